@@ -1,0 +1,341 @@
+"""Deterministic generator of the Spanish training data, from catalog.json and phrases.json.
+
+Every example is a (route, command, text) triple. The text is what a person might say; route is
+`domotics`, `weather` or `none`; command is `CODE ACTION` for domotics and `-` otherwise.
+Sentence frames (templates) are split between train and validation, so validation measures
+whether a model generalises to phrasings it never saw, not whether it remembers them.
+
+    python -m models.dataset --out build/data        # writes *.txt in the seed's format + TSV
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CATALOG_PATH = HERE / "catalog.json"
+PHRASES_PATH = HERE / "phrases.json"
+
+ROUTE_LABELS = {"domotics": "LLM1", "weather": "LLM2", "none": "NINGUNO"}
+
+
+@dataclass(frozen=True)
+class Example:
+    """One request and its expected answer."""
+
+    route: str
+    command: str
+    text: str
+
+    def tsv(self) -> str:
+        return f"{self.route}\t{self.command}\t{self.text}"
+
+
+@dataclass(frozen=True)
+class Word:
+    """A noun with its grammatical gender and number, e.g. Word('luces', 'fp')."""
+
+    text: str
+    gender: str  # m, f, mp, fp
+
+    @classmethod
+    def parse(cls, spec: str) -> Word:
+        text, gender = spec.split("|")
+        return cls(text, gender)
+
+    @property
+    def article(self) -> str:
+        return {"m": "el", "f": "la", "mp": "los", "fp": "las"}[self.gender]
+
+    @property
+    def ending(self) -> str:
+        """Participle ending that agrees with the noun: encendid-o/a/os/as."""
+        return {"m": "o", "f": "a", "mp": "os", "fp": "as"}[self.gender]
+
+    @property
+    def clitic(self) -> str:
+        return {"m": "lo", "f": "la", "mp": "los", "fp": "las"}[self.gender]
+
+    def with_article(self) -> str:
+        return f"{self.article} {self.text}"
+
+    def of(self) -> str:
+        """'del salón', 'de la cocina'."""
+        return "del " + self.text if self.article == "el" else f"de {self.with_article()}"
+
+    def in_(self) -> str:
+        return f"en {self.with_article()}"
+
+
+# Sentence frames for device commands. Slots: {imp} {usted} {inf} {pres} {subj} (verb forms),
+# {dev} device with article, {bare} device without, {room} room phrase ('del salón' or ''),
+# {inroom} ('en el salón' or ''), {part} agreeing participle, {clitic} imperative + pronoun,
+# {state} on/off word. The number is the frame's id; VALID_FRAMES are held out for validation.
+DEVICE_FRAMES: dict[int, str] = {
+    1: "{imp} {dev} {room}",
+    2: "{imp} {dev} {inroom}",
+    3: "{imp} {inroom} {dev}",
+    4: "{usted} {dev} {room}",
+    5: "{inf} {dev} {room}",
+    6: "¿puedes {inf} {dev} {room}?",
+    7: "¿me {pres} {dev} {room}?",
+    8: "quiero que {subj} {dev} {room}",
+    9: "¿podrías {inf} {dev} {room}?",
+    10: "{bare} {room} {state}",
+    11: "{dev} {room} {part}",
+    12: "deja {dev} {room} {part}",
+    13: "{dev} {room}, {clitic}",
+    14: "{roomword} {bare} {state}",
+    15: "hazme el favor de {inf} {dev} {room}",
+    16: "¿te importaría {inf} {dev} {room}?",
+    17: "necesito que {subj} {dev} {room}",
+    18: "{imp} {dev} que hay {inroom}",
+    19: "vamos a {inf} {dev} {room}",
+    20: "¿se puede {inf} {dev} {room}?",
+    21: "{imp} ya {dev} {room}",
+    22: "{bare} {room} {inf}",
+    23: "a ver si {pres} {dev} {room}",
+    24: "{inroom}, {imp} {dev}",
+    25: "ya puedes {inf} {dev} {room}",
+    26: "{imp} {dev} {room} que {reason}",
+    27: "¿{pres} {dev} {room}?",
+    28: "me {pres} {dev} {room}",
+    29: "quiero {dev} {room} {part}",
+    30: "{usted} {inroom} {dev}",
+    31: "{phrase}",
+    32: "{imp} {bare} {room}",
+    33: "{imp} {dev} {room} {now}",
+    34: "{dev} {room} {state} por favor",
+    35: "{quesubj} {dev} {room}",
+}
+VALID_FRAMES = {8, 16, 23, 25, 30, 34}
+
+REASONS = {
+    "ON": ["no veo nada", "ya he llegado", "voy a leer", "está muy oscuro", "vamos a cenar", "me levanto"],
+    "OFF": ["me voy a dormir", "me voy", "ya he terminado", "no hay nadie", "gasta mucho", "ya salgo"],
+}
+PREFIXES = ["oye", "hey", "oye casa", "a ver", "venga", "por favor", "porfa", "eh", "bueno", "mira",
+            "hola", "buenas", "oiga", "vale", "perdona", "disculpa", "ok", "ey", "casa", "asistente"]
+SUFFIXES = ["por favor", "porfa", "gracias", "ya", "ahora", "ahora mismo", "cuando puedas", "rápido",
+            "please", "porfis", "si puedes", "venga", "anda", "de una vez", "ahorita", "pues"]
+NUMBERS = ["dos", "3", "cinco", "siete", "8", "diez", "15", "veinte", "22", "treinta"]
+
+
+def load_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+class Noise:
+    """The ways real text differs from clean templates: case, accents, punctuation, typos."""
+
+    KEYBOARD = "qwertyuiopasdfghjklñzxcvbnm"
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def typo(self, word: str) -> str:
+        rng = self.rng
+        i = rng.randrange(len(word))
+        kind = rng.randrange(5)
+        if kind == 0:  # dropped letter
+            return word[:i] + word[i + 1:]
+        if kind == 1 and i < len(word) - 1:  # swapped letters
+            return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        if kind == 2:  # doubled letter
+            return word[:i] + word[i] + word[i:]
+        if kind == 3:  # neighbouring key
+            k = self.KEYBOARD.find(word[i])
+            if k >= 0:
+                near = self.KEYBOARD[max(0, k - 1):k + 2]
+                return word[:i] + rng.choice(near) + word[i + 1:]
+        # sound-alike spelling, as speech recognisers and hurried typists write
+        for a, b in (("ll", "y"), ("v", "b"), ("b", "v"), ("c", "s"), ("z", "s"), ("h", ""), ("qu", "k")):
+            if a in word:
+                return word.replace(a, b, 1)
+        return word
+
+    def apply(self, text: str) -> str:
+        rng = self.rng
+        words = text.split()
+        if rng.random() < 0.25:
+            long_words = [i for i, w in enumerate(words) if len(w) > 3]
+            for i in rng.sample(long_words, min(len(long_words), rng.choice([1, 1, 2]))):
+                words[i] = self.typo(words[i])
+        if len(words) > 3 and rng.random() < 0.04:  # speech recogniser splits or merges words
+            i = rng.randrange(len(words) - 1)
+            words[i:i + 2] = [words[i] + words[i + 1]]
+        text = " ".join(words)
+        if rng.random() < 0.4:
+            text = strip_accents(text)
+        r = rng.random()
+        if r < 0.3:
+            text = text[:1].upper() + text[1:]
+        elif r < 0.33:
+            text = text.upper()
+        elif r < 0.36:
+            text = text.title()
+        if rng.random() < 0.3:
+            text = text.replace("¿", "").replace("?", "")
+        r = rng.random()
+        if r < 0.15:
+            text += rng.choice([".", "!", "...", "?", " !", ","])
+        elif r < 0.2:
+            text = "¡" + text + "!"
+        return text
+
+
+class Generator:
+    """Builds examples from the catalog and the phrase lists with one seeded RNG."""
+
+    def __init__(self, seed: int, catalog: dict | None = None, phrases: dict | None = None) -> None:
+        self.rng = random.Random(seed)
+        self.noise = Noise(self.rng)
+        self.catalog = catalog or load_json(CATALOG_PATH)
+        self.phrases = phrases or load_json(PHRASES_PATH)
+
+    # -- pieces -----------------------------------------------------------------------------
+    def wrap(self, text: str) -> str:
+        """Add the fillers people put around a request."""
+        rng = self.rng
+        if rng.random() < 0.25:
+            text = f"{rng.choice(PREFIXES)}{rng.choice([' ', ', ', ' '])}{text}"
+        if rng.random() < 0.2:
+            text = f"{text}{rng.choice([' ', ', '])}{rng.choice(SUFFIXES)}"
+        return text
+
+    def verbs(self, action: str, device: str) -> list[dict]:
+        verbs = self.catalog["actions"][action]["verbs"]
+        return [v for v in verbs if "only" not in v or device in v["only"]]
+
+    def device_text(self, command: dict, action: str, frame: str) -> str:
+        rng = self.rng
+        device, room_code = command["device"], command["room"]
+        dev = Word.parse(rng.choice(self.catalog["devices"][device]["words"]))
+        room = Word.parse(rng.choice(self.catalog["rooms"][room_code]["words"]))
+        omit_room = command.get("only_one", False) and rng.random() < 0.55
+        verb = rng.choice(self.verbs(action, device))
+        part = verb["part"] if " " in verb["part"] else verb["part"] + dev.ending
+        clitic = (verb["clitic"] + dev.clitic) if verb["clitic"] else f"{verb['imp']} {dev.clitic}"
+        states = self.catalog["actions"][action]["states"]
+        room_phrase = "" if omit_room else rng.choice([room.of(), room.of(), room.of(), room.in_(), f"de {room.text}", room.text, f"de mi {room.text}"])
+        dev_with_room = f"{dev.with_article()} {room_phrase}".strip()
+        slots = {
+            "imp": verb["imp"], "usted": verb["usted"], "inf": verb["inf"], "pres": verb["pres"],
+            "subj": verb["subj"], "quesubj": "que " + verb["subj"],
+            "dev": dev.with_article(), "bare": dev.text, "room": room_phrase,
+            "inroom": "" if omit_room else room.in_(), "roomword": "" if omit_room else room.text,
+            "part": part, "clitic": clitic, "state": rng.choice(states + [part]),
+            "reason": rng.choice(REASONS[action]), "now": rng.choice(["ya", "ahora", "de una vez", "ahora mismo"]),
+            "phrase": rng.choice(self.catalog["actions"][action]["phrases"]).format(dev=dev_with_room),
+        }
+        text = frame.format(**slots).removesuffix(" que hay")
+        return " ".join(text.replace(" ,", ",").split())
+
+    def special_device_text(self, command: dict, action: str, phrase: str) -> str:
+        room = Word.parse(self.rng.choice(self.catalog["rooms"][command["room"]]["words"]))
+        return phrase.format(room=room.with_article(), of_room=room.of(), in_room=room.in_(), room_bare=room.text)
+
+    # -- examples ----------------------------------------------------------------------------
+    def frames(self, split: str) -> list[str]:
+        held_out = split == "valid"
+        return [f for i, f in DEVICE_FRAMES.items() if (i in VALID_FRAMES) == held_out]
+
+    def device_phrases(self, device: str, action: str, split: str) -> list[str]:
+        """Device-specific phrasings; every fourth one is held out for validation."""
+        phrases = self.catalog["device_phrases"].get(device, {}).get(action, [])
+        return [p for i, p in enumerate(phrases) if (i % 4 == 3) == (split == "valid")]
+
+    def domotics(self, split: str) -> Example:
+        rng = self.rng
+        command = rng.choice(self.catalog["commands"])
+        action = rng.choice(["ON", "OFF"])
+        specials = self.device_phrases(command["device"], action, split)
+        if specials and rng.random() < 0.12:
+            text = self.special_device_text(command, action, rng.choice(specials))
+        else:
+            text = self.device_text(command, action, rng.choice(self.frames(split)))
+        return Example("domotics", f"{command['code']} {action}", self.noise.apply(self.wrap(text)))
+
+    def phrase(self, route: str, split: str) -> Example:
+        rng = self.rng
+        key = "weather" if route == "weather" else "none"
+        templates = [p for i, p in enumerate(self.phrases[key]) if (i % 7 == 6) == (split == "valid")]
+        text = rng.choice(templates)
+        text = text.replace("{when}", rng.choice(self.phrases["when"]))
+        while "{n}" in text:
+            text = text.replace("{n}", rng.choice(NUMBERS), 1)
+        if rng.random() < 0.3 and not text.startswith("¿"):
+            text = f"¿{text}?"
+        return Example(route, "-", self.noise.apply(self.wrap(text)))
+
+    def examples(self, split: str, n: int, routes: dict[str, float]) -> Iterator[Example]:
+        names, weights = zip(*routes.items())
+        for _ in range(n):
+            route = self.rng.choices(names, weights)[0]
+            yield self.domotics(split) if route == "domotics" else self.phrase(route, split)
+
+
+def prompt_line(example: Example, task: str) -> str:
+    """The seed's training format: `[ORDEN] <request> [COMANDO] <answer>`."""
+    answer = example.command if task == "domotics" else ROUTE_LABELS[example.route]
+    return f"[ORDEN] {example.text} [COMANDO] {answer}"
+
+
+SELECTOR_MIX = {"domotics": 0.4, "weather": 0.3, "none": 0.3}
+DOMOTICS_MIX = {"domotics": 1.0}
+
+
+def generate(out: Path, seed: int, n_train: int, n_valid: int) -> dict[str, Path]:
+    """Write the train/valid sets for both models and the validation TSV; return their paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    paths: dict[str, Path] = {}
+    for task, mix in (("selector", SELECTOR_MIX), ("domotics", DOMOTICS_MIX)):
+        for split, n in (("train", n_train), ("valid", n_valid)):
+            gen = Generator(seed + (0 if split == "train" else 1) + (0 if task == "selector" else 10))
+            path = out / f"{task}_{split}.txt"
+            path.write_text("".join(prompt_line(e, task) + "\n" for e in gen.examples(split, n, mix)), encoding="utf-8")
+            paths[f"{task}_{split}"] = path
+    return paths
+
+
+def write_eval_tsv(path: Path, seed: int, n: int) -> None:
+    """The generated validation file in CATALOG.md's TSV format (held-out frames only)."""
+    gen = Generator(seed + 100)
+    rows = list(gen.examples("valid", n, SELECTOR_MIX))
+    header = "# Generated by models/dataset.py from held-out frames (never seen in training).\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(header + "".join(r.tsv() + "\n" for r in rows), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=HERE.parent / "build" / "data")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--n-train", type=int, default=60000)
+    parser.add_argument("--n-valid", type=int, default=2000)
+    parser.add_argument("--eval-tsv", type=Path, help="also write the validation TSV here")
+    parser.add_argument("--show", type=int, default=0, help="print N samples of each task")
+    args = parser.parse_args()
+    paths = generate(args.out, args.seed, args.n_train, args.n_valid)
+    if args.eval_tsv:
+        write_eval_tsv(args.eval_tsv, args.seed, 600)
+    for name, path in paths.items():
+        print(f"{name}: {path}")
+    if args.show:
+        for name in ("selector_train", "domotics_train", "domotics_valid"):
+            print(f"--- {name}")
+            print("".join(paths[name].read_text(encoding="utf-8").splitlines(True)[: args.show]))
+
+
+if __name__ == "__main__":
+    main()
