@@ -1,0 +1,1 @@
+"""LLM Ensemble: a Spanish conversation agent built from small local models."""

@@ -1,0 +1,288 @@
+"""One GGUF model in llama.cpp: load it, read its metadata, tokenize, and decode N sequences.
+
+This is the only module that talks to llama.cpp (through llama-cpp-python's low-level API; the
+high-level `Llama` class cannot return several completions of one prompt).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import llama_cpp
+
+from .errors import DecodeFailed, ModelFileMissing, ModelLoadFailed, NotGgufFile
+from .grammar import answers_grammar
+from .metadata import PREFIX, ModelInfo, parse_model_info
+
+_LOGGER = logging.getLogger(__name__)
+GGUF_MAGIC = b"GGUF"
+MAX_SEQUENCES = 7
+GGML_LOG_LEVEL_ERROR = 4  # ggml_log_level: NONE 0, DEBUG 1, INFO 2, WARN 3, ERROR 4, CONT 5
+_backend_lock = threading.Lock()
+_backend_ready = False
+
+
+@llama_cpp.llama_log_callback  # type: ignore[untyped-decorator]
+def _forward_log(level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
+    """llama.cpp's own messages go to our logger: errors as warnings, the rest as debug."""
+    message = text.decode("utf-8", "replace").rstrip()
+    if message:
+        _LOGGER.log(logging.WARNING if level == GGML_LOG_LEVEL_ERROR else logging.DEBUG, "llama.cpp: %s", message)
+
+
+def _init_backend() -> None:
+    """Initialise llama.cpp once per process, its messages routed to Python logging."""
+    global _backend_ready
+    with _backend_lock:
+        if not _backend_ready:
+            llama_cpp.llama_log_set(_forward_log, ctypes.c_void_p(0))
+            llama_cpp.llama_backend_init()
+            _backend_ready = True
+
+
+def check_gguf_file(path: Path) -> None:
+    """Fail early, with a clear reason, on a missing file or one that is not GGUF."""
+    if not path.is_file():
+        raise ModelFileMissing(path, "no such file")
+    with path.open("rb") as file:
+        magic = file.read(4)
+    if magic != GGUF_MAGIC:
+        raise NotGgufFile(path, "not a GGUF file (wrong magic bytes)")
+
+
+@dataclass(frozen=True)
+class Sampling:
+    """How one sequence picks its tokens: greedy (temperature 0) or sampled with its own seed."""
+
+    temperature: float = 0.0
+    top_k: int = 40
+    seed: int = 0
+
+
+class LlamaModel:
+    """A loaded model with one decoding context; decode() is serialised by a lock.
+
+    The context has room for MAX_SEQUENCES sequences in a unified KV cache: the prompt is
+    evaluated once in sequence 0 and shared with the others by llama_memory_seq_cp.
+    """
+
+    def __init__(self, path: Path | str, n_threads: int = 1) -> None:
+        self.path = Path(path)
+        check_gguf_file(self.path)
+        _init_backend()
+        params = llama_cpp.llama_model_default_params()
+        params.use_mmap = False  # a rewritten file must not change under a loaded model
+        self._model = llama_cpp.llama_model_load_from_file(str(self.path).encode(), params)
+        if not self._model:
+            raise ModelLoadFailed(self.path, "llama.cpp could not load this GGUF (corrupt or unsupported)")
+        self._ctx: Any = None
+        self._batch: Any = None
+        self._closed = False
+        try:
+            self._vocab = llama_cpp.llama_model_get_vocab(self._model)
+            self.n_ctx_train = int(llama_cpp.llama_model_n_ctx_train(self._model))
+            self.info: ModelInfo = parse_model_info(self.path, self._read_metadata())
+            self._prefix = self._special_token(self.info.prompt_prefix)
+            self._suffix = self._special_token(self.info.prompt_suffix)
+            self._bos = int(llama_cpp.llama_vocab_bos(self._vocab))
+            self._answers = frozenset(self.info.answers)
+            self.max_answer_tokens = 1 + max(len(self.tokenize(a)) for a in self._answers)
+            self._grammar = answers_grammar(self._answers).encode()
+            self._create_context(n_threads)
+        except BaseException:
+            self.close()
+            raise
+        self._lock = threading.Lock()
+
+    # -- loading ---------------------------------------------------------------------------
+    def _read_metadata(self) -> dict[str, str]:
+        """Every `llm_ensemble.*` string key of the GGUF."""
+        meta: dict[str, str] = {}
+        count = llama_cpp.llama_model_meta_count(self._model)
+        key_buf = ctypes.create_string_buffer(256)
+        for i in range(count):
+            n = llama_cpp.llama_model_meta_key_by_index(self._model, i, key_buf, len(key_buf))
+            key = key_buf.value.decode("utf-8", "replace") if n >= 0 else ""
+            if key.startswith(PREFIX):
+                meta[key] = self._meta_value(i)
+        return meta
+
+    def _meta_value(self, index: int) -> str:
+        size = 4096
+        while True:
+            buf = ctypes.create_string_buffer(size)
+            n = llama_cpp.llama_model_meta_val_str_by_index(self._model, index, buf, size)
+            if n < size:
+                return buf.value.decode("utf-8", "replace")
+            size = n + 1
+
+    def _special_token(self, text: str) -> int:
+        ids = self._tokenize(text, parse_special=True)
+        if len(ids) != 1:
+            raise ModelLoadFailed(self.path, f"prompt marker {text!r} is not one token")
+        return ids[0]
+
+    def _create_context(self, n_threads: int) -> None:
+        params = llama_cpp.llama_context_default_params()
+        params.n_ctx = max(256, self.n_ctx_train + MAX_SEQUENCES * self.max_answer_tokens)
+        params.n_batch = params.n_ctx
+        params.n_ubatch = params.n_ctx
+        params.n_seq_max = MAX_SEQUENCES
+        params.kv_unified = True
+        params.n_threads = n_threads
+        params.n_threads_batch = n_threads
+        params.no_perf = True
+        self._ctx = llama_cpp.llama_init_from_model(self._model, params)
+        if not self._ctx:
+            raise ModelLoadFailed(self.path, "llama.cpp could not create a context")
+        self._batch = llama_cpp.llama_batch_init(params.n_batch, 0, MAX_SEQUENCES)
+
+    def close(self) -> None:
+        """Free the context, batch and weights (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._batch is not None:
+            llama_cpp.llama_batch_free(self._batch)
+            self._batch = None
+        if self._ctx:
+            llama_cpp.llama_free(self._ctx)
+            self._ctx = None
+        if self._model:
+            llama_cpp.llama_model_free(self._model)
+            self._model = None
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - never raise from a finaliser
+            pass
+
+    # -- text ------------------------------------------------------------------------------
+    def _tokenize(self, text: str, parse_special: bool = False) -> list[int]:
+        data = text.encode("utf-8")
+        capacity = len(data) + 8
+        tokens = (llama_cpp.llama_token * capacity)()
+        n = llama_cpp.llama_tokenize(self._vocab, data, len(data), tokens, capacity, False, parse_special)
+        if n < 0:  # cannot happen with one token per byte plus room, but never index garbage
+            capacity = -n
+            tokens = (llama_cpp.llama_token * capacity)()
+            n = llama_cpp.llama_tokenize(self._vocab, data, len(data), tokens, capacity, False, parse_special)
+        return list(tokens[:n])
+
+    def tokenize(self, text: str) -> list[int]:
+        """Plain text to ids (no BOS, no special-token parsing)."""
+        return self._tokenize(text)
+
+    def piece(self, token: int) -> str:
+        buf = ctypes.create_string_buffer(64)
+        n = llama_cpp.llama_token_to_piece(self._vocab, token, buf, len(buf), 0, False)
+        return buf.raw[: max(n, 0)].decode("utf-8", "replace")
+
+    def prompt(self, normalized_text: str) -> tuple[list[int], bool]:
+        """BOS [ORDEN] text [COMANDO], the text cut to fit the context; and whether it was cut."""
+        room = self.n_ctx_train - 3 - self.max_answer_tokens
+        ids = self.tokenize(normalized_text)
+        return [self._bos, self._prefix, *ids[:room], self._suffix], len(ids) > room
+
+    # -- decoding --------------------------------------------------------------------------
+    def _sampler(self, sampling: Sampling) -> Any:
+        chain = llama_cpp.llama_sampler_chain_init(llama_cpp.llama_sampler_chain_default_params())
+        grammar = llama_cpp.llama_sampler_init_grammar(self._vocab, self._grammar, b"root")
+        if not grammar:
+            llama_cpp.llama_sampler_free(chain)
+            raise DecodeFailed("llama.cpp rejected the answers grammar")
+        llama_cpp.llama_sampler_chain_add(chain, grammar)
+        if sampling.temperature <= 0:
+            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_greedy())
+        else:
+            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_top_k(sampling.top_k))
+            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_temp(sampling.temperature))
+            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_dist(sampling.seed))
+        return chain
+
+    def _fill(self, entries: Sequence[tuple[int, int, int, bool]]) -> None:
+        """Put (token, position, sequence, wants_logits) entries into the batch."""
+        batch = self._batch
+        for i, (token, pos, seq, logits) in enumerate(entries):
+            batch.token[i] = token
+            batch.pos[i] = pos
+            batch.n_seq_id[i] = 1
+            batch.seq_id[i][0] = seq
+            batch.logits[i] = logits
+        batch.n_tokens = len(entries)
+
+    def _decode(self) -> None:
+        status = llama_cpp.llama_decode(self._ctx, self._batch)
+        if status != 0:
+            raise DecodeFailed(f"llama_decode returned {status}")
+
+    def generate(self, prompt: Sequence[int], samplings: Sequence[Sampling]) -> list[str | None]:
+        """Decode one answer per sampling, all sequences in one batch per step.
+
+        The prompt is evaluated once (sequence 0), then shared with every other sequence. Each
+        step decodes one token for every unfinished sequence together. The grammar admits only
+        the model's answers; a sequence stops as soon as its text is a complete answer that no
+        longer answer extends. Returns each sequence's answer (None if it ran out of room).
+        """
+        n = len(samplings)
+        if not 1 <= n <= MAX_SEQUENCES:
+            raise ValueError(f"between 1 and {MAX_SEQUENCES} sequences, not {n}")
+        with self._lock:
+            if self._closed:
+                raise DecodeFailed("the model was closed")
+            samplers = [self._sampler(s) for s in samplings]
+            try:
+                return self._generate(list(prompt), samplers)
+            finally:
+                for sampler in samplers:
+                    llama_cpp.llama_sampler_free(sampler)
+
+    def _generate(self, prompt: list[int], samplers: list[Any]) -> list[str | None]:
+        memory = llama_cpp.llama_get_memory(self._ctx)
+        llama_cpp.llama_memory_clear(memory, True)
+        last = len(prompt) - 1
+        self._fill([(tok, pos, 0, pos == last) for pos, tok in enumerate(prompt)])
+        self._decode()
+        for seq in range(1, len(samplers)):
+            llama_cpp.llama_memory_seq_cp(memory, 0, seq, -1, -1)
+        texts = [""] * len(samplers)
+        done: list[str | None] = [None] * len(samplers)
+        logits_row = [last] * len(samplers)  # where each sequence's next-token logits are
+        active = list(range(len(samplers)))
+        pos = len(prompt)
+        for _ in range(self.max_answer_tokens):
+            entries, still_active = [], []
+            for seq in active:
+                token = llama_cpp.llama_sampler_sample(samplers[seq], self._ctx, logits_row[seq])
+                if llama_cpp.llama_vocab_is_eog(self._vocab, token):
+                    done[seq] = self._complete(texts[seq])
+                    continue
+                texts[seq] += self.piece(token)
+                if (answer := self._complete(texts[seq])) and not self._extendable(answer):
+                    done[seq] = answer
+                    continue
+                logits_row[seq] = len(entries)
+                entries.append((token, pos, seq, True))
+                still_active.append(seq)
+            active = still_active
+            if not entries:
+                break
+            self._fill(entries)
+            self._decode()
+            pos += 1
+        return done
+
+    def _complete(self, text: str) -> str | None:
+        answer = text.strip()
+        return answer if answer in self._answers else None
+
+    def _extendable(self, answer: str) -> bool:
+        """Whether a longer answer starts with this one (then decoding must go on)."""
+        return any(a != answer and a.startswith(answer) for a in self._answers)

@@ -1,0 +1,120 @@
+"""What a GGUF of this project says about itself (the `llm_ensemble.*` keys), as typed objects."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import NotEnsembleModel
+
+PREFIX = "llm_ensemble."
+SUPPORTED_FORMAT = "1"
+ROLES = ("selector", "domotics")
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """One device code of the domotics model's house, with its Spanish names."""
+
+    code: str
+    domain: str
+    device: str
+    room: str
+    device_words: tuple[str, ...] = ()
+    room_words: tuple[str, ...] = ()
+    only_one: bool = False
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> CatalogEntry:
+        return cls(
+            code=str(raw["code"]),
+            domain=str(raw["domain"]),
+            device=str(raw["device"]),
+            room=str(raw["room"]),
+            device_words=tuple(str(w) for w in raw.get("device_words", ())),
+            room_words=tuple(str(w) for w in raw.get("room_words", ())),
+            only_one=bool(raw.get("only_one", False)),
+        )
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """The self-description of one model file."""
+
+    path: Path
+    role: str
+    language: str
+    normalizer: str
+    prompt_prefix: str
+    prompt_suffix: str
+    labels: Mapping[str, str] = field(default_factory=dict)  # selector: answer -> route
+    actions: tuple[str, ...] = ()  # domotics: ON, OFF
+    catalog: tuple[CatalogEntry, ...] = ()  # domotics: the codes
+    training: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def answers(self) -> tuple[str, ...]:
+        """Every answer the model may give: the grammar's alternatives."""
+        if self.role == "selector":
+            return tuple(self.labels)
+        return tuple(f"{e.code} {a}" for e in self.catalog for a in self.actions)
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-friendly summary (diagnostics)."""
+        return {
+            "path": str(self.path),
+            "role": self.role,
+            "language": self.language,
+            "normalizer": self.normalizer,
+            "prompt": f"{self.prompt_prefix} <text> {self.prompt_suffix}",
+            "labels": dict(self.labels),
+            "actions": list(self.actions),
+            "codes": [e.code for e in self.catalog],
+            "training": dict(self.training),
+        }
+
+
+def parse_model_info(path: Path, meta: Mapping[str, str]) -> ModelInfo:
+    """Build a ModelInfo from raw GGUF string metadata; NotEnsembleModel if anything is missing."""
+
+    def get(key: str) -> str:
+        try:
+            return meta[PREFIX + key]
+        except KeyError:
+            raise NotEnsembleModel(path, f"no '{PREFIX}{key}' metadata: not an LLM Ensemble model") from None
+
+    def get_json(key: str) -> Any:
+        try:
+            return json.loads(get(key))
+        except json.JSONDecodeError as err:
+            raise NotEnsembleModel(path, f"'{PREFIX}{key}' is not valid JSON: {err}") from None
+
+    fmt = get("format")
+    if fmt != SUPPORTED_FORMAT:
+        raise NotEnsembleModel(path, f"metadata format {fmt!r} is not supported (expected {SUPPORTED_FORMAT})")
+    role = get("role")
+    if role not in ROLES:
+        raise NotEnsembleModel(path, f"unknown role {role!r}")
+    common = {
+        "path": path,
+        "role": role,
+        "language": meta.get(PREFIX + "language", "es"),
+        "normalizer": get("normalizer"),
+        "prompt_prefix": get("prompt_prefix"),
+        "prompt_suffix": get("prompt_suffix"),
+        "training": json.loads(meta.get(PREFIX + "training", "{}")),
+    }
+    try:
+        if role == "selector":
+            labels = {str(k): str(v) for k, v in get_json("labels").items()}
+            return ModelInfo(**common, labels=labels)
+        actions = tuple(str(a) for a in get_json("actions"))
+        catalog = tuple(CatalogEntry.from_json(e) for e in get_json("catalog"))
+    except (AttributeError, KeyError, TypeError) as err:
+        raise NotEnsembleModel(path, f"malformed {role} metadata: {err!r}") from None
+    if not catalog or not actions:
+        raise NotEnsembleModel(path, "the domotics catalog is empty")
+    return ModelInfo(**common, actions=actions, catalog=catalog)
