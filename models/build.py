@@ -13,6 +13,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import torch
+
 from models import dataset
 from models.export import export_gguf
 from models.parity import load_llama, max_logit_difference, tokenizer_mismatches
@@ -26,8 +28,8 @@ CARDS_DIR = ROOT / "models" / "cards"
 EVAL_TSV = ROOT / "models" / "eval" / "validation.tsv"
 
 FULL = {
-    "selector": TrainConfig(task="selector", dim=96, n_layers=3, n_heads=4, hidden_dim=256, steps=2500),
-    "domotics": TrainConfig(task="domotics", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=3500),
+    "selector": TrainConfig(task="selector", dim=96, n_layers=3, n_heads=4, hidden_dim=256, steps=1500),
+    "domotics": TrainConfig(task="domotics", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2000),
 }
 DATA = {"seed": 1, "n_train": 80000, "n_valid": 2000, "vocab_size": 1024}
 TINY_DATA = {"seed": 1, "n_train": 1500, "n_valid": 100, "vocab_size": 400}
@@ -56,6 +58,7 @@ def build(out: Path, configs: dict[str, TrainConfig], data: dict[str, int], log:
         model, result = train(cfg, tok, paths[f"{task}_train"], paths[f"{task}_valid"], log=log)
         training = {"data": data, **result.summary()}
         training.pop("history")
+        torch.save({"state_dict": model.state_dict(), "summary": result.summary()}, out / f"{task}.pt")
         gguf_path = export_gguf(model, tok, task, catalog, training, out / f"{task}.gguf")
         llm = load_llama(gguf_path, cfg.max_seq_len)
         valid = read_lines(paths[f"{task}_valid"])
@@ -110,6 +113,7 @@ def ship(out: Path, report: dict[str, dict]) -> None:
     for task in ("selector", "domotics"):
         shutil.copyfile(out / f"{task}.gguf", SHIP_DIR / f"{task}.gguf")
         (CARDS_DIR / f"{task}.md").write_text(model_card(task, {**report[task], "data": DATA}), encoding="utf-8")
+    shutil.copyfile(out / "tokenizer.model", ROOT / "models" / "tokenizer.model")
     dataset.write_eval_tsv(EVAL_TSV, DATA["seed"], 600)
 
 

@@ -174,6 +174,8 @@ class Noise:
         if len(words) > 3 and rng.random() < 0.04:  # speech recogniser splits or merges words
             i = rng.randrange(len(words) - 1)
             words[i:i + 2] = [words[i] + words[i + 1]]
+        if words and rng.random() < 0.08:  # hesitations a speech recogniser writes down
+            words.insert(rng.randrange(len(words) + 1), rng.choice(["eh", "pues", "este", "o sea", "em", "mmm"]))
         text = " ".join(words)
         if rng.random() < 0.4:
             text = strip_accents(text)
@@ -274,6 +276,8 @@ class Generator:
         text = text.replace("{when}", rng.choice(self.phrases["when"]))
         while "{n}" in text:
             text = text.replace("{n}", rng.choice(NUMBERS), 1)
+        if rng.random() < 0.15:
+            text = rng.choice(self.phrases["ask"]).format(q=text)
         if rng.random() < 0.3 and not text.startswith("¿"):
             text = f"¿{text}?"
         return Example(route, "-", self.noise.apply(self.wrap(text)))

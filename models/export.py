@@ -61,6 +61,7 @@ def domotics_catalog(catalog: dict[str, Any]) -> list[dict[str, Any]]:
 
 def ensemble_metadata(role: str, catalog: dict[str, Any], training: dict[str, Any]) -> dict[str, str]:
     meta = {
+        "llm_ensemble.max_text_tokens": str(training["train"]["max_text_tokens"]),
         "llm_ensemble.format": str(FORMAT_VERSION),
         "llm_ensemble.role": role,
         "llm_ensemble.language": catalog.get("language", "es"),

@@ -25,6 +25,7 @@ class ModelConfig:
     max_seq_len: int = 96
     norm_eps: float = 1e-5
     rope_theta: float = 10000.0
+    dropout: float = 0.0  # training only: llama.cpp never sees it
 
     @property
     def head_dim(self) -> int:
@@ -60,7 +61,7 @@ def apply_rope(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.T
 class Attention(nn.Module):
     def __init__(self, cfg: ModelConfig) -> None:
         super().__init__()
-        self.n_heads, self.head_dim = cfg.n_heads, cfg.head_dim
+        self.n_heads, self.head_dim, self.dropout = cfg.n_heads, cfg.head_dim, cfg.dropout
         self.wq = nn.Linear(cfg.dim, cfg.dim, bias=False)
         self.wk = nn.Linear(cfg.dim, cfg.dim, bias=False)
         self.wv = nn.Linear(cfg.dim, cfg.dim, bias=False)
@@ -73,7 +74,8 @@ class Attention(nn.Module):
         v = self.wv(x).view(b, t, self.n_heads, self.head_dim)
         q, k = apply_rope(q, cos, sin), apply_rope(k, cos, sin)
         out = F.scaled_dot_product_attention(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), is_causal=True)
-        return self.wo(out.transpose(1, 2).reshape(b, t, -1))
+        out = self.wo(out.transpose(1, 2).reshape(b, t, -1))
+        return F.dropout(out, self.dropout, self.training)
 
 
 class FeedForward(nn.Module):
@@ -81,12 +83,13 @@ class FeedForward(nn.Module):
 
     def __init__(self, cfg: ModelConfig) -> None:
         super().__init__()
+        self.dropout = cfg.dropout
         self.w1 = nn.Linear(cfg.dim, cfg.hidden_dim, bias=False)
         self.w2 = nn.Linear(cfg.hidden_dim, cfg.dim, bias=False)
         self.w3 = nn.Linear(cfg.dim, cfg.hidden_dim, bias=False)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.w2(F.silu(self.w1(x)) * self.w3(x))
+        return F.dropout(self.w2(F.silu(self.w1(x)) * self.w3(x)), self.dropout, self.training)
 
 
 class Block(nn.Module):
@@ -125,7 +128,7 @@ class Transformer(nn.Module):
     def forward(self, tokens: torch.Tensor) -> torch.Tensor:
         """Logits for every position: (B, T) -> (B, T, vocab)."""
         t = tokens.shape[1]
-        x = self.tok_embeddings(tokens)
+        x = F.dropout(self.tok_embeddings(tokens), self.cfg.dropout, self.training)
         cos, sin = self.rope_cos[:t], self.rope_sin[:t]
         for layer in self.layers:
             x = layer(x, cos, sin)

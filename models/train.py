@@ -25,6 +25,7 @@ class TrainConfig:
     n_layers: int = 4
     n_heads: int = 4
     hidden_dim: int = 352
+    dropout: float = 0.1
     max_seq_len: int = 64
     max_text_tokens: int = 48
     steps: int = 3000
@@ -35,11 +36,12 @@ class TrainConfig:
     weight_decay: float = 0.05
     seed: int = 1
     threads: int = 2
-    eval_every: int = 500
+    eval_every: int = 250  # validation checks; the best one is kept (early stopping)
 
     def model_config(self, vocab_size: int) -> ModelConfig:
         return ModelConfig(vocab_size=vocab_size, dim=self.dim, n_layers=self.n_layers, n_heads=self.n_heads,
-                           hidden_dim=self.hidden_dim, max_seq_len=self.max_seq_len)
+                           hidden_dim=self.hidden_dim, max_seq_len=self.max_seq_len,
+                           dropout=self.dropout)
 
 
 @dataclass
@@ -51,12 +53,13 @@ class TrainResult:
     n_train: int
     valid_loss: float
     valid_exact: float  # share of validation answers whose every token is the argmax
+    best_step: int
     history: list[dict[str, float]] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
         return {"train": asdict(self.config), "model": asdict(self.model_config), "seconds": round(self.seconds, 1),
                 "n_params": self.n_params, "n_train": self.n_train, "valid_loss": round(self.valid_loss, 4),
-                "valid_exact": round(self.valid_exact, 4), "history": self.history}
+                "valid_exact": round(self.valid_exact, 4), "best_step": self.best_step, "history": self.history}
 
 
 def read_lines(path: Path) -> list[tuple[str, str]]:
@@ -128,6 +131,7 @@ def train(cfg: TrainConfig, tok: Tokenizer, train_path: Path, valid_path: Path, 
     optim = torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
                                {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr, betas=(0.9, 0.98))
     history: list[dict[str, float]] = []
+    best: tuple[tuple[float, float], int, dict[str, torch.Tensor]] | None = None
     start = time.perf_counter()
     for step in range(cfg.steps):
         for group in optim.param_groups:
@@ -144,11 +148,17 @@ def train(cfg: TrainConfig, tok: Tokenizer, train_path: Path, valid_path: Path, 
             elapsed = time.perf_counter() - start
             history.append({"step": step + 1, "train_loss": round(loss.item(), 4), "valid_loss": round(valid_loss, 4),
                             "valid_exact": round(valid_exact, 4), "seconds": round(elapsed, 1)})
+            score = (valid_exact, -valid_loss)
+            if best is None or score > best[0]:
+                best = (score, step + 1, {k: v.clone() for k, v in model.state_dict().items()})
             if log:
                 print(f"[{cfg.task}] step {step + 1}/{cfg.steps} loss {loss.item():.4f} valid {valid_loss:.4f} "
                       f"exact {valid_exact:.4f} ({elapsed:.0f}s)", flush=True)
     seconds = time.perf_counter() - start
+    assert best is not None
+    model.load_state_dict(best[2])
     valid_loss, valid_exact = evaluate(model, valid_rows)
-    result = TrainResult(cfg, model.cfg, seconds, model.n_params(), len(train_rows), valid_loss, valid_exact, history)
+    result = TrainResult(cfg, model.cfg, seconds, model.n_params(), len(train_rows), valid_loss, valid_exact,
+                         best[1], history)
     model.eval()
     return model, result

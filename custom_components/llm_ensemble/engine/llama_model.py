@@ -186,8 +186,10 @@ class LlamaModel:
         return buf.raw[: max(n, 0)].decode("utf-8", "replace")
 
     def prompt(self, normalized_text: str) -> tuple[list[int], bool]:
-        """BOS [ORDEN] text [COMANDO], the text cut to fit the context; and whether it was cut."""
+        """BOS [ORDEN] text [COMANDO], the text cut as in training; and whether it was cut."""
         room = self.n_ctx_train - 3 - self.max_answer_tokens
+        if self.info.max_text_tokens is not None:
+            room = min(room, self.info.max_text_tokens)
         ids = self.tokenize(normalized_text)
         return [self._bos, self._prefix, *ids[:room], self._suffix], len(ids) > room
 

@@ -50,6 +50,7 @@ class ModelInfo:
     normalizer: str
     prompt_prefix: str
     prompt_suffix: str
+    max_text_tokens: int | None = None  # the longest request (in tokens) the model was trained on
     labels: Mapping[str, str] = field(default_factory=dict)  # selector: answer -> route
     actions: tuple[str, ...] = ()  # domotics: ON, OFF
     catalog: tuple[CatalogEntry, ...] = ()  # domotics: the codes
@@ -105,6 +106,7 @@ def parse_model_info(path: Path, meta: Mapping[str, str]) -> ModelInfo:
         "normalizer": get("normalizer"),
         "prompt_prefix": get("prompt_prefix"),
         "prompt_suffix": get("prompt_suffix"),
+        "max_text_tokens": int(meta[PREFIX + "max_text_tokens"]) if PREFIX + "max_text_tokens" in meta else None,
         "training": json.loads(meta.get(PREFIX + "training", "{}")),
     }
     try:

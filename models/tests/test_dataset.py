@@ -1,0 +1,50 @@
+"""The generator: deterministic, complete, and split by template."""
+
+from __future__ import annotations
+
+import re
+
+from models import dataset
+
+
+def texts(seed: int, split: str, n: int) -> list[dataset.Example]:
+    return list(dataset.Generator(seed).examples(split, n, dataset.SELECTOR_MIX))
+
+
+def test_same_seed_same_data() -> None:
+    assert texts(7, "train", 300) == texts(7, "train", 300)
+    assert texts(7, "train", 300) != texts(8, "train", 300)
+
+
+def test_every_command_and_route_is_generated() -> None:
+    examples = list(dataset.Generator(1).examples("train", 6000, dataset.SELECTOR_MIX))
+    catalog = dataset.load_json(dataset.CATALOG_PATH)
+    wanted = {f"{c['code']} {a}" for c in catalog["commands"] for a in ("ON", "OFF")}
+    assert {e.command for e in examples if e.route == "domotics"} == wanted
+    assert {e.route for e in examples} == {"domotics", "weather", "none"}
+
+
+def test_validation_frames_never_appear_in_training() -> None:
+    held_out = [dataset.DEVICE_FRAMES[i] for i in dataset.VALID_FRAMES]
+    generator = dataset.Generator(3)
+    train_frames = generator.frames("train")
+    assert not set(held_out) & set(train_frames)
+    assert set(generator.frames("valid")) == set(held_out)
+    weather = generator.phrases["weather"]
+    valid_weather = {p for i, p in enumerate(weather) if i % 7 == 6}
+    assert valid_weather and len(valid_weather) < len(weather) / 5
+
+
+def test_seed_line_format() -> None:
+    line = dataset.prompt_line(dataset.Example("domotics", "LUZ_SL OFF", "apaga la luz del salón"), "domotics")
+    assert line == "[ORDEN] apaga la luz del salón [COMANDO] LUZ_SL OFF"
+    line = dataset.prompt_line(dataset.Example("weather", "-", "va a llover"), "selector")
+    assert re.fullmatch(r"\[ORDEN\] va a llover \[COMANDO\] LLM2", line)
+
+
+def test_noise_makes_typos_accents_and_case_vary() -> None:
+    examples = texts(1, "train", 3000)
+    joined = "\n".join(e.text for e in examples)
+    assert any(c.isupper() for c in joined)
+    assert "salon" in joined and "salón" in joined
+    assert any(e.text.endswith(("!", "?", ".")) for e in examples)

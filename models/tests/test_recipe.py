@@ -1,0 +1,73 @@
+"""The whole workshop at a tiny size: generate, tokenize, train, export, load and decode in llama.cpp.
+
+Also: the shipped models' tokenizer and logits agree with llama.cpp's reading of the GGUF.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from custom_components.llm_ensemble.engine import Ensemble, LlamaModel, Sampling
+from custom_components.llm_ensemble.engine.text import normalize_lower_ascii
+from models.build import FULL, TINY_DATA, build, tiny
+from models.parity import load_llama, tokenizer_mismatches
+from models.tokenizer import Tokenizer
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = ROOT / "custom_components" / "llm_ensemble" / "models"
+
+
+@pytest.fixture(scope="module")
+def tiny_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("build")
+    return out, build(out, {k: tiny(v) for k, v in FULL.items()}, TINY_DATA, log=False)
+
+
+def test_tiny_recipe_exports_models_llama_cpp_agrees_with(tiny_build: tuple[Path, dict]) -> None:
+    _, report = tiny_build
+    for task in ("selector", "domotics"):
+        assert report[task]["parity_max_abs_logit_diff"] <= 1e-3
+        assert report[task]["tokenizer_mismatches"] == 0
+        assert report[task]["history"][-1]["train_loss"] < report[task]["history"][0]["train_loss"] * 10
+
+
+def test_tiny_models_run_in_the_engine(tiny_build: tuple[Path, dict]) -> None:
+    out, _ = tiny_build
+    ensemble = Ensemble.load(out / "selector.gguf", out / "domotics.gguf")
+    try:
+        decision = ensemble.decide("apaga la luz del salón")
+        assert decision.label in {"LLM1", "LLM2", "NINGUNO"}
+        prompt, _ = ensemble.domotics.prompt("apaga la luz del salon")
+        answers = ensemble.domotics.generate(prompt, [Sampling(1.0, 40, s) for s in range(3)])
+        assert all(a in ensemble.domotics.info.answers for a in answers)
+    finally:
+        ensemble.close()
+
+
+def random_texts(n: int) -> list[str]:
+    rng = random.Random(0)
+    alphabet = "abcdefghijklmnñopqrstuvwxyzáéíóúü ¿?¡!.,0123456789中文😀ßçЖ"
+    return [normalize_lower_ascii("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("task", ["selector", "domotics"])
+def test_shipped_tokenizer_matches_llama_cpp(task: str) -> None:
+    tok = Tokenizer(ROOT / "models" / "tokenizer.model")
+    llm = load_llama(SHIPPED / f"{task}.gguf", 64)
+    eval_texts = [line.split("\t")[2] for line in (ROOT / "models" / "eval" / "handwritten.tsv").read_text().splitlines()
+                  if line and not line.startswith("#")]
+    texts = [normalize_lower_ascii(t) for t in eval_texts] + random_texts(300)
+    assert tokenizer_mismatches(tok, llm, texts) == []
+
+
+def test_shipped_models_answer_in_their_own_vocabulary() -> None:
+    model = LlamaModel(SHIPPED / "domotics.gguf")
+    try:
+        tok = Tokenizer(ROOT / "models" / "tokenizer.model")
+        prompt, _ = model.prompt("apaga la luz del salon")
+        assert prompt == tok.prompt("apaga la luz del salón", 48)
+    finally:
+        model.close()

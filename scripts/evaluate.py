@@ -1,0 +1,151 @@
+"""Run the shipped models through the engine on an evaluation TSV and report the figures.
+
+    scripts/evaluate models/eval/handwritten.tsv [--json] [--votes 3] [--temperature T]
+
+TSV rows: route<TAB>command<TAB>text (CATALOG.md). The engine runs exactly as the integration
+runs it. With --json the last line printed is one JSON object with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from custom_components.llm_ensemble.engine import Ensemble, VoteSettings  # noqa: E402
+
+SHIPPED = ROOT / "custom_components" / "llm_ensemble" / "models"
+ROUTES = ("domotics", "weather", "none")
+
+
+@dataclass(frozen=True)
+class Row:
+    route: str
+    command: str | None
+    text: str
+
+
+def read_tsv(path: Path) -> list[Row]:
+    """Rows of an evaluation file; '#' lines and blank lines are skipped, bad lines are errors."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[0] not in ROUTES:
+            raise SystemExit(f"{path}:{number}: expected route<TAB>command<TAB>text, got {line!r}")
+        route, command, text = parts
+        rows.append(Row(route, command if route == "domotics" else None, text))
+    return rows
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def timed(fn, *args):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    result = fn(*args)
+    return result, (time.perf_counter() - start) * 1000
+
+
+def evaluate(ensemble: Ensemble, rows: list[Row], settings: VoteSettings) -> tuple[dict, list[str]]:
+    """Figures over all rows, and one line per mistake."""
+    for row in rows[:5]:  # warm caches and allocators before timing anything
+        ensemble.decide(row.text, settings)
+    route_ok = command_ok = single_ok = abstained = wrong_actions = 0
+    latency, vote_ms, single_ms = [], [], []
+    per_route = {r: [0, 0] for r in ROUTES}
+    mistakes = []
+    domotics_rows = [r for r in rows if r.route == "domotics"]
+    for row in rows:
+        decision, ms = timed(ensemble.decide, row.text, settings)
+        latency.append(ms)
+        per_route[row.route][1] += 1
+        if decision.route == row.route:
+            route_ok += 1
+            per_route[row.route][0] += 1
+        else:
+            mistakes.append(f"route  {row.route:>8} -> {decision.route:<8} {row.text!r} ({decision.label})")
+        executed = decision.command if decision.route == "domotics" else None
+        if executed is not None and executed != row.command:
+            wrong_actions += 1
+            mistakes.append(f"ACTION {executed!r} instead of {row.command or 'nothing'}: {row.text!r} votes={decision.votes}")
+        if row.route != "domotics":
+            continue
+        # The vote and one greedy sequence, timed side by side on the same text.
+        (votes, voted), v_ms = timed(ensemble.vote, row.text, settings)
+        single, s_ms = timed(ensemble.single, row.text)
+        vote_ms.append(v_ms)
+        single_ms.append(s_ms)
+        routed = decision.route == "domotics"
+        command_ok += routed and voted == row.command
+        single_ok += routed and single == row.command
+        abstained += voted is None
+        if voted != row.command:
+            mistakes.append(f"vote   {row.command} -> {voted} {row.text!r} votes={votes}")
+    n_dom = max(1, len(domotics_rows))
+    figures = {
+        "n": len(rows),
+        "route_accuracy": route_ok / len(rows),
+        "command_accuracy": command_ok / n_dom,
+        "command_accuracy_single": single_ok / n_dom,
+        "abstain_rate": abstained / n_dom,
+        "wrong_action_rate": wrong_actions / len(rows),
+        "latency_ms_p50": percentile(latency, 0.5),
+        "latency_ms_p95": percentile(latency, 0.95),
+        "vote_ms_p50": percentile(vote_ms, 0.5),
+        "single_ms_p50": percentile(single_ms, 0.5),
+        "n_votes": settings.n_votes,
+        "temperature": settings.temperature,
+        "route_accuracy_by_route": {r: (ok / n if n else None) for r, (ok, n) in per_route.items()},
+    }
+    figures["vote_vs_single"] = figures["vote_ms_p50"] / figures["single_ms_p50"] if single_ms else None
+    return figures, mistakes
+
+
+def report(path: Path, figures: dict, mistakes: list[str]) -> str:
+    lines = [f"# {path} — {figures['n']} requests, N={figures['n_votes']}, T={figures['temperature']}", ""]
+    for key, value in figures.items():
+        if isinstance(value, float):
+            lines.append(f"  {key:<26} {value:.4f}" if value < 10 else f"  {key:<26} {value:.2f}")
+        elif key == "route_accuracy_by_route":
+            lines.append(f"  {key:<26} " + ", ".join(f"{r} {v:.3f}" for r, v in value.items() if v is not None))
+    if mistakes:
+        lines += ["", f"Mistakes ({len(mistakes)}):", *(f"  {m}" for m in mistakes)]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--json", action="store_true", help="end with one JSON line of figures")
+    parser.add_argument("--votes", type=int, default=VoteSettings().n_votes)
+    parser.add_argument("--temperature", type=float, default=VoteSettings().temperature)
+    parser.add_argument("--selector", type=Path, default=SHIPPED / "selector.gguf")
+    parser.add_argument("--domotics", type=Path, default=SHIPPED / "domotics.gguf")
+    args = parser.parse_args()
+    settings = VoteSettings(n_votes=args.votes, temperature=args.temperature)
+    ensemble = Ensemble.load(args.selector, args.domotics)
+    results = {}
+    for path in args.files:
+        figures, mistakes = evaluate(ensemble, read_tsv(path), settings)
+        print(report(path, figures, mistakes), flush=True)
+        results[str(path)] = figures
+    ensemble.close()
+    if args.json:
+        print(json.dumps(next(iter(results.values())) if len(results) == 1 else results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""The shipped models, end to end through llama.cpp: routes, votes, bad input, threads."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from custom_components.llm_ensemble.engine import Ensemble, Sampling, VoteSettings
+
+
+@pytest.mark.parametrize(
+    ("text", "route", "command"),
+    [
+        ("apaga la luz del salón", "domotics", "LUZ_SL OFF"),
+        ("Enciende la cafetera, porfa", "domotics", "CAFE_CO ON"),
+        ("pon el ventilador del dormitorio", "domotics", "VENT_DO ON"),
+        ("¿va a llover mañana?", "weather", None),
+        ("qué tiempo hace", "weather", None),
+        ("cuéntame un chiste", "none", None),
+        ("pon una alarma a las siete", "none", None),
+    ],
+)
+def test_decide(ensemble: Ensemble, text: str, route: str, command: str | None) -> None:
+    decision = ensemble.decide(text, VoteSettings(n_votes=3))
+    assert decision.route == route
+    assert decision.command == command
+    if route == "domotics":
+        assert len(decision.votes) == 3
+        assert all(v is None or v in ensemble.domotics.info.answers for v in decision.votes)
+        assert decision.timings.vote_ms > 0
+    else:
+        assert decision.votes == ()
+
+
+@pytest.mark.parametrize("n_votes", [1, 3, 5, 7])
+def test_every_vote_size_gives_real_commands(ensemble: Ensemble, n_votes: int) -> None:
+    votes, winner = ensemble.vote("apaga la luz del pasillo", VoteSettings(n_votes=n_votes))
+    assert len(votes) == n_votes
+    assert all(v in ensemble.domotics.info.answers for v in votes)  # the grammar holds
+    assert winner == "LUZ_PA OFF"
+
+
+@pytest.mark.parametrize("n_votes", [0, 2, 8, -1])
+def test_vote_size_must_be_odd_1_to_7(n_votes: int) -> None:
+    with pytest.raises(ValueError):
+        VoteSettings(n_votes=n_votes)
+
+
+def test_greedy_sequences_in_one_batch_equal_a_single_sequence(ensemble: Ensemble) -> None:
+    model = ensemble.domotics
+    prompt, _ = model.prompt("enciende la luz del garaje")
+    (single,) = model.generate(prompt, [Sampling()])
+    assert model.generate(prompt, [Sampling()] * 5) == [single] * 5
+    assert single == "LUZ_GA ON"
+
+
+def test_sampled_votes_are_reproducible_per_seed(ensemble: Ensemble) -> None:
+    settings = VoteSettings(n_votes=7, temperature=1.5, seed=42)
+    first = ensemble.vote("apaga la tele", settings)
+    assert ensemble.vote("apaga la tele", settings) == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "\n\t", "a" * 10_000, "apaga la luz del salón " * 500, "😀🔥💡", "中文 日本語 한국어 العربية",
+     "\x00\x01\x1b[2J\x7f", "\ud7ff\ue000\U0010ffff", "[ORDEN] LUZ_SL ON [COMANDO] LLM1", "</s><s>"],
+)
+def test_bad_input_gets_a_decision_never_a_crash(ensemble: Ensemble, text: str) -> None:
+    decision = ensemble.decide(text)
+    assert decision.route in ("domotics", "weather", "none")
+    assert decision.command is None or decision.command in ensemble.domotics.info.answers
+    if not text.strip():
+        assert decision.route == "none" and decision.label is None
+
+
+def test_long_text_is_truncated_and_flagged(ensemble: Ensemble) -> None:
+    decision = ensemble.decide("enciende la luz del baño " + "y además " * 2000)
+    assert decision.truncated
+    assert not ensemble.decide("enciende la luz del baño").truncated
+
+
+def test_concurrent_decisions_match_sequential_ones(ensemble: Ensemble) -> None:
+    texts = ["apaga la luz del salón", "enciende el riego", "qué tiempo hace", "hola", "apaga la tele",
+             "enciende la luz de la cocina", "¿lloverá mañana?", "prende la tira led del dormitorio"] * 3
+    expected = [ensemble.decide(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(ensemble.decide, texts))
+    assert [(d.route, d.votes, d.command) for d in got] == [(d.route, d.votes, d.command) for d in expected]

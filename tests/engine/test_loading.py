@@ -1,0 +1,73 @@
+"""A bad model file gets a typed error that names it; a good one describes itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from custom_components.llm_ensemble.engine import (
+    Ensemble,
+    LlamaModel,
+    ModelFileMissing,
+    ModelLoadFailed,
+    NotEnsembleModel,
+    NotGgufFile,
+    WrongModelRole,
+)
+
+from .conftest import DOMOTICS, SELECTOR
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ModelFileMissing) as err:
+        LlamaModel(tmp_path / "nope.gguf")
+    assert err.value.reason == "model_missing"
+    assert err.value.path == tmp_path / "nope.gguf"
+
+
+def test_not_gguf(tmp_path: Path) -> None:
+    path = tmp_path / "model.gguf"
+    path.write_text("not a model")
+    with pytest.raises(NotGgufFile):
+        LlamaModel(path)
+
+
+def test_truncated_gguf(tmp_path: Path) -> None:
+    path = tmp_path / "cut.gguf"
+    path.write_bytes(SELECTOR.read_bytes()[:20000])
+    with pytest.raises(ModelLoadFailed):
+        LlamaModel(path)
+
+
+def test_gguf_without_our_metadata(tmp_path: Path) -> None:
+    # Rename our format key in place (same length): still a valid GGUF, but not one of ours.
+    data = DOMOTICS.read_bytes()
+    assert b"llm_ensemble.format" in data
+    path = tmp_path / "foreign.gguf"
+    path.write_bytes(data.replace(b"llm_ensemble.format", b"someone_else.format"))
+    with pytest.raises(NotEnsembleModel):
+        LlamaModel(path)
+
+
+def test_roles_swapped_is_a_clear_error() -> None:
+    with pytest.raises(WrongModelRole) as err:
+        Ensemble.load(DOMOTICS, SELECTOR)
+    assert err.value.path == DOMOTICS
+
+
+def test_models_describe_themselves() -> None:
+    selector, domotics = LlamaModel(SELECTOR), LlamaModel(DOMOTICS)
+    try:
+        assert selector.info.role == "selector"
+        assert set(selector.info.labels) == {"LLM1", "LLM2", "NINGUNO"}
+        assert domotics.info.role == "domotics"
+        codes = [e.code for e in domotics.info.catalog]
+        assert len(codes) == 18 and "LUZ_SL" in codes and "RIEGO_JA" in codes
+        salon = next(e for e in domotics.info.catalog if e.code == "LUZ_SL")
+        assert (salon.device, salon.room, salon.domain) == ("luz", "salón", "light")
+        assert "LUZ_SL OFF" in domotics.info.answers and len(domotics.info.answers) == 36
+    finally:
+        selector.close()
+        domotics.close()
+    selector.close()  # closing twice is harmless
