@@ -15,17 +15,16 @@ from pathlib import Path
 
 import torch
 
+from engine.text import normalize_lower_ascii
 from models import dataset
 from models.export import export_gguf
 from models.parity import load_llama, max_logit_difference, tokenizer_mismatches
 from models.tokenizer import Tokenizer, train_tokenizer
 from models.train import TrainConfig, read_lines, train
-from custom_components.llm_ensemble.engine.text import normalize_lower_ascii
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIP_DIR = ROOT / "custom_components" / "llm_ensemble" / "models"
 CARDS_DIR = ROOT / "models" / "cards"
-EVAL_TSV = ROOT / "models" / "eval" / "validation.tsv"
 
 FULL = {
     "selector": TrainConfig(task="selector", dim=96, n_layers=3, n_heads=4, hidden_dim=256, steps=1500),
@@ -65,12 +64,20 @@ def build(out: Path, configs: dict[str, TrainConfig], data: dict[str, int], log:
         probe = [tok.prompt(r, cfg.max_text_tokens) + tok.answer(a) for r, a in valid[:20]]
         max_diff = max(max_logit_difference(model, llm, ids) for ids in probe)
         mismatches = tokenizer_mismatches(tok, llm, [normalize_lower_ascii(r) for r, _ in valid])
-        report[task] = {**result.summary(), "gguf": str(gguf_path), "bytes": gguf_path.stat().st_size,
-                        "parity_max_abs_logit_diff": max_diff, "tokenizer_mismatches": len(mismatches)}
+        report[task] = {
+            **result.summary(),
+            "gguf": str(gguf_path),
+            "bytes": gguf_path.stat().st_size,
+            "parity_max_abs_logit_diff": max_diff,
+            "tokenizer_mismatches": len(mismatches),
+        }
         if log:
-            print(f"[{task}] {result.n_params} params, {gguf_path.stat().st_size / 1e6:.2f} MB, "
-                  f"valid exact {result.valid_exact:.4f}, parity max|Δlogit| {max_diff:.2e}, "
-                  f"tokenizer mismatches {len(mismatches)}/{len(valid)}", flush=True)
+            print(
+                f"[{task}] {result.n_params} params, {gguf_path.stat().st_size / 1e6:.2f} MB, "
+                f"valid exact {result.valid_exact:.4f}, parity max|Δlogit| {max_diff:.2e}, "
+                f"tokenizer mismatches {len(mismatches)}/{len(valid)}",
+                flush=True,
+            )
     report["_total_seconds"] = {"seconds": round(time.perf_counter() - started, 1)}
     (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     return report
@@ -78,26 +85,32 @@ def build(out: Path, configs: dict[str, TrainConfig], data: dict[str, int], log:
 
 def model_card(task: str, figures: dict) -> str:
     train_cfg, model_cfg = figures["train"], figures["model"]
-    history = "\n".join(f"| {h['step']} | {h['train_loss']} | {h['valid_loss']} | {h['valid_exact']} | {h['seconds']} |"
-                        for h in figures["history"])
-    role = ("Routes a Spanish request: `LLM1` (device command), `LLM2` (weather), `NINGUNO` (anything else)."
-            if task == "selector" else "Turns a Spanish device request into one command `CODE ACTION` of the catalog.")
+    history = "\n".join(
+        f"| {h['step']} | {h['train_loss']} | {h['valid_loss']} | {h['valid_exact']} | {h['seconds']} |"
+        for h in figures["history"]
+    )
+    role = (
+        "Routes a Spanish request: `LLM1` (device command), `LLM2` (weather), `NINGUNO` (anything else)."
+        if task == "selector"
+        else "Turns a Spanish device request into one command `CODE ACTION` of the catalog."
+    )
     return f"""# `{task}.gguf` — model card
 
 {role}
 
-- **Architecture**: Llama (RMSNorm, RoPE, SwiGLU, tied embeddings), {model_cfg['n_layers']} layers,
-  width {model_cfg['dim']}, {model_cfg['n_heads']} heads, FFN {model_cfg['hidden_dim']}, context {model_cfg['max_seq_len']},
-  vocabulary {model_cfg['vocab_size']} (SentencePiece BPE, byte fallback). {figures['n_params']:,} parameters, f32,
-  {figures['bytes'] / 1e6:.2f} MB.
-- **Data**: {figures['n_train']:,} generated examples (`models/dataset.py`, seed {figures['data']['seed']}) from
+- **Architecture**: Llama (RMSNorm, RoPE, SwiGLU, tied embeddings), {model_cfg["n_layers"]} layers,
+  width {model_cfg["dim"]}, {model_cfg["n_heads"]} heads, FFN {model_cfg["hidden_dim"]},
+  context {model_cfg["max_seq_len"]},
+  vocabulary {model_cfg["vocab_size"]} (SentencePiece BPE, byte fallback). {figures["n_params"]:,} parameters, f32,
+  {figures["bytes"] / 1e6:.2f} MB.
+- **Data**: {figures["n_train"]:,} generated examples (`models/dataset.py`, seed {figures["data"]["seed"]}) from
   `models/catalog.json` and `models/phrases.json`; validation on held-out sentence frames.
-- **Training**: {train_cfg['steps']} steps of batch {train_cfg['batch_size']}, AdamW lr {train_cfg['lr']} cosine to
-  {train_cfg['min_lr']}, loss on the answer tokens only, seed {train_cfg['seed']}, {train_cfg['threads']} CPU threads:
-  **{figures['seconds']:.0f} s** on the 2-core build machine.
-- **Figures**: validation exact-answer rate {figures['valid_exact']:.4f} (teacher-forced argmax), validation
-  loss {figures['valid_loss']:.4f}; PyTorch vs llama.cpp max |Δlogit| {figures['parity_max_abs_logit_diff']:.1e};
-  tokenizer mismatches vs llama.cpp {figures['tokenizer_mismatches']}.
+- **Training**: {train_cfg["steps"]} steps of batch {train_cfg["batch_size"]}, AdamW lr {train_cfg["lr"]} cosine to
+  {train_cfg["min_lr"]}, loss on the answer tokens only, seed {train_cfg["seed"]}, {train_cfg["threads"]} CPU threads:
+  **{figures["seconds"]:.0f} s** on the 2-core build machine.
+- **Figures**: validation exact-answer rate {figures["valid_exact"]:.4f} (teacher-forced argmax), validation
+  loss {figures["valid_loss"]:.4f}; PyTorch vs llama.cpp max |Δlogit| {figures["parity_max_abs_logit_diff"]:.1e};
+  tokenizer mismatches vs llama.cpp {figures["tokenizer_mismatches"]}.
   End-to-end figures through the engine: `scripts/evaluate` (see the README).
 - **Rebuild**: `scripts/retrain` (deterministic: same seed, same data, same figures).
 
@@ -114,7 +127,7 @@ def ship(out: Path, report: dict[str, dict]) -> None:
         shutil.copyfile(out / f"{task}.gguf", SHIP_DIR / f"{task}.gguf")
         (CARDS_DIR / f"{task}.md").write_text(model_card(task, {**report[task], "data": DATA}), encoding="utf-8")
     shutil.copyfile(out / "tokenizer.model", ROOT / "models" / "tokenizer.model")
-    dataset.write_eval_tsv(EVAL_TSV, DATA["seed"], 600)
+    dataset.write_eval_tsv(dataset.GENERATED_EVAL, DATA["seed"], 600)
 
 
 def main() -> None:
@@ -128,8 +141,11 @@ def main() -> None:
     if args.only:
         configs = {args.only: configs[args.only]}
     report = build(args.out, configs, TINY_DATA if args.tiny else DATA)
-    failed = [t for t, r in report.items() if not t.startswith("_") and
-              (r["parity_max_abs_logit_diff"] > 1e-3 or r["tokenizer_mismatches"])]
+    failed = [
+        t
+        for t, r in report.items()
+        if not t.startswith("_") and (r["parity_max_abs_logit_diff"] > 1e-3 or r["tokenizer_mismatches"])
+    ]
     if failed:
         raise SystemExit(f"parity check failed for {failed}: see {args.out / 'report.json'}")
     if args.ship:

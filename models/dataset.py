@@ -18,9 +18,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine.text import normalize_lower_ascii
+
 HERE = Path(__file__).resolve().parent
 CATALOG_PATH = HERE / "catalog.json"
 PHRASES_PATH = HERE / "phrases.json"
+EVAL_DIR = HERE / "eval"
+GENERATED_EVAL = EVAL_DIR / "validation.tsv"
 
 ROUTE_LABELS = {"domotics": "LLM1", "weather": "LLM2", "none": "NINGUNO"}
 
@@ -120,10 +124,46 @@ REASONS = {
     "ON": ["no veo nada", "ya he llegado", "voy a leer", "está muy oscuro", "vamos a cenar", "me levanto"],
     "OFF": ["me voy a dormir", "me voy", "ya he terminado", "no hay nadie", "gasta mucho", "ya salgo"],
 }
-PREFIXES = ["oye", "hey", "oye casa", "a ver", "venga", "por favor", "porfa", "eh", "bueno", "mira",
-            "hola", "buenas", "oiga", "vale", "perdona", "disculpa", "ok", "ey", "casa", "asistente"]
-SUFFIXES = ["por favor", "porfa", "gracias", "ya", "ahora", "ahora mismo", "cuando puedas", "rápido",
-            "please", "porfis", "si puedes", "venga", "anda", "de una vez", "ahorita", "pues"]
+PREFIXES = [
+    "oye",
+    "hey",
+    "oye casa",
+    "a ver",
+    "venga",
+    "por favor",
+    "porfa",
+    "eh",
+    "bueno",
+    "mira",
+    "hola",
+    "buenas",
+    "oiga",
+    "vale",
+    "perdona",
+    "disculpa",
+    "ok",
+    "ey",
+    "casa",
+    "asistente",
+]
+SUFFIXES = [
+    "por favor",
+    "porfa",
+    "gracias",
+    "ya",
+    "ahora",
+    "ahora mismo",
+    "cuando puedas",
+    "rápido",
+    "please",
+    "porfis",
+    "si puedes",
+    "venga",
+    "anda",
+    "de una vez",
+    "ahorita",
+    "pues",
+]
 NUMBERS = ["dos", "3", "cinco", "siete", "8", "diez", "15", "veinte", "22", "treinta"]
 
 
@@ -148,16 +188,16 @@ class Noise:
         i = rng.randrange(len(word))
         kind = rng.randrange(5)
         if kind == 0:  # dropped letter
-            return word[:i] + word[i + 1:]
+            return word[:i] + word[i + 1 :]
         if kind == 1 and i < len(word) - 1:  # swapped letters
-            return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+            return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         if kind == 2:  # doubled letter
             return word[:i] + word[i] + word[i:]
         if kind == 3:  # neighbouring key
             k = self.KEYBOARD.find(word[i])
             if k >= 0:
-                near = self.KEYBOARD[max(0, k - 1):k + 2]
-                return word[:i] + rng.choice(near) + word[i + 1:]
+                near = self.KEYBOARD[max(0, k - 1) : k + 2]
+                return word[:i] + rng.choice(near) + word[i + 1 :]
         # sound-alike spelling, as speech recognisers and hurried typists write
         for a, b in (("ll", "y"), ("v", "b"), ("b", "v"), ("c", "s"), ("z", "s"), ("h", ""), ("qu", "k")):
             if a in word:
@@ -173,7 +213,7 @@ class Noise:
                 words[i] = self.typo(words[i])
         if len(words) > 3 and rng.random() < 0.04:  # speech recogniser splits or merges words
             i = rng.randrange(len(words) - 1)
-            words[i:i + 2] = [words[i] + words[i + 1]]
+            words[i : i + 2] = [words[i] + words[i + 1]]
         if words and rng.random() < 0.08:  # hesitations a speech recogniser writes down
             words.insert(rng.randrange(len(words) + 1), rng.choice(["eh", "pues", "este", "o sea", "em", "mmm"]))
         text = " ".join(words)
@@ -229,15 +269,31 @@ class Generator:
         part = verb["part"] if " " in verb["part"] else verb["part"] + dev.ending
         clitic = (verb["clitic"] + dev.clitic) if verb["clitic"] else f"{verb['imp']} {dev.clitic}"
         states = self.catalog["actions"][action]["states"]
-        room_phrase = "" if omit_room else rng.choice([room.of(), room.of(), room.of(), room.in_(), f"de {room.text}", room.text, f"de mi {room.text}"])
+        room_phrase = (
+            ""
+            if omit_room
+            else rng.choice(
+                [room.of(), room.of(), room.of(), room.in_(), f"de {room.text}", room.text, f"de mi {room.text}"]
+            )
+        )
         dev_with_room = f"{dev.with_article()} {room_phrase}".strip()
         slots = {
-            "imp": verb["imp"], "usted": verb["usted"], "inf": verb["inf"], "pres": verb["pres"],
-            "subj": verb["subj"], "quesubj": "que " + verb["subj"],
-            "dev": dev.with_article(), "bare": dev.text, "room": room_phrase,
-            "inroom": "" if omit_room else room.in_(), "roomword": "" if omit_room else room.text,
-            "part": part, "clitic": clitic, "state": rng.choice(states + [part]),
-            "reason": rng.choice(REASONS[action]), "now": rng.choice(["ya", "ahora", "de una vez", "ahora mismo"]),
+            "imp": verb["imp"],
+            "usted": verb["usted"],
+            "inf": verb["inf"],
+            "pres": verb["pres"],
+            "subj": verb["subj"],
+            "quesubj": "que " + verb["subj"],
+            "dev": dev.with_article(),
+            "bare": dev.text,
+            "room": room_phrase,
+            "inroom": "" if omit_room else room.in_(),
+            "roomword": "" if omit_room else room.text,
+            "part": part,
+            "clitic": clitic,
+            "state": rng.choice([*states, part]),
+            "reason": rng.choice(REASONS[action]),
+            "now": rng.choice(["ya", "ahora", "de una vez", "ahora mismo"]),
             "phrase": rng.choice(self.catalog["actions"][action]["phrases"]).format(dev=dev_with_room),
         }
         text = frame.format(**slots).removesuffix(" que hay")
@@ -283,7 +339,7 @@ class Generator:
         return Example(route, "-", self.noise.apply(self.wrap(text)))
 
     def examples(self, split: str, n: int, routes: dict[str, float]) -> Iterator[Example]:
-        names, weights = zip(*routes.items())
+        names, weights = zip(*routes.items(), strict=False)
         for _ in range(n):
             route = self.rng.choices(names, weights)[0]
             yield self.domotics(split) if route == "domotics" else self.phrase(route, split)
@@ -299,15 +355,33 @@ SELECTOR_MIX = {"domotics": 0.4, "weather": 0.3, "none": 0.3}
 DOMOTICS_MIX = {"domotics": 1.0}
 
 
+def held_out_texts(eval_dir: Path = EVAL_DIR) -> set[str]:
+    """Normalised requests of the hand-written evaluation files: never trained on."""
+    texts = set()
+    for path in sorted(eval_dir.glob("*.tsv")):
+        if path.name == GENERATED_EVAL.name:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                texts.add(normalize_lower_ascii(line.split("\t")[-1]))
+    return texts
+
+
 def generate(out: Path, seed: int, n_train: int, n_valid: int) -> dict[str, Path]:
-    """Write the train/valid sets for both models and the validation TSV; return their paths."""
+    """Write the train/valid sets for both models; return their paths.
+
+    Training examples that equal a hand-written evaluation request (after normalisation, e.g. the
+    ubiquitous "qué hora es") are dropped, so that file stays a fair test.
+    """
     out.mkdir(parents=True, exist_ok=True)
+    held_out = held_out_texts()
     paths: dict[str, Path] = {}
     for task, mix in (("selector", SELECTOR_MIX), ("domotics", DOMOTICS_MIX)):
         for split, n in (("train", n_train), ("valid", n_valid)):
             gen = Generator(seed + (0 if split == "train" else 1) + (0 if task == "selector" else 10))
+            examples = [e for e in gen.examples(split, n, mix) if normalize_lower_ascii(e.text) not in held_out]
             path = out / f"{task}_{split}.txt"
-            path.write_text("".join(prompt_line(e, task) + "\n" for e in gen.examples(split, n, mix)), encoding="utf-8")
+            path.write_text("".join(prompt_line(e, task) + "\n" for e in examples), encoding="utf-8")
             paths[f"{task}_{split}"] = path
     return paths
 

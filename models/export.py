@@ -49,13 +49,17 @@ def domotics_catalog(catalog: dict[str, Any]) -> list[dict[str, Any]]:
     entries = []
     for cmd in catalog["commands"]:
         device, room = catalog["devices"][cmd["device"]], catalog["rooms"][cmd["room"]]
-        entries.append({
-            "code": cmd["code"], "domain": cmd["domain"],
-            "device": device["name"], "room": room["name"],
-            "device_words": [w.split("|")[0] for w in device["words"]],
-            "room_words": [w.split("|")[0] for w in room["words"]],
-            "only_one": bool(cmd.get("only_one", False)),
-        })
+        entries.append(
+            {
+                "code": cmd["code"],
+                "domain": cmd["domain"],
+                "device": device["name"],
+                "room": room["name"],
+                "device_words": [w.split("|")[0] for w in device["words"]],
+                "room_words": [w.split("|")[0] for w in room["words"]],
+                "only_one": bool(cmd.get("only_one", False)),
+            }
+        )
     return entries
 
 
@@ -82,17 +86,26 @@ def tensors(model: Transformer) -> dict[str, np.ndarray]:
     """llama.cpp tensor names for our parameters (torch layout: out x in)."""
     sd = {k: v.detach().float().numpy() for k, v in model.state_dict().items()}
     out = {"token_embd.weight": sd["tok_embeddings.weight"], "output_norm.weight": sd["norm.weight"]}
-    names = {"attention_norm.weight": "attn_norm", "attention.wq.weight": "attn_q", "attention.wk.weight": "attn_k",
-             "attention.wv.weight": "attn_v", "attention.wo.weight": "attn_output", "ffn_norm.weight": "ffn_norm",
-             "feed_forward.w1.weight": "ffn_gate", "feed_forward.w2.weight": "ffn_down", "feed_forward.w3.weight": "ffn_up"}
+    names = {
+        "attention_norm.weight": "attn_norm",
+        "attention.wq.weight": "attn_q",
+        "attention.wk.weight": "attn_k",
+        "attention.wv.weight": "attn_v",
+        "attention.wo.weight": "attn_output",
+        "ffn_norm.weight": "ffn_norm",
+        "feed_forward.w1.weight": "ffn_gate",
+        "feed_forward.w2.weight": "ffn_down",
+        "feed_forward.w3.weight": "ffn_up",
+    }
     for i in range(model.cfg.n_layers):
         for ours, theirs in names.items():
             out[f"blk.{i}.{theirs}.weight"] = sd[f"layers.{i}.{ours}"]
     return out
 
 
-def export_gguf(model: Transformer, tok: Tokenizer, role: str, catalog: dict[str, Any], training: dict[str, Any],
-                path: Path) -> Path:
+def export_gguf(
+    model: Transformer, tok: Tokenizer, role: str, catalog: dict[str, Any], training: dict[str, Any], path: Path
+) -> Path:
     cfg = model.cfg
     writer = gguf.GGUFWriter(str(path), arch="llama")
     writer.add_name(f"llm-ensemble-{role}")
@@ -127,4 +140,3 @@ def export_gguf(model: Transformer, tok: Tokenizer, role: str, catalog: dict[str
     writer.write_tensors_to_file()
     writer.close()
     return path
-

@@ -14,7 +14,9 @@ from models.tokenizer import Tokenizer
 
 
 def load_llama(path: Path, n_ctx: int) -> Llama:
-    return Llama(model_path=str(path), n_ctx=n_ctx, logits_all=True, n_threads=1, verbose=False)
+    """llama.cpp with an f32 KV cache (its default is f16), so only f32 arithmetic differs."""
+    f32 = 0  # GGML_TYPE_F32
+    return Llama(model_path=str(path), n_ctx=n_ctx, logits_all=True, n_threads=1, type_k=f32, type_v=f32, verbose=False)
 
 
 def max_logit_difference(model: Transformer, llm: Llama, ids: list[int]) -> float:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import sentencepiece as spm
 
-from custom_components.llm_ensemble.engine.text import normalize_lower_ascii
+from engine.text import normalize_lower_ascii
 
 PROMPT_PREFIX = "[ORDEN]"
 PROMPT_SUFFIX = "[COMANDO]"

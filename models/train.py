@@ -39,9 +39,15 @@ class TrainConfig:
     eval_every: int = 250  # validation checks; the best one is kept (early stopping)
 
     def model_config(self, vocab_size: int) -> ModelConfig:
-        return ModelConfig(vocab_size=vocab_size, dim=self.dim, n_layers=self.n_layers, n_heads=self.n_heads,
-                           hidden_dim=self.hidden_dim, max_seq_len=self.max_seq_len,
-                           dropout=self.dropout)
+        return ModelConfig(
+            vocab_size=vocab_size,
+            dim=self.dim,
+            n_layers=self.n_layers,
+            n_heads=self.n_heads,
+            hidden_dim=self.hidden_dim,
+            max_seq_len=self.max_seq_len,
+            dropout=self.dropout,
+        )
 
 
 @dataclass
@@ -57,9 +63,17 @@ class TrainResult:
     history: list[dict[str, float]] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
-        return {"train": asdict(self.config), "model": asdict(self.model_config), "seconds": round(self.seconds, 1),
-                "n_params": self.n_params, "n_train": self.n_train, "valid_loss": round(self.valid_loss, 4),
-                "valid_exact": round(self.valid_exact, 4), "best_step": self.best_step, "history": self.history}
+        return {
+            "train": asdict(self.config),
+            "model": asdict(self.model_config),
+            "seconds": round(self.seconds, 1),
+            "n_params": self.n_params,
+            "n_train": self.n_train,
+            "valid_loss": round(self.valid_loss, 4),
+            "valid_exact": round(self.valid_exact, 4),
+            "best_step": self.best_step,
+            "history": self.history,
+        }
 
 
 def read_lines(path: Path) -> list[tuple[str, str]]:
@@ -117,7 +131,9 @@ def learning_rate(cfg: TrainConfig, step: int) -> float:
     return cfg.min_lr + 0.5 * (cfg.lr - cfg.min_lr) * (1 + math.cos(math.pi * progress))
 
 
-def train(cfg: TrainConfig, tok: Tokenizer, train_path: Path, valid_path: Path, log: bool = True) -> tuple[Transformer, TrainResult]:
+def train(
+    cfg: TrainConfig, tok: Tokenizer, train_path: Path, valid_path: Path, log: bool = True
+) -> tuple[Transformer, TrainResult]:
     """Deterministic for a given config, data and machine: seeded sampling, fixed threads."""
     torch.manual_seed(cfg.seed)
     torch.set_num_threads(cfg.threads)
@@ -128,8 +144,11 @@ def train(cfg: TrainConfig, tok: Tokenizer, train_path: Path, valid_path: Path, 
     model = Transformer(cfg.model_config(tok.vocab_size))
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
     no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
-    optim = torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
-                               {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr, betas=(0.9, 0.98))
+    optim = torch.optim.AdamW(
+        [{"params": decay, "weight_decay": cfg.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
+        lr=cfg.lr,
+        betas=(0.9, 0.98),
+    )
     history: list[dict[str, float]] = []
     best: tuple[tuple[float, float], int, dict[str, torch.Tensor]] | None = None
     start = time.perf_counter()
@@ -146,19 +165,30 @@ def train(cfg: TrainConfig, tok: Tokenizer, train_path: Path, valid_path: Path, 
         if (step + 1) % cfg.eval_every == 0 or step + 1 == cfg.steps:
             valid_loss, valid_exact = evaluate(model, valid_rows)
             elapsed = time.perf_counter() - start
-            history.append({"step": step + 1, "train_loss": round(loss.item(), 4), "valid_loss": round(valid_loss, 4),
-                            "valid_exact": round(valid_exact, 4), "seconds": round(elapsed, 1)})
+            history.append(
+                {
+                    "step": step + 1,
+                    "train_loss": round(loss.item(), 4),
+                    "valid_loss": round(valid_loss, 4),
+                    "valid_exact": round(valid_exact, 4),
+                    "seconds": round(elapsed, 1),
+                }
+            )
             score = (valid_exact, -valid_loss)
             if best is None or score > best[0]:
                 best = (score, step + 1, {k: v.clone() for k, v in model.state_dict().items()})
             if log:
-                print(f"[{cfg.task}] step {step + 1}/{cfg.steps} loss {loss.item():.4f} valid {valid_loss:.4f} "
-                      f"exact {valid_exact:.4f} ({elapsed:.0f}s)", flush=True)
+                print(
+                    f"[{cfg.task}] step {step + 1}/{cfg.steps} loss {loss.item():.4f} valid {valid_loss:.4f} "
+                    f"exact {valid_exact:.4f} ({elapsed:.0f}s)",
+                    flush=True,
+                )
     seconds = time.perf_counter() - start
     assert best is not None
     model.load_state_dict(best[2])
     valid_loss, valid_exact = evaluate(model, valid_rows)
-    result = TrainResult(cfg, model.cfg, seconds, model.n_params(), len(train_rows), valid_loss, valid_exact,
-                         best[1], history)
+    result = TrainResult(
+        cfg, model.cfg, seconds, model.n_params(), len(train_rows), valid_loss, valid_exact, best[1], history
+    )
     model.eval()
     return model, result

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import time
 from dataclasses import dataclass
@@ -80,7 +79,9 @@ def evaluate(ensemble: Ensemble, rows: list[Row], settings: VoteSettings) -> tup
         executed = decision.command if decision.route == "domotics" else None
         if executed is not None and executed != row.command:
             wrong_actions += 1
-            mistakes.append(f"ACTION {executed!r} instead of {row.command or 'nothing'}: {row.text!r} votes={decision.votes}")
+            mistakes.append(
+                f"ACTION {executed!r} instead of {row.command or 'nothing'}: {row.text!r} votes={decision.votes}"
+            )
         if row.route != "domotics":
             continue
         # The vote and one greedy sequence, timed side by side on the same text.

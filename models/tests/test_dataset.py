@@ -48,3 +48,14 @@ def test_noise_makes_typos_accents_and_case_vary() -> None:
     assert any(c.isupper() for c in joined)
     assert "salon" in joined and "salón" in joined
     assert any(e.text.endswith(("!", "?", ".")) for e in examples)
+
+
+def test_hand_written_requests_are_never_trained_on(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    held_out = dataset.held_out_texts()
+    assert "que hora es" in held_out  # a request people really say, and the generator too
+    paths = dataset.generate(tmp_path, seed=1, n_train=20000, n_valid=10)
+    trained = {
+        dataset.normalize_lower_ascii(line.split(" [COMANDO] ")[0].removeprefix("[ORDEN] "))
+        for line in paths["selector_train"].read_text(encoding="utf-8").splitlines()
+    }
+    assert not trained & held_out

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from custom_components.llm_ensemble.engine import Ensemble, LlamaModel, Sampling
-from custom_components.llm_ensemble.engine.text import normalize_lower_ascii
+from engine import Ensemble, LlamaModel, Sampling
+from engine.text import normalize_lower_ascii
 from models.build import FULL, TINY_DATA, build, tiny
 from models.parity import load_llama, tokenizer_mismatches
 from models.tokenizer import Tokenizer
@@ -57,8 +57,11 @@ def random_texts(n: int) -> list[str]:
 def test_shipped_tokenizer_matches_llama_cpp(task: str) -> None:
     tok = Tokenizer(ROOT / "models" / "tokenizer.model")
     llm = load_llama(SHIPPED / f"{task}.gguf", 64)
-    eval_texts = [line.split("\t")[2] for line in (ROOT / "models" / "eval" / "handwritten.tsv").read_text().splitlines()
-                  if line and not line.startswith("#")]
+    eval_texts = [
+        line.split("\t")[2]
+        for line in (ROOT / "models" / "eval" / "handwritten.tsv").read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
     texts = [normalize_lower_ascii(t) for t in eval_texts] + random_texts(300)
     assert tokenizer_mismatches(tok, llm, texts) == []
 

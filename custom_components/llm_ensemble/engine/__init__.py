@@ -1,8 +1,8 @@
 """The brain of LLM Ensemble: plain Python over llama.cpp, no Home Assistant.
 
-    ensemble = Ensemble.load("selector.gguf", "domotics.gguf")
-    decision = ensemble.decide("apaga la luz del salón", VoteSettings(n_votes=3))
-    decision.route, decision.votes, decision.command   # "domotics", (...), "LUZ_SL OFF"
+ensemble = Ensemble.load("selector.gguf", "domotics.gguf")
+decision = ensemble.decide("apaga la luz del salón", VoteSettings(n_votes=3))
+decision.route, decision.votes, decision.command   # "domotics", (...), "LUZ_SL OFF"
 """
 
 from .ensemble import ROUTE_DOMOTICS, ROUTE_NONE, ROUTE_WEATHER, Decision, Ensemble, Timings, VoteSettings
@@ -26,8 +26,8 @@ __all__ = [
     "ROUTE_NONE",
     "ROUTE_WEATHER",
     "CatalogEntry",
-    "DecodeFailed",
     "Decision",
+    "DecodeFailed",
     "EngineError",
     "Ensemble",
     "LlamaModel",

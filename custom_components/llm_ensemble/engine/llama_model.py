@@ -6,6 +6,7 @@ high-level `Llama` class cannot return several completions of one prompt).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import logging
 import threading
@@ -23,12 +24,13 @@ from .metadata import PREFIX, ModelInfo, parse_model_info
 _LOGGER = logging.getLogger(__name__)
 GGUF_MAGIC = b"GGUF"
 MAX_SEQUENCES = 7
+GGML_TYPE_F32 = 0
 GGML_LOG_LEVEL_ERROR = 4  # ggml_log_level: NONE 0, DEBUG 1, INFO 2, WARN 3, ERROR 4, CONT 5
 _backend_lock = threading.Lock()
 _backend_ready = False
 
 
-@llama_cpp.llama_log_callback  # type: ignore[untyped-decorator]
+@llama_cpp.llama_log_callback  # type: ignore[misc]
 def _forward_log(level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
     """llama.cpp's own messages go to our logger: errors as warnings, the rest as debug."""
     message = text.decode("utf-8", "replace").rstrip()
@@ -135,6 +137,7 @@ class LlamaModel:
         params.n_ubatch = params.n_ctx
         params.n_seq_max = MAX_SEQUENCES
         params.kv_unified = True
+        params.type_k = params.type_v = GGML_TYPE_F32  # exact as trained; the cache is tiny anyway
         params.n_threads = n_threads
         params.n_threads_batch = n_threads
         params.no_perf = True
@@ -159,10 +162,8 @@ class LlamaModel:
             self._model = None
 
     def __del__(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # never raise from a finaliser
             self.close()
-        except Exception:  # noqa: BLE001 - never raise from a finaliser
-            pass
 
     # -- text ------------------------------------------------------------------------------
     def _tokenize(self, text: str, parse_special: bool = False) -> list[int]:
@@ -260,7 +261,8 @@ class LlamaModel:
         active = list(range(len(samplers)))
         pos = len(prompt)
         for _ in range(self.max_answer_tokens):
-            entries, still_active = [], []
+            entries: list[tuple[int, int, int, bool]] = []
+            still_active: list[int] = []
             for seq in active:
                 token = llama_cpp.llama_sampler_sample(samplers[seq], self._ctx, logits_row[seq])
                 if llama_cpp.llama_vocab_is_eog(self._vocab, token):
