@@ -18,6 +18,10 @@ def test_normalizer_drops_emoji_and_control_characters_keeps_other_scripts() -> 
     assert normalize_lower_ascii("\u200b\u00a0 ") == ""
 
 
-def test_grammar_lists_every_answer_after_a_space() -> None:
-    grammar = answers_grammar(["LUZ_SL ON", "LUZ_SL OFF", "LUZ_SL ON"])
-    assert grammar == 'root ::= " LUZ_SL OFF" | " LUZ_SL ON"\n'
+def test_grammar_is_a_prefix_tree_of_the_answers_after_a_space() -> None:
+    grammar = answers_grammar(["LUZ_SL ON", "LUZ_SL OFF", "LUZ_SL ON", "TV_SL ON"])
+    assert grammar == 'root ::= " " ("LUZ_SL O" ("FF" | "N") | "TV_SL ON")\n'
+
+
+def test_grammar_keeps_an_answer_that_prefixes_another() -> None:
+    assert answers_grammar(["A", "AB"]) == 'root ::= " A" ("B")?\n'

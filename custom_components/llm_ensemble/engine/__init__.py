@@ -16,8 +16,9 @@ from .errors import (
     NotGgufFile,
     WrongModelRole,
 )
-from .llama_model import MAX_SEQUENCES, LlamaModel, Sampling
+from .llama_model import MAX_SEQUENCES, LlamaModel
 from .metadata import CatalogEntry, ModelInfo
+from .sampling import Sampling
 from .vote import majority
 
 __all__ = [

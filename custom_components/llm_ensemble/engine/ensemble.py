@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import NotEnsembleModel, WrongModelRole
-from .llama_model import MAX_SEQUENCES, LlamaModel, Sampling
+from .llama_model import MAX_SEQUENCES, LlamaModel
 from .metadata import CatalogEntry
+from .sampling import Sampling
 from .text import NORMALIZERS
 from .vote import majority
 

@@ -11,7 +11,6 @@ import ctypes
 import logging
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +19,12 @@ import llama_cpp
 from .errors import DecodeFailed, ModelFileMissing, ModelLoadFailed, NotGgufFile
 from .grammar import answers_grammar
 from .metadata import PREFIX, ModelInfo, parse_model_info
+from .sampling import ConstrainedSampler, Sampling
 
 _LOGGER = logging.getLogger(__name__)
 GGUF_MAGIC = b"GGUF"
 MAX_SEQUENCES = 7
+MAX_CACHED_SAMPLERS = 64
 GGML_TYPE_F32 = 0
 GGML_LOG_LEVEL_ERROR = 4  # ggml_log_level: NONE 0, DEBUG 1, INFO 2, WARN 3, ERROR 4, CONT 5
 _backend_lock = threading.Lock()
@@ -58,15 +59,6 @@ def check_gguf_file(path: Path) -> None:
         raise NotGgufFile(path, "not a GGUF file (wrong magic bytes)")
 
 
-@dataclass(frozen=True)
-class Sampling:
-    """How one sequence picks its tokens: greedy (temperature 0) or sampled with its own seed."""
-
-    temperature: float = 0.0
-    top_k: int = 40
-    seed: int = 0
-
-
 class LlamaModel:
     """A loaded model with one decoding context; decode() is serialised by a lock.
 
@@ -85,6 +77,7 @@ class LlamaModel:
             raise ModelLoadFailed(self.path, "llama.cpp could not load this GGUF (corrupt or unsupported)")
         self._ctx: Any = None
         self._batch: Any = None
+        self._samplers: dict[Sampling, ConstrainedSampler] = {}
         self._closed = False
         try:
             self._vocab = llama_cpp.llama_model_get_vocab(self._model)
@@ -94,6 +87,11 @@ class LlamaModel:
             self._suffix = self._special_token(self.info.prompt_suffix)
             self._bos = int(llama_cpp.llama_vocab_bos(self._vocab))
             self._answers = frozenset(self.info.answers)
+            # Answers after which decoding stops: complete, and no longer answer continues them.
+            self._final_answers = frozenset(
+                a for a in self._answers if not any(b != a and b.startswith(a) for b in self._answers)
+            )
+            self._pieces = [self._piece(t) for t in range(llama_cpp.llama_vocab_n_tokens(self._vocab))]
             self.max_answer_tokens = 1 + max(len(self.tokenize(a)) for a in self._answers)
             self._grammar = answers_grammar(self._answers).encode()
             self._create_context(n_threads)
@@ -151,6 +149,7 @@ class LlamaModel:
         if self._closed:
             return
         self._closed = True
+        self._free_samplers()
         if self._batch is not None:
             llama_cpp.llama_batch_free(self._batch)
             self._batch = None
@@ -182,6 +181,10 @@ class LlamaModel:
         return self._tokenize(text)
 
     def piece(self, token: int) -> str:
+        """The text of one token, as the grammar sees it."""
+        return self._pieces[token]
+
+    def _piece(self, token: int) -> str:
         buf = ctypes.create_string_buffer(64)
         n = llama_cpp.llama_token_to_piece(self._vocab, token, buf, len(buf), 0, False)
         return buf.raw[: max(n, 0)].decode("utf-8", "replace")
@@ -195,21 +198,6 @@ class LlamaModel:
         return [self._bos, self._prefix, *ids[:room], self._suffix], len(ids) > room
 
     # -- decoding --------------------------------------------------------------------------
-    def _sampler(self, sampling: Sampling) -> Any:
-        chain = llama_cpp.llama_sampler_chain_init(llama_cpp.llama_sampler_chain_default_params())
-        grammar = llama_cpp.llama_sampler_init_grammar(self._vocab, self._grammar, b"root")
-        if not grammar:
-            llama_cpp.llama_sampler_free(chain)
-            raise DecodeFailed("llama.cpp rejected the answers grammar")
-        llama_cpp.llama_sampler_chain_add(chain, grammar)
-        if sampling.temperature <= 0:
-            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_greedy())
-        else:
-            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_top_k(sampling.top_k))
-            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_temp(sampling.temperature))
-            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_dist(sampling.seed))
-        return chain
-
     def _fill(self, entries: Sequence[tuple[int, int, int, bool]]) -> None:
         """Put (token, position, sequence, wants_logits) entries into the batch."""
         batch = self._batch
@@ -240,14 +228,26 @@ class LlamaModel:
         with self._lock:
             if self._closed:
                 raise DecodeFailed("the model was closed")
-            samplers = [self._sampler(s) for s in samplings]
-            try:
-                return self._generate(list(prompt), samplers)
-            finally:
-                for sampler in samplers:
-                    llama_cpp.llama_sampler_free(sampler)
+            return self._generate(list(prompt), [self._sampler_for(s) for s in samplings])
 
-    def _generate(self, prompt: list[int], samplers: list[Any]) -> list[str | None]:
+    def _sampler_for(self, sampling: Sampling) -> ConstrainedSampler:
+        """A reset sampler for this sampling; samplers are cached because building one parses
+        the grammar, which costs more than a decoding step of these small models."""
+        sampler = self._samplers.get(sampling)
+        if sampler is None:
+            if len(self._samplers) >= MAX_CACHED_SAMPLERS:
+                self._free_samplers()
+            sampler = ConstrainedSampler(self._vocab, len(self._pieces), self._grammar, sampling)
+            self._samplers[sampling] = sampler
+        sampler.reset()
+        return sampler
+
+    def _free_samplers(self) -> None:
+        for sampler in self._samplers.values():
+            sampler.free()
+        self._samplers.clear()
+
+    def _generate(self, prompt: list[int], samplers: list[ConstrainedSampler]) -> list[str | None]:
         memory = llama_cpp.llama_get_memory(self._ctx)
         llama_cpp.llama_memory_clear(memory, True)
         last = len(prompt) - 1
@@ -264,12 +264,12 @@ class LlamaModel:
             entries: list[tuple[int, int, int, bool]] = []
             still_active: list[int] = []
             for seq in active:
-                token = llama_cpp.llama_sampler_sample(samplers[seq], self._ctx, logits_row[seq])
+                token = samplers[seq].sample(self._ctx, logits_row[seq])
                 if llama_cpp.llama_vocab_is_eog(self._vocab, token):
                     done[seq] = self._complete(texts[seq])
                     continue
-                texts[seq] += self.piece(token)
-                if (answer := self._complete(texts[seq])) and not self._extendable(answer):
+                texts[seq] += self._pieces[token]
+                if (answer := texts[seq].strip()) in self._final_answers:
                     done[seq] = answer
                     continue
                 logits_row[seq] = len(entries)
@@ -286,7 +286,3 @@ class LlamaModel:
     def _complete(self, text: str) -> str | None:
         answer = text.strip()
         return answer if answer in self._answers else None
-
-    def _extendable(self, answer: str) -> bool:
-        """Whether a longer answer starts with this one (then decoding must go on)."""
-        return any(a != answer and a.startswith(answer) for a in self._answers)
