@@ -338,11 +338,39 @@ class Generator:
             text = f"¿{text}?"
         return Example(route, "-", self.noise.apply(self.wrap(text)))
 
+    def about_device(self, split: str) -> Example:
+        """A catalog device in a request that does not switch it: the selector's hard negatives."""
+        rng = self.rng
+        frames = [p for i, p in enumerate(self.phrases["about_device"]) if (i % 7 == 6) == (split == "valid")]
+        command = rng.choice(self.catalog["commands"])
+        dev = Word.parse(rng.choice(self.catalog["devices"][command["device"]]["words"])).with_article()
+        if not command.get("only_one") and rng.random() < 0.6:
+            dev += " " + Word.parse(rng.choice(self.catalog["rooms"][command["room"]]["words"])).of()
+        return Example("none", "-", self.noise.apply(self.wrap(rng.choice(frames).format(dev=dev))))
+
+    def other_thing(self, split: str) -> Example:
+        """An on/off verb on something outside the catalog ("quita la alarma"): not ours."""
+        rng = self.rng
+        things = [t for i, t in enumerate(self.phrases["other_things"]) if (i % 7 == 6) == (split == "valid")]
+        text = f"{rng.choice(self.phrases['other_verbs'])} {rng.choice(things)}"
+        return Example("none", "-", self.noise.apply(self.wrap(text)))
+
+    def none(self, split: str) -> Example:
+        r = self.rng.random()
+        if r < 0.2:
+            return self.about_device(split)
+        if r < 0.3:
+            return self.other_thing(split)
+        return self.phrase("none", split)
+
     def examples(self, split: str, n: int, routes: dict[str, float]) -> Iterator[Example]:
         names, weights = zip(*routes.items(), strict=False)
         for _ in range(n):
             route = self.rng.choices(names, weights)[0]
-            yield self.domotics(split) if route == "domotics" else self.phrase(route, split)
+            if route == "domotics":
+                yield self.domotics(split)
+            else:
+                yield self.none(split) if route == "none" else self.phrase(route, split)
 
 
 def prompt_line(example: Example, task: str) -> str:
