@@ -50,7 +50,7 @@ def build(out: Path, configs: dict[str, TrainConfig], data: dict[str, int], log:
             texts.append(normalize_lower_ascii(request))
             answers.append(answer)
     answers += [f"{c['code']} {a}" for c in catalog["commands"] for a in catalog["actions"]]
-    answers += list(dataset.ROUTE_LABELS.values())
+    answers += [*dataset.ROUTE_LABELS.values(), catalog["no_command"]]
     tok = Tokenizer(train_tokenizer(texts, answers, out / "tokenizer", data["vocab_size"]))
     report: dict[str, dict] = {}
     for task, cfg in configs.items():

@@ -357,9 +357,9 @@ class Generator:
 
     def none(self, split: str) -> Example:
         r = self.rng.random()
-        if r < 0.2:
+        if r < 0.25:
             return self.about_device(split)
-        if r < 0.3:
+        if r < 0.4:
             return self.other_thing(split)
         return self.phrase("none", split)
 
@@ -373,14 +373,24 @@ class Generator:
                 yield self.none(split) if route == "none" else self.phrase(route, split)
 
 
+NO_COMMAND = load_json(CATALOG_PATH)["no_command"]
+
+
 def prompt_line(example: Example, task: str) -> str:
-    """The seed's training format: `[ORDEN] <request> [COMANDO] <answer>`."""
-    answer = example.command if task == "domotics" else ROUTE_LABELS[example.route]
+    """The seed's training format: `[ORDEN] <request> [COMANDO] <answer>`.
+
+    The domotics model answers NO_COMMAND ("NADA") to anything that is not a device command: a
+    second line of defence when the selector sends it a request it should not have.
+    """
+    if task == "domotics":
+        answer = example.command if example.route == "domotics" else NO_COMMAND
+    else:
+        answer = ROUTE_LABELS[example.route]
     return f"[ORDEN] {example.text} [COMANDO] {answer}"
 
 
-SELECTOR_MIX = {"domotics": 0.4, "weather": 0.3, "none": 0.3}
-DOMOTICS_MIX = {"domotics": 1.0}
+SELECTOR_MIX = {"domotics": 0.35, "weather": 0.25, "none": 0.4}
+DOMOTICS_MIX = {"domotics": 0.8, "weather": 0.05, "none": 0.15}
 
 
 def held_out_texts(eval_dir: Path = EVAL_DIR) -> set[str]:

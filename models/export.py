@@ -78,6 +78,7 @@ def ensemble_metadata(role: str, catalog: dict[str, Any], training: dict[str, An
         meta["llm_ensemble.labels"] = json.dumps(ROUTES)
     else:
         meta["llm_ensemble.actions"] = json.dumps(list(catalog["actions"]))
+        meta["llm_ensemble.no_command"] = catalog["no_command"]
         meta["llm_ensemble.catalog"] = json.dumps(domotics_catalog(catalog), ensure_ascii=False)
     return meta
 

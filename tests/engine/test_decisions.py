@@ -80,7 +80,7 @@ def test_sampled_votes_are_reproducible_per_seed(ensemble: Ensemble) -> None:
 def test_bad_input_gets_a_decision_never_a_crash(ensemble: Ensemble, text: str) -> None:
     decision = ensemble.decide(text)
     assert decision.route in ("domotics", "weather", "none")
-    assert decision.command is None or decision.command in ensemble.domotics.info.answers
+    assert decision.command is None or decision.command in ensemble.domotics.info.commands
     if not text.strip():
         assert decision.route == "none" and decision.label is None
 
@@ -106,3 +106,11 @@ def test_concurrent_decisions_match_sequential_ones(ensemble: Ensemble) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         got = list(pool.map(ensemble.decide, texts))
     assert [(d.route, d.votes, d.command) for d in got] == [(d.route, d.votes, d.command) for d in expected]
+
+
+def test_no_command_answer_means_no_action(ensemble: Ensemble) -> None:
+    # Sent straight to the domotics model (as if the selector had misrouted it), a request that
+    # names a device but does not switch it gets the model's "not a command" answer.
+    votes, command = ensemble.vote("¿cuánto consume la cafetera al mes?", VoteSettings(n_votes=3))
+    assert votes.count("NADA") >= 2
+    assert command is None

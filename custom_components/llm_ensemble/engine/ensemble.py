@@ -55,7 +55,7 @@ class Decision:
     route: str  # domotics, weather or none
     label: str | None  # the selector's raw answer (LLM1, LLM2, NINGUNO)
     votes: tuple[str | None, ...]  # the N raw answers of the domotics model
-    command: str | None  # the winning "CODE ACTION", None if the vote abstained
+    command: str | None  # the winning "CODE ACTION"; None if no majority, or the majority said NADA
     truncated: bool  # the text was longer than the model's context and was cut
     timings: Timings
 
@@ -132,13 +132,17 @@ class Ensemble:
         normalized = self._normalize[self.domotics](text)
         prompt, _ = self.domotics.prompt(normalized)
         votes = tuple(self.domotics.generate(prompt, settings.samplings()))
-        return votes, majority(votes)
+        return votes, self._as_command(majority(votes))
+
+    def _as_command(self, answer: str | None) -> str | None:
+        """The domotics model's "not a command" answer (NADA) means: do nothing."""
+        return None if answer == self.domotics.info.no_command else answer
 
     def single(self, text: str) -> str | None:
         """One greedy sequence, no vote: the baseline the vote is measured against."""
         prompt, _ = self.domotics.prompt(self._normalize[self.domotics](text))
         (answer,) = self.domotics.generate(prompt, [Sampling()])
-        return answer
+        return self._as_command(answer)
 
     def decide(self, text: str, settings: VoteSettings | None = None) -> Decision:
         """Route the text; for device requests, vote on the command."""

@@ -54,6 +54,7 @@ class ModelInfo:
     labels: Mapping[str, str] = field(default_factory=dict)  # selector: answer -> route
     actions: tuple[str, ...] = ()  # domotics: ON, OFF
     catalog: tuple[CatalogEntry, ...] = ()  # domotics: the codes
+    no_command: str | None = None  # domotics: its answer for "this is not a device command"
     training: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -61,7 +62,15 @@ class ModelInfo:
         """Every answer the model may give: the grammar's alternatives."""
         if self.role == "selector":
             return tuple(self.labels)
-        return tuple(f"{e.code} {a}" for e in self.catalog for a in self.actions)
+        commands = tuple(f"{e.code} {a}" for e in self.catalog for a in self.actions)
+        return (*commands, self.no_command) if self.no_command else commands
+
+    @property
+    def commands(self) -> tuple[str, ...]:
+        """The answers that are device commands (domotics): every answer but `no_command`."""
+        if self.role != "domotics":
+            return ()
+        return tuple(a for a in self.answers if a != self.no_command)
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-friendly summary (diagnostics)."""
@@ -73,6 +82,7 @@ class ModelInfo:
             "prompt": f"{self.prompt_prefix} <text> {self.prompt_suffix}",
             "labels": dict(self.labels),
             "actions": list(self.actions),
+            "no_command": self.no_command,
             "codes": [e.code for e in self.catalog],
             "training": dict(self.training),
         }
@@ -119,4 +129,4 @@ def parse_model_info(path: Path, meta: Mapping[str, str]) -> ModelInfo:
         raise NotEnsembleModel(path, f"malformed {role} metadata: {err!r}") from None
     if not catalog or not actions:
         raise NotEnsembleModel(path, "the domotics catalog is empty")
-    return ModelInfo(**common, actions=actions, catalog=catalog)
+    return ModelInfo(**common, actions=actions, catalog=catalog, no_command=meta.get(PREFIX + "no_command"))

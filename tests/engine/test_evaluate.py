@@ -1,0 +1,66 @@
+"""scripts/evaluate: the measure itself, on a few rows whose answers are known."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from custom_components.llm_ensemble.engine import Ensemble, VoteSettings
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "evaluate.py"
+ROWS = (
+    "# a comment\n"
+    "domotics\tLUZ_SL OFF\tapaga la luz del salón\n"
+    "domotics\tCAFE_CO ON\tenciende la cafetera\n"
+    "weather\t-\t¿va a llover mañana?\n"
+    "none\t-\tcuéntame un chiste\n"
+    "\n"
+    "domotics\tLUZ_CO ON\tapaga la luz del salón\n"  # deliberately wrong expectation
+)
+
+
+@pytest.fixture(scope="module")
+def evaluate_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("evaluate_script", SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_figures(evaluate_module: ModuleType, ensemble: Ensemble, tmp_path: Path) -> None:
+    path = tmp_path / "rows.tsv"
+    path.write_text(ROWS, encoding="utf-8")
+    rows = evaluate_module.read_tsv(path)
+    assert len(rows) == 5
+    figures, mistakes = evaluate_module.evaluate(ensemble, rows, VoteSettings(n_votes=3))
+    assert figures["n"] == 5
+    assert figures["route_accuracy"] == 1.0
+    assert figures["command_accuracy"] == pytest.approx(2 / 3)  # the wrong expectation counts
+    assert figures["wrong_action_rate"] == pytest.approx(1 / 5)  # LUZ_SL OFF would run instead of LUZ_CO ON
+    assert figures["abstain_rate"] == 0.0
+    assert figures["vote_ms_p50"] > 0 and figures["single_ms_p50"] > 0
+    assert any("LUZ_SL OFF" in m for m in mistakes)
+
+
+def test_malformed_rows_are_rejected(evaluate_module: ModuleType, tmp_path: Path) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_text("domotics LUZ_SL OFF apaga la luz\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="bad.tsv:1"):
+        evaluate_module.read_tsv(path)
+
+
+def test_json_is_the_last_line(tmp_path: Path) -> None:
+    path = tmp_path / "rows.tsv"
+    path.write_text(ROWS, encoding="utf-8")
+    out = subprocess.run([sys.executable, str(SCRIPT), str(path), "--json"], capture_output=True, text=True, check=True)
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    for key in ("n", "route_accuracy", "command_accuracy", "command_accuracy_single", "abstain_rate",
+                "wrong_action_rate", "latency_ms_p50", "latency_ms_p95", "vote_ms_p50", "single_ms_p50"):
+        assert key in figures
