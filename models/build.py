@@ -108,7 +108,8 @@ def model_card(task: str, figures: dict) -> str:
 - **Training**: {train_cfg["steps"]} steps of batch {train_cfg["batch_size"]}, AdamW lr {train_cfg["lr"]} cosine to
   {train_cfg["min_lr"]}, loss on the answer tokens only, seed {train_cfg["seed"]}, {train_cfg["threads"]} CPU threads:
   **{figures["seconds"]:.0f} s** on the 2-core build machine.
-- **Figures**: validation exact-answer rate {figures["valid_exact"]:.4f} (teacher-forced argmax), validation
+- **Figures** (the checkpoint of step {figures["best_step"]}, the best on validation, is the one shipped):
+  validation exact-answer rate {figures["valid_exact"]:.4f} (teacher-forced argmax), validation
   loss {figures["valid_loss"]:.4f}; PyTorch vs llama.cpp max |Δlogit| {figures["parity_max_abs_logit_diff"]:.1e};
   tokenizer mismatches vs llama.cpp {figures["tokenizer_mismatches"]}.
   End-to-end figures through the engine: `scripts/evaluate` (see the README).

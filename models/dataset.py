@@ -357,9 +357,9 @@ class Generator:
 
     def none(self, split: str) -> Example:
         r = self.rng.random()
-        if r < 0.25:
+        if r < 0.2:
             return self.about_device(split)
-        if r < 0.4:
+        if r < 0.3:
             return self.other_thing(split)
         return self.phrase("none", split)
 
@@ -389,8 +389,8 @@ def prompt_line(example: Example, task: str) -> str:
     return f"[ORDEN] {example.text} [COMANDO] {answer}"
 
 
-SELECTOR_MIX = {"domotics": 0.35, "weather": 0.25, "none": 0.4}
-DOMOTICS_MIX = {"domotics": 0.8, "weather": 0.05, "none": 0.15}
+SELECTOR_MIX = {"domotics": 0.4, "weather": 0.3, "none": 0.3}
+DOMOTICS_MIX = {"domotics": 0.9, "weather": 0.03, "none": 0.07}
 
 
 def held_out_texts(eval_dir: Path = EVAL_DIR) -> set[str]:

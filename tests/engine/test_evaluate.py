@@ -30,6 +30,7 @@ def evaluate_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("evaluate_script", SCRIPT)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 

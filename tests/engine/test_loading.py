@@ -7,12 +7,14 @@ from pathlib import Path
 import pytest
 
 from custom_components.llm_ensemble.engine import (
+    DecodeFailed,
     Ensemble,
     LlamaModel,
     ModelFileMissing,
     ModelLoadFailed,
     NotEnsembleModel,
     NotGgufFile,
+    Sampling,
     WrongModelRole,
 )
 
@@ -72,3 +74,12 @@ def test_models_describe_themselves() -> None:
         selector.close()
         domotics.close()
     selector.close()  # closing twice is harmless
+
+
+def test_a_closed_model_refuses_work_instead_of_crashing() -> None:
+    model = LlamaModel(SELECTOR)
+    model.close()
+    with pytest.raises(DecodeFailed):
+        model.prompt("hola")
+    with pytest.raises(DecodeFailed):
+        model.generate([1, 2, 3], [Sampling()])

@@ -79,6 +79,7 @@ class LlamaModel:
         self._batch: Any = None
         self._samplers: dict[Sampling, ConstrainedSampler] = {}
         self._closed = False
+        self._lock = threading.Lock()  # one decode at a time; close() waits for it
         try:
             self._vocab = llama_cpp.llama_model_get_vocab(self._model)
             self.n_ctx_train = int(llama_cpp.llama_model_n_ctx_train(self._model))
@@ -98,7 +99,6 @@ class LlamaModel:
         except BaseException:
             self.close()
             raise
-        self._lock = threading.Lock()
 
     # -- loading ---------------------------------------------------------------------------
     def _read_metadata(self) -> dict[str, str]:
@@ -145,7 +145,11 @@ class LlamaModel:
         self._batch = llama_cpp.llama_batch_init(params.n_batch, 0, MAX_SEQUENCES)
 
     def close(self) -> None:
-        """Free the context, batch and weights (idempotent)."""
+        """Free the context, batch and weights (idempotent; waits for a decode under way)."""
+        with self._lock:
+            self._free()
+
+    def _free(self) -> None:
         if self._closed:
             return
         self._closed = True
@@ -162,10 +166,12 @@ class LlamaModel:
 
     def __del__(self) -> None:
         with contextlib.suppress(Exception):  # never raise from a finaliser
-            self.close()
+            self._free()
 
     # -- text ------------------------------------------------------------------------------
     def _tokenize(self, text: str, parse_special: bool = False) -> list[int]:
+        if self._closed:
+            raise DecodeFailed("the model was closed")
         data = text.encode("utf-8")
         capacity = len(data) + 8
         tokens = (llama_cpp.llama_token * capacity)()
