@@ -1,0 +1,192 @@
+"""Config, reconfigure and options flows.
+
+The config flow loads each model before it creates the entry, so a wrong file gets its own error
+on its own field. The options flow asks for one entity per command code of the loaded domotics
+model (a retrained model with other codes needs no code change), pre-filled by name matching.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import voluptuous as vol
+from homeassistant.config_entries import (
+    ConfigEntryState,
+    ConfigFlow,
+    ConfigFlowResult,
+    OptionsFlow,
+)
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.selector import (
+    BooleanSelector,
+    EntitySelector,
+    EntitySelectorConfig,
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+    TextSelector,
+)
+
+from .const import (
+    CONF_DOMOTICS_MODEL,
+    CONF_ENTITY_MAP,
+    CONF_FALLBACK,
+    CONF_SELECTOR_MODEL,
+    CONF_TEMPERATURE,
+    CONF_VOTES,
+    CONF_WEATHER_ENTITY,
+    DEFAULT_DOMOTICS_MODEL,
+    DEFAULT_SELECTOR_MODEL,
+    DOMAIN,
+    MAX_TEMPERATURE,
+    MAX_VOTES,
+    MIN_VOTES,
+    SUPPORTED_DOMAINS,
+    TITLE,
+)
+from .data import LLMEnsembleConfigEntry, Settings, model_path
+from .engine import CatalogEntry, LlamaModel, ModelError
+from .entity_matching import async_candidates, suggest_mapping
+
+MODEL_FIELDS = ((CONF_SELECTOR_MODEL, "selector"), (CONF_DOMOTICS_MODEL, "domotics"))
+
+
+def _model_role(path: str) -> str:
+    """Load one file just long enough to read what it is (runs in the executor)."""
+    model = LlamaModel(model_path(path))
+    try:
+        return model.info.role
+    finally:
+        model.close()
+
+
+async def _async_check_models(hass: HomeAssistant, user_input: Mapping[str, Any]) -> dict[str, str]:
+    """field -> error key for each model file that cannot serve its role."""
+    errors: dict[str, str] = {}
+    for key, role in MODEL_FIELDS:
+        try:
+            found = await hass.async_add_executor_job(_model_role, user_input[key])
+        except ModelError as err:
+            errors[key] = err.reason
+            continue
+        if found != role:
+            errors[key] = "wrong_role"
+    return errors
+
+
+def _check_votes(user_input: Mapping[str, Any]) -> dict[str, str]:
+    votes = float(user_input[CONF_VOTES])
+    return {} if votes.is_integer() and int(votes) % 2 == 1 else {CONF_VOTES: "invalid_votes"}
+
+
+def _models_fields(data: Mapping[str, Any]) -> dict[vol.Marker, Any]:
+    selector = data.get(CONF_SELECTOR_MODEL, DEFAULT_SELECTOR_MODEL)
+    domotics = data.get(CONF_DOMOTICS_MODEL, DEFAULT_DOMOTICS_MODEL)
+    return {
+        vol.Required(CONF_SELECTOR_MODEL, default=selector): TextSelector(),
+        vol.Required(CONF_DOMOTICS_MODEL, default=domotics): TextSelector(),
+    }
+
+
+def _behaviour_fields(settings: Settings) -> dict[vol.Marker, Any]:
+    return {
+        vol.Required(CONF_VOTES, default=settings.votes): NumberSelector(
+            NumberSelectorConfig(min=MIN_VOTES, max=MAX_VOTES, step=2, mode=NumberSelectorMode.BOX)
+        ),
+        vol.Required(CONF_TEMPERATURE, default=settings.temperature): NumberSelector(
+            NumberSelectorConfig(min=0, max=MAX_TEMPERATURE, step=0.05, mode=NumberSelectorMode.SLIDER)
+        ),
+        vol.Optional(CONF_WEATHER_ENTITY): EntitySelector(EntitySelectorConfig(domain="weather")),
+        vol.Required(CONF_FALLBACK, default=settings.fallback): BooleanSelector(),
+    }
+
+
+def _behaviour_options(user_input: Mapping[str, Any]) -> dict[str, Any]:
+    options: dict[str, Any] = {
+        CONF_VOTES: int(user_input[CONF_VOTES]),
+        CONF_TEMPERATURE: float(user_input[CONF_TEMPERATURE]),
+        CONF_FALLBACK: bool(user_input[CONF_FALLBACK]),
+    }
+    if weather := user_input.get(CONF_WEATHER_ENTITY):
+        options[CONF_WEATHER_ENTITY] = weather
+    return options
+
+
+class LLMEnsembleConfigFlow(ConfigFlow, domain=DOMAIN):
+    """Choose the model files and how the agent votes; test them before creating the entry."""
+
+    VERSION = 1
+
+    async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        schema = vol.Schema({**_models_fields({}), **_behaviour_fields(Settings())})
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            errors = _check_votes(user_input) | await _async_check_models(self.hass, user_input)
+            if not errors:
+                data = {key: user_input[key] for key, _ in MODEL_FIELDS}
+                return self.async_create_entry(title=TITLE, data=data, options=_behaviour_options(user_input))
+            schema = self.add_suggested_values_to_schema(schema, user_input)
+        return self.async_show_form(step_id="user", data_schema=schema, errors=errors)
+
+    async def async_step_reconfigure(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Point the entry at other model files without deleting it (the mapping is kept)."""
+        entry = self._get_reconfigure_entry()
+        schema = vol.Schema(_models_fields(entry.data))
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            errors = await _async_check_models(self.hass, user_input)
+            if not errors:
+                return self.async_update_reload_and_abort(entry, data_updates=user_input)
+            schema = self.add_suggested_values_to_schema(schema, user_input)
+        return self.async_show_form(step_id="reconfigure", data_schema=schema, errors=errors)
+
+    @staticmethod
+    @callback
+    def async_get_options_flow(config_entry: LLMEnsembleConfigEntry) -> LLMEnsembleOptionsFlow:
+        return LLMEnsembleOptionsFlow()
+
+
+class LLMEnsembleOptionsFlow(OptionsFlow):
+    """One entity per command code of the loaded model, plus the voting and fallback settings."""
+
+    async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        entry: LLMEnsembleConfigEntry = self.config_entry
+        if entry.state is not ConfigEntryState.LOADED:
+            return self.async_abort(reason="not_loaded")
+        catalog = entry.runtime_data.ensemble.catalog
+        settings = Settings.from_options(entry.options)
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            errors = _check_votes(user_input)
+            if not errors:
+                mapping = {e.code: user_input.get(e.code) for e in catalog}
+                return self.async_create_entry(data=_behaviour_options(user_input) | {CONF_ENTITY_MAP: mapping})
+            values: Mapping[str, Any] = user_input
+        else:
+            values = self._current_values(catalog, settings)
+        device_fields: dict[vol.Marker, Any] = {
+            vol.Optional(e.code): EntitySelector(EntitySelectorConfig(domain=list(SUPPORTED_DOMAINS))) for e in catalog
+        }
+        schema = vol.Schema({**device_fields, **_behaviour_fields(settings)})
+        return self.async_show_form(
+            step_id="init",
+            data_schema=self.add_suggested_values_to_schema(schema, values),
+            errors=errors,
+            description_placeholders={
+                "mapped": str(sum(1 for e in catalog if values.get(e.code))),
+                "codes": str(len(catalog)),
+            },
+        )
+
+    def _current_values(self, catalog: tuple[CatalogEntry, ...], settings: Settings) -> dict[str, Any]:
+        """The saved mapping; codes never saved get a suggestion from names and areas."""
+        saved = settings.entity_map
+        taken = {entity_id for entity_id in saved.values() if entity_id}
+        new_codes = [e for e in catalog if e.code not in saved]
+        candidates = [c for c in async_candidates(self.hass) if c.entity_id not in taken]
+        values: dict[str, Any] = {code: entity_id for code, entity_id in saved.items() if entity_id}
+        values |= suggest_mapping(new_codes, candidates)
+        if settings.weather_entity:
+            values[CONF_WEATHER_ENTITY] = settings.weather_entity
+        return values

@@ -1,0 +1,39 @@
+"""Names shared by the config flow, the agent and diagnostics."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Final
+
+DOMAIN: Final = "llm_ensemble"
+LOGGER = logging.getLogger(__package__)
+TITLE: Final = "LLM Ensemble"
+
+# Where the shipped models live; a relative model path is looked up here.
+MODELS_DIR: Final = Path(__file__).parent / "models"
+
+# entry.data: which files to load (changed by the reconfigure step)
+CONF_SELECTOR_MODEL: Final = "selector_model"
+CONF_DOMOTICS_MODEL: Final = "domotics_model"
+DEFAULT_SELECTOR_MODEL: Final = "selector.gguf"
+DEFAULT_DOMOTICS_MODEL: Final = "domotics.gguf"
+
+# entry.options: how the agent behaves (changed by the options flow)
+CONF_VOTES: Final = "votes"
+CONF_TEMPERATURE: Final = "temperature"
+CONF_WEATHER_ENTITY: Final = "weather_entity"
+CONF_FALLBACK: Final = "fallback"
+CONF_ENTITY_MAP: Final = "entity_map"  # command code -> entity_id (None: left unmapped on purpose)
+DEFAULT_VOTES: Final = 3
+MIN_VOTES: Final = 1
+MAX_VOTES: Final = 7
+DEFAULT_TEMPERATURE: Final = 0.7
+MAX_TEMPERATURE: Final = 2.0
+DEFAULT_FALLBACK: Final = True
+
+# The domains whose turn_on / turn_off the agent may call.
+SUPPORTED_DOMAINS: Final = ("light", "switch", "fan", "input_boolean")
+
+HOME_ASSISTANT_AGENT: Final = "conversation.home_assistant"
+MAX_DECISIONS: Final = 20  # how many recent decisions diagnostics keep

@@ -1,0 +1,115 @@
+"""One request, the whole path: text -> route -> votes -> command -> service call -> reply -> state.
+
+Runs in-process on a real Home Assistant core (Home Assistant's test harness, storage in memory)
+with the test house of tests/integration (Spanish-named lights, switches, fans, weather, in areas),
+the integration set up from the shipped models, and the mapping the options flow suggests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from homeassistant import loader  # noqa: E402
+from homeassistant.components import conversation  # noqa: E402
+from homeassistant.core import Context, HomeAssistant  # noqa: E402
+from pytest_homeassistant_custom_component.common import (  # noqa: E402
+    MockConfigEntry,
+    async_test_home_assistant,
+    mock_storage,
+)
+
+from custom_components.llm_ensemble.const import (  # noqa: E402
+    CONF_DOMOTICS_MODEL,
+    CONF_ENTITY_MAP,
+    CONF_FALLBACK,
+    CONF_SELECTOR_MODEL,
+    CONF_TEMPERATURE,
+    CONF_VOTES,
+    CONF_WEATHER_ENTITY,
+    DOMAIN,
+)
+from tests.integration.house import async_setup_house  # noqa: E402
+
+
+async def set_up(hass: HomeAssistant, votes: int, temperature: float) -> MockConfigEntry:
+    """The house, the integration on the shipped models, and the suggested mapping confirmed."""
+    hass.data.pop(loader.DATA_CUSTOM_COMPONENTS)  # let the loader find custom_components/
+    await async_setup_house(hass)
+    await hass.config.async_set_time_zone("Europe/Madrid")
+    behaviour = {CONF_VOTES: votes, CONF_TEMPERATURE: temperature, CONF_FALLBACK: True}
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="LLM Ensemble",
+        data={CONF_SELECTOR_MODEL: "selector.gguf", CONF_DOMOTICS_MODEL: "domotics.gguf"},
+        options=behaviour,
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id), entry.reason
+    form = await hass.config_entries.options.async_init(entry.entry_id)
+    suggested = {
+        str(key): key.description["suggested_value"]
+        for key in form["data_schema"].schema
+        if key.description and "suggested_value" in key.description
+    }
+    chosen = suggested | behaviour | {CONF_WEATHER_ENTITY: "weather.tiempo_casa"}
+    await hass.config_entries.options.async_configure(form["flow_id"], chosen)
+    await hass.async_block_till_done()
+    return entry
+
+
+def state_of(hass: HomeAssistant, entity_id: str | None) -> str:
+    state = hass.states.get(entity_id) if entity_id else None
+    return state.state if state else "-"
+
+
+async def ask(text: str, votes: int, temperature: float) -> int:
+    with mock_storage():
+        async with async_test_home_assistant() as hass:
+            entry = await set_up(hass, votes, temperature)
+            mapping: dict[str, Any] = dict(entry.options[CONF_ENTITY_MAP])
+            before = {entity_id: state_of(hass, entity_id) for entity_id in mapping.values() if entity_id}
+            result = await conversation.async_converse(
+                hass, text, None, Context(), language="es", agent_id="conversation.llm_ensemble"
+            )
+            decision = entry.runtime_data.decisions[-1]
+            entity_id = mapping.get((decision["command"] or " ").split(" ")[0])
+            print(f"text:         {text[:200]!r}")
+            print(f"route:        {decision['route']} (selector said {decision['label']})")
+            if decision["route"] == "domotics":
+                print(f"votes ({len(decision['votes'])}):    {', '.join(str(v) for v in decision['votes'])}")
+                print(f"command:      {decision['command'] or 'none: the votes did not agree (abstained)'}")
+                print(f"entity:       {entity_id or '-'}")
+            print(f"service call: {decision['service_call'] or '-'}")
+            print(f"reply:        {result.response.speech['plain']['speech']}")
+            print(f"response:     {result.response.response_type.value}", end="")
+            print(f" ({result.response.error_code.value})" if result.response.error_code else "")
+            if entity_id:
+                print(f"state:        {before.get(entity_id, '-')} -> {state_of(hass, entity_id)}")
+            timings = decision["timings_ms"]
+            print(f"timings:      selector {timings['selector']:.1f} ms, vote {timings['vote']:.1f} ms")
+            await hass.config_entries.async_unload(entry.entry_id)
+            await hass.async_stop(force=True)
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("text", help='what you would say, e.g. "apaga la luz del salón"')
+    parser.add_argument("--votes", type=int, default=3, help="odd number of sampled sequences (1-7)")
+    parser.add_argument("--temperature", type=float, default=0.7)
+    parser.add_argument("-v", "--verbose", action="store_true", help="show Home Assistant's log")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.CRITICAL)
+    return asyncio.run(ask(args.text, args.votes, args.temperature))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""Integration tests: a real Home Assistant, the real shipped models, no mocked model."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from homeassistant.components import conversation
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.setup import async_setup_component
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.llm_ensemble.const import (
+    CONF_DOMOTICS_MODEL,
+    CONF_ENTITY_MAP,
+    CONF_FALLBACK,
+    CONF_SELECTOR_MODEL,
+    CONF_TEMPERATURE,
+    CONF_VOTES,
+    CONF_WEATHER_ENTITY,
+    DOMAIN,
+    MODELS_DIR,
+)
+
+from .house import House, async_setup_house
+
+SELECTOR = MODELS_DIR / "selector.gguf"
+DOMOTICS = MODELS_DIR / "domotics.gguf"
+AGENT_ID = "conversation.llm_ensemble"
+
+
+# What the test house maps: every refusal case has its own code.
+MAPPING: dict[str, str | None] = {
+    "LUZ_SL": "light.luz_salon",
+    "LUZ_CO": "light.luz_cocina",
+    "LED_SL": "light.tira_led_salon",
+    "LUZ_DO": "light.lampara_dormitorio",  # made unavailable by the tests that need it
+    "LUZ_BA": "light.no_existe",  # mapped to an entity that does not exist
+    "LUZ_PA": None,  # left unmapped on purpose
+    "VENT_SL": "fan.ventilador_salon",
+    "TV_SL": "switch.television",
+    "CAFE_CO": "switch.cafetera",
+    "RIEGO_JA": "input_boolean.riego_jardin",
+    "CALEF_BA": "input_boolean.calefactor_bano",  # not exposed to Assist
+}
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
+    """Let Home Assistant load custom_components/llm_ensemble."""
+
+
+@pytest.fixture(autouse=True)
+async def spanish_core(hass: HomeAssistant) -> None:
+    """A Spanish-speaking home with the core integration (exposure settings live there)."""
+    hass.config.language = "es"
+    assert await async_setup_component(hass, "homeassistant", {})
+
+
+def entry_options(**overrides: Any) -> dict[str, Any]:
+    options: dict[str, Any] = {
+        CONF_VOTES: 3,
+        CONF_TEMPERATURE: 0.7,
+        CONF_FALLBACK: True,
+        CONF_WEATHER_ENTITY: "weather.tiempo_casa",
+        CONF_ENTITY_MAP: dict(MAPPING),
+    }
+    options.update(overrides)
+    return options
+
+
+@pytest.fixture
+async def house(hass: HomeAssistant) -> House:
+    return await async_setup_house(hass)
+
+
+@pytest.fixture
+async def agent(hass: HomeAssistant, house: House) -> AsyncIterator[MockConfigEntry]:
+    """The integration set up on the shipped models, mapped onto the test house."""
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="LLM Ensemble",
+        data={CONF_SELECTOR_MODEL: "selector.gguf", CONF_DOMOTICS_MODEL: "domotics.gguf"},
+        options=entry_options(),
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.LOADED
+    yield entry
+    if entry.state is ConfigEntryState.LOADED:
+        assert await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def ask(hass: HomeAssistant, text: str, conversation_id: str | None = None) -> conversation.ConversationResult:
+    """What a chat panel or automation does: one request to this agent, in Spanish."""
+    return await conversation.async_converse(hass, text, conversation_id, Context(), language="es", agent_id=AGENT_ID)
+
+
+def speech(result: conversation.ConversationResult) -> str:
+    return str(result.response.speech["plain"]["speech"])

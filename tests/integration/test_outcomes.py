@@ -1,0 +1,65 @@
+"""What the agent does with each kind of decision, including the ones a good model rarely gives.
+
+The decisions here are built by hand (an abstaining vote, an unknown code, an entity of a domain
+the agent does not switch), the rest of the path is the real one: real entities, real services.
+"""
+
+from __future__ import annotations
+
+from homeassistant.const import EVENT_CALL_SERVICE, STATE_ON
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.helpers import intent
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
+
+from custom_components.llm_ensemble.conversation import async_outcome
+from custom_components.llm_ensemble.data import Settings
+from custom_components.llm_ensemble.engine import Decision, Timings
+
+from .conftest import entry_options
+
+
+def decision(route: str, command: str | None = None, votes: tuple[str | None, ...] = ()) -> Decision:
+    return Decision("texto", "texto", route, None, votes, command, False, Timings())
+
+
+async def outcome_of(hass: HomeAssistant, entry: MockConfigEntry, made: Decision, **options: object):
+    settings = Settings.from_options(entry_options(**options))
+    return await async_outcome(hass, made, settings, entry.runtime_data.ensemble.catalog, Context())
+
+
+async def test_abstention_changes_nothing(hass: HomeAssistant, agent: MockConfigEntry) -> None:
+    calls = async_capture_events(hass, EVENT_CALL_SERVICE)
+    split = decision("domotics", None, ("LUZ_SL OFF", "TV_SL OFF", None))
+    assert split.abstained
+    outcome = await outcome_of(hass, agent, split)
+    assert outcome.error == intent.IntentResponseErrorCode.NO_INTENT_MATCH.value
+    assert outcome.speech.startswith("No te he entendido bien")
+    assert calls == []
+    assert hass.states.get("light.luz_salon").state == STATE_ON
+
+
+async def test_unknown_code(hass: HomeAssistant, agent: MockConfigEntry) -> None:
+    outcome = await outcome_of(hass, agent, decision("domotics", "PUERTA_GA ON"))
+    assert outcome.error == intent.IntentResponseErrorCode.NO_VALID_TARGETS.value
+
+
+async def test_unsupported_domain(hass: HomeAssistant, agent: MockConfigEntry) -> None:
+    hass.states.async_set("media_player.dormitorio", "on")
+    mapping = {"VENT_DO": "media_player.dormitorio"}
+    outcome = await outcome_of(hass, agent, decision("domotics", "VENT_DO OFF"), entity_map=mapping)
+    assert outcome.error == intent.IntentResponseErrorCode.FAILED_TO_HANDLE.value
+    assert "media_player" in outcome.speech
+
+
+async def test_service_failure_is_reported(hass: HomeAssistant, agent: MockConfigEntry) -> None:
+    """A device that does not answer: the call fails, the agent says so."""
+    mapping = {"CAFE_CO": "switch.enchufe_roto"}
+    outcome = await outcome_of(hass, agent, decision("domotics", "CAFE_CO ON"), entity_map=mapping)
+    assert outcome.service_call == "switch.turn_on switch.enchufe_roto"
+    assert outcome.error == intent.IntentResponseErrorCode.FAILED_TO_HANDLE.value
+    assert outcome.speech == "No he podido encender la cafetera: el enchufe no responde"
+
+
+async def test_none_route_without_fallback(hass: HomeAssistant, agent: MockConfigEntry) -> None:
+    outcome = await outcome_of(hass, agent, decision("none"), fallback=False)
+    assert outcome.speech == "No te he entendido."

@@ -1,0 +1,85 @@
+"""Setup, unload, reload and a model file that is broken at setup."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from homeassistant.components import conversation
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import HomeAssistant
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.llm_ensemble.const import CONF_DOMOTICS_MODEL, CONF_SELECTOR_MODEL, DOMAIN
+from custom_components.llm_ensemble.engine import VoteSettings
+
+from .conftest import AGENT_ID, DOMOTICS, SELECTOR, ask, entry_options
+from .house import House
+
+
+async def test_setup_creates_the_agent(hass: HomeAssistant, agent: MockConfigEntry) -> None:
+    state = hass.states.get(AGENT_ID)
+    assert state is not None
+    assert conversation.async_get_agent(hass, AGENT_ID).supported_languages == ["es"]
+    assert agent.runtime_data.ensemble.catalog  # the codes come from the model itself
+    assert agent.runtime_data.ensemble.selector.info.role == "selector"
+
+
+async def test_unload_frees_the_models_and_reload_works(hass: HomeAssistant, agent: MockConfigEntry) -> None:
+    ensemble = agent.runtime_data.ensemble
+    assert await hass.config_entries.async_unload(agent.entry_id)
+    assert agent.state is ConfigEntryState.NOT_LOADED
+    assert ensemble.selector._closed and ensemble.domotics._closed
+    assert hass.states.get(AGENT_ID) is None or hass.states.get(AGENT_ID).state == "unavailable"
+
+    assert await hass.config_entries.async_setup(agent.entry_id)
+    await hass.async_block_till_done()
+    assert agent.state is ConfigEntryState.LOADED
+    assert agent.runtime_data.ensemble is not ensemble
+    result = await ask(hass, "apaga la luz del salón")
+    assert result.response.speech
+
+
+async def test_unload_waits_for_running_decodes(hass: HomeAssistant, agent: MockConfigEntry) -> None:
+    """The models are freed only after the requests being decoded have their answer."""
+    data = agent.runtime_data
+    running = hass.async_create_task(data.async_decide(hass, "apaga la luz del salón", VoteSettings()))
+    await asyncio.sleep(0)  # the decode is now in the executor
+    await data.async_close(hass)
+    assert (await running).text == "apaga la luz del salón"
+    assert data.ensemble.domotics._closed
+
+
+async def test_reload_on_options_change(hass: HomeAssistant, agent: MockConfigEntry) -> None:
+    ensemble = agent.runtime_data.ensemble
+    hass.config_entries.async_update_entry(agent, options=entry_options(votes=5))
+    await hass.async_block_till_done()
+    assert agent.state is ConfigEntryState.LOADED
+    assert agent.runtime_data.ensemble is not ensemble
+
+
+async def _setup_with(hass: HomeAssistant, selector: str, domotics: str) -> MockConfigEntry:
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        data={CONF_SELECTOR_MODEL: selector, CONF_DOMOTICS_MODEL: domotics},
+        options=entry_options(),
+    )
+    entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    return entry
+
+
+async def test_corrupt_model_file_at_setup_retries(hass: HomeAssistant, house: House, tmp_path: Path) -> None:
+    corrupt = tmp_path / "domotics.gguf"
+    corrupt.write_bytes(DOMOTICS.read_bytes()[: DOMOTICS.stat().st_size // 3])  # a truncated download
+    entry = await _setup_with(hass, str(SELECTOR), str(corrupt))
+    assert entry.state is ConfigEntryState.SETUP_RETRY
+    assert entry.reason and "load" in entry.reason
+
+
+async def test_missing_and_swapped_models_at_setup(hass: HomeAssistant, house: House, tmp_path: Path) -> None:
+    missing = await _setup_with(hass, str(tmp_path / "nope.gguf"), str(DOMOTICS))
+    assert missing.state is ConfigEntryState.SETUP_RETRY
+    swapped = await _setup_with(hass, str(DOMOTICS), str(SELECTOR))
+    assert swapped.state is ConfigEntryState.SETUP_RETRY
