@@ -164,6 +164,9 @@ SUFFIXES = [
     "ahorita",
     "pues",
 ]
+CONTEXTS = ["voy a cenar", "voy a salir", "ya me voy", "me voy a la cama", "vienen visitas", "está muy oscuro",
+            "hace calor", "tengo frío", "ya he vuelto", "voy a sacar el coche", "voy a leer un rato",
+            "ya hemos terminado", "nos vamos de casa", "acabo de llegar", "voy a ducharme", "es tarde"]
 NUMBERS = ["dos", "3", "cinco", "siete", "8", "diez", "15", "veinte", "22", "treinta"]
 
 
@@ -207,7 +210,7 @@ class Noise:
     def apply(self, text: str) -> str:
         rng = self.rng
         words = text.split()
-        if rng.random() < 0.25:
+        if rng.random() < 0.35:
             long_words = [i for i, w in enumerate(words) if len(w) > 3]
             for i in rng.sample(long_words, min(len(long_words), rng.choice([1, 1, 2]))):
                 words[i] = self.typo(words[i])
@@ -246,9 +249,11 @@ class Generator:
         self.phrases = phrases or load_json(PHRASES_PATH)
 
     # -- pieces -----------------------------------------------------------------------------
-    def wrap(self, text: str) -> str:
-        """Add the fillers people put around a request."""
+    def wrap(self, text: str, route: str = "") -> str:
+        """Add the fillers people put around a request, and for commands, the reason they give."""
         rng = self.rng
+        if route == "domotics" and rng.random() < 0.12:
+            text = f"{rng.choice(CONTEXTS)}{rng.choice([', ', ' ', ' y '])}{text}"
         if rng.random() < 0.25:
             text = f"{rng.choice(PREFIXES)}{rng.choice([' ', ', ', ' '])}{text}"
         if rng.random() < 0.2:
@@ -322,7 +327,7 @@ class Generator:
             text = self.special_device_text(command, action, rng.choice(specials))
         else:
             text = self.device_text(command, action, rng.choice(self.frames(split)))
-        return Example("domotics", f"{command['code']} {action}", self.noise.apply(self.wrap(text)))
+        return Example("domotics", f"{command['code']} {action}", self.noise.apply(self.wrap(text, "domotics")))
 
     def phrase(self, route: str, split: str) -> Example:
         rng = self.rng
@@ -389,7 +394,7 @@ def prompt_line(example: Example, task: str) -> str:
     return f"[ORDEN] {example.text} [COMANDO] {answer}"
 
 
-SELECTOR_MIX = {"domotics": 0.4, "weather": 0.3, "none": 0.3}
+SELECTOR_MIX = {"domotics": 0.45, "weather": 0.25, "none": 0.3}
 DOMOTICS_MIX = {"domotics": 0.9, "weather": 0.03, "none": 0.07}
 
 
