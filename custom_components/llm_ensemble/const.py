@@ -6,6 +6,8 @@ import logging
 from pathlib import Path
 from typing import Final
 
+from .engine import MAX_SEQUENCES, VoteSettings
+
 DOMAIN: Final = "llm_ensemble"
 LOGGER = logging.getLogger(__package__)
 TITLE: Final = "LLM Ensemble"
@@ -25,10 +27,10 @@ CONF_TEMPERATURE: Final = "temperature"
 CONF_WEATHER_ENTITY: Final = "weather_entity"
 CONF_FALLBACK: Final = "fallback"
 CONF_ENTITY_MAP: Final = "entity_map"  # command code -> entity_id (None: left unmapped on purpose)
-DEFAULT_VOTES: Final = 3
+DEFAULT_VOTES: Final = VoteSettings().n_votes
 MIN_VOTES: Final = 1
-MAX_VOTES: Final = 7
-DEFAULT_TEMPERATURE: Final = 0.7
+MAX_VOTES: Final = MAX_SEQUENCES
+DEFAULT_TEMPERATURE: Final = VoteSettings().temperature
 MAX_TEMPERATURE: Final = 2.0
 DEFAULT_FALLBACK: Final = True
 
