@@ -77,7 +77,7 @@ class LlamaModel:
             raise ModelLoadFailed(self.path, "llama.cpp could not load this GGUF (corrupt or unsupported)")
         self._ctx: Any = None
         self._batch: Any = None
-        self._samplers: dict[Sampling, ConstrainedSampler] = {}
+        self._samplers: dict[tuple[int, Sampling], ConstrainedSampler] = {}
         self._closed = False
         self._lock = threading.Lock()  # one decode at a time; close() waits for it
         try:
@@ -234,17 +234,19 @@ class LlamaModel:
         with self._lock:
             if self._closed:
                 raise DecodeFailed("the model was closed")
-            return self._generate(list(prompt), [self._sampler_for(s) for s in samplings])
+            return self._generate(list(prompt), [self._sampler_for(seq, s) for seq, s in enumerate(samplings)])
 
-    def _sampler_for(self, sampling: Sampling) -> ConstrainedSampler:
-        """A reset sampler for this sampling; samplers are cached because building one parses
-        the grammar, which costs more than a decoding step of these small models."""
-        sampler = self._samplers.get(sampling)
+    def _sampler_for(self, seq: int, sampling: Sampling) -> ConstrainedSampler:
+        """A reset sampler for sequence `seq` of a request. Samplers are cached because building
+        one parses the grammar, which costs more than a decoding step of these small models;
+        the key holds the sequence, since each sequence's grammar state is its own."""
+        key = (seq, sampling)
+        sampler = self._samplers.get(key)
         if sampler is None:
             if len(self._samplers) >= MAX_CACHED_SAMPLERS:
                 self._free_samplers()
             sampler = ConstrainedSampler(self._vocab, len(self._pieces), self._grammar, sampling)
-            self._samplers[sampling] = sampler
+            self._samplers[key] = sampler
         sampler.reset()
         return sampler
 
