@@ -137,7 +137,10 @@ class LLMEnsembleConfigFlow(ConfigFlow, domain=DOMAIN):
         if user_input is not None:
             errors = await _async_check_models(self.hass, user_input)
             if not errors:
-                return self.async_update_reload_and_abort(entry, data_updates=user_input)
+                # The entry's update listener reloads it once; async_update_reload_and_abort would
+                # schedule a second reload (two more model loads).
+                self.hass.config_entries.async_update_entry(entry, data=entry.data | user_input)
+                return self.async_abort(reason="reconfigure_successful")
             schema = self.add_suggested_values_to_schema(schema, user_input)
         return self.async_show_form(step_id="reconfigure", data_schema=schema, errors=errors)
 

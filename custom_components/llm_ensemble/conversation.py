@@ -74,7 +74,9 @@ class LLMEnsembleAgent(ConversationEntity):
         data = self.entry.runtime_data
         try:
             decision = await data.async_decide(self.hass, user_input.text, settings.vote)
-        except EngineError as err:
+        except Exception as err:  # noqa: BLE001 - whatever happens, the user gets an answer
+            if not isinstance(err, EngineError):
+                LOGGER.exception("Unexpected error deciding on %r", user_input.text[:80])
             LOGGER.warning("The models could not decide on %r: %s", user_input.text[:80], err)
             outcome = Outcome(
                 "Lo siento, no he podido procesar la petición ahora mismo.",

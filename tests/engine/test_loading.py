@@ -83,3 +83,4 @@ def test_a_closed_model_refuses_work_instead_of_crashing() -> None:
         model.prompt("hola")
     with pytest.raises(DecodeFailed):
         model.generate([1, 2, 3], [Sampling()])
+

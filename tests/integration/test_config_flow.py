@@ -191,3 +191,10 @@ async def test_options_flow_needs_loaded_models(hass: HomeAssistant, tmp_path: P
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "not_loaded"
+
+
+async def test_only_one_entry(hass: HomeAssistant, agent: MockConfigEntry) -> None:
+    """One agent per house: a second entry would load the models twice for nothing."""
+    result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "single_instance_allowed"

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.components.diagnostics import get_diagnostics_for_config_entry
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
-from custom_components.llm_ensemble.const import MAX_DECISIONS
+from custom_components.llm_ensemble.const import CONF_DOMOTICS_MODEL, CONF_SELECTOR_MODEL, DOMAIN, MAX_DECISIONS
+from custom_components.llm_ensemble.diagnostics import async_get_config_entry_diagnostics
 
 from .conftest import ask
 
@@ -29,3 +33,16 @@ async def test_diagnostics(hass: HomeAssistant, agent: MockConfigEntry, hass_cli
     assert last["text"] == f"apaga la luz del salón {MAX_DECISIONS + 1}"
     assert set(last) >= {"route", "votes", "command", "service_call", "speech", "timings_ms"}
     assert last["timings_ms"]["total"] >= last["timings_ms"]["selector"]
+
+
+async def test_diagnostics_of_an_entry_that_did_not_load(hass: HomeAssistant, tmp_path: Path) -> None:
+    """A user whose model file is broken needs diagnostics most: they must not crash."""
+    broken = tmp_path / "broken.gguf"
+    broken.write_text("not a model")
+    entry = MockConfigEntry(domain=DOMAIN, data={CONF_SELECTOR_MODEL: str(broken), CONF_DOMOTICS_MODEL: str(broken)})
+    entry.add_to_hass(hass)
+    await hass.config_entries.async_setup(entry.entry_id)
+    assert entry.state is ConfigEntryState.SETUP_RETRY
+    result = await async_get_config_entry_diagnostics(hass, entry)
+    assert result["models"] is None and result["decisions"] == []
+    assert result["data"][CONF_SELECTOR_MODEL] == str(broken)

@@ -53,8 +53,11 @@ def check_gguf_file(path: Path) -> None:
     """Fail early, with a clear reason, on a missing file or one that is not GGUF."""
     if not path.is_file():
         raise ModelFileMissing(path, "no such file")
-    with path.open("rb") as file:
-        magic = file.read(4)
+    try:
+        with path.open("rb") as file:
+            magic = file.read(4)
+    except OSError as err:  # unreadable (permissions, I/O error): as unusable as a corrupt file
+        raise ModelLoadFailed(path, f"cannot read the file: {err.strerror or err}") from err
     if magic != GGUF_MAGIC:
         raise NotGgufFile(path, "not a GGUF file (wrong magic bytes)")
 
