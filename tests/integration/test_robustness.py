@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from homeassistant.const import EVENT_CALL_SERVICE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import intent
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
+
+from custom_components.llm_ensemble.const import SUPPORTED_DOMAINS
 
 from .conftest import ask, speech
 
@@ -25,7 +28,10 @@ from .conftest import ask, speech
     ],
 )
 async def test_bad_input_gets_an_answer(hass: HomeAssistant, agent: MockConfigEntry, text: str) -> None:
+    calls = async_capture_events(hass, EVENT_CALL_SERVICE)
     result = await ask(hass, text)
-    assert isinstance(speech(result), str)
+    assert speech(result).strip()  # a real sentence, whatever came in
     assert result.response.response_type in set(intent.IntentResponseType)
+    if "apaga" not in text:  # nothing here asks for a device: nothing may be switched
+        assert [c for c in calls if c.data["domain"] in SUPPORTED_DOMAINS] == []
     assert agent.runtime_data.decisions[-1]["text"] == text[:500]
