@@ -114,3 +114,13 @@ def test_no_command_answer_means_no_action(ensemble: Ensemble) -> None:
     votes, command = ensemble.vote("¿cuánto consume la cafetera al mes?", VoteSettings(n_votes=3))
     assert votes.count("NADA") >= 2
     assert command is None
+
+
+def test_the_grammar_holds_even_when_sampling_picks_nonsense(ensemble: Ensemble) -> None:
+    # At temperature 5 over the whole vocabulary the chain mostly draws tokens the grammar
+    # rejects: the sampler must fall back to the grammar-filtered vocabulary every time.
+    settings = VoteSettings(n_votes=7, temperature=5.0, top_k=10_000, seed=3)
+    for text in ("apaga la luz del salón", "hola", "中文"):
+        votes, _ = ensemble.vote(text, settings)
+        assert len(votes) == 7
+        assert all(v in ensemble.domotics.info.answers for v in votes)
