@@ -57,7 +57,8 @@ RAIN_LIKELY_PERCENT = 50
 RAIN_WORDS = ("llov", "lluv", "llueve", "paraguas", "chubasco", "precipitac", "aguacero", "tormenta")
 FUTURE_WORDS = frozenset({"va", "vaya", "llovera", "habra", "hara", "estara", "tendremos", "luego"})
 TODAY_WORDS = frozenset({"hoy", "tarde", "noche", "luego"})
-WEEKDAYS = ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
+WEEKDAY_NAMES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+WEEKDAYS = tuple(normalize_lower_ascii(day) for day in WEEKDAY_NAMES)  # as requests are matched
 NOT_TOMORROW_BEFORE = frozenset({"la", "esta", "por"})  # "por la mañana" is the morning
 
 
@@ -101,7 +102,7 @@ def _day_name(day: int, target: date) -> str:
         return "mañana"
     if day == 2:
         return "pasado mañana"
-    return f"el {('lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo')[target.weekday()]}"
+    return f"el {WEEKDAY_NAMES[target.weekday()]}"
 
 
 def _condition(condition: str | None, future: bool) -> str:

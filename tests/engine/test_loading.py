@@ -84,3 +84,13 @@ def test_a_closed_model_refuses_work_instead_of_crashing() -> None:
     with pytest.raises(DecodeFailed):
         model.generate([1, 2, 3], [Sampling()])
 
+
+
+def test_unknown_normalizer_is_refused_at_load(tmp_path: Path) -> None:
+    # The config flow loads each file alone: a model it cannot feed must fail there, not later.
+    data = SELECTOR.read_bytes()
+    assert b"lower-ascii-v1" in data
+    path = tmp_path / "other_normalizer.gguf"
+    path.write_bytes(data.replace(b"lower-ascii-v1", b"lower-ascii-v9"))
+    with pytest.raises(NotEnsembleModel, match="unknown normalizer"):
+        LlamaModel(path)

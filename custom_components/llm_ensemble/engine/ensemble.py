@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import NotEnsembleModel, WrongModelRole
+from .errors import WrongModelRole
 from .llama_model import MAX_SEQUENCES, LlamaModel
 from .metadata import CatalogEntry
 from .sampling import Sampling
-from .text import NORMALIZERS
 from .vote import majority
 
 ROUTE_NONE = "none"
@@ -83,14 +81,6 @@ class Ensemble:
                 raise WrongModelRole(model.path, f"is a {model.info.role} model, expected a {role} model")
         self.selector = selector
         self.domotics = domotics
-        self._normalize = {m: self._normalizer(m) for m in (selector, domotics)}
-
-    @staticmethod
-    def _normalizer(model: LlamaModel) -> Callable[[str], str]:
-        try:
-            return NORMALIZERS[model.info.normalizer]
-        except KeyError:
-            raise NotEnsembleModel(model.path, f"unknown normalizer {model.info.normalizer!r}") from None
 
     @classmethod
     def load(cls, selector_path: Path | str, domotics_path: Path | str, n_threads: int = 1) -> Ensemble:
@@ -119,7 +109,7 @@ class Ensemble:
     # -- the two steps ---------------------------------------------------------------------
     def route(self, text: str) -> tuple[str, str | None, bool]:
         """(route, selector label, truncated). Text with nothing to read goes to `none`."""
-        normalized = self._normalize[self.selector](text)
+        normalized = self.selector.normalize(text)
         if not normalized:
             return ROUTE_NONE, None, False
         prompt, truncated = self.selector.prompt(normalized)
@@ -129,7 +119,7 @@ class Ensemble:
 
     def vote(self, text: str, settings: VoteSettings) -> tuple[tuple[str | None, ...], str | None]:
         """The N answers of the domotics model for this text and their majority (or None)."""
-        normalized = self._normalize[self.domotics](text)
+        normalized = self.domotics.normalize(text)
         prompt, _ = self.domotics.prompt(normalized)
         votes = tuple(self.domotics.generate(prompt, settings.samplings()))
         return votes, self._as_command(majority(votes))
@@ -140,7 +130,7 @@ class Ensemble:
 
     def single(self, text: str) -> str | None:
         """One greedy sequence, no vote: the baseline the vote is measured against."""
-        prompt, _ = self.domotics.prompt(self._normalize[self.domotics](text))
+        prompt, _ = self.domotics.prompt(self.domotics.normalize(text))
         (answer,) = self.domotics.generate(prompt, [Sampling()])
         return self._as_command(answer)
 
@@ -159,7 +149,7 @@ class Ensemble:
             vote_ms = _ms(vote_start)
         return Decision(
             text=text,
-            normalized=self._normalize[self.selector](text),
+            normalized=self.selector.normalize(text),
             route=route,
             label=label,
             votes=votes,

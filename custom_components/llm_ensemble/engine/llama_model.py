@@ -10,7 +10,7 @@ import contextlib
 import ctypes
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from .errors import DecodeFailed, ModelFileMissing, ModelLoadFailed, NotGgufFile
 from .grammar import answers_grammar
 from .metadata import PREFIX, ModelInfo, parse_model_info
 from .sampling import ConstrainedSampler, Sampling
+from .text import NORMALIZERS
 
 _LOGGER = logging.getLogger(__name__)
 GGUF_MAGIC = b"GGUF"
@@ -87,6 +88,7 @@ class LlamaModel:
             self._vocab = llama_cpp.llama_model_get_vocab(self._model)
             self.n_ctx_train = int(llama_cpp.llama_model_n_ctx_train(self._model))
             self.info: ModelInfo = parse_model_info(self.path, self._read_metadata())
+            self.normalize: Callable[[str], str] = NORMALIZERS[self.info.normalizer]  # as in training
             self._prefix = self._special_token(self.info.prompt_prefix)
             self._suffix = self._special_token(self.info.prompt_suffix)
             self._bos = int(llama_cpp.llama_vocab_bos(self._vocab))

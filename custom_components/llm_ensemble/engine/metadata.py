@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import NotEnsembleModel
+from .text import NORMALIZERS
 
 PREFIX = "llm_ensemble."
 SUPPORTED_FORMAT = "1"
@@ -109,11 +110,14 @@ def parse_model_info(path: Path, meta: Mapping[str, str]) -> ModelInfo:
     role = get("role")
     if role not in ROLES:
         raise NotEnsembleModel(path, f"unknown role {role!r}")
+    normalizer = get("normalizer")
+    if normalizer not in NORMALIZERS:
+        raise NotEnsembleModel(path, f"unknown normalizer {normalizer!r}")
     common = {
         "path": path,
         "role": role,
         "language": meta.get(PREFIX + "language", "es"),
-        "normalizer": get("normalizer"),
+        "normalizer": normalizer,
         "prompt_prefix": get("prompt_prefix"),
         "prompt_suffix": get("prompt_suffix"),
         "max_text_tokens": int(meta[PREFIX + "max_text_tokens"]) if PREFIX + "max_text_tokens" in meta else None,
