@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import logging
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +42,25 @@ from tests.integration.house import async_setup_house  # noqa: E402
 
 async def set_up(hass: HomeAssistant, votes: int, temperature: float) -> MockConfigEntry:
     """The house, the integration on the shipped models, and the suggested mapping confirmed."""
-    hass.data.pop(loader.DATA_CUSTOM_COMPONENTS)  # let the loader find custom_components/
     await async_setup_house(hass)
     await hass.config.async_set_time_zone("Europe/Madrid")
+    entry, _ = await async_add_agent(hass, votes, temperature, "weather.tiempo_casa")
+    return entry
+
+
+async def async_add_agent(
+    hass: HomeAssistant,
+    votes: int,
+    temperature: float,
+    weather_entity: str,
+    entity_map: Mapping[str, str] | None = None,
+) -> tuple[MockConfigEntry, dict[str, Any]]:
+    """Add the integration on the shipped models, then confirm its options form as a user would.
+
+    The form's suggested mapping is kept unless `entity_map` says otherwise (a user changing a
+    picker). Returns the loaded entry and what the form suggested. scripts/bench uses it too.
+    """
+    hass.data.pop(loader.DATA_CUSTOM_COMPONENTS, None)  # let the loader find custom_components/
     behaviour = {CONF_VOTES: votes, CONF_TEMPERATURE: temperature, CONF_FALLBACK: True}
     entry = MockConfigEntry(
         domain=DOMAIN,
@@ -59,10 +76,10 @@ async def set_up(hass: HomeAssistant, votes: int, temperature: float) -> MockCon
         for key in form["data_schema"].schema
         if key.description and "suggested_value" in key.description
     }
-    chosen = suggested | behaviour | {CONF_WEATHER_ENTITY: "weather.tiempo_casa"}
+    chosen = suggested | dict(entity_map or {}) | behaviour | {CONF_WEATHER_ENTITY: weather_entity}
     await hass.config_entries.options.async_configure(form["flow_id"], chosen)
     await hass.async_block_till_done()
-    return entry
+    return entry, suggested
 
 
 def state_of(hass: HomeAssistant, entity_id: str | None) -> str:

@@ -1,0 +1,57 @@
+"""Benchmark both conversation agents in one in-process Home Assistant, judged by their effects.
+
+    scripts/bench [FILE.tsv ...] [--json] [--out DIR]
+
+FILE: evaluation TSV (route<TAB>command<TAB>text, CATALOG.md); by default the project's own
+models/eval/handwritten.tsv and models/eval/validation.tsv. Measures, in one run: accuracy of our
+agent and of Home Assistant's built-in agent (did the right device change, and nothing else?),
+the latency of conversation.process for both, the vote's price and what it buys on the engine,
+20 and 100 concurrent requests, and memory. Writes report.md, figures.json, rows.tsv and PNG plots
+into DIR (default bench-report/). With --json the last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchlib import report  # noqa: E402
+from benchlib.measure import async_measure  # noqa: E402
+
+from custom_components.llm_ensemble.engine import VoteSettings  # noqa: E402
+
+DEFAULT_FILES = [ROOT / "models" / "eval" / "handwritten.tsv", ROOT / "models" / "eval" / "validation.tsv"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="*", type=Path, help="evaluation TSV files (default: the project's own)")
+    parser.add_argument("--json", action="store_true", help="end with one JSON line of the headline figures")
+    parser.add_argument("--out", type=Path, default=Path("bench-report"), help="folder for the report and plots")
+    parser.add_argument("--votes", type=int, default=VoteSettings().n_votes, help="our agent's N (odd, 1-7)")
+    parser.add_argument("--temperature", type=float, default=VoteSettings().temperature)
+    parser.add_argument("-v", "--verbose", action="store_true", help="show Home Assistant's log")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.CRITICAL)
+    files = args.files or DEFAULT_FILES
+    measurement = asyncio.run(async_measure(files, args.votes, args.temperature))
+    text, figures = report.write(args.out, measurement)
+    from benchlib import plots
+
+    images = plots.write(args.out, measurement)
+    print(text)
+    print(f"Written to {args.out}/: report.md, figures.json, rows.tsv, " + ", ".join(p.name for p in images))
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""Every measurement of the benchmark, in one process and one Home Assistant, in a fixed order."""
+
+from __future__ import annotations
+
+import os
+import platform
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import llama_cpp
+from evaluate import SHIPPED, Row, read_tsv
+from homeassistant.const import __version__ as ha_version
+
+from .agents import RowResult, async_accuracy_pass, async_warm_up, summarize
+from .engine import sweep
+from .harness import async_home, clear_intent_cache
+from .load import async_load
+from .memory import file_sizes_mb, peak_rss_mb, rss_mb
+
+MODEL_FILES = (SHIPPED / "selector.gguf", SHIPPED / "domotics.gguf")
+
+
+@dataclass
+class Measurement:
+    """What one run measured: per-row results and the figures derived from them."""
+
+    files: list[str]
+    results: list[RowResult]
+    agents: dict[str, dict[str, Any]]
+    engine: dict[str, Any]
+    load: dict[str, dict[str, Any]]
+    memory: dict[str, Any]
+    machine: dict[str, Any] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on, and how busy it was when the run started."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "date": date.today().isoformat(),
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "load_average_start": round(os.getloadavg()[0], 2),
+        "python": platform.python_version(),
+        "home_assistant": ha_version,
+        "llama_cpp_python": llama_cpp.__version__,
+    }
+
+
+def load_rows(files: list[Path]) -> list[tuple[str, Row]]:
+    return [(str(path), row) for path in files for row in read_tsv(path)]
+
+
+async def async_measure(files: list[Path], votes: int, temperature: float) -> Measurement:
+    """Accuracy and latency of both agents, the vote's price, load, memory: one Home Assistant."""
+    rows = load_rows(files)
+    info = machine()
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[name] = round(now - clock, 2)
+        clock = now
+
+    async with async_home(votes, temperature) as home:
+        lap("setup")
+        await async_warm_up(home)
+        results = await async_accuracy_pass(home, rows)
+        lap("agents")
+        domotics = [row for _, row in rows if row.route == "domotics"]
+        ensemble = home.entry.runtime_data.ensemble
+        engine = await home.hass.async_add_executor_job(sweep, ensemble, domotics, temperature)
+        lap("engine")
+        traffic = {"mixed": [row.text for _, row in rows], "commands": [row.text for row in domotics]}
+        load = await async_load(home, {kind: texts for kind, texts in traffic.items() if texts})
+        lap("load")
+        memory: dict[str, Any] = dict(home.memory)
+        memory |= {"rss_mb": rss_mb(), "peak_rss_mb": peak_rss_mb(), "model_files_mb": file_sizes_mb(list(MODEL_FILES))}
+        info["suggested_mapping_right"] = f"{home.suggestions_right}/{len(home.house.entity_ids)}"
+        info["intent_cache_cleared"] = clear_intent_cache(home.hass)
+    info["load_average_end"] = round(os.getloadavg()[0], 2)
+    return Measurement(
+        [str(path) for path in files], results, summarize(results), engine, load, memory, info, seconds
+    )
