@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from evaluate import ROUTES, Row, percentile
-from homeassistant.core import HomeAssistant
+from homeassistant.const import ATTR_ENTITY_ID, EVENT_CALL_SERVICE
+from homeassistant.core import Event, HomeAssistant, callback
 
 from .harness import Home, clear_intent_cache
 from .house import DEVICES, weather_temperatures
-from .judge import Reply, judge
+from .judge import SWITCHING, Reply, judge
 
 OURS = "conversation.llm_ensemble"
 BUILTIN = "conversation.home_assistant"
@@ -34,6 +35,8 @@ class Attempt:
     ms: float
     reply: Reply
     changed: dict[str, tuple[str, str]]
+    wrong_call: bool = False
+    calls: tuple[tuple[str, str], ...] = ()  # (service, entity_id) of each switching call
     decision: dict[str, Any] | None = None  # ours only: route, votes, command (for the report)
 
 
@@ -75,15 +78,30 @@ async def async_attempt(home: Home, agent: str, row: Row) -> Attempt:
     await hass.async_block_till_done()
     clear_intent_cache(hass)
     before = house.snapshot()
-    reply, ms = await async_process(hass, AGENTS[agent], row.text)
-    await hass.async_block_till_done()
+    calls: list[tuple[str, str]] = []
+
+    @callback
+    def record(event: Event[dict[str, Any]]) -> None:
+        if event.data["service"] in SWITCHING:
+            entity_ids = (event.data.get("service_data") or {}).get(ATTR_ENTITY_ID) or []
+            for entity_id in [entity_ids] if isinstance(entity_ids, str) else entity_ids:
+                calls.append((event.data["service"], str(entity_id)))
+
+    stop_listening = hass.bus.async_listen(EVENT_CALL_SERVICE, record)
+    try:
+        reply, ms = await async_process(hass, AGENTS[agent], row.text)
+        await hass.async_block_till_done()
+    finally:
+        stop_listening()
     after = house.snapshot()
     target = house.entity_ids[row.command.split(" ")[0]] if row.route == "domotics" and row.command else None
-    verdict = judge(row.route, target, row.command, before, after, reply, weather_temperatures())
+    verdict = judge(row.route, target, row.command, before, after, reply, weather_temperatures(), calls)
     decision = None
     if agent == "ours" and (decisions := home.entry.runtime_data.decisions) and decisions[-1]["text"] == row.text:
         decision = {key: decisions[-1][key] for key in ("route", "label", "votes", "command")}
-    return Attempt(verdict.right, verdict.wrong_action, ms, reply, verdict.changed, decision)
+    return Attempt(
+        verdict.right, verdict.wrong_action, ms, reply, verdict.changed, verdict.wrong_call, tuple(calls), decision
+    )
 
 
 async def async_warm_up(home: Home) -> None:
@@ -119,11 +137,15 @@ def summarize(results: list[RowResult]) -> dict[str, dict[str, Any]]:
             "n": len(attempts),
             "accuracy": _share([a.right for _, a in attempts]),
             "wrong_action_rate": _share([a.wrong_action for _, a in attempts]),
+            "wrong_call_rate": _share([a.wrong_call for _, a in attempts]),
             "accuracy_by_route": {
                 route: _share([a.right for r, a in attempts if r.row.route == route]) for route in ROUTES
             },
             "wrong_action_rate_by_route": {
                 route: _share([a.wrong_action for r, a in attempts if r.row.route == route]) for route in ROUTES
+            },
+            "wrong_call_rate_by_route": {
+                route: _share([a.wrong_call for r, a in attempts if r.row.route == route]) for route in ROUTES
             },
             "accuracy_by_file": {src: _share([a.right for r, a in attempts if r.source == src]) for src in sources},
             "p50_ms": percentile(ms, 0.5),

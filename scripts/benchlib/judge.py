@@ -10,13 +10,16 @@
 - none row: right when nothing changed (whatever was said).
 
 A wrong action is any change other than the expected one: another device switched, or anything
-switched on a weather or none row.
+switched on a weather or none row. A wrong call is stricter and does not depend on the starting
+states: any turn_on, turn_off or toggle service call other than the expected one, whether or not it
+changed anything (switching off a light that is already off changes nothing, yet it is the opposite
+of what was asked).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from homeassistant.const import STATE_OFF, STATE_ON
@@ -24,6 +27,8 @@ from homeassistant.const import STATE_OFF, STATE_ON
 ANSWER_TYPES = frozenset({"query_answer", "action_done"})
 NUMBER = re.compile(r"(?<![\d])-?\d+(?:[.,]\d+)?")
 ACTIONS = {"ON": STATE_ON, "OFF": STATE_OFF}
+SERVICES = {"ON": "turn_on", "OFF": "turn_off"}
+SWITCHING = frozenset({"turn_on", "turn_off", "toggle"})
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,7 @@ class Verdict:
     right: bool
     wrong_action: bool
     changed: dict[str, tuple[str, str]]  # entity_id -> (before, after)
+    wrong_call: bool = False
 
 
 def numbers(text: str) -> list[float]:
@@ -84,14 +90,19 @@ def judge(
     after: Mapping[str, str],
     reply: Reply,
     temperatures: frozenset[float],
+    calls: Sequence[tuple[str, str]] = (),
 ) -> Verdict:
-    """The verdict on one row: `target` is the expected entity (domotics rows), else None."""
+    """The verdict on one row: `target` is the expected entity (domotics rows), else None;
+    `calls` the (service, entity_id) pairs of the switching service calls made meanwhile."""
     changed = {entity: (before[entity], after[entity]) for entity in before if before[entity] != after.get(entity)}
     others = {entity for entity in changed if entity != target}
+    expected_call = (SERVICES[command.split(" ", 1)[1]], target) if route == "domotics" and command else None
+    wrong_call = any(call != expected_call for call in calls if call[0] in SWITCHING)
     if route == "domotics":
         assert target is not None and command is not None
         reached = after.get(target) == expected_state(command)
-        return Verdict(reached and not others, bool(others), changed)
+        return Verdict(reached and not others, bool(others), changed, wrong_call)
     if route == "weather":
-        return Verdict(is_weather_answer(reply, temperatures) and not changed, bool(changed), changed)
-    return Verdict(not changed, bool(changed), changed)
+        answered = is_weather_answer(reply, temperatures)
+        return Verdict(answered and not changed, bool(changed), changed, wrong_call)
+    return Verdict(not changed, bool(changed), changed, wrong_call)

@@ -4,7 +4,8 @@ A burst of K requests is sent together (asyncio.gather), as K automations or sat
 the same moment would; each model decodes one request at a time in Home Assistant's executor, so
 requests queue there. Two kinds of traffic, each a fixed shuffle of the evaluation rows: `mixed`
 (every route; anything else goes on to the built-in agent, as it would at home) and `commands`
-(the device requests alone: our models and the service call). Each size runs a few rounds.
+(the device requests alone: our models and the service call). Each size runs a few rounds, and the
+same requests are then sent one at a time, for comparison.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .agents import OURS, async_process
 from .harness import Home, clear_intent_cache
 from .judge import Reply
 
-ROUNDS = 3
+ROUNDS = 5
 CANNOT_DECIDE = "failed_to_handle"
 
 
@@ -39,30 +40,42 @@ async def async_burst(home: Home, texts: list[str]) -> tuple[float, list[float],
     return wall, [ms for _, ms in replies], answered, failed
 
 
+async def async_one_at_a_time(home: Home, texts: list[str]) -> float:
+    """The same requests one after another: the throughput concurrency is compared with."""
+    clear_intent_cache(home.hass)
+    start = time.perf_counter()
+    for text in texts:
+        await _timed(home, text)
+    return len(texts) / (time.perf_counter() - start)
+
+
 async def async_load(
     home: Home, texts: dict[str, list[str]], sizes: tuple[int, ...] = (20, 100)
 ) -> dict[str, dict[str, object]]:
-    """Per kind of traffic (name -> texts) and burst size: requests per second (median round),
-    p50/p95 latency, whether every request was answered."""
+    """Per kind of traffic (name -> texts) and burst size: requests per second over all rounds,
+    the same requests' rate one at a time, p50/p95 latency, whether every request was answered.
+    Round i takes the next K texts of the shuffle, so the rounds cover the traffic's mix."""
     figures: dict[str, dict[str, object]] = {}
     for kind, pool in texts.items():
         shuffled = list(pool)
         random.Random(0).shuffle(shuffled)
         for size in sizes:
-            burst = [shuffled[i % len(shuffled)] for i in range(size)]
-            rates, latencies, answered, failed = [], [], 0, 0
-            for _ in range(ROUNDS):
+            rounds = [[shuffled[(r * size + i) % len(shuffled)] for i in range(size)] for r in range(ROUNDS)]
+            walls, latencies, answered, failed = [], [], 0, 0
+            for burst in rounds:
                 wall, ms, ok, bad = await async_burst(home, burst)
-                rates.append(size / wall)
+                walls.append(wall)
                 latencies.extend(ms)
                 answered += ok
                 failed += bad
+            serial = await async_one_at_a_time(home, [text for burst in rounds for text in burst])
             await home.hass.async_block_till_done()
             figures[f"{kind}{size}"] = {
                 "traffic": kind,
                 "concurrency": size,
                 "rounds": ROUNDS,
-                "rps": sorted(rates)[len(rates) // 2],
+                "rps": size * ROUNDS / sum(walls),
+                "one_at_a_time_rps": serial,
                 "p50_ms": percentile(latencies, 0.5),
                 "p95_ms": percentile(latencies, 0.95),
                 "answered": answered,

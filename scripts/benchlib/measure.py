@@ -20,6 +20,7 @@ from .harness import async_home, clear_intent_cache
 from .load import async_load
 from .memory import file_sizes_mb, peak_rss_mb, rss_mb
 
+ROOT = SHIPPED.parents[2]
 MODEL_FILES = (SHIPPED / "selector.gguf", SHIPPED / "domotics.gguf")
 
 

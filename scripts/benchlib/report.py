@@ -9,7 +9,8 @@ from typing import Any
 
 from .agents import AGENTS, Attempt, RowResult
 from .judge import __doc__ as JUDGE_RULES
-from .measure import Measurement
+from .load import ROUNDS
+from .measure import ROOT, Measurement
 
 AGENT_NAMES = {"ours": "LLM Ensemble", "builtin": "built-in (conversation.home_assistant)"}
 ROUTES = ("domotics", "weather", "none")
@@ -37,6 +38,8 @@ def summary(m: Measurement) -> dict[str, Any]:
         "builtin_accuracy": builtin["accuracy"],
         "ours_wrong_action_rate": ours["wrong_action_rate"],
         "builtin_wrong_action_rate": builtin["wrong_action_rate"],
+        "ours_wrong_call_rate": ours["wrong_call_rate"],
+        "builtin_wrong_call_rate": builtin["wrong_call_rate"],
         "ours_p50_ms": ours["p50_ms"],
         "ours_p95_ms": ours["p95_ms"],
         "builtin_p50_ms": builtin["p50_ms"],
@@ -87,6 +90,20 @@ def _changes(attempt: Attempt) -> str:
     return ", ".join(f"{entity} {old}→{new}" for entity, (old, new) in attempt.changed.items()) or "nothing changed"
 
 
+def _effects(attempt: Attempt) -> str:
+    """What changed, and the switching calls too when one of them was wrong."""
+    text = _changes(attempt)
+    if attempt.wrong_call:
+        text += " (called " + ", ".join(f"{service} {entity}" for service, entity in attempt.calls) + ")"
+    return text
+
+
+def _source(path: str) -> str:
+    """A file as the user would type it: relative to the checkout when it is inside it."""
+    absolute = Path(path).resolve()
+    return str(absolute.relative_to(ROOT)) if absolute.is_relative_to(ROOT) else path
+
+
 def _failure(result: RowResult, attempt: Attempt) -> str:
     row = result.row
     expected = row.command or row.route
@@ -95,7 +112,7 @@ def _failure(result: RowResult, attempt: Attempt) -> str:
     if attempt.decision is not None:
         d = attempt.decision
         decided = f" — decided route {d['route']}" + (f", votes {d['votes']}" if d["votes"] else "")
-    return f"| {row.route} | {expected} | {row.text} | {_changes(attempt)}; said “{said}”{decided} |"
+    return f"| {row.route} | {expected} | {row.text} | {_effects(attempt)}; said “{said}”{decided} |"
 
 
 def _failure_kinds(results: list[RowResult], agent: str) -> list[tuple[str, int]]:
@@ -105,7 +122,7 @@ def _failure_kinds(results: list[RowResult], agent: str) -> list[tuple[str, int]
         attempt = result.attempts[agent]
         if not attempt.right:
             if attempt.wrong_action:
-                kinds["switched something else"] += 1
+                kinds["(switched another device)"] += 1
             else:
                 kinds[" ".join(attempt.reply.speech.split()[:5]) or "(no speech)"] += 1
     return kinds.most_common(8)
@@ -120,23 +137,30 @@ def markdown(m: Measurement) -> str:
         f"Measured on {info['date']} on {info['cpu']} ({info['cores']} cores, no GPU); load average "
         f"{info['load_average_start']} at the start and {info['load_average_end']} at the end of the run. "
         f"Home Assistant {info['home_assistant']}, llama-cpp-python {info['llama_cpp_python']}, "
-        f"Python {info['python']}. Files: {', '.join(f'`{f}`' for f in m.files)} ({len(m.results)} requests). "
+        f"Python {info['python']}. Files: {', '.join(f'`{_source(f)}`' for f in m.files)} "
+        f"({len(m.results)} requests). "
         f"Run time {sum(m.seconds.values()):.0f} s ("
         + ", ".join(f"{k} {v:.0f} s" for k, v in m.seconds.items())
         + ").",
         "",
         "## Accuracy, judged by what happened in the home",
         "",
-        "| agent | all | domotics | weather | none | wrong actions |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| agent | all | domotics | weather | none | wrong actions | wrong calls |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for agent in AGENTS:
         f = m.agents[agent]
         by = f["accuracy_by_route"]
         lines.append(
             f"| {AGENT_NAMES[agent]} | **{_pct(f['accuracy'])}** | {_pct(by['domotics'])} | {_pct(by['weather'])} "
-            f"| {_pct(by['none'])} | {_pct(f['wrong_action_rate'])} |"
+            f"| {_pct(by['none'])} | {_pct(f['wrong_action_rate'])} | {_pct(f['wrong_call_rate'])} |"
         )
+    lines += [
+        "",
+        "Wrong actions: rows where a device other than the asked one changed (any device, on weather and "
+        "none rows). Wrong calls: rows with any turn_on/turn_off/toggle call other than the expected one, "
+        "even one that changed nothing (the asked device switched the opposite way while already so).",
+    ]
     lines += ["", f"![Accuracy per agent and route]({ACCURACY_PNG})"]
     counts = Counter(r.row.route for r in m.results)
     lines += ["", "Rows: " + ", ".join(f"{route} {counts[route]}" for route in ROUTES) + ". Per file:", ""]
@@ -191,12 +215,18 @@ def markdown(m: Measurement) -> str:
         "",
         "## Load: concurrent requests through `conversation.process` on our agent",
         "",
-        "| traffic | concurrent | requests/s (median of rounds) | p50 | p95 | answered |",
-        "| --- | --- | --- | --- | --- | --- |",
+        f"A burst of K requests sent at once, {ROUNDS} rounds of different requests each, then the same requests one "
+        "at a time for comparison. `mixed`: the evaluation rows, every route "
+        "(anything else goes on to the built-in agent, whose sentence matching runs in Python in the "
+        "executor and dominates); `commands`: the device requests alone.",
+        "",
+        "| traffic | concurrent | requests/s | one at a time, requests/s | p50 | p95 | answered |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for burst in m.load.values():
         lines.append(
-            f"| {burst['traffic']} | {burst['concurrency']} | {burst['rps']:.0f} | {_ms(burst['p50_ms'])} "
+            f"| {burst['traffic']} | {burst['concurrency']} | {burst['rps']:.0f} | {burst['one_at_a_time_rps']:.0f} "
+            f"| {_ms(burst['p50_ms'])} "
             f"| {_ms(burst['p95_ms'])} | {burst['answered']}/{burst['requests']} |"
         )
     mem = m.memory
@@ -255,7 +285,8 @@ def rows_tsv(results: list[RowResult]) -> str:
     """Every row and both agents' outcome, for reading failures one by one."""
     header = ["file", "route", "command", "text"]
     for agent in AGENTS:
-        header += [f"{agent}_right", f"{agent}_wrong_action", f"{agent}_ms", f"{agent}_changes", f"{agent}_reply"]
+        header += [f"{agent}_{column}" for column in ("right", "wrong_action", "wrong_call", "ms", "changes", "calls")]
+        header.append(f"{agent}_reply")
     header.append("ours_decision")
     lines = ["\t".join(header)]
     for result in results:
@@ -265,7 +296,9 @@ def rows_tsv(results: list[RowResult]) -> str:
             a = result.attempts[agent]
             reply = f"{a.reply.response_type}{f' ({a.reply.error_code})' if a.reply.error_code else ''}: "
             reply += " ".join(a.reply.speech.split())
-            cells += [str(int(a.right)), str(int(a.wrong_action)), f"{a.ms:.2f}", _changes(a), reply]
+            calls = ", ".join(f"{service} {entity}" for service, entity in a.calls) or "-"
+            cells += [str(int(a.right)), str(int(a.wrong_action)), str(int(a.wrong_call)), f"{a.ms:.2f}", _changes(a)]
+            cells += [calls, reply]
         cells.append(json.dumps(result.attempts["ours"].decision, ensure_ascii=False))
         lines.append("\t".join(cell.replace("\t", " ") for cell in cells))
     return "\n".join(lines) + "\n"

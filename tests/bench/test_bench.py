@@ -34,6 +34,8 @@ KEYS = (
     "builtin_accuracy",
     "ours_wrong_action_rate",
     "builtin_wrong_action_rate",
+    "ours_wrong_call_rate",
+    "builtin_wrong_call_rate",
     "ours_p50_ms",
     "builtin_p50_ms",
     "vote3_vs_single",
@@ -76,6 +78,7 @@ def test_json_figures(run: tuple[dict[str, Any], Path]) -> None:
     # The deliberately wrong row switches the salón light for both agents: a wrong action each.
     assert figures["ours_wrong_action_rate"] == pytest.approx(1 / 6, abs=1e-3)
     assert figures["builtin_wrong_action_rate"] == pytest.approx(1 / 6, abs=1e-3)
+    assert figures["ours_wrong_call_rate"] == pytest.approx(1 / 6, abs=1e-3)
     assert figures["ours_accuracy"] == pytest.approx(5 / 6, abs=1e-3)
     assert figures["ours_p50_ms"] > 0 and figures["builtin_p50_ms"] > 0
     assert figures["sequential3_vs_vote3"] > 1  # three prompt evaluations cost more than one
@@ -94,6 +97,7 @@ def test_rows_judged_by_effects(run: tuple[dict[str, Any], Path]) -> None:
     wrong = rows["LUZ_CO OFF", "apaga la luz del salón"]
     assert wrong["ours_right"] == "0" and wrong["ours_wrong_action"] == "1"
     assert "light.luz_de_la_cocina" not in wrong["ours_changes"]
+    assert wrong["ours_wrong_call"] == "1" and wrong["ours_calls"] == "turn_off light.luz_del_salon"
     # The built-in agent answers this one sentence about the weather, with the entity's figures.
     assert rows["weather", "qué tiempo hace"]["builtin_right"] == "1"
     assert rows["weather", "qué tiempo hace"]["ours_right"] == "1"
@@ -148,3 +152,9 @@ def test_judge() -> None:
     assert not nothing.right and not nothing.wrong_action
     stray = judge("none", None, None, before, {"light.a": "off", "light.b": "on"}, reply, frozenset())
     assert not stray.right and stray.wrong_action
+    # Switching the asked light off while it is already off changes nothing, yet it is a wrong call.
+    opposite = judge("domotics", "light.a", "LUZ_SL ON", before, before, reply, frozenset(), [("turn_off", "light.a")])
+    assert not opposite.right and not opposite.wrong_action and opposite.wrong_call
+    asked = judge("domotics", "light.a", "LUZ_SL ON", before, {"light.a": "on", "light.b": "off"}, reply,
+                  frozenset(), [("turn_on", "light.a"), ("turn_on", "light.a")])  # homeassistant.turn_on, then light
+    assert asked.right and not asked.wrong_call
