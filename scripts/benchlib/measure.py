@@ -18,7 +18,7 @@ from .agents import RowResult, async_accuracy_pass, async_warm_up, summarize
 from .engine import sweep
 from .harness import async_home, clear_intent_cache
 from .load import async_load
-from .memory import file_sizes_mb, peak_rss_mb, rss_mb
+from .memory import file_digests, file_sizes_mb, peak_rss_mb, rss_mb
 
 ROOT = SHIPPED.parents[2]
 MODEL_FILES = (SHIPPED / "selector.gguf", SHIPPED / "domotics.gguf")
@@ -66,7 +66,7 @@ def load_rows(files: list[Path]) -> list[tuple[str, Row]]:
 async def async_measure(files: list[Path], votes: int, temperature: float) -> Measurement:
     """Accuracy and latency of both agents, the vote's price, load, memory: one Home Assistant."""
     rows = load_rows(files)
-    info = machine()
+    info = machine() | {"model_sha256": file_digests(list(MODEL_FILES))}
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 
@@ -31,3 +32,8 @@ def peak_rss_mb() -> float | None:
 def file_sizes_mb(paths: list[Path]) -> dict[str, float]:
     """File name -> size in MB of 10^6 bytes, as the README and model cards give them."""
     return {path.name: round(path.stat().st_size / 1e6, 3) for path in paths}
+
+
+def file_digests(paths: list[Path]) -> dict[str, str]:
+    """File name -> the first 12 hex digits of its SHA-256: which models the figures are of."""
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest()[:12] for path in paths}

@@ -128,6 +128,18 @@ def _failure_kinds(results: list[RowResult], agent: str) -> list[tuple[str, int]
     return kinds.most_common(8)
 
 
+def _busy_note(info: dict[str, Any]) -> str:
+    """Say so when other work shared the machine: its latency figures are then noisy."""
+    busy = max(info.get("load_average_start", 0), info.get("load_average_end", 0))
+    if busy < 0.5:
+        return ""
+    return (
+        f" The machine was shared with other work during the run (load average up to {busy} on "
+        f"{info['cores']} cores): latencies and throughput are noisier and slower than on an idle machine; "
+        "accuracies do not depend on it."
+    )
+
+
 def markdown(m: Measurement) -> str:
     """The report: what was measured, how, the figures, and each agent's failures."""
     info = m.machine
@@ -141,7 +153,8 @@ def markdown(m: Measurement) -> str:
         f"({len(m.results)} requests). "
         f"Run time {sum(m.seconds.values()):.0f} s ("
         + ", ".join(f"{k} {v:.0f} s" for k, v in m.seconds.items())
-        + ").",
+        + ")."
+        + _busy_note(info),
         "",
         "## Accuracy, judged by what happened in the home",
         "",
@@ -230,7 +243,10 @@ def markdown(m: Measurement) -> str:
             f"| {_ms(burst['p95_ms'])} | {burst['answered']}/{burst['requests']} |"
         )
     mem = m.memory
-    sizes = ", ".join(f"`{name}` {size:.2f} MB" for name, size in mem["model_files_mb"].items())
+    digests = m.machine.get("model_sha256", {})
+    sizes = ", ".join(
+        f"`{name}` {size:.2f} MB (sha256 {digests.get(name, '?')}…)" for name, size in mem["model_files_mb"].items()
+    )
     delta = (mem["rss_models_loaded_mb"] or 0) - (mem["rss_before_models_mb"] or 0)
     lines += [
         "",
@@ -259,7 +275,8 @@ def markdown(m: Measurement) -> str:
             lines += ["| route | expected | request | what happened |", "| --- | --- | --- | --- |"]
             lines += [_failure(r, r.attempts[agent]) for r in failures[:MAX_LISTED]]
             if len(failures) > MAX_LISTED:
-                lines.append(f"| … | | {len(failures) - MAX_LISTED} more in `rows.tsv` | |")
+                more = len(failures) - MAX_LISTED
+                lines.append(f"| … | | {more} more in `rows.tsv` (written next to this report) | |")
             lines.append("")
     lines += [
         "## How it was measured",
