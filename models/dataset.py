@@ -2,8 +2,14 @@
 
 Every example is a (route, command, text) triple. The text is what a person might say; route is
 `domotics`, `weather` or `none`; command is `CODE ACTION` for domotics and `-` otherwise.
-Sentence frames (templates) are split between train and validation, so validation measures
-whether a model generalises to phrasings it never saw, not whether it remembers them.
+
+Train and validation are split by template, not by content: the words (devices, rooms, verbs,
+the catalog's device phrases, the weather and out-of-domain requests of phrases.json) are all
+trained on, and validation puts them in sentence frames and wrappers training never sees
+(VALID_FRAMES for commands; VALID_PREFIXES, VALID_SUFFIXES and VALID_ASK for the rest). So the
+generated validation file measures whether a model generalises to new phrasings of what it
+knows; whether it understands words and requests it never saw is what the hand-written file,
+written by people, measures.
 
     python -m models.dataset --out build/data        # writes *.txt in the seed's format + TSV
 """
@@ -170,6 +176,18 @@ CONTEXTS = ["voy a cenar", "voy a salir", "ya me voy", "me voy a la cama", "vien
 NUMBERS = ["dos", "3", "cinco", "siete", "8", "diez", "15", "veinte", "22", "treinta"]
 
 
+# Fillers held out for validation: variants of ones training uses ("oiga" of "oye", "porfis" of
+# "porfa"), so a validation sentence is new without hinging on a word the model never met.
+VALID_PREFIXES = {"oiga", "ey", "perdona"}
+VALID_SUFFIXES = {"porfis", "si puedes", "anda"}
+VALID_ASK = {"tú sabes {q}", "me podrías decir {q}"}
+
+
+def split_items(items: list[str], held_out: set[str], split: str) -> list[str]:
+    """The items of one split: `held_out` ones in validation only, the others in training only."""
+    return [item for item in items if (item in held_out) == (split == "valid")]
+
+
 def load_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -249,15 +267,23 @@ class Generator:
         self.phrases = phrases or load_json(PHRASES_PATH)
 
     # -- pieces -----------------------------------------------------------------------------
-    def wrap(self, text: str, route: str = "") -> str:
-        """Add the fillers people put around a request, and for commands, the reason they give."""
+    def wrap(self, text: str, route: str, split: str) -> str:
+        """Add the fillers people put around a request, and for commands, the reason they give.
+
+        A validation request that is not a command always gets a held-out filler, so it is a
+        sentence training never saw (its content is shared; see the module docstring).
+        """
         rng = self.rng
         if route == "domotics" and rng.random() < 0.12:
             text = f"{rng.choice(CONTEXTS)}{rng.choice([', ', ' ', ' y '])}{text}"
-        if rng.random() < 0.25:
-            text = f"{rng.choice(PREFIXES)}{rng.choice([' ', ', ', ' '])}{text}"
-        if rng.random() < 0.2:
-            text = f"{text}{rng.choice([' ', ', '])}{rng.choice(SUFFIXES)}"
+        prefix, suffix = rng.random() < 0.25, rng.random() < 0.2
+        if split == "valid" and route != "domotics" and not (prefix or suffix):
+            prefix = rng.random() < 0.5
+            suffix = not prefix
+        if prefix:
+            text = f"{rng.choice(split_items(PREFIXES, VALID_PREFIXES, split))}{rng.choice([' ', ', ', ' '])}{text}"
+        if suffix:
+            text = f"{text}{rng.choice([' ', ', '])}{rng.choice(split_items(SUFFIXES, VALID_SUFFIXES, split))}"
         return text
 
     def verbs(self, action: str, device: str) -> list[dict]:
@@ -313,52 +339,48 @@ class Generator:
         held_out = split == "valid"
         return [f for i, f in DEVICE_FRAMES.items() if (i in VALID_FRAMES) == held_out]
 
-    def device_phrases(self, device: str, action: str, split: str) -> list[str]:
-        """Device-specific phrasings; every fourth one is held out for validation."""
-        phrases = self.catalog["device_phrases"].get(device, {}).get(action, [])
-        return [p for i, p in enumerate(phrases) if (i % 4 == 3) == (split == "valid")]
+    def device_phrases(self, device: str, action: str) -> list[str]:
+        """Device-specific phrasings ("riega el jardín"): vocabulary, so trained on, never held out."""
+        return self.catalog["device_phrases"].get(device, {}).get(action, [])
 
     def domotics(self, split: str) -> Example:
         rng = self.rng
         command = rng.choice(self.catalog["commands"])
         action = rng.choice(["ON", "OFF"])
-        specials = self.device_phrases(command["device"], action, split)
-        if specials and rng.random() < 0.12:
+        specials = self.device_phrases(command["device"], action)
+        if specials and split == "train" and rng.random() < 0.12:
             text = self.special_device_text(command, action, rng.choice(specials))
         else:
             text = self.device_text(command, action, rng.choice(self.frames(split)))
-        return Example("domotics", f"{command['code']} {action}", self.noise.apply(self.wrap(text, "domotics")))
+        return Example("domotics", f"{command['code']} {action}", self.noise.apply(self.wrap(text, "domotics", split)))
 
     def phrase(self, route: str, split: str) -> Example:
         rng = self.rng
-        key = "weather" if route == "weather" else "none"
-        templates = [p for i, p in enumerate(self.phrases[key]) if (i % 7 == 6) == (split == "valid")]
-        text = rng.choice(templates)
+        text = rng.choice(self.phrases["weather" if route == "weather" else "none"])
         text = text.replace("{when}", rng.choice(self.phrases["when"]))
         while "{n}" in text:
             text = text.replace("{n}", rng.choice(NUMBERS), 1)
         if rng.random() < 0.15:
-            text = rng.choice(self.phrases["ask"]).format(q=text)
+            text = rng.choice(split_items(self.phrases["ask"], VALID_ASK, split)).format(q=text)
         if rng.random() < 0.3 and not text.startswith("¿"):
             text = f"¿{text}?"
-        return Example(route, "-", self.noise.apply(self.wrap(text)))
+        return Example(route, "-", self.noise.apply(self.wrap(text, route, split)))
 
     def about_device(self, split: str) -> Example:
         """A catalog device in a request that does not switch it: the selector's hard negatives."""
         rng = self.rng
-        frames = [p for i, p in enumerate(self.phrases["about_device"]) if (i % 7 == 6) == (split == "valid")]
         command = rng.choice(self.catalog["commands"])
         dev = Word.parse(rng.choice(self.catalog["devices"][command["device"]]["words"])).with_article()
         if not command.get("only_one") and rng.random() < 0.6:
             dev += " " + Word.parse(rng.choice(self.catalog["rooms"][command["room"]]["words"])).of()
-        return Example("none", "-", self.noise.apply(self.wrap(rng.choice(frames).format(dev=dev))))
+        text = rng.choice(self.phrases["about_device"]).format(dev=dev)
+        return Example("none", "-", self.noise.apply(self.wrap(text, "none", split)))
 
     def other_thing(self, split: str) -> Example:
         """An on/off verb on something outside the catalog ("quita la alarma"): not ours."""
         rng = self.rng
-        things = [t for i, t in enumerate(self.phrases["other_things"]) if (i % 7 == 6) == (split == "valid")]
-        text = f"{rng.choice(self.phrases['other_verbs'])} {rng.choice(things)}"
-        return Example("none", "-", self.noise.apply(self.wrap(text)))
+        text = f"{rng.choice(self.phrases['other_verbs'])} {rng.choice(self.phrases['other_things'])}"
+        return Example("none", "-", self.noise.apply(self.wrap(text, "none", split)))
 
     def none(self, split: str) -> Example:
         r = self.rng.random()
@@ -433,7 +455,7 @@ def write_eval_tsv(path: Path, seed: int, n: int) -> None:
     """The generated validation file in CATALOG.md's TSV format (held-out frames only)."""
     gen = Generator(seed + 100)
     rows = list(gen.examples("valid", n, SELECTOR_MIX))
-    header = "# Generated by models/dataset.py from held-out frames (never seen in training).\n"
+    header = "# Generated by models/dataset.py: held-out frames and fillers, never seen in training.\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(header + "".join(r.tsv() + "\n" for r in rows), encoding="utf-8")
 

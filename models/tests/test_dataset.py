@@ -30,9 +30,21 @@ def test_validation_frames_never_appear_in_training() -> None:
     train_frames = generator.frames("train")
     assert not set(held_out) & set(train_frames)
     assert set(generator.frames("valid")) == set(held_out)
-    weather = generator.phrases["weather"]
-    valid_weather = {p for i, p in enumerate(weather) if i % 7 == 6}
-    assert valid_weather and len(valid_weather) < len(weather) / 5
+    for fillers, held in (
+        (dataset.PREFIXES, dataset.VALID_PREFIXES),
+        (dataset.SUFFIXES, dataset.VALID_SUFFIXES),
+        (generator.phrases["ask"], dataset.VALID_ASK),
+    ):
+        assert set(dataset.split_items(fillers, held, "valid")) == held  # each one exists
+        assert not held & set(dataset.split_items(fillers, held, "train"))
+
+
+def test_validation_sentences_are_new() -> None:
+    """Shared content, new templates: (almost) no validation request is a training request."""
+    train = {dataset.normalize_lower_ascii(e.text) for e in texts(1, "train", 40000)}
+    valid = texts(2, "valid", 2000)
+    seen = [e.text for e in valid if dataset.normalize_lower_ascii(e.text) in train]
+    assert len(seen) / len(valid) < 0.01, seen[:20]
 
 
 def test_seed_line_format() -> None:
