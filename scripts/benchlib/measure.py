@@ -59,8 +59,15 @@ def machine() -> dict[str, Any]:
     }
 
 
+def display_path(path: Path) -> str:
+    """A file as the user would type it: relative to the checkout when it is inside it."""
+    absolute = path.resolve()
+    return str(absolute.relative_to(ROOT)) if absolute.is_relative_to(ROOT) else str(path)
+
+
 def load_rows(files: list[Path]) -> list[tuple[str, Row]]:
-    return [(str(path), row) for path in files for row in read_tsv(path)]
+    """(file, row) for every row of every file, the file named as display_path names it."""
+    return [(display_path(path), row) for path in files for row in read_tsv(path)]
 
 
 async def async_measure(files: list[Path], votes: int, temperature: float) -> Measurement:
@@ -94,5 +101,5 @@ async def async_measure(files: list[Path], votes: int, temperature: float) -> Me
         info["intent_cache_cleared"] = clear_intent_cache(home.hass)
     info["load_average_end"] = round(os.getloadavg()[0], 2)
     return Measurement(
-        [str(path) for path in files], results, summarize(results), engine, load, memory, info, seconds
+        [display_path(path) for path in files], results, summarize(results), engine, load, memory, info, seconds
     )

@@ -10,7 +10,7 @@ from typing import Any
 from .agents import AGENTS, Attempt, RowResult
 from .judge import __doc__ as JUDGE_RULES
 from .load import ROUNDS
-from .measure import ROOT, Measurement
+from .measure import Measurement
 
 AGENT_NAMES = {"ours": "LLM Ensemble", "builtin": "built-in (conversation.home_assistant)"}
 ROUTES = ("domotics", "weather", "none")
@@ -98,11 +98,6 @@ def _effects(attempt: Attempt) -> str:
     return text
 
 
-def _source(path: str) -> str:
-    """A file as the user would type it: relative to the checkout when it is inside it."""
-    absolute = Path(path).resolve()
-    return str(absolute.relative_to(ROOT)) if absolute.is_relative_to(ROOT) else path
-
 
 def _failure(result: RowResult, attempt: Attempt) -> str:
     row = result.row
@@ -149,7 +144,7 @@ def markdown(m: Measurement) -> str:
         f"Measured on {info['date']} on {info['cpu']} ({info['cores']} cores, no GPU); load average "
         f"{info['load_average_start']} at the start and {info['load_average_end']} at the end of the run. "
         f"Home Assistant {info['home_assistant']}, llama-cpp-python {info['llama_cpp_python']}, "
-        f"Python {info['python']}. Files: {', '.join(f'`{_source(f)}`' for f in m.files)} "
+        f"Python {info['python']}. Files: {', '.join(f'`{f}`' for f in m.files)} "
         f"({len(m.results)} requests). "
         f"Run time {sum(m.seconds.values()):.0f} s ("
         + ", ".join(f"{k} {v:.0f} s" for k, v in m.seconds.items())
