@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from evaluate import Row, percentile
 
@@ -58,9 +59,13 @@ def variants(ensemble: Ensemble, temperature: float) -> list[Variant]:
     ]
 
 
-def sweep(ensemble: Ensemble, rows: list[Row], temperature: float) -> dict[str, object]:
-    """p50/p95 latency, accuracy, abstentions and wrong commands of each variant on the rows."""
+def sweep(ensemble: Ensemble, sourced: list[tuple[str, Row]], temperature: float) -> dict[str, object]:
+    """p50/p95 latency, accuracy (overall and per file), abstentions and wrong commands of each
+    variant on the (file, row) pairs."""
     chosen = variants(ensemble, temperature)
+    rows = [row for _, row in sourced]
+    sources = sorted({source for source, _ in sourced})
+    right_in = {v.name: dict.fromkeys(sources, 0) for v in chosen}
     for row in rows[:WARM_UP_ROWS]:
         for variant in chosen:
             variant.decide(row.text)
@@ -69,7 +74,7 @@ def sweep(ensemble: Ensemble, rows: list[Row], temperature: float) -> dict[str, 
     abstained = dict.fromkeys(ms, 0)
     wrong = dict.fromkeys(ms, 0)
     same_votes = 0  # rows where batched and sequential decoding gave the very same 3 votes
-    for row in rows:
+    for source, row in sourced:
         votes_of: dict[str, tuple[str | None, ...]] = {}
         for variant in chosen:
             start = time.perf_counter()
@@ -77,16 +82,19 @@ def sweep(ensemble: Ensemble, rows: list[Row], temperature: float) -> dict[str, 
             ms[variant.name].append((time.perf_counter() - start) * 1000)
             votes_of[variant.name] = votes
             right[variant.name] += command == row.command
+            right_in[variant.name][source] += command == row.command
             abstained[variant.name] += command is None
             wrong[variant.name] += command is not None and command != row.command
         same_votes += votes_of["vote3"] == votes_of["sequential3"]
     n = max(1, len(rows))
-    table = {
+    per_file = {src: sum(source == src for source, _ in sourced) for src in sources}
+    table: dict[str, dict[str, Any]] = {
         v.name: {
             "n_votes": v.n,
             "p50_ms": percentile(ms[v.name], 0.5),
             "p95_ms": percentile(ms[v.name], 0.95),
             "accuracy": right[v.name] / n,
+            "accuracy_by_file": {src: right_in[v.name][src] / per_file[src] for src in sources},
             "abstain_rate": abstained[v.name] / n,
             "wrong_command_rate": wrong[v.name] / n,
         }

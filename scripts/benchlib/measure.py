@@ -88,11 +88,11 @@ async def async_measure(files: list[Path], votes: int, temperature: float) -> Me
         await async_warm_up(home)
         results = await async_accuracy_pass(home, rows)
         lap("agents")
-        domotics = [row for _, row in rows if row.route == "domotics"]
+        domotics = [(source, row) for source, row in rows if row.route == "domotics"]
         ensemble = home.entry.runtime_data.ensemble
         engine = await home.hass.async_add_executor_job(sweep, ensemble, domotics, temperature)
         lap("engine")
-        traffic = {"mixed": [row.text for _, row in rows], "commands": [row.text for row in domotics]}
+        traffic = {"mixed": [row.text for _, row in rows], "commands": [row.text for _, row in domotics]}
         load = await async_load(home, {kind: texts for kind, texts in traffic.items() if texts})
         lap("load")
         memory: dict[str, Any] = dict(home.memory)

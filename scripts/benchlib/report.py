@@ -200,13 +200,18 @@ def markdown(m: Measurement) -> str:
         f"## The vote's price and what it buys (engine, {m.engine['n']} domotics rows, "
         f"T = {m.engine['temperature']})",
         "",
-        "| decoding | p50 | p95 | command accuracy | abstains | wrong command |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| decoding | p50 | p95 | command accuracy | abstains | wrong command | "
+        + " | ".join(f"accuracy, `{Path(f).name}`" for f in m.files)
+        + " |",
+        "| --- | --- | --- | --- | --- | --- |" + " --- |" * len(m.files),
     ]
     for name, v in m.engine["variants"].items():
+        by_file = v["accuracy_by_file"]
         lines.append(
             f"| {VARIANT_NAMES[name]} | {_ms(v['p50_ms'])} | {_ms(v['p95_ms'])} | {_pct(v['accuracy'])} "
-            f"| {_pct(v['abstain_rate'])} | {_pct(v['wrong_command_rate'])} |"
+            f"| {_pct(v['abstain_rate'])} | {_pct(v['wrong_command_rate'])} | "
+            + " | ".join(_pct(by_file.get(f)) for f in m.files)
+            + " |"
         )
     e = m.engine
     lines += [
