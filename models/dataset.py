@@ -225,6 +225,11 @@ class Noise:
                 return word.replace(a, b, 1)
         return word
 
+    def pseudo_word(self) -> str:
+        """A made-up Spanish-looking word ("tamori"): teaches the models to ignore unknown words."""
+        rng = self.rng
+        return "".join(rng.choice("bcdfgjlmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(1, 3)))
+
     def apply(self, text: str) -> str:
         rng = self.rng
         words = text.split()
@@ -237,6 +242,8 @@ class Noise:
             words[i : i + 2] = [words[i] + words[i + 1]]
         if words and rng.random() < 0.08:  # hesitations a speech recogniser writes down
             words.insert(rng.randrange(len(words) + 1), rng.choice(["eh", "pues", "este", "o sea", "em", "mmm"]))
+        if words and rng.random() < 0.12:  # a word it never met (slang, a name, a mishearing): no cue
+            words.insert(rng.randrange(len(words) + 1), self.pseudo_word())
         text = " ".join(words)
         if rng.random() < 0.4:
             text = strip_accents(text)
