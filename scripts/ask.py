@@ -35,6 +35,7 @@ from custom_components.llm_ensemble.const import (  # noqa: E402
     CONF_TEMPERATURE,
     CONF_VOTES,
     CONF_WEATHER_ENTITY,
+    DEFAULT_TEMPERATURE,
     DOMAIN,
 )
 from tests.integration.house import async_setup_house  # noqa: E402
@@ -121,7 +122,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("text", help='what you would say, e.g. "apaga la luz del salón"')
     parser.add_argument("--votes", type=int, default=3, help="odd number of sampled sequences (1-7)")
-    parser.add_argument("--temperature", type=float, default=0.7)
+    parser.add_argument("--temperature", type=float, default=DEFAULT_TEMPERATURE)
     parser.add_argument("-v", "--verbose", action="store_true", help="show Home Assistant's log")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO if args.verbose else logging.CRITICAL)

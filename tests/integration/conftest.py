@@ -62,7 +62,7 @@ async def spanish_core(hass: HomeAssistant) -> None:
 def entry_options(**overrides: Any) -> dict[str, Any]:
     options: dict[str, Any] = {
         CONF_VOTES: 3,
-        CONF_TEMPERATURE: 0.7,
+        CONF_TEMPERATURE: 0.3,
         CONF_FALLBACK: True,
         CONF_WEATHER_ENTITY: "weather.tiempo_casa",
         CONF_ENTITY_MAP: dict(MAPPING),

@@ -20,10 +20,14 @@ ROUTE_WEATHER = "weather"
 
 @dataclass(frozen=True)
 class VoteSettings:
-    """How the domotics model votes: N sampled sequences (odd, 1..7)."""
+    """How the domotics model votes: N sampled sequences (odd, 1..7).
+
+    Temperature 0.3 measured better than 0.5 and 0.7 on both evaluation files (more right
+    commands, fewer wrong ones): `scripts/evaluate FILE --temperature T`.
+    """
 
     n_votes: int = 3
-    temperature: float = 0.7
+    temperature: float = 0.3
     top_k: int = 40
     seed: int = 0
 
