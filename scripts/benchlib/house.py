@@ -14,16 +14,13 @@ Assist to answer about the weather must do).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from homeassistant.components.homeassistant.exposed_entities import async_expose_entity
-from homeassistant.components.weather import Forecast
 from homeassistant.const import STATE_OFF, STATE_ON
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import area_registry as ar
 from homeassistant.helpers import entity_registry as er
 from homeassistant.setup import async_setup_component
-from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import setup_test_component_platform
 
 from tests.integration.house import HouseFan, HouseLight, HouseSwitch, HouseWeather
@@ -83,18 +80,7 @@ WEEK: tuple[tuple[str, float, float, int], ...] = (
 class WeekWeather(HouseWeather):
     """The suite's fixed weather entity, with a week of daily forecast instead of three days."""
 
-    async def async_forecast_daily(self) -> list[Forecast]:
-        today = dt_util.start_of_local_day()
-        return [
-            Forecast(
-                datetime=(today + timedelta(days=i, hours=12)).isoformat(),
-                condition=condition,
-                native_temperature=high,
-                native_templow=low,
-                precipitation_probability=chance,
-            )
-            for i, (condition, high, low, chance) in enumerate(WEEK)
-        ]
+    days = WEEK
 
 
 def weather_temperatures() -> frozenset[float]:

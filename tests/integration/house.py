@@ -76,6 +76,12 @@ class HouseWeather(WeatherEntity):
     _attr_should_poll = False
     _attr_native_temperature_unit = UnitOfTemperature.CELSIUS
     _attr_native_precipitation_unit = UnitOfPrecipitationDepth.MILLIMETERS
+    # The daily forecast from today on: (condition, high, low, rain chance %).
+    days: ClassVar[tuple[tuple[str, float, float, int], ...]] = (
+        ("sunny", 24, 14, 0),
+        ("rainy", 19, 12, 80),
+        ("cloudy", 21, 13, 20),
+    )
 
     def __init__(self, name: str, unique_id: str, condition: str, temperature: float, kind: str | None) -> None:
         self._attr_name = name
@@ -92,7 +98,6 @@ class HouseWeather(WeatherEntity):
 
     async def async_forecast_daily(self) -> list[Forecast]:
         today = dt_util.start_of_local_day()
-        days = [("sunny", 24, 14, 0), ("rainy", 19, 12, 80), ("cloudy", 21, 13, 20)]
         return [
             Forecast(
                 datetime=(today + timedelta(days=i, hours=12)).isoformat(),
@@ -101,7 +106,7 @@ class HouseWeather(WeatherEntity):
                 native_templow=low,
                 precipitation_probability=chance,
             )
-            for i, (condition, high, low, chance) in enumerate(days)
+            for i, (condition, high, low, chance) in enumerate(self.days)
         ]
 
     async def async_forecast_hourly(self) -> list[Forecast]:
