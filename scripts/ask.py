@@ -36,6 +36,7 @@ from custom_components.llm_ensemble.const import (  # noqa: E402
     CONF_VOTES,
     CONF_WEATHER_ENTITY,
     DEFAULT_TEMPERATURE,
+    DEFAULT_VOTES,
     DOMAIN,
 )
 from tests.integration.house import async_setup_house  # noqa: E402
@@ -121,7 +122,7 @@ async def ask(text: str, votes: int, temperature: float) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("text", help='what you would say, e.g. "apaga la luz del salón"')
-    parser.add_argument("--votes", type=int, default=3, help="odd number of sampled sequences (1-7)")
+    parser.add_argument("--votes", type=int, default=DEFAULT_VOTES, help="odd number of sampled sequences (1-7)")
     parser.add_argument("--temperature", type=float, default=DEFAULT_TEMPERATURE)
     parser.add_argument("-v", "--verbose", action="store_true", help="show Home Assistant's log")
     args = parser.parse_args()

@@ -119,7 +119,8 @@ async def flow(session: aiohttp.ClientSession, headers: dict[str, str], path: st
 async def configure_agent(session: aiohttp.ClientSession, headers: dict[str, str]) -> None:
     """The config flow with the shipped models, then the options flow with its suggestions."""
     form = await flow(session, headers, "flow", {"handler": "llm_ensemble", "show_advanced_options": False})
-    behaviour = {"votes": 3, "temperature": 0.3, "fallback": True, "weather_entity": "weather.tiempo_en_casa"}
+    # Votes, temperature and fallback are left to the flows' defaults, as a user clicking through would.
+    behaviour = {"weather_entity": "weather.tiempo_en_casa"}
     created = await flow(
         session,
         headers,
