@@ -123,8 +123,26 @@ DEVICE_FRAMES: dict[int, str] = {
     33: "{imp} {dev} {room} {now}",
     34: "{dev} {room} {state} por favor",
     35: "{quesubj} {dev} {room}",
+    36: "{lead_inf} {inf} {dev} {room}",
+    37: "{lead_subj} {subj} {dev} {room}",
+    38: "{lead_pres} {pres} {dev} {room}",
+    39: "{usted} {bare} {room}",
+    40: "{usted} ya {dev} {room}",
 }
 VALID_FRAMES = {8, 16, 23, 25, 30, 34}
+
+# Words that lead into a verb form, for frames 36-38: many ways of asking, so a model learns that
+# the verb and the device decide the command whatever the wrapping. The held-out frames' leads
+# ("¿te importaría", "ya puedes", "quiero que", "a ver si") are not among them.
+LEADS = {
+    "inf": ["¿me puedes", "¿serías tan amable de", "¿me harías el favor de", "haz el favor de", "tienes que",
+            "hay que", "habría que", "es hora de", "acuérdate de", "no te olvides de", "me gustaría",
+            "quisiera", "¿sería posible", "¿es posible", "ayúdame a", "¿me ayudas a", "intenta"],
+    "subj": ["me gustaría que", "procura que", "hace falta que", "te pido que", "prefiero que", "es mejor que",
+             "sería genial que", "por favor, que"],
+    "pres": ["¿por qué no", "¿y si", "mejor", "ahora", "venga", "entonces", "¿me haces el favor y",
+             "ya que estás"],
+}
 
 REASONS = {
     "ON": ["no veo nada", "ya he llegado", "voy a leer", "está muy oscuro", "vamos a cenar", "me levanto"],
@@ -333,9 +351,10 @@ class Generator:
             "reason": rng.choice(REASONS[action]),
             "now": rng.choice(["ya", "ahora", "de una vez", "ahora mismo"]),
             "phrase": rng.choice(self.catalog["actions"][action]["phrases"]).format(dev=dev_with_room),
+            **{f"lead_{form}": rng.choice(leads) for form, leads in LEADS.items()},
         }
-        text = frame.format(**slots).removesuffix(" que hay")
-        return " ".join(text.replace(" ,", ",").split())
+        text = " ".join(frame.format(**slots).removesuffix(" que hay").replace(" ,", ",").split())
+        return f"{text}?" if text.startswith("¿") and not text.endswith("?") else text
 
     def special_device_text(self, command: dict, action: str, phrase: str) -> str:
         room = Word.parse(self.rng.choice(self.catalog["rooms"][command["room"]]["words"]))
