@@ -27,7 +27,7 @@ SHIP_DIR = ROOT / "custom_components" / "llm_ensemble" / "models"
 CARDS_DIR = ROOT / "models" / "cards"
 
 FULL = {
-    "selector": TrainConfig(task="selector", dim=96, n_layers=3, n_heads=4, hidden_dim=256, steps=4000),
+    "selector": TrainConfig(task="selector", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=4500),
     "domotics": TrainConfig(task="domotics", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=5000),
 }
 DATA = {"seed": 1, "n_train": 80000, "n_valid": 2000, "vocab_size": 1024}
@@ -128,7 +128,7 @@ def ship(out: Path, report: dict[str, dict]) -> None:
         shutil.copyfile(out / f"{task}.gguf", SHIP_DIR / f"{task}.gguf")
         (CARDS_DIR / f"{task}.md").write_text(model_card(task, {**report[task], "data": DATA}), encoding="utf-8")
     shutil.copyfile(out / "tokenizer.model", ROOT / "models" / "tokenizer.model")
-    dataset.write_eval_tsv(dataset.GENERATED_EVAL, DATA["seed"], 600)
+    dataset.write_eval_tsv(dataset.GENERATED_EVAL, DATA["seed"], dataset.GENERATED_EVAL_ROWS)
 
 
 def main() -> None:

@@ -31,6 +31,7 @@ CATALOG_PATH = HERE / "catalog.json"
 PHRASES_PATH = HERE / "phrases.json"
 EVAL_DIR = HERE / "eval"
 GENERATED_EVAL = EVAL_DIR / "validation.tsv"
+GENERATED_EVAL_ROWS = 2000  # enough that one request is 0.05 points: figures near a target are not luck
 
 ROUTE_LABELS = {"domotics": "LLM1", "weather": "LLM2", "none": "NINGUNO"}
 
@@ -169,6 +170,15 @@ PREFIXES = [
     "ey",
     "casa",
     "asistente",
+    "disculpe",
+    "escucha",
+    "mira una cosa",
+    "hola casa",
+    "buenos días",
+    "venga va",
+    "bueno pues",
+    "oye tú",
+    "a ver casa",
 ]
 SUFFIXES = [
     "por favor",
@@ -187,6 +197,18 @@ SUFFIXES = [
     "de una vez",
     "ahorita",
     "pues",
+    "si no te importa",
+    "si es posible",
+    "si eres tan amable",
+    "si me haces el favor",
+    "gracias de antemano",
+    "vale",
+    "¿vale?",
+    "plis",
+    "por fa",
+    "te lo agradezco",
+    "cuando quieras",
+    "en cuanto puedas",
 ]
 CONTEXTS = ["voy a cenar", "voy a salir", "ya me voy", "me voy a la cama", "vienen visitas", "está muy oscuro",
             "hace calor", "tengo frío", "ya he vuelto", "voy a sacar el coche", "voy a leer un rato",
@@ -204,6 +226,22 @@ VALID_ASK = {"tú sabes {q}", "me podrías decir {q}"}
 def split_items(items: list[str], held_out: set[str], split: str) -> list[str]:
     """The items of one split: `held_out` ones in validation only, the others in training only."""
     return [item for item in items if (item in held_out) == (split == "valid")]
+
+
+WH_WORDS = ("qué", "cuál", "cuáles", "cuándo", "cómo", "dónde", "quién", "cuánto", "cuánta", "cuántos", "cuántas")
+YES_NO_VERBS = {"va", "hace", "hará", "hay", "habrá", "está", "estará", "llueve", "lloverá", "nieva", "sopla",
+                "chispea", "cae", "necesito", "tengo", "cojo", "llevo", "saco", "puedo", "salgo", "se", "eres"}
+
+
+def asked_question(text: str) -> str | None:
+    """`text` as it reads inside "dime …" / "¿sabes …?": "qué hora es", "si va a llover"; None
+    for what is not a question ("pon música"), which no one asks that way."""
+    words = text.split()
+    if not words:
+        return None
+    if words[0] in WH_WORDS or (len(words) > 1 and words[0] in ("a", "de", "por") and words[1] in WH_WORDS):
+        return text
+    return f"si {text}" if words[0] in YES_NO_VERBS else None
 
 
 def load_json(path: Path) -> dict:
@@ -386,8 +424,9 @@ class Generator:
         text = text.replace("{when}", rng.choice(self.phrases["when"]))
         while "{n}" in text:
             text = text.replace("{n}", rng.choice(NUMBERS), 1)
-        if rng.random() < 0.15:
-            text = rng.choice(split_items(self.phrases["ask"], VALID_ASK, split)).format(q=text)
+        question = asked_question(text)
+        if question and rng.random() < 0.15:
+            text = rng.choice(split_items(self.phrases["ask"], VALID_ASK, split)).format(q=question)
         if rng.random() < 0.3 and not text.startswith("¿"):
             text = f"¿{text}?"
         return Example(route, "-", self.noise.apply(self.wrap(text, route, split)))
@@ -497,7 +536,7 @@ def main() -> None:
     args = parser.parse_args()
     paths = generate(args.out, args.seed, args.n_train, args.n_valid)
     if args.eval_tsv:
-        write_eval_tsv(args.eval_tsv, args.seed, 600)
+        write_eval_tsv(args.eval_tsv, args.seed, GENERATED_EVAL_ROWS)
     for name, path in paths.items():
         print(f"{name}: {path}")
     if args.show:

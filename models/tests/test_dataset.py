@@ -39,6 +39,21 @@ def test_validation_frames_never_appear_in_training() -> None:
         assert not held & set(dataset.split_items(fillers, held, "train"))
 
 
+def test_leads_are_not_the_held_out_frames_leads() -> None:
+    """Frames 36-38 widen training's ways of asking without reaching into validation's."""
+    held_out = " | ".join(dataset.DEVICE_FRAMES[i] for i in dataset.VALID_FRAMES)
+    leads = [lead for form in dataset.LEADS.values() for lead in form]
+    assert leads and not [lead for lead in leads if lead.strip("¿") in held_out]
+
+
+def test_only_questions_are_wrapped_as_questions() -> None:
+    assert dataset.asked_question("qué hora es") == "qué hora es"
+    assert dataset.asked_question("a qué hora abre el súper") == "a qué hora abre el súper"
+    assert dataset.asked_question("va a llover mañana") == "si va a llover mañana"
+    assert dataset.asked_question("pon música") is None  # no one says "dime pon música"
+    assert dataset.asked_question("") is None
+
+
 def test_validation_sentences_are_new() -> None:
     """Shared content, new templates: (almost) no validation request is a training request."""
     train = {dataset.normalize_lower_ascii(e.text) for e in texts(1, "train", 40000)}
