@@ -17,7 +17,7 @@ import torch
 
 from engine.text import normalize_lower_ascii
 from models import dataset
-from models.export import export_gguf
+from models.export import answer_actions_extra, export_gguf
 from models.parity import load_llama, max_logit_difference, tokenizer_mismatches
 from models.tokenizer import Tokenizer, train_tokenizer
 from models.train import TrainConfig, read_lines, train
@@ -49,12 +49,15 @@ def build(out: Path, configs: dict[str, TrainConfig], data: dict[str, int], log:
         for request, answer in read_lines(paths[f"{task}_train"]):
             texts.append(normalize_lower_ascii(request))
             answers.append(answer)
-    answers += [f"{c['code']} {a}" for c in catalog["commands"] for a in catalog["actions"]]
+    actions = [*catalog["actions"], *answer_actions_extra(catalog)]
+    answers += [f"{c['code']} {a}" for c in catalog["commands"] for a in actions]
     answers += [*dataset.ROUTE_LABELS.values(), catalog["no_command"]]
     tok = Tokenizer(train_tokenizer(texts, answers, out / "tokenizer", data["vocab_size"]))
     report: dict[str, dict] = {}
     for task, cfg in configs.items():
-        model, result = train(cfg, tok, paths[f"{task}_train"], paths[f"{task}_valid"], log=log)
+        model, result = train(
+            cfg, tok, paths[f"{task}_train"], paths[f"{task}_valid"], log=log, dev_path=paths.get(f"{task}_dev")
+        )
         training = {"data": data, **result.summary()}
         training.pop("history")
         torch.save({"state_dict": model.state_dict(), "summary": result.summary()}, out / f"{task}.pt")
@@ -86,7 +89,8 @@ def build(out: Path, configs: dict[str, TrainConfig], data: dict[str, int], log:
 def model_card(task: str, figures: dict) -> str:
     train_cfg, model_cfg = figures["train"], figures["model"]
     history = "\n".join(
-        f"| {h['step']} | {h['train_loss']} | {h['valid_loss']} | {h['valid_exact']} | {h['seconds']} |"
+        f"| {h['step']} | {h['train_loss']} | {h['valid_loss']} | {h['valid_exact']} | {h.get('dev_exact', '-')} "
+        f"| {h['seconds']} |"
         for h in figures["history"]
     )
     role = (
@@ -108,15 +112,16 @@ def model_card(task: str, figures: dict) -> str:
 - **Training**: {train_cfg["steps"]} steps of batch {train_cfg["batch_size"]}, AdamW lr {train_cfg["lr"]} cosine to
   {train_cfg["min_lr"]}, loss on the answer tokens only, seed {train_cfg["seed"]}, {train_cfg["threads"]} CPU threads:
   **{figures["seconds"]:.0f} s** on the 2-core build machine.
-- **Figures** (the checkpoint of step {figures["best_step"]}, the best on validation, is the one shipped):
+- **Figures** (the checkpoint of step {figures["best_step"]}, the best on generated validation and the
+  hand-written development file `models/eval/realhome_dev.tsv` together, is the one shipped):
   validation exact-answer rate {figures["valid_exact"]:.4f} (teacher-forced argmax), validation
   loss {figures["valid_loss"]:.4f}; PyTorch vs llama.cpp max |Δlogit| {figures["parity_max_abs_logit_diff"]:.1e};
   tokenizer mismatches vs llama.cpp {figures["tokenizer_mismatches"]}.
   End-to-end figures through the engine: `scripts/evaluate` (see the README).
 - **Rebuild**: `scripts/retrain` (deterministic: same seed, same data, same figures).
 
-| step | train loss | valid loss | valid exact | seconds |
-| --- | --- | --- | --- | --- |
+| step | train loss | valid loss | valid exact | dev exact (`realhome_dev.tsv`) | seconds |
+| --- | --- | --- | --- | --- | --- |
 {history}
 """
 
@@ -128,7 +133,6 @@ def ship(out: Path, report: dict[str, dict]) -> None:
         shutil.copyfile(out / f"{task}.gguf", SHIP_DIR / f"{task}.gguf")
         (CARDS_DIR / f"{task}.md").write_text(model_card(task, {**report[task], "data": DATA}), encoding="utf-8")
     shutil.copyfile(out / "tokenizer.model", ROOT / "models" / "tokenizer.model")
-    dataset.write_eval_tsv(dataset.GENERATED_EVAL, DATA["seed"], dataset.GENERATED_EVAL_ROWS)
 
 
 def main() -> None:
@@ -137,8 +141,13 @@ def main() -> None:
     parser.add_argument("--ship", action="store_true", help="install the models, cards and validation file")
     parser.add_argument("--tiny", action="store_true", help="tiny configs: the recipe in seconds, for tests")
     parser.add_argument("--only", choices=["selector", "domotics"], help="train just one model (experiments)")
+    parser.add_argument("--train-seed", type=int, help="another training seed (same data): the recipe's spread")
     args = parser.parse_args()
     configs = {k: tiny(v) for k, v in FULL.items()} if args.tiny else dict(FULL)
+    if args.train_seed is not None:
+        if args.ship:
+            raise SystemExit("--ship builds the recipe's own seed; --train-seed is for measuring the spread")
+        configs = {k: replace(v, seed=args.train_seed) for k, v in configs.items()}
     if args.only:
         configs = {args.only: configs[args.only]}
     report = build(args.out, configs, TINY_DATA if args.tiny else DATA)

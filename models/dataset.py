@@ -29,6 +29,10 @@ from engine.text import normalize_lower_ascii
 HERE = Path(__file__).resolve().parent
 CATALOG_PATH = HERE / "catalog.json"
 PHRASES_PATH = HERE / "phrases.json"
+BOUNDARY_PATH = HERE / "boundary.json"
+BOUNDARY_EVAL = HERE / "eval" / "boundary.tsv"
+BOUNDARY_EVAL_ROWS = 1000
+DEV_EVAL = HERE / "eval" / "realhome_dev.tsv"  # real phrasing, for choosing checkpoints (not a test)
 EVAL_DIR = HERE / "eval"
 GENERATED_EVAL = EVAL_DIR / "validation.tsv"
 GENERATED_EVAL_ROWS = 2000  # enough that one request is 0.05 points: figures near a target are not luck
@@ -216,6 +220,21 @@ CONTEXTS = ["voy a cenar", "voy a salir", "ya me voy", "me voy a la cama", "vien
 NUMBERS = ["dos", "3", "cinco", "siete", "8", "diez", "15", "veinte", "22", "treinta"]
 
 
+STATE_SHARE = 0.1  # of device requests: state questions
+# The kinds of boundary requests and their weights (models/boundary.json holds their words).
+BOUNDARY_KINDS = {
+    "other_room": 0.18,
+    "second_device": 0.16,
+    "misplaced": 0.1,
+    "negation": 0.11,
+    "statement": 0.1,
+    "attribute": 0.11,
+    "scheduled": 0.11,
+    "all": 0.07,
+    "other_state": 0.06,
+}
+
+
 # Fillers held out for validation: variants of ones training uses ("oiga" of "oye", "porfis" of
 # "porfa"), so a validation sentence is new without hinging on a word the model never met.
 VALID_PREFIXES = {"oiga", "ey", "perdona"}
@@ -328,6 +347,7 @@ class Generator:
         self.noise = Noise(self.rng)
         self.catalog = catalog or load_json(CATALOG_PATH)
         self.phrases = phrases or load_json(PHRASES_PATH)
+        self.boundary = load_json(BOUNDARY_PATH)
 
     # -- pieces -----------------------------------------------------------------------------
     def wrap(self, text: str, route: str, split: str) -> str:
@@ -353,11 +373,14 @@ class Generator:
         verbs = self.catalog["actions"][action]["verbs"]
         return [v for v in verbs if "only" not in v or device in v["only"]]
 
-    def device_text(self, command: dict, action: str, frame: str) -> str:
+    def device_text(
+        self, command: dict, action: str, frame: str, dev: Word | None = None, room: Word | None = None
+    ) -> str:
+        """A command in one frame; `dev` and `room` replace the catalog's words (boundary requests)."""
         rng = self.rng
         device, room_code = command["device"], command["room"]
-        dev = Word.parse(rng.choice(self.catalog["devices"][device]["words"]))
-        room = Word.parse(rng.choice(self.catalog["rooms"][room_code]["words"]))
+        dev = dev or Word.parse(rng.choice(self.catalog["devices"][device]["words"]))
+        room = room or Word.parse(rng.choice(self.catalog["rooms"][room_code]["words"]))
         omit_room = command.get("only_one", False) and rng.random() < 0.55
         verb = rng.choice(self.verbs(action, device))
         part = verb["part"] if " " in verb["part"] else verb["part"] + dev.ending
@@ -409,6 +432,8 @@ class Generator:
 
     def domotics(self, split: str) -> Example:
         rng = self.rng
+        if rng.random() < STATE_SHARE:
+            return self.state_question(split)
         command = rng.choice(self.catalog["commands"])
         action = rng.choice(["ON", "OFF"])
         specials = self.device_phrases(command["device"], action)
@@ -447,12 +472,109 @@ class Generator:
         text = f"{rng.choice(self.phrases['other_verbs'])} {rng.choice(self.phrases['other_things'])}"
         return Example("none", "-", self.noise.apply(self.wrap(text, "none", split)))
 
+    # -- the boundary: what the models must not act on, and state questions -------------------
+    def _pick(self, table: str, split: str, key: str | None = None) -> str:
+        """One item of a boundary.json list, from the split's part (`valid` items are held out)."""
+        block = self.boundary[table]
+        return self.rng.choice(block[f"{key}_{split}" if key else split])
+
+    def _catalog_device(self) -> tuple[dict, Word, str]:
+        """A random catalog command, one of its device words, and a room phrase for it."""
+        rng = self.rng
+        command = rng.choice(self.catalog["commands"])
+        dev = Word.parse(rng.choice(self.catalog["devices"][command["device"]]["words"]))
+        return command, dev, self._room_phrase(command)
+
+    def _room_phrase(self, command: dict, room: Word | None = None) -> str:
+        rng = self.rng
+        if room is None:
+            if command.get("only_one") and rng.random() < 0.55:
+                return ""
+            room = Word.parse(rng.choice(self.catalog["rooms"][command["room"]]["words"]))
+        return rng.choice([room.of(), room.of(), room.in_(), f"de {room.text}", f"de mi {room.text}"])
+
+    def _verb_slots(self, action: str, device: str, dev: Word) -> dict[str, str]:
+        rng = self.rng
+        verb = rng.choice(self.verbs(action, device))
+        part = verb["part"] if " " in verb["part"] else verb["part"] + dev.ending
+        return {
+            "imp": verb["imp"], "inf": verb["inf"], "subj": verb["subj"], "pres": verb["pres"], "usted": verb["usted"],
+            "part": part, "clitic": verb["clitic"] or verb["imp"] + " ",
+            "o": dev.ending[0], "lo": dev.clitic,
+        }
+
+    def _fill(self, template: str, split: str, **slots: str) -> str:
+        rng = self.rng
+        values = {
+            "n": rng.choice(NUMBERS),
+            "color": self._pick("colors", split),
+            "cond": self._pick("conditions", split),
+            "cond_inf": self._pick("conditions_inf", split),
+            **slots,
+        }
+        text = " ".join(template.format(**values).replace(" ,", ",").split())
+        return text.replace("¿ ", "¿").replace(" ?", "?")
+
+    def state_question(self, split: str) -> Example:
+        """ "¿está encendida la luz del pasillo?": a catalog device's state, answered, not switched."""
+        command, dev, room = self._catalog_device()
+        slots = self._verb_slots(self.rng.choice(["ON", "OFF"]), command["device"], dev)
+        text = self._fill(self._pick("state_templates", split), split, dev=dev.with_article(), room=room, **slots)
+        return Example("domotics", f"{command['code']} {STATE_ACTION}", self.noise.apply(self.wrap(text, "domotics", split)))
+
+    def boundary_text(self, split: str) -> tuple[str, str]:
+        """(kind, request): the catalog's own words in a request that is not an on/off command for
+        a catalog device (models/boundary.json holds the words and templates of each kind). The
+        attribute kind says what it changes: attribute_light, _fan, _tv or _other."""
+        rng = self.rng
+        kind = rng.choices(list(BOUNDARY_KINDS), list(BOUNDARY_KINDS.values()))[0]
+        action = rng.choice(["ON", "OFF"])
+        if kind == "other_room":  # "apaga la luz de la buhardilla"
+            command = rng.choice(self.catalog["commands"])
+            room = Word.parse(self._pick("other_rooms", split))
+            return kind, self.device_text({**command, "only_one": False}, action, rng.choice(self.frames(split)), room=room)
+        if kind == "second_device":  # "enciende la lámpara de pie del salón"
+            command = rng.choice(self.catalog["commands"])
+            dev = Word.parse(self._pick("other_devices", split))
+            text = self.device_text(
+                {**command, "device": "OTHER", "only_one": True}, action, rng.choice(self.frames(split)), dev=dev
+            )
+            return kind, text
+        if kind == "misplaced":  # "apaga el ventilador de la cocina": a catalog device in another room
+            device, room_code = self._pick("misplaced_pairs", split).split("_")
+            fake = {"code": "-", "device": device, "room": room_code, "only_one": False}
+            return kind, self.device_text(fake, action, rng.choice(self.frames(split)))
+        command, dev, room = self._catalog_device()
+        slots = self._verb_slots(action, command["device"], dev)
+        dev_text = dev.with_article()
+        if kind == "attribute":
+            group = {"LUZ": "light", "LED": "light", "VENT": "fan", "TV": "tv"}.get(command["device"], "other")
+            template = self._pick("attribute_templates", split, group)
+            kind = f"attribute_{group}"
+        elif kind == "other_state":  # "¿sigue puesta la lavadora?": a state, but not of a catalog device
+            template = self._pick("other_state_templates", split)
+            xdev = Word.parse(self._pick("other_devices", split))
+            if "{xdev}" in template:
+                slots = self._verb_slots(action, "OTHER", xdev)
+            slots["xdev"] = xdev.with_article()
+            slots["xroom"] = Word.parse(self._pick("other_rooms", split)).of()
+        else:
+            template = self._pick(f"{kind}_templates", split)
+        room_bare = room.split(" ", 1)[-1] if room else "casa"
+        return kind, self._fill(template, split, dev=dev_text, room=room, room_bare=room_bare, **slots)
+
+    def boundary_example(self, split: str) -> tuple[str, Example]:
+        kind, text = self.boundary_text(split)
+        return kind, Example("none", "-", self.noise.apply(self.wrap(text, "none", split)))
+
     def none(self, split: str) -> Example:
         r = self.rng.random()
-        if r < 0.2:
+        if r < 0.15:
             return self.about_device(split)
-        if r < 0.3:
+        if r < 0.22:
             return self.other_thing(split)
+        if r < 0.6:
+            return self.boundary_example(split)[1]
         return self.phrase("none", split)
 
     def examples(self, split: str, n: int, routes: dict[str, float]) -> Iterator[Example]:
@@ -466,6 +588,7 @@ class Generator:
 
 
 NO_COMMAND = load_json(CATALOG_PATH)["no_command"]
+STATE_ACTION = load_json(CATALOG_PATH)["state_action"]  # "LUZ_PA ESTADO": a question about a state
 
 
 def prompt_line(example: Example, task: str) -> str:
@@ -482,18 +605,19 @@ def prompt_line(example: Example, task: str) -> str:
 
 
 SELECTOR_MIX = {"domotics": 0.45, "weather": 0.25, "none": 0.3}
-DOMOTICS_MIX = {"domotics": 0.9, "weather": 0.03, "none": 0.07}
+# The domotics model is the second guard: a boundary request the selector lets through gets NADA.
+DOMOTICS_MIX = {"domotics": 0.78, "weather": 0.03, "none": 0.19}
 
 
 def held_out_texts(eval_dir: Path = EVAL_DIR) -> set[str]:
     """Normalised requests of the hand-written evaluation files: never trained on."""
     texts = set()
     for path in sorted(eval_dir.glob("*.tsv")):
-        if path.name == GENERATED_EVAL.name:
+        if path.name in (GENERATED_EVAL.name, BOUNDARY_EVAL.name):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
-                texts.add(normalize_lower_ascii(line.split("\t")[-1]))
+                texts.add(normalize_lower_ascii(line.split("\t")[2]))
     return texts
 
 
@@ -513,7 +637,24 @@ def generate(out: Path, seed: int, n_train: int, n_valid: int) -> dict[str, Path
             path = out / f"{task}_{split}.txt"
             path.write_text("".join(prompt_line(e, task) + "\n" for e in examples), encoding="utf-8")
             paths[f"{task}_{split}"] = path
+        if DEV_EVAL.exists():
+            path = out / f"{task}_dev.txt"
+            path.write_text("".join(prompt_line(e, task) + "\n" for e in dev_examples()), encoding="utf-8")
+            paths[f"{task}_dev"] = path
     return paths
+
+
+def dev_examples(path: Path = DEV_EVAL) -> list[Example]:
+    """The hand-written development file as examples: real phrasing to choose checkpoints on.
+
+    A `home` row (a change the built-in agent makes) is, for the models, a request to pass on.
+    """
+    examples = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            route, command, text = line.split("\t")[:3]
+            examples.append(Example("none" if route == "home" else route, command if route == "domotics" else "-", text))
+    return examples
 
 
 def write_eval_tsv(path: Path, seed: int, n: int) -> None:
@@ -525,6 +666,30 @@ def write_eval_tsv(path: Path, seed: int, n: int) -> None:
     path.write_text(header + "".join(r.tsv() + "\n" for r in rows), encoding="utf-8")
 
 
+# Boundary kinds whose right answer in any home is that nothing changes. Colours and speeds of
+# lights and fans, and "todas las luces", are changes the built-in agent makes: the hand-written
+# real-home file has them, with their effects.
+BOUNDARY_EVAL_EXCLUDED = {"attribute_light", "attribute_fan", "all"}
+
+
+def write_boundary_tsv(path: Path, seed: int, n: int) -> None:
+    """The boundary file: requests that must pass on, in held-out templates AND words."""
+    gen = Generator(seed + 200)
+    rows: list[str] = []
+    while len(rows) < n:
+        kind, example = gen.boundary_example("valid")
+        if kind not in BOUNDARY_EVAL_EXCLUDED:
+            rows.append(f"{example.tsv()}\t{kind}")
+    header = (
+        "# Generated by models/dataset.py (write_boundary_tsv): requests with the catalog's words that are not\n"
+        "# on/off commands for a catalog device, in templates, rooms, devices and verbs training never sees.\n"
+        "# Every row must pass on (selector NINGUNO or domotics NADA) and switch nothing. Columns: route,\n"
+        "# command, text, kind (the README's Evaluation files).\n"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(header + "".join(r + "\n" for r in rows), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=HERE.parent / "build" / "data")
@@ -532,11 +697,14 @@ def main() -> None:
     parser.add_argument("--n-train", type=int, default=60000)
     parser.add_argument("--n-valid", type=int, default=2000)
     parser.add_argument("--eval-tsv", type=Path, help="also write the validation TSV here")
+    parser.add_argument("--boundary-tsv", type=Path, help="also write the boundary TSV here")
     parser.add_argument("--show", type=int, default=0, help="print N samples of each task")
     args = parser.parse_args()
     paths = generate(args.out, args.seed, args.n_train, args.n_valid)
     if args.eval_tsv:
         write_eval_tsv(args.eval_tsv, args.seed, GENERATED_EVAL_ROWS)
+    if args.boundary_tsv:
+        write_boundary_tsv(args.boundary_tsv, args.seed, BOUNDARY_EVAL_ROWS)
     for name, path in paths.items():
         print(f"{name}: {path}")
     if args.show:

@@ -63,6 +63,11 @@ def domotics_catalog(catalog: dict[str, Any]) -> list[dict[str, Any]]:
     return entries
 
 
+def answer_actions_extra(catalog: dict[str, Any]) -> list[str]:
+    """Actions the model answers beside the switching ones: the state question, if the catalog has it."""
+    return [catalog["state_action"]] if catalog.get("state_action") else []
+
+
 def ensemble_metadata(role: str, catalog: dict[str, Any], training: dict[str, Any]) -> dict[str, str]:
     meta = {
         "llm_ensemble.max_text_tokens": str(training["train"]["max_text_tokens"]),
@@ -77,7 +82,9 @@ def ensemble_metadata(role: str, catalog: dict[str, Any], training: dict[str, An
     if role == "selector":
         meta["llm_ensemble.labels"] = json.dumps(ROUTES)
     else:
-        meta["llm_ensemble.actions"] = json.dumps(list(catalog["actions"]))
+        meta["llm_ensemble.actions"] = json.dumps([*catalog["actions"], *answer_actions_extra(catalog)])
+        if catalog.get("state_action"):
+            meta["llm_ensemble.state_action"] = catalog["state_action"]
         meta["llm_ensemble.no_command"] = catalog["no_command"]
         meta["llm_ensemble.catalog"] = json.dumps(domotics_catalog(catalog), ensure_ascii=False)
     return meta
