@@ -21,14 +21,35 @@ sys.path.insert(0, str(ROOT))
 from custom_components.llm_ensemble.engine import Ensemble, VoteSettings  # noqa: E402
 
 SHIPPED = ROOT / "custom_components" / "llm_ensemble" / "models"
-ROUTES = ("domotics", "weather", "none")
+ROUTES = ("domotics", "weather", "none", "home")
+EFFECTS = ("on", "off", "set")
 
 
 @dataclass(frozen=True)
 class Row:
+    """One request of an evaluation file (the README's "Evaluation files" gives the format).
+
+    route `home`: the right answer is a change the built-in agent makes (a device outside the
+    catalog, every light of an area, a colour), listed in `command` as `entity_id=on|off|set`.
+    For the models such a row is `none`: the selector says NINGUNO, the domotics model NADA.
+    """
+
     route: str
     command: str | None
     text: str
+    kind: str = ""
+
+    @property
+    def model_route(self) -> str:
+        """The route the selector should give: `home` rows are not the models' to act on."""
+        return "none" if self.route == "home" else self.route
+
+    @property
+    def effects(self) -> dict[str, str]:
+        """`home` rows: entity_id -> on, off or set (stays on, an attribute changes)."""
+        if self.route != "home" or not self.command:
+            return {}
+        return dict(item.split("=", 1) for item in self.command.split())
 
 
 def read_tsv(path: Path) -> list[Row]:
@@ -38,10 +59,15 @@ def read_tsv(path: Path) -> list[Row]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 3 or parts[0] not in ROUTES:
-            raise SystemExit(f"{path}:{number}: expected route<TAB>command<TAB>text, got {line!r}")
-        route, command, text = parts
-        rows.append(Row(route, command if route == "domotics" else None, text))
+        if len(parts) not in (3, 4) or parts[0] not in ROUTES:
+            raise SystemExit(f"{path}:{number}: expected route<TAB>command<TAB>text[<TAB>kind], got {line!r}")
+        route, command, text = parts[:3]
+        row = Row(route, command if route in ("domotics", "home") else None, text, parts[3] if len(parts) == 4 else "")
+        if route == "home" and (
+            not row.command or not all("=" in item and item.split("=", 1)[1] in EFFECTS for item in row.command.split())
+        ):
+            raise SystemExit(f"{path}:{number}: a home row lists entity_id=on|off|set effects, got {command!r}")
+        rows.append(row)
     return rows
 
 
@@ -64,18 +90,18 @@ def evaluate(ensemble: Ensemble, rows: list[Row], settings: VoteSettings) -> tup
         ensemble.decide(row.text, settings)
     route_ok = command_ok = single_ok = abstained = wrong_actions = 0
     latency, vote_ms, single_ms = [], [], []
-    per_route = {r: [0, 0] for r in ROUTES}
+    per_route = {r: [0, 0] for r in ROUTES if r != "home"}
     mistakes = []
     domotics_rows = [r for r in rows if r.route == "domotics"]
     for row in rows:
         decision, ms = timed(ensemble.decide, row.text, settings)
         latency.append(ms)
-        per_route[row.route][1] += 1
-        if decision.route == row.route:
+        per_route[row.model_route][1] += 1
+        if decision.route == row.model_route:
             route_ok += 1
-            per_route[row.route][0] += 1
+            per_route[row.model_route][0] += 1
         else:
-            mistakes.append(f"route  {row.route:>8} -> {decision.route:<8} {row.text!r} ({decision.label})")
+            mistakes.append(f"route  {row.model_route:>8} -> {decision.route:<8} {row.text!r} ({decision.label})")
         executed = decision.command if decision.route == "domotics" else None
         if executed is not None and executed != row.command:
             wrong_actions += 1

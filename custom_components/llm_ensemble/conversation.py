@@ -1,13 +1,11 @@
 """The conversation agent: the selector routes, the domotics model votes, Home Assistant acts.
 
-LLM1 (a device request) -> the voted command -> a turn_on/turn_off on the mapped entity.
-LLM2 (the weather)      -> an answer from the configured weather entity.
-NINGUNO (anything else) -> Home Assistant's built-in agent, its answer returned unchanged.
+The decision becomes an outcome (outcomes.py): a service call, a state or weather answer, or a
+request passed on to Home Assistant's built-in agent, whose answer is returned unchanged.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any, Literal
 
 from homeassistant.components import conversation
@@ -19,16 +17,16 @@ from homeassistant.components.conversation import (
     ConversationInput,
     ConversationResult,
 )
-from homeassistant.core import Context, HomeAssistant
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers import intent
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
-from . import actions, weather
 from .const import DOMAIN, HOME_ASSISTANT_AGENT, LOGGER
 from .data import LLMEnsembleConfigEntry, Outcome, Settings
-from .engine import ROUTE_NONE, ROUTE_WEATHER, CatalogEntry, Decision, EngineError
+from .engine import Decision, EngineError
+from .outcomes import async_outcome
 
 MAX_RECORDED_TEXT = 500  # characters of a request kept in diagnostics
 # The built-in agent's sentence matching takes tens of seconds on thousands of characters;
@@ -83,14 +81,21 @@ class LLMEnsembleAgent(ConversationEntity):
                 intent.IntentResponseErrorCode.FAILED_TO_HANDLE.value,
             )
             return self._reply(user_input, chat_log, outcome)
-        if decision.route == ROUTE_NONE and settings.fallback and len(user_input.text) <= MAX_FALLBACK_CHARS:
-            return await self._async_fallback(user_input, chat_log, decision)
-        outcome = await async_outcome(self.hass, decision, settings, data.ensemble.catalog, user_input.context)
+        outcome = await async_outcome(
+            self.hass,
+            decision,
+            settings,
+            data.ensemble.catalog,
+            user_input.context,
+            data.ensemble.domotics.info.state_action,
+        )
+        if outcome.pass_on and settings.fallback and len(user_input.text) <= MAX_FALLBACK_CHARS:
+            return await self._async_fallback(user_input, chat_log, decision, outcome.pass_on)
         self._record(decision, outcome)
         return self._reply(user_input, chat_log, outcome)
 
     async def _async_fallback(
-        self, user_input: ConversationInput, chat_log: ChatLog, decision: Decision
+        self, user_input: ConversationInput, chat_log: ChatLog, decision: Decision, reason: str
     ) -> ConversationResult:
         """Not ours: ask the built-in agent in the same conversation and return its answer as is."""
         before = len(chat_log.content)
@@ -109,7 +114,8 @@ class LLMEnsembleAgent(ConversationEntity):
                 AssistantContent(agent_id=user_input.agent_id, content=speech)
             )
         error = result.response.error_code.value if result.response.error_code else None
-        self._record(decision, Outcome(speech, error, service_call=f"{HOME_ASSISTANT_AGENT} (built-in agent)"))
+        passed = Outcome(speech, error, service_call=f"{HOME_ASSISTANT_AGENT} (built-in agent)", pass_on=reason)
+        self._record(decision, passed)
         return ConversationResult(
             response=result.response,
             conversation_id=chat_log.conversation_id,
@@ -157,6 +163,7 @@ class LLMEnsembleAgent(ConversationEntity):
             "abstained": decision.abstained,
             "truncated": decision.truncated,
             "service_call": outcome.service_call,
+            "passed_on": outcome.pass_on,
             "error": outcome.error,
             "speech": outcome.speech,
             "timings_ms": {
@@ -166,23 +173,6 @@ class LLMEnsembleAgent(ConversationEntity):
             },
         }
         self.entry.runtime_data.decisions.append(record)
-
-
-async def async_outcome(
-    hass: HomeAssistant,
-    decision: Decision,
-    settings: Settings,
-    catalog: Sequence[CatalogEntry],
-    context: Context,
-) -> Outcome:
-    """What the agent does and says for a decision (the built-in agent's route aside)."""
-    if decision.route == ROUTE_NONE:
-        return Outcome("No te he entendido.", intent.IntentResponseErrorCode.NO_INTENT_MATCH.value)
-    if decision.route == ROUTE_WEATHER:
-        return await weather.async_answer(hass, settings.weather_entity, decision.text)
-    if decision.command is None:
-        return actions.abstained()
-    return await actions.async_run_command(hass, decision.command, catalog, settings.entity_map, context)
 
 
 def _speech(response: intent.IntentResponse) -> str:

@@ -91,9 +91,12 @@ class Outcome:
 
     error: an IntentResponseErrorCode value, None on success. target: the entity acted upon.
     service_call: "light.turn_off light.salon" when a service was called (for diagnostics).
+    pass_on: why this request is not the agent's to act on; with the fallback option on, it goes
+    to Home Assistant's built-in agent instead of getting `speech`.
     """
 
     speech: str
     error: str | None = None
     target: str | None = None
     service_call: str | None = None
+    pass_on: str | None = None

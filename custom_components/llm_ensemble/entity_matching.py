@@ -21,6 +21,9 @@ from .engine.text import normalize_lower_ascii
 
 DOMAIN_BONUS = 0.1  # the catalog's usual domain breaks ties, never overrules a name
 DOMAIN_ONLY = 0.5  # an entity of the usual domain named only after its room ("Salón")
+MAIN_DEVICE_BONUS = 0.3  # named with the code's own device word ("luz"), not a synonym ("lámpara")
+EXTRA_WORD_PENALTY = 0.2  # per word of the name that is neither device, room nor filler ("de pie")
+FILLER = frozenset({"de", "del", "la", "el", "los", "las", "en", "mi"})
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,13 @@ def _longest_match(phrases: Iterable[str], texts: Iterable[str]) -> int:
 
 
 def score(entry: CatalogEntry, candidate: Candidate) -> float:
-    """How well a candidate fits a code; 0 when it does not (wrong device, or wrong/unknown room)."""
+    """How well a candidate fits a code; 0 when it does not (wrong device, or wrong/unknown room).
+
+    Beyond the device and room words found, a name that is exactly the code's own ("Luz del
+    salón" for LUZ_SL: the device's main word, the room, nothing else) beats one with words of its
+    own ("Lámpara de pie", "Luz de la habitación de los niños"), so in a home with more devices than
+    codes the room's main device wins over a second one or one in a room the catalog lacks.
+    """
     device: float = _longest_match((entry.device, *entry.device_words), candidate.names)
     if not device and candidate.domain == entry.domain:
         device = DOMAIN_ONLY
@@ -63,7 +72,12 @@ def score(entry: CatalogEntry, candidate: Candidate) -> float:
     room = _longest_match(room_words, candidate.areas) or _longest_match(room_words, candidate.names)
     if not device or not (room or entry.only_one):
         return 0.0
-    return device + room + (DOMAIN_BONUS if candidate.domain == entry.domain else 0.0)
+    main_device = MAIN_DEVICE_BONUS if _longest_match((entry.device,), candidate.names) else 0.0
+    known = {w for phrase in (entry.device, *entry.device_words, *room_words) for w in _words(phrase)} | FILLER
+    extra = min(len([w for w in _words(n) if w not in known]) for n in candidate.names) if candidate.names else 0
+    return device + room + main_device - EXTRA_WORD_PENALTY * extra + (
+        DOMAIN_BONUS if candidate.domain == entry.domain else 0.0
+    )
 
 
 def suggest_mapping(catalog: Sequence[CatalogEntry], candidates: Sequence[Candidate]) -> dict[str, str]:

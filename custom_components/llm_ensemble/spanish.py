@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .engine import CatalogEntry
 
 # Nouns whose gender the ending rule gets wrong (a retrained catalog may need more).
@@ -33,6 +35,19 @@ def device_phrase(entry: CatalogEntry) -> str:
     """ "la luz del salón"; a device the house has only one of needs no room: "la cafetera"."""
     device = with_article(entry.device)
     return device if entry.only_one else f"{device} {of_place(entry.room)}"
+
+
+def plural_forms(phrase: Sequence[str]) -> set[str]:
+    """The plural of a noun phrase's head word: "luz del techo" -> {"luces"}, "foco" -> {"focos"}.
+
+    A word that already ends in -s is left alone (it may be a plural already: "focos", "leds").
+    """
+    if not phrase or phrase[0].endswith("s"):
+        return set()
+    head = phrase[0]
+    if head.endswith("z"):
+        return {head[:-1] + "ces"}
+    return {head + "s"} if head[-1] in "aeiou" else {head + "es"}
 
 
 def capitalize(text: str) -> str:

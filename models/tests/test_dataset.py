@@ -19,7 +19,7 @@ def test_same_seed_same_data() -> None:
 def test_every_command_and_route_is_generated() -> None:
     examples = list(dataset.Generator(1).examples("train", 6000, dataset.SELECTOR_MIX))
     catalog = dataset.load_json(dataset.CATALOG_PATH)
-    wanted = {f"{c['code']} {a}" for c in catalog["commands"] for a in ("ON", "OFF")}
+    wanted = {f"{c['code']} {a}" for c in catalog["commands"] for a in ("ON", "OFF", catalog["state_action"])}
     assert {e.command for e in examples if e.route == "domotics"} == wanted
     assert {e.route for e in examples} == {"domotics", "weather", "none"}
 
@@ -86,3 +86,41 @@ def test_hand_written_requests_are_never_trained_on(tmp_path) -> None:  # type: 
         for line in paths["selector_train"].read_text(encoding="utf-8").splitlines()
     }
     assert not trained & held_out
+
+
+def test_boundary_requests_pass_on_and_state_questions_ask() -> None:
+    """The boundary is answered NINGUNO / NADA, a catalog device's state is CODE ESTADO."""
+    generator = dataset.Generator(4)
+    kinds = set()
+    for _ in range(400):
+        kind, example = generator.boundary_example("train")
+        kinds.add(kind.split("_")[0] if kind.startswith("attribute") else kind)
+        assert example.route == "none" and example.command == "-"
+        assert dataset.prompt_line(example, "domotics").endswith("[COMANDO] NADA")
+        assert dataset.prompt_line(example, "selector").endswith("[COMANDO] NINGUNO")
+    assert kinds == {k.split("_")[0] if k.startswith("attribute") else k for k in dataset.BOUNDARY_KINDS}
+    state = generator.state_question("train")
+    assert state.route == "domotics" and state.command.endswith(" ESTADO")
+
+
+def test_boundary_validation_holds_out_words_and_templates() -> None:
+    """Validation's boundary words and templates never appear in training: it measures new words."""
+    boundary = dataset.load_json(dataset.BOUNDARY_PATH)
+    for name, block in boundary.items():
+        if name.startswith("_"):
+            continue
+        groups = {key.rsplit("_", 1)[0] for key in block if key != "_about"} if "train" not in block else {""}
+        for group in groups:
+            train = block[f"{group}_train" if group else "train"]
+            valid = block[f"{group}_valid" if group else "valid"]
+            assert valid and not set(valid) & set(train), name
+    train_texts = [e.text.lower() for e in (dataset.Generator(5).boundary_example("train")[1] for _ in range(3000))]
+    for word in ("tendedero", "biblioteca", "freidora", "tocadiscos", "turquesa", "al anochecer", "nunca"):
+        assert not [t for t in train_texts if word in t], word
+
+
+def test_boundary_file_is_what_the_generator_writes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """models/eval/boundary.tsv was written by write_boundary_tsv and never edited by hand."""
+    path = tmp_path / "boundary.tsv"
+    dataset.write_boundary_tsv(path, 1, dataset.BOUNDARY_EVAL_ROWS)
+    assert path.read_text(encoding="utf-8") == dataset.BOUNDARY_EVAL.read_text(encoding="utf-8")

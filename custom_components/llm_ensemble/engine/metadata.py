@@ -56,6 +56,7 @@ class ModelInfo:
     actions: tuple[str, ...] = ()  # domotics: ON, OFF
     catalog: tuple[CatalogEntry, ...] = ()  # domotics: the codes
     no_command: str | None = None  # domotics: its answer for "this is not a device command"
+    state_action: str | None = None  # domotics: the action that asks a device's state (ESTADO)
     training: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -84,6 +85,7 @@ class ModelInfo:
             "labels": dict(self.labels),
             "actions": list(self.actions),
             "no_command": self.no_command,
+            "state_action": self.state_action,
             "codes": [e.code for e in self.catalog],
             "training": dict(self.training),
         }
@@ -133,4 +135,13 @@ def parse_model_info(path: Path, meta: Mapping[str, str]) -> ModelInfo:
         raise NotEnsembleModel(path, f"malformed {role} metadata: {err!r}") from None
     if not catalog or not actions:
         raise NotEnsembleModel(path, "the domotics catalog is empty")
-    return ModelInfo(**common, actions=actions, catalog=catalog, no_command=meta.get(PREFIX + "no_command"))
+    state_action = meta.get(PREFIX + "state_action")
+    if state_action is not None and state_action not in actions:
+        raise NotEnsembleModel(path, f"the state action {state_action!r} is not one of the actions {list(actions)}")
+    return ModelInfo(
+        **common,
+        actions=actions,
+        catalog=catalog,
+        no_command=meta.get(PREFIX + "no_command"),
+        state_action=state_action,
+    )

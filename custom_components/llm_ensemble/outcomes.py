@@ -1,0 +1,63 @@
+"""What the agent does with a decision: act, answer, or pass the request on.
+
+It acts only when sure that the request is an on/off command for a device it knows in this home.
+Everything else carries `pass_on` (the reason), and the agent hands it to Home Assistant's
+built-in agent when the fallback option is on:
+
+    text the models could not read whole           -> pass on
+    selector: NINGUNO                              -> pass on
+    selector: LLM2                                 -> the weather answer
+    domotics: no majority, or NADA                 -> pass on
+    domotics: a code with no usable entity         -> pass on (unavailable: said by us)
+    domotics: CODE ESTADO                          -> the entity's state, nothing switched
+    domotics: CODE ON/OFF not about that entity    -> pass on (home_check)
+    domotics: CODE ON/OFF                          -> the service call
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.helpers.intent import IntentResponseErrorCode
+
+from . import actions, home_check, weather
+from .data import Outcome, Settings
+from .engine import ROUTE_NONE, ROUTE_WEATHER, CatalogEntry, Decision
+
+
+async def async_outcome(
+    hass: HomeAssistant,
+    decision: Decision,
+    settings: Settings,
+    catalog: Sequence[CatalogEntry],
+    context: Context,
+    state_action: str | None = None,
+) -> Outcome:
+    """What the agent does and says for a decision; `pass_on` set when it is not the agent's."""
+    if decision.truncated:
+        return Outcome(
+            "Es demasiado largo para mí: dímelo en una frase corta, por favor.",
+            IntentResponseErrorCode.NO_INTENT_MATCH.value,
+            pass_on="texto más largo de lo que leen los modelos",
+        )
+    if decision.route == ROUTE_NONE:
+        return Outcome("No te he entendido.", IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on="selector: NINGUNO")
+    if decision.route == ROUTE_WEATHER:
+        return await weather.async_answer(hass, settings.weather_entity, decision.text)
+    if decision.command is None:
+        return actions.abstained("votos sin una orden por mayoría: " + ", ".join(v or "-" for v in decision.votes))
+    known = (*actions.SERVICES, *((state_action,) if state_action else ()))
+    target = actions.resolve(hass, decision.command, catalog, settings.entity_map, known)
+    if isinstance(target, Outcome):
+        return target
+    if target.action == state_action:
+        return actions.state_answer(hass, target)
+    home = home_check.async_read_home(hass)
+    if reason := home_check.reason_not_for(decision.text, home, target.entity_id, target.entry, catalog):
+        return Outcome(
+            f"No estoy seguro de a qué aparato te refieres: {reason}.",
+            IntentResponseErrorCode.NO_VALID_TARGETS.value,
+            pass_on=reason,
+        )
+    return await actions.async_switch(hass, target, context)

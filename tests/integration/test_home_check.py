@@ -1,0 +1,94 @@
+"""The home check: a voted command is acted on only when the request is about that entity."""
+
+from __future__ import annotations
+
+import pytest
+from homeassistant.core import HomeAssistant
+
+from custom_components.llm_ensemble.engine import CatalogEntry
+from custom_components.llm_ensemble.home_check import Home, HomeArea, HomeEntity, async_read_home, reason_not_for, words
+
+from .real_home import RealHome, async_setup_real_home
+
+LUZ_SL = CatalogEntry("LUZ_SL", "light", "luz", "salón", ("luz", "luces", "lámpara", "focos"), ("salón", "sala"))
+LED_SL = CatalogEntry("LED_SL", "light", "tira LED", "salón", ("tira led", "luces led", "leds"), ("salón", "sala"))
+CALEF_BA = CatalogEntry("CALEF_BA", "switch", "calefactor", "baño", ("calefactor", "calentador"), ("baño",), True)
+CATALOG = (LUZ_SL, LED_SL, CALEF_BA)
+
+
+def _entity(entity_id: str, area: str | None, *names: str) -> HomeEntity:
+    return HomeEntity(entity_id, tuple(words(n) for n in names), area)
+
+
+HOME = Home(
+    areas=(
+        HomeArea("salon", (words("Salón"),)),
+        HomeArea("comedor", (words("Comedor"),)),
+        HomeArea("bano", (words("Baño"),)),
+        HomeArea("plancha", (words("Cuarto de la plancha"),)),
+    ),
+    entities=(
+        _entity("light.salon", "salon", "Luz del salón"),
+        _entity("light.tira", "salon", "Tira LED del salón"),
+        _entity("light.pie", "salon", "Lámpara de pie"),
+        _entity("light.comedor", "comedor", "Luz del comedor"),
+        _entity("switch.calefactor", "bano", "Calefactor"),
+        _entity("switch.termo", "bano", "Termo", "calentador"),
+        _entity("light.generica", "plancha", "Luz"),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id", "entry"),
+    [
+        ("apaga la luz del salón", "light.salon", LUZ_SL),
+        ("¡Enciende la LUZ del Salon!", "light.salon", LUZ_SL),
+        ("prende el foco de la sala", "light.salon", LUZ_SL),  # words the home does not know: the models decide
+        ("enciende las luces led del salón", "light.tira", LED_SL),  # a plural that names one device
+        ("enciende el calefactor", "switch.calefactor", CALEF_BA),
+    ],
+)
+def test_requests_about_the_entity_pass(text: str, entity_id: str, entry: CatalogEntry) -> None:
+    assert reason_not_for(text, HOME, entity_id, entry, CATALOG) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id", "entry", "why"),
+    [
+        ("apaga la luz del comedor", "light.salon", LUZ_SL, "zona"),  # another area of the home
+        ("apaga la luz del cuarto de la plancha", "light.salon", LUZ_SL, "zona"),  # longest area name wins
+        ("enciende la lámpara de pie", "light.salon", LUZ_SL, "aparato"),  # another entity's name
+        ("enciende el calentador", "switch.calefactor", CALEF_BA, "aparato"),  # another entity's alias
+        ("enciende la lámpara del salón", "light.salon", LUZ_SL, "misma zona"),  # the salón has a lamp too
+        ("apaga las luces del salón", "light.salon", LUZ_SL, "varios"),  # every light of the area
+        ("apaga todas las luces", "light.salon", LUZ_SL, "todo"),
+        ("apágalo todo", "light.salon", LUZ_SL, "todo"),
+    ],
+)
+def test_requests_about_something_else_are_not_acted_on(
+    text: str, entity_id: str, entry: CatalogEntry, why: str
+) -> None:
+    reason = reason_not_for(text, HOME, entity_id, entry, CATALOG)
+    assert reason is not None and why in reason
+
+
+def test_a_bare_noun_in_another_room_does_not_count() -> None:
+    """An entity named just "Luz" elsewhere does not block "la luz del salón": the room decides."""
+    assert reason_not_for("enciende la luz del salón", HOME, "light.salon", LUZ_SL, CATALOG) is None
+
+
+def test_plural_of_a_room_with_one_light_is_still_ours() -> None:
+    """ "las luces del jardín" where the jardín has one light: the built-in agent would switch that one too."""
+    home = Home((HomeArea("jardin", (words("Jardín"),)),), (_entity("light.jardin", "jardin", "Luz del jardín"),))
+    luz_ja = CatalogEntry("LUZ_JA", "light", "luz", "jardín", ("luz", "luces"), ("jardín",))
+    assert reason_not_for("apaga las luces del jardín", home, "light.jardin", luz_ja, (luz_ja,)) is None
+
+
+async def test_the_real_home_is_read_from_home_assistant(hass: HomeAssistant) -> None:
+    real: RealHome = await async_setup_real_home(hass)
+    home = async_read_home(hass)
+    assert {e.entity_id for e in home.entities} == set(real.entities)  # lights, switches, fans: exposed
+    termo = home.entity("switch.termo")
+    assert termo is not None and words("calentador") in termo.names
+    assert any(words("cuarto de los niños") in area.names for area in home.areas)
