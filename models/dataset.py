@@ -520,7 +520,8 @@ class Generator:
         command, dev, room = self._catalog_device()
         slots = self._verb_slots(self.rng.choice(["ON", "OFF"]), command["device"], dev)
         text = self._fill(self._pick("state_templates", split), split, dev=dev.with_article(), room=room, **slots)
-        return Example("domotics", f"{command['code']} {STATE_ACTION}", self.noise.apply(self.wrap(text, "domotics", split)))
+        text = self.noise.apply(self.wrap(text, "domotics", split))
+        return Example("domotics", f"{command['code']} {STATE_ACTION}", text)
 
     def boundary_text(self, split: str) -> tuple[str, str]:
         """(kind, request): the catalog's own words in a request that is not an on/off command for
@@ -532,7 +533,8 @@ class Generator:
         if kind == "other_room":  # "apaga la luz de la buhardilla"
             command = rng.choice(self.catalog["commands"])
             room = Word.parse(self._pick("other_rooms", split))
-            return kind, self.device_text({**command, "only_one": False}, action, rng.choice(self.frames(split)), room=room)
+            frame = rng.choice(self.frames(split))
+            return kind, self.device_text({**command, "only_one": False}, action, frame, room=room)
         if kind == "second_device":  # "enciende la lámpara de pie del salón"
             command = rng.choice(self.catalog["commands"])
             dev = Word.parse(self._pick("other_devices", split))
@@ -653,7 +655,8 @@ def dev_examples(path: Path = DEV_EVAL) -> list[Example]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             route, command, text = line.split("\t")[:3]
-            examples.append(Example("none" if route == "home" else route, command if route == "domotics" else "-", text))
+            model_route = "none" if route == "home" else route
+            examples.append(Example(model_route, command if route == "domotics" else "-", text))
     return examples
 
 

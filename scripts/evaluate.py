@@ -88,7 +88,8 @@ def evaluate(ensemble: Ensemble, rows: list[Row], settings: VoteSettings) -> tup
     """Figures over all rows, and one line per mistake."""
     for row in rows[:5]:  # warm caches and allocators before timing anything
         ensemble.decide(row.text, settings)
-    route_ok = command_ok = single_ok = abstained = wrong_actions = 0
+    route_ok = command_ok = single_ok = abstained = wrong_actions = passed_on = 0
+    state_action = ensemble.domotics.info.state_action
     latency, vote_ms, single_ms = [], [], []
     per_route = {r: [0, 0] for r in ROUTES if r != "home"}
     mistakes = []
@@ -103,6 +104,10 @@ def evaluate(ensemble: Ensemble, rows: list[Row], settings: VoteSettings) -> tup
         else:
             mistakes.append(f"route  {row.model_route:>8} -> {decision.route:<8} {row.text!r} ({decision.label})")
         executed = decision.command if decision.route == "domotics" else None
+        if row.model_route == "none":
+            passed_on += decision.route == "none" or (decision.route == "domotics" and decision.command is None)
+        if executed is not None and executed.endswith(f" {state_action}"):
+            executed = None  # a state question switches nothing
         if executed is not None and executed != row.command:
             wrong_actions += 1
             mistakes.append(
@@ -129,6 +134,7 @@ def evaluate(ensemble: Ensemble, rows: list[Row], settings: VoteSettings) -> tup
         "command_accuracy_single": single_ok / n_dom,
         "abstain_rate": abstained / n_dom,
         "wrong_action_rate": wrong_actions / len(rows),
+        "pass_on_rate": passed_on / n_pass if (n_pass := sum(r.model_route == "none" for r in rows)) else None,
         "latency_ms_p50": percentile(latency, 0.5),
         "latency_ms_p95": percentile(latency, 0.95),
         "vote_ms_p50": percentile(vote_ms, 0.5),
@@ -159,10 +165,11 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="end with one JSON line of figures")
     parser.add_argument("--votes", type=int, default=VoteSettings().n_votes)
     parser.add_argument("--temperature", type=float, default=VoteSettings().temperature)
+    parser.add_argument("--unanimous", action="store_true", help="act only when every vote agrees")
     parser.add_argument("--selector", type=Path, default=SHIPPED / "selector.gguf")
     parser.add_argument("--domotics", type=Path, default=SHIPPED / "domotics.gguf")
     args = parser.parse_args()
-    settings = VoteSettings(n_votes=args.votes, temperature=args.temperature)
+    settings = VoteSettings(n_votes=args.votes, temperature=args.temperature, unanimous=args.unanimous)
     ensemble = Ensemble.load(args.selector, args.domotics)
     results = {}
     for path in args.files:

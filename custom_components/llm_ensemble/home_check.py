@@ -101,7 +101,9 @@ def _covered(text: Words, phrases: Iterable[Words]) -> set[int]:
     return covered
 
 
-def reason_not_for(text: str, home: Home, entity_id: str, entry: CatalogEntry, catalog: Sequence[CatalogEntry]) -> str | None:
+def reason_not_for(
+    text: str, home: Home, entity_id: str, entry: CatalogEntry, catalog: Sequence[CatalogEntry]
+) -> str | None:
     """Why a command of `entry` on `entity_id` is not what the text asks for; None when it is."""
     said = words(text)
     target = home.entity(entity_id)

@@ -26,7 +26,7 @@ from .data import Outcome, Settings
 from .engine import ROUTE_NONE, ROUTE_WEATHER, CatalogEntry, Decision
 
 
-async def async_outcome(
+async def async_outcome(  # noqa: PLR0911 - one return per row of the module docstring's table
     hass: HomeAssistant,
     decision: Decision,
     settings: Settings,
@@ -42,7 +42,9 @@ async def async_outcome(
             pass_on="texto más largo de lo que leen los modelos",
         )
     if decision.route == ROUTE_NONE:
-        return Outcome("No te he entendido.", IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on="selector: NINGUNO")
+        return Outcome(
+            "No te he entendido.", IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on="selector: NINGUNO"
+        )
     if decision.route == ROUTE_WEATHER:
         return await weather.async_answer(hass, settings.weather_entity, decision.text)
     if decision.command is None:

@@ -24,3 +24,9 @@ from custom_components.llm_ensemble.engine import majority
 )
 def test_majority(answers: list[str | None], expected: str | None) -> None:
     assert majority(answers) == expected
+
+
+def test_unanimous() -> None:
+    assert majority(["A", "A", "A"], unanimous=True) == "A"
+    assert majority(["A", "A", "B"], unanimous=True) is None
+    assert majority(["A", "A", None], unanimous=True) is None

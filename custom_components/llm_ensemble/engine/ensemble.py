@@ -30,6 +30,7 @@ class VoteSettings:
     temperature: float = 0.3
     top_k: int = 40
     seed: int = 0
+    unanimous: bool = False  # act only when every sequence agrees (else a strict majority)
 
     def __post_init__(self) -> None:
         if not 1 <= self.n_votes <= MAX_SEQUENCES or self.n_votes % 2 == 0:
@@ -126,7 +127,7 @@ class Ensemble:
         normalized = self.domotics.normalize(text)
         prompt, _ = self.domotics.prompt(normalized)
         votes = tuple(self.domotics.generate(prompt, settings.samplings()))
-        return votes, self._as_command(majority(votes))
+        return votes, self._as_command(majority(votes, settings.unanimous))
 
     def _as_command(self, answer: str | None) -> str | None:
         """The domotics model's "not a command" answer (NADA) means: do nothing."""
