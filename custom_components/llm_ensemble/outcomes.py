@@ -9,8 +9,8 @@ built-in agent when the fallback option is on:
     selector: LLM2                                 -> the weather answer
     domotics: no majority, or NADA                 -> pass on
     domotics: a code with no usable entity         -> pass on (unavailable: said by us)
+    domotics: CODE ... not about that entity       -> pass on (home_check)
     domotics: CODE ESTADO                          -> the entity's state, nothing switched
-    domotics: CODE ON/OFF not about that entity    -> pass on (home_check)
     domotics: CODE ON/OFF                          -> the service call
 """
 
@@ -53,8 +53,6 @@ async def async_outcome(  # noqa: PLR0911 - one return per row of the module doc
     target = actions.resolve(hass, decision.command, catalog, settings.entity_map, known)
     if isinstance(target, Outcome):
         return target
-    if target.action == state_action:
-        return actions.state_answer(hass, target)
     home = home_check.async_read_home(hass)
     if reason := home_check.reason_not_for(decision.text, home, target.entity_id, target.entry, catalog):
         return Outcome(
@@ -62,4 +60,6 @@ async def async_outcome(  # noqa: PLR0911 - one return per row of the module doc
             IntentResponseErrorCode.NO_VALID_TARGETS.value,
             pass_on=reason,
         )
+    if target.action == state_action:
+        return actions.state_answer(hass, target)
     return await actions.async_switch(hass, target, context)
