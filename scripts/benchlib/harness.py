@@ -57,7 +57,9 @@ def clear_intent_cache(hass: HomeAssistant) -> bool:
 
 
 @asynccontextmanager
-async def async_home(votes: int, temperature: float) -> AsyncIterator[Home]:
+async def async_home(
+    votes: int, temperature: float, models: tuple[str, str] = ("selector.gguf", "domotics.gguf")
+) -> AsyncIterator[Home]:
     """Start the core, build the home, measure memory before and after our models load."""
     memory: dict[str, float | None] = {"rss_start_mb": rss_mb()}
     with mock_storage():
@@ -68,7 +70,7 @@ async def async_home(votes: int, temperature: float) -> AsyncIterator[Home]:
             await hass.async_block_till_done()
             memory["rss_before_models_mb"] = rss_mb()
             entry, suggested = await async_add_agent(
-                hass, votes, temperature, house.weather_entity_id, entity_map=house.by_code
+                hass, votes, temperature, house.weather_entity_id, entity_map=house.by_code, models=models
             )
             memory["rss_models_loaded_mb"] = rss_mb()
             try:
