@@ -4,7 +4,8 @@
 
 Variants, each on every row, judged by effects exactly as scripts/bench judges them (same home,
 same starting states): `full` (as shipped); `no_home_check` (the check of the home before acting
-skipped); `no_language_check` (negations and reports of what was done not read by the body); `no_fallback` (what the agent passes on gets its own "no te he entendido" instead of the
+skipped); `no_language_check` (negations and reports of what was done not read by the body);
+`no_fallback` (what the agent passes on gets its own "no te he entendido" instead of the
 built-in agent); `greedy1` (one greedy sequence instead of the vote); `unanimous` and `hot`
 (act only when all 3 votes agree, at T = 0.3 and at T = 1.0); and, with --old-models, `old_models`
 (the models trained without the boundary data). The built-in agent runs once, for the rows it
