@@ -51,3 +51,22 @@ def test_device_phrase() -> None:
 def test_orders_that_are_not(text: str, reason: str | None) -> None:
     found = not_an_order(normalize_lower_ascii(text).split())
     assert (found is None) if reason is None else (found is not None and reason in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("pon la luz del salón en azul", "otro cambio"),
+        ("sube el brillo de la tira led", "otro cambio"),
+        ("pon el ventilador al 50%", "otro cambio"),
+        ("apaga la luz del salón en diez minutos", "más tarde"),
+        ("enciende el riego cuando salga", "más tarde"),
+        ("a las ocho enciende la cafetera", "más tarde"),
+        ("apaga la luz cuando puedas", None),  # "when you can" is now
+        ("tengo frío, enciende el calefactor", None),
+        ("es tarde, apaga la tele", None),
+    ],
+)
+def test_changes_other_than_on_off_and_orders_for_later(text: str, reason: str | None) -> None:
+    found = not_an_order(normalize_lower_ascii(text).split())
+    assert (found is None) if reason is None else (found is not None and reason in found)
