@@ -6,8 +6,8 @@ Variants, each on every row, judged by effects exactly as scripts/bench judges t
 same starting states): `full` (as shipped); `no_home_check` (the check of the home before acting
 skipped); `no_language_check` (negations and reports of what was done not read by the body);
 `no_fallback` (what the agent passes on gets its own "no te he entendido" instead of the
-built-in agent); `greedy1` (one greedy sequence instead of the vote); `unanimous` and `hot`
-(act only when all 3 votes agree, at T = 0.3 and at T = 1.0); and, with --old-models, `old_models`
+built-in agent); `greedy1` (one greedy sequence instead of the vote); `majority` (act when 2 of 3
+votes agree, not only all 3); `hot` (all 3 must agree, sampled at T = 1.0); and, with --old-models, `old_models`
 (the models trained without the boundary data). The built-in agent runs once, for the rows it
 gets right and ours does not.
 """
@@ -49,7 +49,7 @@ class Variant:
     name: str
     votes: int = VoteSettings().n_votes
     temperature: float = VoteSettings().temperature
-    unanimous: bool = False
+    unanimous: bool = VoteSettings().unanimous
     home_check: bool = True
     language_check: bool = True
     fallback: bool = True
@@ -62,7 +62,7 @@ VARIANTS = (
     Variant("no_language_check", language_check=False),
     Variant("no_fallback", fallback=False),
     Variant("greedy1", votes=1, temperature=0.0),
-    Variant("unanimous", unanimous=True),
+    Variant("majority", unanimous=False),
     Variant("hot", temperature=1.0, unanimous=True),
 )
 

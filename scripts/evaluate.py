@@ -199,14 +199,14 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="end with one JSON line of figures")
     parser.add_argument("--votes", type=int, default=VoteSettings().n_votes)
     parser.add_argument("--temperature", type=float, default=VoteSettings().temperature)
-    parser.add_argument("--unanimous", action="store_true", help="act only when every vote agrees")
+    parser.add_argument("--majority", action="store_true", help="act on a strict majority, not only when all agree")
     parser.add_argument("--selector", type=Path, default=SHIPPED / "selector.gguf")
     parser.add_argument("--domotics", type=Path, default=SHIPPED / "domotics.gguf")
     parser.add_argument(
         "--instances", type=Path, nargs="+", help="also vote across these domotics models, one greedy answer each"
     )
     args = parser.parse_args()
-    settings = VoteSettings(n_votes=args.votes, temperature=args.temperature, unanimous=args.unanimous)
+    settings = VoteSettings(n_votes=args.votes, temperature=args.temperature, unanimous=not args.majority)
     ensemble = Ensemble.load(args.selector, args.domotics)
     instances = [LlamaModel(path) for path in args.instances or ()]
     results = {}
