@@ -186,28 +186,28 @@ def _area_spans(req: _Request) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _other_in_catalog(req: _Request, names: dict[str, tuple[str, ...]], own: str) -> str | None:
+    """The first catalog phrase of the request that belongs to another key than `own`, unless the
+    entity's own name holds it; `names` maps a room (or a kind of device) to its words."""
+    spans = _spans(req.said, ((words(w), key) for key, phrases in names.items() for w in phrases))
+    named = _covered(req.said, req.own_names)
+    return next((key for start, end, key in spans if key != own and not set(range(start, end)) <= named), None)
+
+
 def _other_catalog_room(req: _Request) -> str | None:
     """A room word of the catalog that is another code's room ("la tele de mi cuarto" for TV_SL):
     the models' own vocabulary says it is not this code's room."""
     rooms = {e.room: (e.room, *e.room_words) for e in req.catalog}
-    spans = _spans(req.said, ((words(w), room) for room, names in rooms.items() for w in names))
-    own = _covered(req.said, req.own_names)
-    for start, end, room in spans:
-        if room != req.entry.room and not set(range(start, end)) <= own:
-            return f"nombra otra habitación ({room})"
-    return None
+    room = _other_in_catalog(req, rooms, req.entry.room)
+    return f"nombra otra habitación ({room})" if room else None
 
 
 def _other_catalog_device(req: _Request) -> str | None:
     """A device word of the catalog that is another kind of device than the code's ("la cafetera
     del dormitorio" read as LUZ_DO): the models' own vocabulary says it is something else."""
     kinds = {e.device: (e.device, *e.device_words) for e in req.catalog}
-    spans = _spans(req.said, ((words(w), kind) for kind, names in kinds.items() for w in names))
-    own = _covered(req.said, req.own_names)
-    for start, end, kind in spans:
-        if kind != req.entry.device and not set(range(start, end)) <= own:
-            return f"nombra otro tipo de aparato ({kind})"
-    return None
+    kind = _other_in_catalog(req, kinds, req.entry.device)
+    return f"nombra otro tipo de aparato ({kind})" if kind else None
 
 
 def _other_device(req: _Request) -> str | None:

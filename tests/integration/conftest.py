@@ -76,19 +76,25 @@ async def house(hass: HomeAssistant) -> House:
     return await async_setup_house(hass)
 
 
-@pytest.fixture
-async def agent(hass: HomeAssistant, house: House) -> AsyncIterator[MockConfigEntry]:
-    """The integration set up on the shipped models, mapped onto the test house."""
+async def async_set_up_agent(hass: HomeAssistant, options: dict[str, Any]) -> MockConfigEntry:
+    """The integration set up on the shipped models with these options, loaded."""
     entry = MockConfigEntry(
         domain=DOMAIN,
         title="LLM Ensemble",
         data={CONF_SELECTOR_MODEL: "selector.gguf", CONF_DOMOTICS_MODEL: "domotics.gguf"},
-        options=entry_options(),
+        options=options,
     )
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.LOADED
+    return entry
+
+
+@pytest.fixture
+async def agent(hass: HomeAssistant, house: House) -> AsyncIterator[MockConfigEntry]:
+    """The integration set up on the shipped models, mapped onto the test house."""
+    entry = await async_set_up_agent(hass, entry_options())
     yield entry
     if entry.state is ConfigEntryState.LOADED:
         assert await hass.config_entries.async_unload(entry.entry_id)

@@ -12,16 +12,14 @@ from collections.abc import AsyncIterator
 
 import pytest
 from homeassistant.components import conversation
-from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import EVENT_CALL_SERVICE
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
-from custom_components.llm_ensemble.const import CONF_DOMOTICS_MODEL, CONF_SELECTOR_MODEL, DOMAIN
 from custom_components.llm_ensemble.entity_matching import async_candidates, suggest_mapping
 
-from .conftest import ask, entry_options, speech
+from .conftest import ask, async_set_up_agent, entry_options, speech
 from .real_home import RealHome, async_setup_real_home
 
 SALON_LIGHTS = ("light.luz_del_salon", "light.tira_led_del_salon", "light.lampara_de_pie")
@@ -37,16 +35,7 @@ async def home(hass: HomeAssistant) -> RealHome:
 @pytest.fixture
 async def agent(hass: HomeAssistant, home: RealHome) -> AsyncIterator[MockConfigEntry]:
     """The integration on the shipped models, each code mapped to its device of the real home."""
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        title="LLM Ensemble",
-        data={CONF_SELECTOR_MODEL: "selector.gguf", CONF_DOMOTICS_MODEL: "domotics.gguf"},
-        options=entry_options(entity_map=home.by_code, weather_entity=None),
-    )
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    assert entry.state is ConfigEntryState.LOADED
+    entry = await async_set_up_agent(hass, entry_options(entity_map=home.by_code, weather_entity=None))
     yield entry
     assert await hass.config_entries.async_unload(entry.entry_id)
 
