@@ -56,7 +56,7 @@ class DecisionEngine(Protocol):
     async def async_close(self) -> None: ...
 
 
-async def _default_executor(func: Callable[..., T], *args: Any) -> T:
+async def default_executor(func: Callable[..., T], *args: Any) -> T:
     return await asyncio.get_running_loop().run_in_executor(None, func, *args)
 
 
@@ -67,7 +67,7 @@ class InProcessEngine:
 
     def __init__(self, ensemble: Ensemble, executor: Executor | None = None) -> None:
         self.ensemble = ensemble
-        self._executor: Executor = executor or _default_executor
+        self._executor: Executor = executor or default_executor
         self._running: set[asyncio.Future[Any]] = set()
 
     @classmethod
@@ -77,7 +77,7 @@ class InProcessEngine:
         """Load both files in the executor (imports llama-cpp-python: ImportError without it)."""
         from .ensemble import Ensemble
 
-        run = executor or _default_executor
+        run = executor or default_executor
         ensemble = await run(Ensemble.load, selector_path, domotics_path)
         return cls(ensemble, run)
 

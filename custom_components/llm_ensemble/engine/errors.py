@@ -8,6 +8,8 @@ from pathlib import Path
 class EngineError(Exception):
     """Base class of everything the engine raises on purpose."""
 
+    reason = "engine_error"
+
 
 class ModelError(EngineError):
     """A model file cannot be used; `reason` is a stable key for translations."""

@@ -24,6 +24,7 @@ from typing import Any
 
 import aiohttp
 
+from .backend import Executor, default_executor
 from .decoding import MAX_SEQUENCES, Sampling, final_answers, finished_answer
 from .ensemble import (
     ROUTE_DOMOTICS,
@@ -225,11 +226,12 @@ class ServerEnsemble:
         domotics_path: Path | str,
         *,
         check: bool = True,
+        executor: Executor | None = None,
     ) -> ServerEnsemble:
         """Read both files' headers (in the executor) and, with `check`, check the server serves them."""
         client = ServerClient(session, settings)
-        loop = asyncio.get_running_loop()
-        selector, domotics = await loop.run_in_executor(None, _read_models, client, selector_path, domotics_path)
+        run = executor or default_executor
+        selector, domotics = await run(_read_models, client, selector_path, domotics_path)
         ensemble = cls(selector, domotics)
         await ensemble.async_prepare(check=check)
         return ensemble
