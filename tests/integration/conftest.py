@@ -29,7 +29,6 @@ from custom_components.llm_ensemble.const import (
     DOMAIN,
     MODELS_DIR,
 )
-
 from custom_components.llm_ensemble.engine.local_server import LocalServer
 
 from ..conftest import ENGINES

@@ -79,10 +79,12 @@ class LocalServer:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"llama-server exited with {self.process.returncode}:\n{self.log_tail()}")
-            with contextlib.suppress(OSError, ValueError):
-                with urllib.request.urlopen(f"{self.url}/v1/models", timeout=1) as response:  # noqa: S310
-                    if response.status == 200 and json.load(response).get("data"):
-                        return self
+            with (
+                contextlib.suppress(OSError, ValueError),
+                urllib.request.urlopen(f"{self.url}/v1/models", timeout=1) as response,
+            ):
+                if response.status == 200 and json.load(response).get("data"):
+                    return self
             time.sleep(0.1)
         self.stop()
         raise RuntimeError(f"llama-server did not start within {timeout:g} s:\n{self.log_tail()}")
