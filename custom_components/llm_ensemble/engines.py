@@ -39,11 +39,13 @@ class LlamaCppUnavailable(EngineError):
 
 async def async_ensure_llama_cpp(hass: HomeAssistant) -> None:
     """Install llama-cpp-python if needed (Home Assistant's pip, with its own cache and backoff)
-    and import it once, in the executor; LlamaCppUnavailable when either fails."""
-    try:
-        await async_process_requirements(hass, DOMAIN, [LLAMA_CPP_REQUIREMENT])
-    except RequirementsNotFound as err:
-        raise LlamaCppUnavailable(f"{LLAMA_CPP_REQUIREMENT} could not be installed: {err}") from err
+    and import it once, in the executor; LlamaCppUnavailable when either fails. Like Home
+    Assistant's own integrations, nothing is installed when it runs with --skip-pip."""
+    if not hass.config.skip_pip:
+        try:
+            await async_process_requirements(hass, DOMAIN, [LLAMA_CPP_REQUIREMENT])
+        except RequirementsNotFound as err:
+            raise LlamaCppUnavailable(f"{LLAMA_CPP_REQUIREMENT} could not be installed: {err}") from err
     try:
         await hass.async_add_executor_job(importlib.import_module, "llama_cpp")
     except (ImportError, OSError) as err:  # OSError: the shared library is there but cannot load
