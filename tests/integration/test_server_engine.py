@@ -41,6 +41,11 @@ SERVER_INPUT = {
 }
 
 
+async def started(hass: HomeAssistant, server: LocalServer) -> LocalServer:
+    """Start a server without blocking the event loop (Home Assistant's tests forbid it)."""
+    return await hass.async_add_executor_job(server.start)
+
+
 async def configure(hass: HomeAssistant, user_input: dict[str, Any]) -> dict[str, Any]:
     result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
     assert result["type"] is FlowResultType.FORM
@@ -75,13 +80,18 @@ async def test_each_server_failure_has_its_error(hass: HomeAssistant, house: Hou
     assert (await configure(hass, SERVER_INPUT | {CONF_SERVER_URL: nobody}))["errors"] == {
         CONF_SERVER_URL: "server_unreachable"
     }
-    swapped = {"selector": SHIPPED["domotics"], "domotics": SHIPPED["selector"]}
-    with LocalServer(swapped) as server:
-        result = await configure(hass, SERVER_INPUT | {CONF_SERVER_URL: server.url})
+    swapped = await started(hass, LocalServer({"selector": SHIPPED["domotics"], "domotics": SHIPPED["selector"]}))
+    try:
+        result = await configure(hass, SERVER_INPUT | {CONF_SERVER_URL: swapped.url})
+    finally:
+        await hass.async_add_executor_job(swapped.close)
     assert result["errors"] == {CONF_SERVER_URL: "server_wrong_model"}
-    with LocalServer(SHIPPED) as server:
-        server.pause()
-        result = await configure(hass, SERVER_INPUT | {CONF_SERVER_URL: server.url})
+    hung = await started(hass, LocalServer(SHIPPED))
+    try:
+        hung.pause()
+        result = await configure(hass, SERVER_INPUT | {CONF_SERVER_URL: hung.url})
+    finally:
+        await hass.async_add_executor_job(hung.close)
     assert result["errors"] == {CONF_SERVER_URL: "server_timeout"}
     result = await configure(hass, SERVER_INPUT | {CONF_SERVER_URL: nobody, CONF_SELECTOR_MODEL: "nope.gguf"})
     assert result["errors"] == {CONF_SELECTOR_MODEL: "model_missing"}
@@ -116,11 +126,15 @@ async def test_unreachable_at_setup_then_back(hass: HomeAssistant, house: House)
     entry = await setup_entry(hass, server.url)
     assert entry.state is ConfigEntryState.SETUP_RETRY
     assert entry.reason and server.url in entry.reason
-    with server:
+    await started(hass, server)
+    try:
         await hass.config_entries.async_reload(entry.entry_id)
         await hass.async_block_till_done()
         assert entry.state is ConfigEntryState.LOADED
         assert speech(await ask(hass, "apaga la luz del salón")) == "He apagado la luz del salón."
+    finally:
+        await hass.config_entries.async_unload(entry.entry_id)
+        await hass.async_add_executor_job(server.close)
 
 
 async def test_server_down_slow_and_back_during_requests(
@@ -135,12 +149,12 @@ async def test_server_down_slow_and_back_during_requests(
     result = await ask(hass, "apaga la luz del salón")
     assert speech(result) == agent_module.SERVER_SLOW
     assert result.response.error_code is not None
-    own_server.kill()
+    await hass.async_add_executor_job(own_server.kill)
     assert speech(await ask(hass, "apaga la luz del salón")) == agent_module.SERVER_DOWN
     assert hass.states.get("light.luz_salon").state == "on"
     assert entry.runtime_data.server_down
 
-    own_server.start()  # the same port
+    await started(hass, own_server)  # the same port
     await ask(hass, "enciende la cafetera")  # the router loads the models again on this request
     assert speech(await ask(hass, "apaga la luz del salón")) == "He apagado la luz del salón."
     assert hass.states.get("light.luz_salon").state == "off"
@@ -151,7 +165,7 @@ async def test_server_down_with_fallback_uses_the_built_in_agent(
     hass: HomeAssistant, house: House, own_server: LocalServer
 ) -> None:
     entry = await setup_entry(hass, own_server.url, fallback=True)
-    own_server.kill()
+    await hass.async_add_executor_job(own_server.kill)
     # The built-in agent knows this exact form; it answers instead of the models.
     result = await ask(hass, "apaga la luz salón")
     assert hass.states.get("light.luz_salon").state == "off", speech(result)

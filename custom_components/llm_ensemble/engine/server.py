@@ -306,9 +306,10 @@ def _same(found: Any, expected: int) -> bool:
         return False
 
 
-async def _served_entry(model: ServerModel, timeout: float | None = None) -> dict[str, Any]:
-    """The server's /v1/models entry for this model (a router lists all its files)."""
-    data = await model.client.request("GET", "/v1/models", params={"model": model.name}, timeout=timeout)
+async def _served_entry(model: ServerModel) -> dict[str, Any]:
+    """The server's /v1/models entry for this model (a router lists all its files, with their shape
+    once loaded; asking it does not load them)."""
+    data = await model.client.request("GET", "/v1/models", timeout=timeout)
     entries = [e for e in (data.get("data", []) if isinstance(data, dict) else []) if isinstance(e, dict)]
     for entry in entries:
         if model.name == entry.get("id") or model.name in (entry.get("aliases") or []):
@@ -354,7 +355,7 @@ async def check_model(model: ServerModel) -> None:
     file's own answers (the selector and the domotics model share shape and vocabulary).
     """
     url = model.client.settings.url
-    await _served_entry(model, timeout=LOAD_TIMEOUT)
+    await _served_entry(model)
     free = await _free_answer(model)
     meta = (await _served_entry(model)).get("meta")
     if isinstance(meta, dict):
