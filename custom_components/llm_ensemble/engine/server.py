@@ -309,7 +309,7 @@ def _same(found: Any, expected: int) -> bool:
 async def _served_entry(model: ServerModel) -> dict[str, Any]:
     """The server's /v1/models entry for this model (a router lists all its files, with their shape
     once loaded; asking it does not load them)."""
-    data = await model.client.request("GET", "/v1/models", timeout=timeout)
+    data = await model.client.request("GET", "/v1/models")
     entries = [e for e in (data.get("data", []) if isinstance(data, dict) else []) if isinstance(e, dict)]
     for entry in entries:
         if model.name == entry.get("id") or model.name in (entry.get("aliases") or []):
