@@ -8,7 +8,8 @@ agent and of Home Assistant's built-in agent (did the right device change, and n
 the latency of conversation.process for both, the vote's price and what it buys on the engine,
 20 and 100 concurrent requests, memory, and both engines side by side (in-process and
 llama-server: p50/p95, the server's vote of 3 ÷ one sequence, 100 concurrent decisions). Writes
-report.md, figures.json, rows.tsv, engines.json and PNG plots into DIR (default bench-report/). With --json the last line printed is one JSON object.
+report.md, figures.json, rows.tsv, engines.json and PNG plots into DIR (default bench-report/).
+With --json the last line printed is one JSON object.
 """
 
 from __future__ import annotations
