@@ -6,12 +6,14 @@ server); the Home Assistant OS-like environment, which has no llama-cpp-python, 
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import pytest_socket
 
 from custom_components.llm_ensemble.engine.local_server import LocalServer
 
@@ -24,16 +26,29 @@ requires_llama_cpp = pytest.mark.skipif(
 )
 
 
+@contextlib.contextmanager
+def sockets() -> Iterator[None]:
+    """Home Assistant's test harness forbids creating sockets (pytest-socket) before each test;
+    starting a server needs a free port and a health check. Tests that talk to a server ask for
+    the harness's `socket_enabled` fixture (connections stay limited to 127.0.0.1)."""
+    pytest_socket.enable_socket()
+    try:
+        yield
+    finally:
+        pytest_socket.disable_socket(allow_unix_socket=True)
+
+
 @pytest.fixture(scope="session")
 def llama_server() -> Iterator[LocalServer]:
     """One router for the whole run, serving both shipped models (as a user's server would)."""
-    server = LocalServer(SHIPPED).start()
+    with sockets():
+        server = LocalServer(SHIPPED).start()
     yield server
     server.close()
 
 
 @pytest.fixture
-def own_server() -> Iterator[LocalServer]:
+def own_server(socket_enabled: None) -> Iterator[LocalServer]:
     """A server of this test's own, for the faults (paused, killed, restarted on its port)."""
     server = LocalServer(SHIPPED).start()
     yield server

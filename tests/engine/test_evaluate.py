@@ -71,7 +71,7 @@ def test_json_is_the_last_line(tmp_path: Path) -> None:
 
 
 def test_the_same_figures_on_the_server(evaluate_module: ModuleType, ensemble: Ensemble, llama_server: Any,
-                                        tmp_path: Path) -> None:
+                                        tmp_path: Path, socket_enabled: None) -> None:
     """--engine server --server-url: the same keys and, on these rows, the same figures."""
     from custom_components.llm_ensemble.engine.server_sync import BlockingServerEnsemble
 

@@ -23,6 +23,7 @@ from custom_components.llm_ensemble.engine.local_server import LocalServer, free
 
 from ..conftest import SHIPPED, requires_llama_cpp
 
+pytestmark = pytest.mark.usefixtures("socket_enabled")
 EVAL = Path(__file__).resolve().parents[2] / "models" / "eval"
 
 
@@ -86,9 +87,12 @@ async def test_same_token_ids_and_decisions_as_in_process(
 
 
 async def test_concurrent_requests_are_all_answered(session: aiohttp.ClientSession, llama_server: LocalServer) -> None:
+    """Requests decoded side by side in the server's slots get the answers they get alone."""
     engine = await connect(session, llama_server.url)
-    decisions = await asyncio.gather(*(engine.async_decide(f"enciende la cafetera {i}") for i in range(40)))
-    assert [d.command for d in decisions] == ["CAFE_CO ON"] * 40
+    texts = eval_texts("handwritten.tsv", 40)
+    alone = [await engine.async_decide(text) for text in texts]
+    together = await asyncio.gather(*(engine.async_decide(text) for text in texts))
+    assert [(d.route, d.votes, d.command) for d in together] == [(d.route, d.votes, d.command) for d in alone]
 
 
 async def test_unreachable_server(session: aiohttp.ClientSession) -> None:

@@ -31,6 +31,7 @@ from ..conftest import HAS_LLAMA_CPP, SHIPPED
 from .conftest import ask, entry_data, entry_options, speech
 from .house import House
 
+pytestmark = pytest.mark.usefixtures("socket_enabled")
 SERVER_INPUT = {
     CONF_ENGINE: "server",
     CONF_SELECTOR_MODEL: "selector.gguf",

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[3]  # the checkout (for requirements_dev
 HOST = "127.0.0.1"
 # Slots serve requests side by side (a vote of N takes N); the context is shared by the slots.
 SERVER_ARGS = ("--ctx-size", "4096", "--parallel", "16", "--cache-type-k", "f32", "--cache-type-v", "f32",
-               "--models-max", "2", "--no-webui")
+               "--models-max", "2", "--no-webui", "--no-slots")
 
 
 def pinned_version() -> str:

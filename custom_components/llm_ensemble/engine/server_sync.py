@@ -82,8 +82,10 @@ class BlockingServerEnsemble:
         if self._loop.is_running():
             if hasattr(self, "_session"):
                 self._call(self._session.close())
+            self._call(self._loop.shutdown_default_executor())  # its reader threads end too
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout=10)
+            self._loop.close()
         if self.server is not None:
             self.server.close()
             self.server = None
