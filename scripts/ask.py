@@ -57,6 +57,7 @@ async def async_add_agent(
     temperature: float,
     weather_entity: str,
     entity_map: Mapping[str, str] | None = None,
+    models: tuple[str, str] = ("selector.gguf", "domotics.gguf"),
 ) -> tuple[MockConfigEntry, dict[str, Any]]:
     """Add the integration on the shipped models, then confirm its options form as a user would.
 
@@ -69,7 +70,7 @@ async def async_add_agent(
     entry = MockConfigEntry(
         domain=DOMAIN,
         title="LLM Ensemble",
-        data={CONF_SELECTOR_MODEL: "selector.gguf", CONF_DOMOTICS_MODEL: "domotics.gguf"},
+        data={CONF_SELECTOR_MODEL: models[0], CONF_DOMOTICS_MODEL: models[1]},
         options=behaviour,
     )
     entry.add_to_hass(hass)

@@ -2,14 +2,17 @@
 
     scripts/bench [FILE.tsv ...] [--json] [--out DIR]
 
-FILE: evaluation TSV (route<TAB>command<TAB>text, CATALOG.md); by default the project's own
-models/eval/handwritten.tsv and models/eval/validation.tsv. Measures, in one run: accuracy of our
-agent and of Home Assistant's built-in agent (did the right device change, and nothing else?),
-the latency of conversation.process for both, the vote's price and what it buys on the engine,
-20 and 100 concurrent requests, memory, and both engines side by side (in-process and
-llama-server: p50/p95, the server's vote of 3 ÷ one sequence, 100 concurrent decisions). Writes
-report.md, figures.json, rows.tsv, engines.json and PNG plots into DIR (default bench-report/).
-With --json the last line printed is one JSON object.
+FILE: evaluation TSV (route<TAB>command<TAB>text[<TAB>kind], the README's "Evaluation files"); by
+default the project's own files in models/eval/ (handwritten, validation, realhome, boundary; those
+missing are skipped). Both agents run in one Home Assistant holding the real home (the catalog's
+devices and many others). Measures, in one run: accuracy of our agent and of Home Assistant's
+built-in agent, judged by what changed in the home (the right change, and nothing else?), per file
+and per kind of request, and the rows only one of them got right; the latency of
+conversation.process for both; the vote's price and what it buys on the engine; 20 and 100
+concurrent requests; memory; and both engines side by side (in-process and llama-server: p50/p95,
+the server's vote of 3 ÷ one sequence, 100 concurrent decisions). Writes report.md, figures.json,
+rows.tsv, engines.json and PNG plots into DIR (default bench-report/). With --json the last line
+printed is one JSON object.
 """
 
 from __future__ import annotations
@@ -29,7 +32,19 @@ from benchlib.measure import async_measure  # noqa: E402
 
 from custom_components.llm_ensemble.engine import VoteSettings  # noqa: E402
 
-DEFAULT_FILES = [ROOT / "models" / "eval" / "handwritten.tsv", ROOT / "models" / "eval" / "validation.tsv"]
+EVAL = ROOT / "models" / "eval"
+DEFAULT_FILES = [EVAL / "handwritten.tsv", EVAL / "validation.tsv", EVAL / "realhome.tsv", EVAL / "boundary.tsv"]
+
+
+def default_files() -> list[Path]:
+    """The project's evaluation files that exist; a note for each one that does not."""
+    found = []
+    for path in DEFAULT_FILES:
+        if path.is_file():
+            found.append(path)
+        else:
+            print(f"note: {path.relative_to(ROOT)} does not exist; skipped", file=sys.stderr)
+    return found
 
 
 def engines_section(files: list[Path], args: argparse.Namespace, text_path: Path) -> dict[str, object]:
@@ -61,7 +76,9 @@ def main() -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="show Home Assistant's log")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO if args.verbose else logging.CRITICAL)
-    files = args.files or DEFAULT_FILES
+    files = args.files or default_files()
+    if not files:
+        parser.error("no evaluation file to run")
     measurement = asyncio.run(async_measure(files, args.votes, args.temperature))
     text, figures = report.write(args.out, measurement)
     from benchlib import plots

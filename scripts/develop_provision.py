@@ -2,9 +2,10 @@
 
 Everything goes through Home Assistant's own HTTP and websocket APIs, the way the frontend
 does it, so the result is what a user would get by clicking: onboarding done for one user,
-each demo device in its area, the integration created by its config flow (which loads the
-models), its options flow confirmed with the suggested mapping, and a preferred Spanish
-Assist pipeline whose conversation agent is LLM Ensemble.
+each demo device in its area (areas and entities with the aliases the device table gives), the
+integration created by its config flow (which loads the models), its options flow confirmed with
+the suggested mapping, and a preferred Spanish Assist pipeline whose conversation agent is LLM
+Ensemble.
 """
 
 from __future__ import annotations
@@ -20,27 +21,54 @@ CLIENT_ID = f"{URL}/"
 USER, PASSWORD = "dev", "dev"
 AGENT = "conversation.llm_ensemble"
 ONLINE_INTEGRATIONS = {"met", "radio_browser", "google_translate"}  # added by onboarding
-# template unique_id -> area (the rooms of the catalog)
+# template unique_id -> area: the catalog's devices, then the others (other rooms, second lights,
+# appliances), as in tests/integration/real_home_devices.py (a test keeps them equal).
 AREAS = {
-    "luz_salon": "Salón",
-    "tira_led_salon": "Salón",
-    "ventilador_salon": "Salón",
+    "luz_del_salon": "Salón",
+    "luz_de_la_cocina": "Cocina",
+    "luz_del_dormitorio": "Dormitorio",
+    "luz_del_bano": "Baño",
+    "luz_del_pasillo": "Pasillo",
+    "luz_del_despacho": "Despacho",
+    "luz_de_la_terraza": "Terraza",
+    "luz_del_jardin": "Jardín",
+    "luz_del_garaje": "Garaje",
+    "luz_de_la_entrada": "Entrada",
+    "tira_led_del_salon": "Salón",
+    "tira_led_del_dormitorio": "Dormitorio",
+    "ventilador_del_salon": "Salón",
+    "ventilador_del_dormitorio": "Dormitorio",
     "television": "Salón",
-    "luz_cocina": "Cocina",
     "cafetera": "Cocina",
-    "luz_dormitorio": "Dormitorio",
-    "tira_led_dormitorio": "Dormitorio",
-    "ventilador_dormitorio": "Dormitorio",
-    "luz_bano": "Baño",
     "calefactor": "Baño",
-    "luz_pasillo": "Pasillo",
-    "luz_despacho": "Despacho",
-    "luz_terraza": "Terraza",
-    "luz_jardin": "Jardín",
     "riego": "Jardín",
-    "luz_garaje": "Garaje",
-    "luz_entrada": "Entrada",
+    "luz_del_comedor": "Comedor",
+    "luz_de_la_habitacion_de_los_ninos": "Habitación de los niños",
+    "luz_del_sotano": "Sótano",
+    "luz_de_la_escalera": "Escalera",
+    "luz_de_la_buhardilla": "Buhardilla",
+    "luz_del_cuarto_de_la_plancha": "Cuarto de la plancha",
+    "luz_del_cuarto_de_invitados": "Cuarto de invitados",
+    "luz_del_porche": "Porche",
+    "lampara_de_pie": "Salón",
+    "flexo": "Despacho",
+    "lampara_de_la_mesilla": "Dormitorio",
+    "tira_led_de_la_cocina": "Cocina",
+    "ventilador_del_despacho": "Despacho",
+    "ventilador_de_la_cocina": "Cocina",
+    "purificador_de_aire": "Dormitorio",
+    "television_del_dormitorio": "Dormitorio",
+    "lavadora": "Cuarto de la plancha",
+    "lavavajillas": "Cocina",
+    "termo": "Baño",
+    "cargador_del_coche": "Garaje",
+    "impresora": "Despacho",
+    "deshumidificador": "Sótano",
+    "microondas": "Cocina",
 }
+# Aliases, as a user sets them in an area's or an entity's settings.
+AREA_ALIASES = {"Habitación de los niños": ["cuarto de los niños"]}
+ALIASES = {"termo": ["calentador"], "cargador_del_coche": ["cargador"]}  # template unique_id -> aliases
 
 
 async def wait_until_up(session: aiohttp.ClientSession) -> None:
@@ -100,14 +128,20 @@ class Socket:
 
 
 async def place_devices(socket: Socket) -> None:
+    """Each area (with its aliases), each device in its area (with its aliases)."""
     areas = {a["name"]: a["area_id"] for a in await socket.call("config/area_registry/list")}
     for name in sorted(set(AREAS.values())):
         if name not in areas:
-            areas[name] = (await socket.call("config/area_registry/create", name=name))["area_id"]
+            created = await socket.call("config/area_registry/create", name=name, aliases=AREA_ALIASES.get(name, []))
+            areas[name] = created["area_id"]
     for entity in await socket.call("config/entity_registry/list"):
-        if entity["platform"] == "template" and entity["unique_id"] in AREAS:
-            area_id = areas[AREAS[entity["unique_id"]]]
-            await socket.call("config/entity_registry/update", entity_id=entity["entity_id"], area_id=area_id)
+        if entity["platform"] == "template" and (unique_id := entity["unique_id"]) in AREAS:
+            await socket.call(
+                "config/entity_registry/update",
+                entity_id=entity["entity_id"],
+                area_id=areas[AREAS[unique_id]],
+                aliases=ALIASES.get(unique_id, []),
+            )
 
 
 async def flow(session: aiohttp.ClientSession, headers: dict[str, str], path: str, start: dict[str, Any]) -> Any:

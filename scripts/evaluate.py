@@ -21,7 +21,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from custom_components.llm_ensemble.engine import Ensemble, VoteSettings  # noqa: E402
+from custom_components.llm_ensemble.engine import (  # noqa: E402
+    Ensemble,
+    LlamaModel,
+    Sampling,
+    VoteSettings,
+    majority,
+)
 
 SHIPPED = ROOT / "custom_components" / "llm_ensemble" / "models"
 ROUTES = ("domotics", "weather", "none", "home")
@@ -150,6 +156,34 @@ def evaluate(ensemble: Any, rows: list[Row], settings: VoteSettings) -> tuple[di
     return figures, mistakes
 
 
+def instance_vote(ensemble: Ensemble, instances: list[LlamaModel], rows: list[Row]) -> dict:
+    """The vote across independently trained domotics models (one greedy answer each), on the rows
+    the selector sends to the devices: "varias instancias del mismo modelo", against the samples of
+    one model. Their mistakes may be less alike; the price is one decode per model, one after another.
+    """
+    no_command = ensemble.domotics.info.no_command
+    state_action = ensemble.domotics.info.state_action
+    right = wrong = n_dom = 0
+    ms = []
+    for row in rows:
+        if ensemble.route(row.text)[0] != "domotics":
+            continue
+        start = time.perf_counter()
+        answers = [m.generate(m.prompt(m.normalize(row.text))[0], [Sampling()])[0] for m in instances]
+        ms.append((time.perf_counter() - start) * 1000)
+        voted = majority(answers)
+        command = None if voted == no_command else voted
+        right += row.route == "domotics" and command == row.command
+        wrong += command is not None and command != row.command and not command.endswith(f" {state_action}")
+    n_dom = sum(r.route == "domotics" for r in rows)
+    return {
+        "instances": len(instances),
+        "command_accuracy": right / max(1, n_dom),
+        "wrong_action_rate": wrong / len(rows),
+        "ms_p50": percentile(ms, 0.5),
+    }
+
+
 def report(path: Path, figures: dict, mistakes: list[str]) -> str:
     lines = [f"# {path} — {figures['n']} requests, N={figures['n_votes']}, T={figures['temperature']}", ""]
     for key, value in figures.items():
@@ -171,6 +205,9 @@ def main() -> None:
     parser.add_argument("--unanimous", action="store_true", help="act only when every vote agrees")
     parser.add_argument("--selector", type=Path, default=SHIPPED / "selector.gguf")
     parser.add_argument("--domotics", type=Path, default=SHIPPED / "domotics.gguf")
+    parser.add_argument(
+        "--instances", type=Path, nargs="+", help="also vote across these domotics models, one greedy answer each"
+    )
     parser.add_argument("--engine", choices=("in_process", "server"), default="in_process")
     parser.add_argument("--server-url", help="a running llama-server (router mode); default: start one")
     args = parser.parse_args()
@@ -181,11 +218,17 @@ def main() -> None:
         ensemble: Any = BlockingServerEnsemble(args.selector, args.domotics, args.server_url)
     else:
         ensemble = Ensemble.load(args.selector, args.domotics)
+    instances = [LlamaModel(path) for path in args.instances or ()]
     results = {}
     for path in args.files:
-        figures, mistakes = evaluate(ensemble, read_tsv(path), settings)
+        rows = read_tsv(path)
+        figures, mistakes = evaluate(ensemble, rows, settings)
+        if instances:
+            figures["instance_vote"] = instance_vote(ensemble, instances, rows)
         print(report(path, figures, mistakes), flush=True)
         results[str(path)] = figures
+    for model in instances:
+        model.close()
     ensemble.close()
     if args.json:
         print(json.dumps(next(iter(results.values())) if len(results) == 1 else results))

@@ -5,8 +5,10 @@ a room, appliances, aliases. Between the engine's decision and the service call,
 compares the request with the home Home Assistant knows (its areas, the entities exposed to
 Assist, their names and aliases) and finds reasons the command is not for the chosen entity:
 
-- the request names an area other than the entity's ("la luz de la buhardilla" -> LUZ_SL);
-- it names another entity of the home ("la lámpara de pie", "el calentador" as the termo's alias);
+- the request names an area other than the entity's ("la luz de la buhardilla" -> LUZ_SL), or a
+  room of the catalog other than the code's ("la tele de mi cuarto" -> TV_SL);
+- it names another entity of the home ("la lámpara de pie", "el calentador" as the termo's alias,
+  "la mesilla" of "Lámpara de la mesilla");
 - it names a kind of device that another entity of the same area is, and the chosen one is not
   ("la lámpara del salón" where the salón holds "Luz del salón" and "Lámpara de pie");
 - it speaks of several devices at once ("las luces del salón" where the salón has several lights,
@@ -35,6 +37,13 @@ from .spanish import plural_forms
 CONVERSATION = "conversation"  # the assistant id exposure settings are kept under
 ALL_WORDS = frozenset({"todo", "todas", "todos", "toda"})
 STOPWORDS = frozenset({"de", "del", "la", "el", "los", "las", "en", "y", "a", "al", "mi", "tu", "su", "un", "una"})
+# Domains of things people switch and name like devices; a scene "Buenas noches" or a weather
+# entity "Tiempo en casa" counts by its whole name only, not by one of its words.
+DEVICE_DOMAINS = frozenset(
+    {"light", "switch", "fan", "input_boolean", "media_player", "cover", "climate", "vacuum", "humidifier",
+     "water_heater", "lock", "valve", "remote"}
+)
+DISTINCTIVE_LETTERS = 5  # a word of a name, not of the catalog, this long names that area or device alone
 
 Words = tuple[str, ...]
 
@@ -101,60 +110,142 @@ def _covered(text: Words, phrases: Iterable[Words]) -> set[int]:
     return covered
 
 
+@dataclass(frozen=True)
+class _Request:
+    """One request beside the command the models chose for it, and what the home knows."""
+
+    said: Words
+    home: Home
+    entity_id: str
+    entry: CatalogEntry
+    catalog: Sequence[CatalogEntry]
+
+    @property
+    def target(self) -> HomeEntity | None:
+        return self.home.entity(self.entity_id)
+
+    @property
+    def area(self) -> str | None:
+        return self.target.area_id if self.target else None
+
+    @property
+    def own_names(self) -> list[Words]:
+        return list(self.target.names) if self.target else []
+
+    @property
+    def catalog_words(self) -> set[str]:
+        """Every word the catalog uses for a device or a room: the models' own vocabulary."""
+        phrases = (p for e in self.catalog for p in (e.device, *e.device_words, e.room, *e.room_words))
+        return {w for phrase in phrases for w in words(phrase)}
+
+
+def _everything(req: _Request) -> str | None:
+    if ALL_WORDS & set(req.said):
+        return "habla de todo o de todos los aparatos"
+    return None
+
+
+def _several(req: _Request) -> str | None:
+    """ "las luces del salón" where the salón has more than one light: every one of them."""
+    plurals = {p for e in req.catalog for w in (e.device, *e.device_words) for p in plural_forms(words(w))}
+    own_device = [words(w) for w in (req.entry.device, *req.entry.device_words)]
+    # The device's own words explain a word of the request, except a bare plural ("luces"): the
+    # catalog lists plurals as ways of naming one light, a real home reads them as every light.
+    singular = [w for w in own_device if not (len(w) == 1 and (w[0] in plurals or w[0].endswith("s")))]
+    explained = _covered(req.said, [*singular, *req.own_names])
+    domain = req.entry.domain
+    same_kind = [e for e in req.home.entities if e.area_id == req.area and e.entity_id.split(".")[0] == domain]
+    if len(same_kind) > 1 and any(w in plurals for i, w in enumerate(req.said) if i not in explained):
+        return "habla de varios aparatos de la zona"
+    return None
+
+
+def _other_area(req: _Request) -> str | None:
+    """An area of the home other than the entity's, by its name, an alias, or a word only it has
+    ("la luz del cuarto de plancha" names "Cuarto de la plancha" by "plancha")."""
+    room_ok = _covered(req.said, [words(w) for w in (req.entry.room, *req.entry.room_words)])
+    for start, end, area_id in _area_spans(req):
+        if area_id == req.area:
+            continue
+        if req.area is None and set(range(start, end)) <= room_ok:
+            continue  # an entity with no area: the catalog's own room words are its room
+        return f"nombra otra zona ({area_id})"
+    return None
+
+
+def _area_spans(req: _Request) -> list[tuple[int, int, str]]:
+    spans = _spans(req.said, ((name, area.area_id) for area in req.home.areas for name in area.names))
+    taken = {i for start, end, _ in spans for i in range(start, end)}
+    common = req.catalog_words | STOPWORDS
+    for area in req.home.areas:
+        for name in area.names:
+            for i, word in enumerate(req.said):
+                if i not in taken and word in name and word not in common and len(word) >= DISTINCTIVE_LETTERS:
+                    spans.append((i, i + 1, area.area_id))
+    return spans
+
+
+def _other_catalog_room(req: _Request) -> str | None:
+    """A room word of the catalog that is another code's room ("la tele de mi cuarto" for TV_SL):
+    the models' own vocabulary says it is not this code's room."""
+    rooms = {e.room: (e.room, *e.room_words) for e in req.catalog}
+    spans = _spans(req.said, ((words(w), room) for room, names in rooms.items() for w in names))
+    own = _covered(req.said, req.own_names)
+    for start, end, room in spans:
+        if room != req.entry.room and not set(range(start, end)) <= own:
+            return f"nombra otra habitación ({room})"
+    return None
+
+
+def _other_device(req: _Request) -> str | None:
+    """Another entity of the home, by name or alias, or by a word only its name has ("mesilla")."""
+    generic = {w for e in req.catalog for p in (e.device, *e.device_words) for w in words(p)} | STOPWORDS
+    mentioned_areas = {area_id for _, _, area_id in _area_spans(req)}
+    names = ((name, e.entity_id) for e in req.home.entities for name in e.names)
+    for _, _, other_id in _spans(req.said, names):
+        if other_id == req.entity_id:
+            continue
+        other = req.home.entity(other_id)
+        is_generic = other is not None and all(set(name) <= generic for name in other.names)
+        if is_generic and mentioned_areas and (other is None or other.area_id not in mentioned_areas):
+            continue  # "luz" named in another room: the room decides, not the bare noun
+        return f"nombra otro aparato ({other_id})"
+    common = req.catalog_words | STOPWORDS | {w for name in req.own_names for w in name}
+    area_words = {w for area in req.home.areas for name in area.names for w in name}
+    for other in req.home.entities:
+        if other.entity_id == req.entity_id or other.entity_id.split(".")[0] not in DEVICE_DOMAINS:
+            continue
+        own = {w for name in other.names for w in name if len(w) >= DISTINCTIVE_LETTERS} - common - area_words
+        if own & set(req.said):
+            return f"nombra otro aparato ({other.entity_id})"
+    return None
+
+
+def _same_area_kind(req: _Request) -> str | None:
+    """A kind of device another entity of the same area is ("la lámpara del salón" where the salón
+    has "Lámpara de pie" beside "Luz del salón"): either could be meant."""
+    if req.area is None:
+        return None
+    named = _covered(req.said, req.own_names)
+    for other in req.home.entities:
+        if other.entity_id == req.entity_id or other.area_id != req.area:
+            continue
+        heads = {name[0] for name in other.names if name and name[0] not in STOPWORDS and len(name[0]) > 2}
+        for i, word in enumerate(req.said):
+            if word in heads and i not in named and not any(word in name for name in req.own_names):
+                return f"puede ser otro aparato de la misma zona ({other.entity_id})"
+    return None
+
+
+CHECKS = (_everything, _several, _other_area, _other_catalog_room, _other_device, _same_area_kind)
+
+
 def reason_not_for(
     text: str, home: Home, entity_id: str, entry: CatalogEntry, catalog: Sequence[CatalogEntry]
 ) -> str | None:
     """Why a command of `entry` on `entity_id` is not what the text asks for; None when it is."""
-    said = words(text)
-    target = home.entity(entity_id)
-    target_area = target.area_id if target else None
-    own_device = [words(w) for w in (entry.device, *entry.device_words)]
-    own_room = [words(w) for w in (entry.room, *entry.room_words)]
-    own_names = list(target.names) if target else []
-    plurals = {p for e in catalog for w in (e.device, *e.device_words) for p in plural_forms(words(w))}
-    # The device's own words explain a word of the request, except a bare plural ("luces"): the
-    # catalog lists plurals as ways of naming one light, a real home reads them as every light.
-    singular_own = [w for w in own_device if not (len(w) == 1 and (w[0] in plurals or w[0].endswith("s")))]
-    explained = _covered(said, [*singular_own, *own_names])
-
-    if ALL_WORDS & set(said):
-        return "habla de todo o de todos los aparatos"
-    same_kind = [e for e in home.entities if e.area_id == target_area and e.entity_id.split(".")[0] == entry.domain]
-    if len(same_kind) > 1 and any(w in plurals for i, w in enumerate(said) if i not in explained):
-        return "habla de varios aparatos de la zona"
-
-    area_spans = _spans(said, ((name, area.area_id) for area in home.areas for name in area.names))
-    mentioned_areas = {area_id for _, _, area_id in area_spans}
-    room_ok = _covered(said, own_room)
-    for start, end, area_id in area_spans:
-        if area_id == target_area:
-            continue
-        if target_area is None and set(range(start, end)) <= room_ok:
-            continue  # an entity with no area: the catalog's own room words are its room
-        return f"nombra otra zona ({area_id})"
-
-    generic = {w for e in catalog for phrase in (e.device, *e.device_words) for w in words(phrase)} | STOPWORDS
-    name_spans = _spans(said, ((name, e.entity_id) for e in home.entities for name in e.names))
-    for _, _, other_id in name_spans:
-        if other_id == entity_id:
-            continue
-        other = home.entity(other_id)
-        other_names = other.names if other else ()
-        is_generic = all(set(name) <= generic for name in other_names)
-        if is_generic and mentioned_areas and (other is None or other.area_id not in mentioned_areas):
-            continue  # "luz" named in another room: the room decides, not the bare noun
-        return f"nombra otro aparato ({other_id})"
-
-    if target_area is not None:
-        named = _covered(said, own_names)
-        for other in home.entities:
-            if other.entity_id == entity_id or other.area_id != target_area:
-                continue
-            heads = {name[0] for name in other.names if name and name[0] not in STOPWORDS and len(name[0]) > 2}
-            for i, word in enumerate(said):
-                if word in heads and i not in named and not any(word in name for name in own_names):
-                    return f"puede ser otro aparato de la misma zona ({other.entity_id})"
-    return None
+    request = _Request(words(text), home, entity_id, entry, catalog)
+    return next((reason for check in CHECKS if (reason := check(request))), None)
 
 
 @callback

@@ -19,7 +19,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_test_home_assistant, mock_storage
 
-from .house import BenchHouse, async_setup_bench_house
+from .house import House, async_setup_bench_house
 from .memory import rss_mb
 
 TIME_ZONE = "Europe/Madrid"
@@ -30,7 +30,7 @@ class Home:
     """Everything a measurement needs: the core, the devices, our entry, and memory readings."""
 
     hass: HomeAssistant
-    house: BenchHouse
+    house: House
     entry: MockConfigEntry
     suggested: dict[str, Any]  # what the options form suggested, code -> entity_id
     memory: dict[str, float | None] = field(default_factory=dict)
@@ -38,7 +38,7 @@ class Home:
     @property
     def suggestions_right(self) -> int:
         """How many codes the options form suggested the intended entity for."""
-        return sum(self.suggested.get(code) == entity_id for code, entity_id in self.house.entity_ids.items())
+        return sum(self.suggested.get(code) == entity_id for code, entity_id in self.house.by_code.items())
 
 
 def clear_intent_cache(hass: HomeAssistant) -> bool:
@@ -57,7 +57,9 @@ def clear_intent_cache(hass: HomeAssistant) -> bool:
 
 
 @asynccontextmanager
-async def async_home(votes: int, temperature: float) -> AsyncIterator[Home]:
+async def async_home(
+    votes: int, temperature: float, models: tuple[str, str] = ("selector.gguf", "domotics.gguf")
+) -> AsyncIterator[Home]:
     """Start the core, build the home, measure memory before and after our models load."""
     memory: dict[str, float | None] = {"rss_start_mb": rss_mb()}
     with mock_storage():
@@ -68,7 +70,7 @@ async def async_home(votes: int, temperature: float) -> AsyncIterator[Home]:
             await hass.async_block_till_done()
             memory["rss_before_models_mb"] = rss_mb()
             entry, suggested = await async_add_agent(
-                hass, votes, temperature, house.weather_entity_id, entity_map=house.entity_ids
+                hass, votes, temperature, house.weather_entity_id, entity_map=house.by_code, models=models
             )
             memory["rss_models_loaded_mb"] = rss_mb()
             try:

@@ -14,8 +14,9 @@ import llama_cpp
 from evaluate import SHIPPED, Row, read_tsv
 from homeassistant.const import __version__ as ha_version
 
-from .agents import RowResult, async_accuracy_pass, async_warm_up, summarize
+from .agents import AGENTS, RowResult, async_accuracy_pass, async_warm_up
 from .engine import sweep
+from .figures import summarize
 from .harness import async_home, clear_intent_cache
 from .load import async_load
 from .memory import file_digests, file_sizes_mb, peak_rss_mb, rss_mb
@@ -30,12 +31,17 @@ class Measurement:
 
     files: list[str]
     results: list[RowResult]
-    agents: dict[str, dict[str, Any]]
+    figures: dict[str, Any]  # figures.summarize: {"overall": ..., "files": {...}}
     engine: dict[str, Any]
     load: dict[str, dict[str, Any]]
     memory: dict[str, Any]
     machine: dict[str, Any] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def agents(self) -> dict[str, dict[str, Any]]:
+        """Each agent's figures over every row."""
+        return {agent: self.figures["overall"][agent] for agent in AGENTS}
 
 
 def machine() -> dict[str, Any]:
@@ -97,7 +103,7 @@ async def async_measure(files: list[Path], votes: int, temperature: float) -> Me
         lap("load")
         memory: dict[str, Any] = dict(home.memory)
         memory |= {"rss_mb": rss_mb(), "peak_rss_mb": peak_rss_mb(), "model_files_mb": file_sizes_mb(list(MODEL_FILES))}
-        info["suggested_mapping_right"] = f"{home.suggestions_right}/{len(home.house.entity_ids)}"
+        info["suggested_mapping_right"] = f"{home.suggestions_right}/{len(home.house.by_code)}"
         info["intent_cache_cleared"] = clear_intent_cache(home.hass)
     info["load_average_end"] = round(os.getloadavg()[0], 2)
     return Measurement(

@@ -9,6 +9,7 @@ import matplotlib as mpl
 mpl.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
+from evaluate import ROUTES
 
 from .agents import AGENTS
 from .measure import Measurement
@@ -20,14 +21,14 @@ LABELS = {"ours": "LLM Ensemble", "builtin": "built-in agent"}
 
 def accuracy(m: Measurement, path: Path) -> None:
     """Grouped bars: accuracy overall and per route, and the wrong-action rate, per agent."""
-    groups = ["all", "domotics", "weather", "none", "wrong actions"]
-    fig, ax = plt.subplots(figsize=(8, 4.2))
+    groups = ["all", *ROUTES, "wrong actions"]
+    fig, ax = plt.subplots(figsize=(9, 4.2))
     x = np.arange(len(groups))
     width = 0.38
     for i, agent in enumerate(AGENTS):
         f = m.agents[agent]
         by = f["accuracy_by_route"]
-        values = [f["accuracy"], by["domotics"], by["weather"], by["none"], f["wrong_action_rate"]]
+        values = [f["accuracy"], *(by[route] for route in ROUTES), f["wrong_action_rate"]]
         values = [v or 0.0 for v in values]
         bars = ax.bar(x + (i - 0.5) * width, values, width, label=LABELS[agent], color=COLORS[agent])
         bars[-1].set_hatch("//")
@@ -79,8 +80,9 @@ def votes(m: Measurement, path: Path) -> None:
     series: list[tuple[str, str, float, dict[str, float]]] = [
         ("all domotics rows", "o-", 2.0, {name: v[name]["accuracy"] for name in names})
     ]
-    if len(m.files) > 1:  # per file too: the vote may help on one file and not on another
-        for source, style in zip(m.files, ("s--", "^:", "d-."), strict=False):
+    sources = [f for f in m.files if f in v["greedy1"]["accuracy_by_file"]]  # files with domotics rows
+    if len(sources) > 1:  # per file too: the vote may help on one file and not on another
+        for source, style in zip(sources, ("s--", "^:", "d-.", "v-"), strict=False):
             by_file = {name: v[name]["accuracy_by_file"][source] for name in names}
             series.append((Path(source).name, style, 1.0, by_file))
     lowest = 1.0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import string
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -124,3 +126,25 @@ def test_the_grammar_holds_even_when_sampling_picks_nonsense(ensemble: Ensemble)
         votes, _ = ensemble.vote(text, settings)
         assert len(votes) == 7
         assert all(v in ensemble.domotics.info.answers for v in votes)
+
+
+def test_random_letters_are_not_read_as_a_request(ensemble: Ensemble) -> None:
+    """Letters at random are no language: nothing to route, whatever the selector would guess."""
+    rng = random.Random(3)
+    for length in (30, 60, 300):
+        text = "".join(rng.choice(string.ascii_lowercase + "   ") for _ in range(length))
+        assert not ensemble.is_language(ensemble.selector.normalize(text))
+        decision = ensemble.decide(text)
+        assert (decision.route, decision.label) == ("none", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oye casa, ya he llegado del trabajo y está todo muy oscuro, enciende la luz de la entrada porfa",
+        "¿me puedes decir si mañana por la tarde va a llover en Madrid?",
+        "Ey kita el rputer",  # short, with typos: read as it is
+    ],
+)
+def test_real_requests_are_language(ensemble: Ensemble, text: str) -> None:
+    assert ensemble.is_language(ensemble.selector.normalize(text))

@@ -75,6 +75,7 @@ async def test_same_token_ids_and_decisions_as_in_process(
     engine = await connect(session, llama_server.url)
     texts = eval_texts("handwritten.tsv", 150) + eval_texts("validation.tsv", 100)
     texts.append("enciende la luz del salón " + "y la de la cocina " * 40)  # cut to the model's room
+    texts.append("qwhrt zlkpv mnbxc aoeiu dfgjk lqzrt pwxv")  # random letters: no language, route none
     settings = VoteSettings(n_votes=3, temperature=0.3)
     for text in texts:
         for served, local in ((engine.selector, ensemble.selector), (engine.domotics, ensemble.domotics)):

@@ -129,7 +129,7 @@ class RealHome:
                 found[entity_id] = "-"
                 continue
             extra = [
-                str(value if not isinstance(value, (tuple, list)) else ",".join(f"{v:g}" for v in value))
+                str(value if not isinstance(value, tuple | list) else ",".join(f"{v:g}" for v in value))
                 for key in (ATTR_BRIGHTNESS, ATTR_HS_COLOR, ATTR_PERCENTAGE)
                 if state.state == STATE_ON and (value := state.attributes.get(key)) is not None
             ]

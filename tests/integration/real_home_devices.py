@@ -28,7 +28,10 @@ class Device:
         return f"{self.domain}.{self.unique_id}"
 
 
-def _devices(*rows: tuple[str | None, str, str, str, str] | tuple[str | None, str, str, str, str, tuple[str, ...]]) -> tuple[Device, ...]:
+DeviceRow = tuple[str | None, str, str, str, str] | tuple[str | None, str, str, str, str, tuple[str, ...]]
+
+
+def _devices(*rows: DeviceRow) -> tuple[Device, ...]:
     return tuple(Device(*row) for row in rows)
 
 

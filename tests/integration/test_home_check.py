@@ -92,3 +92,18 @@ async def test_the_real_home_is_read_from_home_assistant(hass: HomeAssistant) ->
     termo = home.entity("switch.termo")
     assert termo is not None and words("calentador") in termo.names
     assert any(words("cuarto de los niños") in area.names for area in home.areas)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id", "entry", "why"),
+    [
+        ("apaga la luz del cuarto de plancha", "light.salon", LUZ_SL, "zona"),  # "plancha": only that area has it
+        ("enciende la lámpara de la mesilla", "light.salon", LUZ_SL, "aparato"),  # not the name, its own word
+        ("apaga la luz del baño", "light.salon", LUZ_SL, "habitación"),  # the catalog's rooms: another code's
+    ],
+)
+def test_words_only_another_area_or_device_has(text: str, entity_id: str, entry: CatalogEntry, why: str) -> None:
+    home = Home(HOME.areas, (*HOME.entities, _entity("light.mesilla", "salon", "Lámpara de la mesilla")))
+    catalog = (*CATALOG, CatalogEntry("LUZ_BA", "light", "luz", "baño", ("luz",), ("baño", "aseo")))
+    reason = reason_not_for(text, Home(home.areas[:2] + home.areas[3:], home.entities), entity_id, entry, catalog)
+    assert reason is not None and why in reason

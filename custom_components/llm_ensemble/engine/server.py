@@ -34,6 +34,7 @@ from .ensemble import (
     check_roles,
     command_of,
     elapsed_ms,
+    reads_as_language,
     route_of,
     timings,
     vote_command,
@@ -168,10 +169,13 @@ class ServerModel:
 
     async def prompt(self, normalized_text: str) -> tuple[list[int], bool]:
         """BOS [ORDEN] text [COMANDO], the text cut as in training; and whether it was cut."""
+        return self.prompt_of(await self.tokenize(normalized_text))
+
+    def prompt_of(self, ids: list[int]) -> tuple[list[int], bool]:
+        """The prompt of a text's token ids (as LlamaModel.prompt), and whether it was cut."""
         room = self.n_ctx_train - 3 - self.max_answer_tokens
         if self.info.max_text_tokens is not None:
             room = min(room, self.info.max_text_tokens)
-        ids = await self.tokenize(normalized_text)
         return [self.bos, self.prefix, *ids[:room], self.suffix], len(ids) > room
 
     # -- decoding --------------------------------------------------------------------------
@@ -252,7 +256,10 @@ class ServerEnsemble:
         normalized = self.selector.normalize(text)
         if not normalized:
             return ROUTE_NONE, None, False
-        prompt, truncated = await self.selector.prompt(normalized)
+        ids = await self.selector.tokenize(normalized)
+        if not reads_as_language(normalized, lambda: len(ids)):  # random letters: as Ensemble.route
+            return ROUTE_NONE, None, False
+        prompt, truncated = self.selector.prompt_of(ids)
         (label,) = await self.selector.generate(prompt, [Sampling()])
         return route_of(self.selector.info, label), label, truncated
 

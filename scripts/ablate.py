@@ -1,0 +1,147 @@
+"""What each safeguard buys: our agent in the real home with one mechanism turned off at a time.
+
+    scripts/ablate [FILE.tsv ...] [--old-models SELECTOR DOMOTICS] [--json]
+
+Variants, each on every row, judged by effects exactly as scripts/bench judges them (same home,
+same starting states): `full` (as shipped); `no_home_check` (the check of the home before acting
+skipped); `no_fallback` (what the agent passes on gets its own "no te he entendido" instead of the
+built-in agent); `greedy1` (one greedy sequence instead of the vote); `unanimous` and `hot`
+(act only when all 3 votes agree, at T = 0.3 and at T = 1.0); and, with --old-models, `old_models`
+(the models trained without the boundary data). The built-in agent runs once, for the rows it
+gets right and ours does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench import default_files  # noqa: E402
+from benchlib.agents import async_attempt, async_warm_up, cases  # noqa: E402
+from benchlib.harness import async_home  # noqa: E402
+from benchlib.measure import load_rows  # noqa: E402
+from evaluate import percentile  # noqa: E402
+
+from custom_components.llm_ensemble import data as agent_data  # noqa: E402
+from custom_components.llm_ensemble import home_check  # noqa: E402
+from custom_components.llm_ensemble.const import CONF_FALLBACK  # noqa: E402
+from custom_components.llm_ensemble.engine import VoteSettings  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way of running our agent: its vote, its models, and what is patched off."""
+
+    name: str
+    votes: int = VoteSettings().n_votes
+    temperature: float = VoteSettings().temperature
+    unanimous: bool = False
+    home_check: bool = True
+    fallback: bool = True
+    models: tuple[str, str] = ("selector.gguf", "domotics.gguf")
+
+
+VARIANTS = (
+    Variant("full"),
+    Variant("no_home_check", home_check=False),
+    Variant("no_fallback", fallback=False),
+    Variant("greedy1", votes=1, temperature=0.0),
+    Variant("unanimous", unanimous=True),
+    Variant("hot", temperature=1.0, unanimous=True),
+)
+
+
+@contextmanager
+def patched(variant: Variant) -> Iterator[None]:
+    """Turn off what the variant turns off, for the agent only (the judge is untouched)."""
+    vote: Callable[[agent_data.Settings], VoteSettings] = lambda settings: VoteSettings(  # noqa: E731
+        n_votes=settings.votes, temperature=settings.temperature, unanimous=variant.unanimous
+    )
+    with mock.patch.object(agent_data.Settings, "vote", property(vote)):
+        if variant.home_check:
+            yield
+            return
+        with mock.patch.object(home_check, "reason_not_for", return_value=None):
+            yield
+
+
+async def async_run(variant: Variant, rows: list[Any], with_builtin: bool) -> dict[str, list[Any]]:
+    """Every row through our agent (and the built-in agent, once), judged by effects."""
+    found: dict[str, list[Any]] = {"ours": [], "builtin": []}
+    with patched(variant):
+        async with async_home(variant.votes, variant.temperature, variant.models) as home:
+            if not variant.fallback:
+                options = {**home.entry.options, CONF_FALLBACK: False}
+                home.hass.config_entries.async_update_entry(home.entry, options=options)
+                await home.hass.async_block_till_done()
+            await async_warm_up(home)
+            for (_, row), case in zip(rows, cases(home, rows), strict=True):
+                found["ours"].append(await async_attempt(home, "ours", row, case))
+                if with_builtin:
+                    found["builtin"].append(await async_attempt(home, "builtin", row, case))
+    return found
+
+
+def figures(ours: list[Any], builtin: list[Any]) -> dict[str, Any]:
+    n = len(ours)
+    return {
+        "accuracy": sum(a.right for a in ours) / n,
+        "wrong_action_rate": sum(a.wrong_action for a in ours) / n,
+        "builtin_right_ours_wrong": sum(b.right and not a.right for a, b in zip(ours, builtin, strict=True)),
+        "ours_right_builtin_wrong": sum(a.right and not b.right for a, b in zip(ours, builtin, strict=True)),
+        "p50_ms": percentile([a.ms for a in ours], 0.5),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--old-models", nargs=2, metavar=("SELECTOR", "DOMOTICS"), help="models without the new data")
+    parser.add_argument("--only", nargs="+", help="run just these variants")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.CRITICAL)
+    rows = load_rows(args.files or default_files())
+    variants = list(VARIANTS)
+    if args.old_models:
+        old = tuple(str(Path(p).resolve()) for p in args.old_models)
+        variants.append(replace(VARIANTS[0], name="old_models", models=(old[0], old[1])))
+    if args.only:
+        variants = [v for v in variants if v.name in args.only]
+    builtin: list[Any] = []
+    results: dict[str, dict[str, Any]] = {}
+    print(f"{len(rows)} rows: " + ", ".join(sorted({source for source, _ in rows})))
+    print("| variant | right | wrong actions | built-in right, ours wrong | ours right, built-in wrong | p50 ms |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for variant in variants:
+        found = asyncio.run(async_run(variant, rows, with_builtin=not builtin))
+        builtin = builtin or found["builtin"]
+        f = results[variant.name] = figures(found["ours"], builtin)
+        print(
+            f"| {variant.name} | {f['accuracy']:.1%} | {f['wrong_action_rate']:.2%} | {f['builtin_right_ours_wrong']} "
+            f"| {f['ours_right_builtin_wrong']} | {f['p50_ms']:.1f} |",
+            flush=True,
+        )
+    b = sum(a.right for a in builtin) / len(builtin)
+    print(f"| built-in agent | {b:.1%} | {sum(a.wrong_action for a in builtin) / len(builtin):.2%} | – | – | "
+          f"{percentile([a.ms for a in builtin], 0.5):.1f} |")
+    if args.json:
+        print(json.dumps(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
