@@ -139,7 +139,7 @@ def _models_fields(data: Mapping[str, Any]) -> dict[vol.Marker, Any]:
         vol.Required(CONF_ENGINE, default=data.get(CONF_ENGINE, DEFAULT_ENGINE)): SelectSelector(
             SelectSelectorConfig(options=list(ENGINES), translation_key=CONF_ENGINE, mode=SelectSelectorMode.LIST)
         ),
-        vol.Optional(CONF_SERVER_URL, description={"suggested_value": url} if url else None): TextSelector(
+        (vol.Optional(CONF_SERVER_URL, default=url) if url else vol.Optional(CONF_SERVER_URL)): TextSelector(
             TextSelectorConfig(type=TextSelectorType.URL)
         ),
         vol.Required(CONF_SELECTOR_MODEL, default=selector): TextSelector(),
@@ -184,7 +184,7 @@ class LLMEnsembleConfigFlow(ConfigFlow, domain=DOMAIN):
         schema = vol.Schema({**_models_fields({}), **_behaviour_fields(Settings())})
         errors: dict[str, str] = {}
         if user_input is not None:
-            errors = _check_votes(user_input) or await _async_check_engine(self.hass, user_input)
+            errors = _check_votes(user_input) | await _async_check_engine(self.hass, user_input)
             if not errors:
                 data = _engine_data(user_input)
                 return self.async_create_entry(title=TITLE, data=data, options=_behaviour_options(user_input))

@@ -26,6 +26,7 @@ from custom_components.llm_ensemble.const import (
     DOMAIN,
 )
 from custom_components.llm_ensemble.engine.local_server import LocalServer, free_port
+from custom_components.llm_ensemble.engines import async_ensure_llama_cpp
 
 from ..conftest import HAS_LLAMA_CPP, SHIPPED
 from .conftest import ask, entry_data, entry_options, speech
@@ -173,3 +174,10 @@ async def test_server_down_with_fallback_uses_the_built_in_agent(
     # What it does not understand gets our reason, not "I did not understand".
     assert speech(await ask(hass, "me das un poco de luz en el salon porfa")) == agent_module.SERVER_DOWN
     assert entry.state is ConfigEntryState.LOADED
+
+
+@pytest.mark.skipif(not HAS_LLAMA_CPP, reason="needs llama-cpp-python installed")
+async def test_in_process_requirement_goes_through_home_assistant(hass: HomeAssistant) -> None:
+    """Without --skip-pip the requirement is Home Assistant's to check (installed here: no pip run)."""
+    hass.config.skip_pip = False
+    await async_ensure_llama_cpp(hass)
