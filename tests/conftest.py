@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import os
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,11 +32,13 @@ def sockets() -> Iterator[None]:
     """Home Assistant's test harness forbids creating sockets (pytest-socket) before each test;
     starting a server needs a free port and a health check. Tests that talk to a server ask for
     the harness's `socket_enabled` fixture (connections stay limited to 127.0.0.1)."""
+    blocked = socket.socket is not pytest_socket._true_socket  # as the test that asked found it
     pytest_socket.enable_socket()
     try:
         yield
     finally:
-        pytest_socket.disable_socket(allow_unix_socket=True)
+        if blocked:
+            pytest_socket.disable_socket(allow_unix_socket=True)
 
 
 @pytest.fixture(scope="session")

@@ -95,8 +95,8 @@ def entry_data(engine: str, url: str | None = None) -> dict[str, Any]:
 def engine_data(request: pytest.FixtureRequest) -> dict[str, Any]:
     """entry.data for each engine this run tests (the server one starts the shared server)."""
     if request.param == "server":
-        request.getfixturevalue("socket_enabled")  # Home Assistant's HTTP session talks to it
         server: LocalServer = request.getfixturevalue("llama_server")
+        request.getfixturevalue("socket_enabled")  # Home Assistant's HTTP session talks to it
         return entry_data("server", server.url)
     return entry_data("in_process")
 
