@@ -113,8 +113,9 @@ async def test_a_server_of_other_models_is_refused(session: aiohttp.ClientSessio
 
 async def test_slow_killed_and_back(session: aiohttp.ClientSession, own_server: LocalServer) -> None:
     """A hung server times out; one killed during a request is unreachable; a restart recovers."""
-    engine = await connect(session, own_server.url, timeout=0.5)
+    engine = await connect(session, own_server.url)
     assert (await engine.async_decide("apaga la luz del salón")).command == "LUZ_SL OFF"
+    engine.client.settings = ServerSettings(own_server.url, 1.0)  # short, for the frozen server
 
     own_server.pause()
     with pytest.raises(ServerTimedOut) as slow:
