@@ -16,6 +16,7 @@ ids cut to the same room, suffix marker), so both engines read the same input.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ from .grammar import answers_grammar
 from .metadata import PREFIX, CatalogEntry, ModelInfo, parse_model_info
 from .text import NORMALIZERS
 
+_LOGGER = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = 10.0  # seconds for one request (a decision makes up to four)
 # The first request to a router loads the model in a child process: allow for that when checking.
 LOAD_TIMEOUT = 60.0
@@ -153,10 +155,11 @@ class ServerModel:
             raise ModelLoadFailed(self.path, f"prompt marker {text!r} is not one token") from None
 
     # -- text ------------------------------------------------------------------------------
-    async def tokenize(self, text: str) -> list[int]:
+    async def tokenize(self, text: str, timeout: float | None = None) -> list[int]:
         """Plain text to ids on the server (no BOS, no special-token parsing), as in-process."""
         data = await self.client.request(
-            "POST", "/tokenize", {"model": self.name, "content": text, "add_special": False, "parse_special": False}
+            "POST", "/tokenize", {"model": self.name, "content": text, "add_special": False, "parse_special": False},
+            timeout=timeout,
         )
         tokens = data.get("tokens") if isinstance(data, dict) else None
         if not isinstance(tokens, list) or not all(isinstance(t, int) for t in tokens):
@@ -180,7 +183,9 @@ class ServerModel:
         return [self.bos, self.prefix, *ids[:room], self.suffix], len(ids) > room
 
     # -- decoding --------------------------------------------------------------------------
-    async def generate(self, prompt: Sequence[int], samplings: Sequence[Sampling]) -> list[str | None]:
+    async def generate(
+        self, prompt: Sequence[int], samplings: Sequence[Sampling], timeout: float | None = None
+    ) -> list[str | None]:
         """One answer per sampling: one request, N completions of one prompt (`n_cmpl`)."""
         n = len(samplings)
         if not 1 <= n <= MAX_SEQUENCES:
@@ -201,7 +206,7 @@ class ServerModel:
             "cache_prompt": False,  # evaluate each prompt afresh, exactly as in-process
             "stream": False,
         }
-        data = await self.client.request("POST", "/completion", body)
+        data = await self.client.request("POST", "/completion", body, timeout=timeout)
         results = data if isinstance(data, list) else [data]
         if len(results) != n or not all(isinstance(r, dict) and isinstance(r.get("content"), str) for r in results):
             raise ServerBadResponse(self.client.settings.url, f"/completion gave {len(results)} answers for {n}")
@@ -255,13 +260,16 @@ class ServerEnsemble:
         first concurrent requests a server sees otherwise pay that, seconds on a busy machine
         (measured: a first burst of 20 decisions 1.3-8 s, the next 0.1 s)."""
         votes = VoteSettings().samplings()
-        for _ in range(2):
-            selector_prompt, _ = await self.selector.prompt(self.selector.normalize(PROBE))
-            domotics_prompt, _ = await self.domotics.prompt(self.domotics.normalize(PROBE))
+        burst = WARM_UP_BURST
+        selector_prompt = self.selector.prompt_of(await self.selector.tokenize(PROBE, LOAD_TIMEOUT))[0]
+        domotics_prompt = self.domotics.prompt_of(await self.domotics.tokenize(PROBE, LOAD_TIMEOUT))[0]
+        try:
             await asyncio.gather(
-                *(self.selector.generate(selector_prompt, [Sampling()]) for _ in range(3 * WARM_UP_BURST)),
-                *(self.domotics.generate(domotics_prompt, votes) for _ in range(WARM_UP_BURST)),
+                *(self.selector.generate(selector_prompt, [Sampling()], LOAD_TIMEOUT) for _ in range(3 * burst)),
+                *(self.domotics.generate(domotics_prompt, votes, LOAD_TIMEOUT) for _ in range(burst)),
             )
+        except ServerTimedOut:  # only slow: requests will be too, but the server works
+            _LOGGER.warning("The llama.cpp server at %s is very slow to warm up", self.client.settings.url)
 
     @property
     def catalog(self) -> tuple[CatalogEntry, ...]:
