@@ -10,8 +10,9 @@ engine = await ServerEnsemble.async_connect(session, ServerSettings("http://127.
                                             "selector.gguf", "domotics.gguf")   # llama-server
 decision = await engine.async_decide("apaga la luz del salón")
 
-Importing this package does not import llama-cpp-python: `LlamaModel` is loaded on first use, so
-the server engine works where that binding cannot be installed (Home Assistant OS).
+Importing this package imports neither llama-cpp-python nor aiohttp: `LlamaModel` and the server
+engine are loaded on first use, so the server engine works where that binding cannot be installed
+(Home Assistant OS), and the workshop imports the engine without aiohttp.
 """
 
 from __future__ import annotations
@@ -37,19 +38,24 @@ from .errors import (
     WrongModelRole,
 )
 from .metadata import CatalogEntry, ModelInfo
-from .server import ServerEnsemble, ServerSettings
 from .vote import majority
 
 if TYPE_CHECKING:
     from .llama_model import LlamaModel
+    from .server import ServerEnsemble, ServerSettings
 
 
 def __getattr__(name: str) -> Any:
-    """`LlamaModel` imports llama-cpp-python: only when someone asks for it."""
+    """`LlamaModel` imports llama-cpp-python and the server engine aiohttp: each only when asked
+    for (the workshop imports this package where neither is installed)."""
     if name == "LlamaModel":
         from .llama_model import LlamaModel
 
         return LlamaModel
+    if name in ("ServerEnsemble", "ServerSettings"):
+        from . import server
+
+        return getattr(server, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
