@@ -150,8 +150,16 @@ LEADS = {
 }
 
 REASONS = {
-    "ON": ["no veo nada", "ya he llegado", "voy a leer", "está muy oscuro", "vamos a cenar", "me levanto"],
-    "OFF": ["me voy a dormir", "me voy", "ya he terminado", "no hay nadie", "gasta mucho", "ya salgo"],
+    "ON": ["no veo nada", "ya he llegado", "voy a leer", "está muy oscuro", "vamos a cenar", "me levanto",
+           "voy a hacer la cena", "vienen mis padres", "tengo que estudiar", "voy a planchar", "hace un calor horrible",
+           "hace frío", "estoy a oscuras", "se ha hecho de noche", "quiero ver el partido", "me apetece un café",
+           "voy a trabajar un rato", "acaba de llegar mi hermana", "está el suelo seco", "me estoy asando",
+           "no encuentro las llaves", "se ha ido la luz del sol", "voy a ducharme", "vamos a jugar a las cartas"],
+    "OFF": ["me voy a dormir", "me voy", "ya he terminado", "no hay nadie", "gasta mucho", "ya salgo",
+            "me molesta", "ya es de día", "hace frío", "me estoy quedando helado", "ya he acabado de cenar",
+            "nos vamos de viaje", "no la está usando nadie", "me deslumbra", "hace mucho ruido", "ya está bien regado",
+            "se va a quemar", "ya he salido de la ducha", "los niños ya duermen", "me da dolor de cabeza",
+            "nadie lo está viendo", "ya está caliente", "está gastando luz", "me voy a la oficina"],
 }
 PREFIXES = [
     "oye",
@@ -220,7 +228,7 @@ CONTEXTS = ["voy a cenar", "voy a salir", "ya me voy", "me voy a la cama", "vien
 NUMBERS = ["dos", "3", "cinco", "siete", "8", "diez", "15", "veinte", "22", "treinta"]
 
 
-STATE_SHARE = 0.1  # of device requests: state questions
+STATE_SHARE = 0.2  # of device requests: state questions
 # The kinds of boundary requests and their weights (models/boundary.json holds their words).
 BOUNDARY_KINDS = {
     "other_room": 0.18,
@@ -350,7 +358,7 @@ class Generator:
         self.boundary = load_json(BOUNDARY_PATH)
 
     # -- pieces -----------------------------------------------------------------------------
-    def wrap(self, text: str, route: str, split: str) -> str:
+    def wrap(self, text: str, route: str, split: str, command_action: str = "") -> str:
         """Add the fillers people put around a request, and for commands, the reason they give.
 
         A validation request that is not a command always gets a held-out filler, so it is a
@@ -359,6 +367,9 @@ class Generator:
         rng = self.rng
         if route == "domotics" and rng.random() < 0.12:
             text = f"{rng.choice(CONTEXTS)}{rng.choice([', ', ' ', ' y '])}{text}"
+        elif route == "domotics" and command_action in REASONS and rng.random() < 0.1:  # "…, que me molesta"
+            joint = rng.choice([", que ", " que ", ", porque ", " porque "])
+            text = f"{text}{joint}{rng.choice(REASONS[command_action])}"
         prefix, suffix = rng.random() < 0.25, rng.random() < 0.2
         if split == "valid" and route != "domotics" and not (prefix or suffix):
             prefix = rng.random() < 0.5
@@ -441,7 +452,8 @@ class Generator:
             text = self.special_device_text(command, action, rng.choice(specials))
         else:
             text = self.device_text(command, action, rng.choice(self.frames(split)))
-        return Example("domotics", f"{command['code']} {action}", self.noise.apply(self.wrap(text, "domotics", split)))
+        text = self.wrap(text, "domotics", split, action)
+        return Example("domotics", f"{command['code']} {action}", self.noise.apply(text))
 
     def phrase(self, route: str, split: str) -> Example:
         rng = self.rng

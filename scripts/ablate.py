@@ -4,9 +4,10 @@
 
 Variants, each on every row, judged by effects exactly as scripts/bench judges them (same home,
 same starting states): `full` (as shipped); `no_home_check` (the check of the home before acting
-skipped); `no_fallback` (what the agent passes on gets its own "no te he entendido" instead of the
-built-in agent); `greedy1` (one greedy sequence instead of the vote); `unanimous` and `hot`
-(act only when all 3 votes agree, at T = 0.3 and at T = 1.0); and, with --old-models, `old_models`
+skipped); `no_language_check` (negations and reports of what was done not read by the body);
+`no_fallback` (what the agent passes on gets its own "no te he entendido" instead of the
+built-in agent); `greedy1` (one greedy sequence instead of the vote); `majority` (act when 2 of 3
+votes agree, not only all 3); `hot` (all 3 must agree, sampled at T = 1.0); and, with --old-models, `old_models`
 (the models trained without the boundary data). The built-in agent runs once, for the rows it
 gets right and ours does not.
 """
@@ -19,7 +20,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ from benchlib.measure import load_rows  # noqa: E402
 from evaluate import percentile  # noqa: E402
 
 from custom_components.llm_ensemble import data as agent_data  # noqa: E402
-from custom_components.llm_ensemble import home_check  # noqa: E402
+from custom_components.llm_ensemble import home_check, spanish  # noqa: E402
 from custom_components.llm_ensemble.const import CONF_FALLBACK  # noqa: E402
 from custom_components.llm_ensemble.engine import VoteSettings  # noqa: E402
 
@@ -48,8 +49,9 @@ class Variant:
     name: str
     votes: int = VoteSettings().n_votes
     temperature: float = VoteSettings().temperature
-    unanimous: bool = False
+    unanimous: bool = VoteSettings().unanimous
     home_check: bool = True
+    language_check: bool = True
     fallback: bool = True
     models: tuple[str, str] = ("selector.gguf", "domotics.gguf")
 
@@ -57,9 +59,10 @@ class Variant:
 VARIANTS = (
     Variant("full"),
     Variant("no_home_check", home_check=False),
+    Variant("no_language_check", language_check=False),
     Variant("no_fallback", fallback=False),
     Variant("greedy1", votes=1, temperature=0.0),
-    Variant("unanimous", unanimous=True),
+    Variant("majority", unanimous=False),
     Variant("hot", temperature=1.0, unanimous=True),
 )
 
@@ -70,12 +73,13 @@ def patched(variant: Variant) -> Iterator[None]:
     vote: Callable[[agent_data.Settings], VoteSettings] = lambda settings: VoteSettings(  # noqa: E731
         n_votes=settings.votes, temperature=settings.temperature, unanimous=variant.unanimous
     )
-    with mock.patch.object(agent_data.Settings, "vote", property(vote)):
-        if variant.home_check:
-            yield
-            return
-        with mock.patch.object(home_check, "reason_not_for", return_value=None):
-            yield
+    with ExitStack() as stack:
+        stack.enter_context(mock.patch.object(agent_data.Settings, "vote", property(vote)))
+        if not variant.home_check:
+            stack.enter_context(mock.patch.object(home_check, "reason_not_for", return_value=None))
+        if not variant.language_check:
+            stack.enter_context(mock.patch.object(spanish, "not_an_order", return_value=None))
+        yield
 
 
 async def async_run(variant: Variant, rows: list[Any], with_builtin: bool) -> dict[str, list[Any]]:
@@ -112,6 +116,7 @@ def main() -> int:
     parser.add_argument("--old-models", nargs=2, metavar=("SELECTOR", "DOMOTICS"), help="models without the new data")
     parser.add_argument("--only", nargs="+", help="run just these variants")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--list", action="store_true", help="list each variant's wrong actions and lost rows")
     args = parser.parse_args()
     logging.basicConfig(level=logging.CRITICAL)
     rows = load_rows(args.files or default_files())
@@ -135,6 +140,12 @@ def main() -> int:
             f"| {f['ours_right_builtin_wrong']} | {f['p50_ms']:.1f} |",
             flush=True,
         )
+        if args.list:
+            for (_, row), a, b_ in zip(rows, found["ours"], builtin, strict=True):
+                if a.wrong_action or (b_.right and not a.right):
+                    what = "wrong action" if a.wrong_action else "built-in right, ours wrong"
+                    expected = f"{row.route} {row.command or '-'}"
+                    print(f"    {what}: {expected} {row.text!r} -> {a.changed} {a.reply.speech!r}")
     b = sum(a.right for a in builtin) / len(builtin)
     print(f"| built-in agent | {b:.1%} | {sum(a.wrong_action for a in builtin) / len(builtin):.2%} | – | – | "
           f"{percentile([a.ms for a in builtin], 0.5):.1f} |")

@@ -202,7 +202,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="end with one JSON line of figures")
     parser.add_argument("--votes", type=int, default=VoteSettings().n_votes)
     parser.add_argument("--temperature", type=float, default=VoteSettings().temperature)
-    parser.add_argument("--unanimous", action="store_true", help="act only when every vote agrees")
+    parser.add_argument("--majority", action="store_true", help="act on a strict majority, not only when all agree")
     parser.add_argument("--selector", type=Path, default=SHIPPED / "selector.gguf")
     parser.add_argument("--domotics", type=Path, default=SHIPPED / "domotics.gguf")
     parser.add_argument(
@@ -211,7 +211,7 @@ def main() -> None:
     parser.add_argument("--engine", choices=("in_process", "server"), default="in_process")
     parser.add_argument("--server-url", help="a running llama-server (router mode); default: start one")
     args = parser.parse_args()
-    settings = VoteSettings(n_votes=args.votes, temperature=args.temperature, unanimous=args.unanimous)
+    settings = VoteSettings(n_votes=args.votes, temperature=args.temperature, unanimous=not args.majority)
     if args.engine == "server":
         from custom_components.llm_ensemble.engine.server_sync import BlockingServerEnsemble
 

@@ -6,7 +6,8 @@ compares the request with the home Home Assistant knows (its areas, the entities
 Assist, their names and aliases) and finds reasons the command is not for the chosen entity:
 
 - the request names an area other than the entity's ("la luz de la buhardilla" -> LUZ_SL), or a
-  room of the catalog other than the code's ("la tele de mi cuarto" -> TV_SL);
+  room or a kind of device of the catalog other than the code's ("la tele de mi cuarto" -> TV_SL,
+  "la cafetera del dormitorio" -> LUZ_DO);
 - it names another entity of the home ("la lámpara de pie", "el calentador" as the termo's alias,
   "la mesilla" of "Lámpara de la mesilla");
 - it names a kind of device that another entity of the same area is, and the chosen one is not
@@ -197,6 +198,18 @@ def _other_catalog_room(req: _Request) -> str | None:
     return None
 
 
+def _other_catalog_device(req: _Request) -> str | None:
+    """A device word of the catalog that is another kind of device than the code's ("la cafetera
+    del dormitorio" read as LUZ_DO): the models' own vocabulary says it is something else."""
+    kinds = {e.device: (e.device, *e.device_words) for e in req.catalog}
+    spans = _spans(req.said, ((words(w), kind) for kind, names in kinds.items() for w in names))
+    own = _covered(req.said, req.own_names)
+    for start, end, kind in spans:
+        if kind != req.entry.device and not set(range(start, end)) <= own:
+            return f"nombra otro tipo de aparato ({kind})"
+    return None
+
+
 def _other_device(req: _Request) -> str | None:
     """Another entity of the home, by name or alias, or by a word only its name has ("mesilla")."""
     generic = {w for e in req.catalog for p in (e.device, *e.device_words) for w in words(p)} | STOPWORDS
@@ -237,7 +250,15 @@ def _same_area_kind(req: _Request) -> str | None:
     return None
 
 
-CHECKS = (_everything, _several, _other_area, _other_catalog_room, _other_device, _same_area_kind)
+CHECKS = (
+    _everything,
+    _several,
+    _other_area,
+    _other_catalog_room,
+    _other_catalog_device,
+    _other_device,
+    _same_area_kind,
+)
 
 
 def reason_not_for(

@@ -9,6 +9,8 @@ built-in agent when the fallback option is on:
     selector: LLM2                                 -> the weather answer
     domotics: no majority, or NADA                 -> pass on
     domotics: a code with no usable entity         -> pass on (unavailable: said by us)
+    domotics: CODE ON/OFF not an order for now     -> pass on (spanish.not_an_order: "no enciendas…",
+                                                   "he apagado…", "…en azul", "…en diez minutos")
     domotics: CODE ... not about that entity       -> pass on (home_check)
     domotics: CODE ESTADO                          -> the entity's state, nothing switched
     domotics: CODE ON/OFF                          -> the service call
@@ -21,7 +23,7 @@ from collections.abc import Sequence
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.intent import IntentResponseErrorCode
 
-from . import actions, home_check, weather
+from . import actions, home_check, spanish, weather
 from .data import Outcome, Settings
 from .engine import ROUTE_NONE, ROUTE_WEATHER, CatalogEntry, Decision
 
@@ -53,6 +55,9 @@ async def async_outcome(  # noqa: PLR0911 - one return per row of the module doc
     target = actions.resolve(hass, decision.command, catalog, settings.entity_map, known)
     if isinstance(target, Outcome):
         return target
+    if target.action != state_action and (reason := spanish.not_an_order(home_check.words(decision.text))):
+        speech = f"No voy a encender ni apagar nada: {reason}."
+        return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=reason)
     home = home_check.async_read_home(hass)
     if reason := home_check.reason_not_for(decision.text, home, target.entity_id, target.entry, catalog):
         return Outcome(

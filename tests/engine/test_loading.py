@@ -68,7 +68,9 @@ def test_models_describe_themselves() -> None:
         assert len(codes) == 18 and "LUZ_SL" in codes and "RIEGO_JA" in codes
         salon = next(e for e in domotics.info.catalog if e.code == "LUZ_SL")
         assert (salon.device, salon.room, salon.domain) == ("luz", "salón", "light")
-        assert "LUZ_SL OFF" in domotics.info.commands and len(domotics.info.commands) == 36
+        assert domotics.info.actions == ("ON", "OFF", "ESTADO") and domotics.info.state_action == "ESTADO"
+        assert "LUZ_SL OFF" in domotics.info.commands and "LUZ_PA ESTADO" in domotics.info.commands
+        assert len(domotics.info.commands) == 18 * 3  # on, off and the state question of each code
         assert domotics.info.no_command == "NADA" and "NADA" in domotics.info.answers
     finally:
         selector.close()

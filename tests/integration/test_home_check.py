@@ -107,3 +107,10 @@ def test_words_only_another_area_or_device_has(text: str, entity_id: str, entry:
     catalog = (*CATALOG, CatalogEntry("LUZ_BA", "light", "luz", "baño", ("luz",), ("baño", "aseo")))
     reason = reason_not_for(text, Home(home.areas[:2] + home.areas[3:], home.entities), entity_id, entry, catalog)
     assert reason is not None and why in reason
+
+
+def test_another_kind_of_catalog_device() -> None:
+    """ "el calefactor del salón" read as LUZ_SL: the catalog's words say it is not a light."""
+    reason = reason_not_for("enciende el calefactor del salón", HOME, "light.salon", LUZ_SL, CATALOG)
+    assert reason is not None and "tipo de aparato" in reason
+    assert reason_not_for("enciende las luces led del salón", HOME, "light.tira", LED_SL, CATALOG) is None

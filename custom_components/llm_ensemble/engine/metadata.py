@@ -69,7 +69,8 @@ class ModelInfo:
 
     @property
     def commands(self) -> tuple[str, ...]:
-        """The answers that are device commands (domotics): every answer but `no_command`."""
+        """The answers that name a device (domotics): every answer but `no_command`, that is each
+        code's switching commands and its state question."""
         if self.role != "domotics":
             return ()
         return tuple(a for a in self.answers if a != self.no_command)
