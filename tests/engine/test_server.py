@@ -61,7 +61,8 @@ async def test_every_vote_size_is_one_request_of_real_commands(
     session: aiohttp.ClientSession, llama_server: LocalServer, n_votes: int
 ) -> None:
     engine = await connect(session, llama_server.url)
-    votes, winner = await engine.async_vote("apaga la luz del pasillo", VoteSettings(n_votes=n_votes, temperature=1.5))
+    hot = VoteSettings(n_votes=n_votes, temperature=1.5, unanimous=False)  # hot votes may disagree: majority
+    votes, winner = await engine.async_vote("apaga la luz del pasillo", hot)
     assert len(votes) == n_votes
     assert all(v in engine.domotics.info.answers for v in votes)  # the grammar holds on the server too
     assert winner == "LUZ_PA OFF"
