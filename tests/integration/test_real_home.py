@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import string
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 from homeassistant.components import conversation
@@ -18,7 +19,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
-from custom_components.llm_ensemble.const import CONF_DOMOTICS_MODEL, CONF_SELECTOR_MODEL, DOMAIN
+from custom_components.llm_ensemble.const import DOMAIN
 from custom_components.llm_ensemble.entity_matching import async_candidates, suggest_mapping
 
 from .conftest import ask, entry_options, speech
@@ -35,12 +36,14 @@ async def home(hass: HomeAssistant) -> RealHome:
 
 
 @pytest.fixture
-async def agent(hass: HomeAssistant, home: RealHome) -> AsyncIterator[MockConfigEntry]:
+async def agent(
+    hass: HomeAssistant, home: RealHome, engine_data: dict[str, Any]
+) -> AsyncIterator[MockConfigEntry]:
     """The integration on the shipped models, each code mapped to its device of the real home."""
     entry = MockConfigEntry(
         domain=DOMAIN,
         title="LLM Ensemble",
-        data={CONF_SELECTOR_MODEL: "selector.gguf", CONF_DOMOTICS_MODEL: "domotics.gguf"},
+        data=engine_data,  # each engine of the run (conftest.py)
         options=entry_options(entity_map=home.by_code, weather_entity=None),
     )
     entry.add_to_hass(hass)
