@@ -31,6 +31,7 @@ from custom_components.llm_ensemble.const import (  # noqa: E402
     CONF_DOMOTICS_MODEL,
     CONF_ENTITY_MAP,
     CONF_FALLBACK,
+    CONF_RECORD_TEXTS,
     CONF_SELECTOR_MODEL,
     CONF_TEMPERATURE,
     CONF_VOTES,
@@ -64,7 +65,8 @@ async def async_add_agent(
     picker). Returns the loaded entry and what the form suggested. scripts/bench uses it too.
     """
     hass.data.pop(loader.DATA_CUSTOM_COMPONENTS, None)  # let the loader find custom_components/
-    behaviour = {CONF_VOTES: votes, CONF_TEMPERATURE: temperature, CONF_FALLBACK: True}
+    # Record what was said: these tools read the last decision back by its text.
+    behaviour = {CONF_VOTES: votes, CONF_TEMPERATURE: temperature, CONF_FALLBACK: True, CONF_RECORD_TEXTS: True}
     entry = MockConfigEntry(
         domain=DOMAIN,
         title="LLM Ensemble",

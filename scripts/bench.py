@@ -9,8 +9,10 @@ devices and many others). Measures, in one run: accuracy of our agent and of Hom
 built-in agent, judged by what changed in the home (the right change, and nothing else?), per file
 and per kind of request, and the rows only one of them got right; the latency of
 conversation.process for both; the vote's price and what it buys on the engine; 20 and 100
-concurrent requests; and memory. Writes report.md, figures.json, rows.tsv and PNG plots into DIR
-(default bench-report/). With --json the last line printed is one JSON object.
+concurrent requests; memory; and both engines side by side (in-process and llama-server: p50/p95,
+the server's vote of 3 ÷ one sequence, 100 concurrent decisions). Writes report.md, figures.json,
+rows.tsv, engines.json and PNG plots into DIR (default bench-report/). With --json the last line
+printed is one JSON object.
 """
 
 from __future__ import annotations
@@ -45,6 +47,24 @@ def default_files() -> list[Path]:
     return found
 
 
+def engines_section(files: list[Path], args: argparse.Namespace, text_path: Path) -> dict[str, object]:
+    """Both engines on the same requests; appended to report.md and saved as engines.json."""
+    from benchlib.engines import compare
+    from evaluate import SHIPPED, read_tsv
+
+    rows = [row for path in files for row in read_tsv(path)]
+    settings = VoteSettings(n_votes=args.votes, temperature=args.temperature)
+    texts = [row.text for row in rows]
+    commands = [row.text for row in rows if row.route == "domotics"]
+    figures = compare(SHIPPED / "selector.gguf", SHIPPED / "domotics.gguf", texts, commands, settings, args.server_url)
+    (text_path.parent / "engines.json").write_text(json.dumps(figures, indent=2) + "\n")
+    with text_path.open("a", encoding="utf-8") as report_file:
+        section = json.dumps(figures, indent=2)
+        report_file.write(f"\n## Engines: in-process and llama-server\n\n```\n{section}\n```\n")
+    print("engines:", json.dumps(figures))
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", type=Path, help="evaluation TSV files (default: the project's own)")
@@ -52,6 +72,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("bench-report"), help="folder for the report and plots")
     parser.add_argument("--votes", type=int, default=VoteSettings().n_votes, help="our agent's N (odd, 1-7)")
     parser.add_argument("--temperature", type=float, default=VoteSettings().temperature)
+    parser.add_argument("--server-url", help="a running llama-server for the engines' comparison (default: start one)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show Home Assistant's log")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO if args.verbose else logging.CRITICAL)
@@ -63,6 +84,7 @@ def main() -> int:
     from benchlib import plots
 
     images = plots.write(args.out, measurement)
+    figures["engines"] = engines_section(files, args, text_path=args.out / "report.md")
     print(text)
     print(f"Written to {args.out}/: report.md, figures.json, rows.tsv, " + ", ".join(p.name for p in images))
     if args.json:

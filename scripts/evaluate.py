@@ -1,6 +1,8 @@
 """Run the shipped models through the engine on an evaluation TSV and report the figures.
 
     scripts/evaluate models/eval/handwritten.tsv [--json] [--votes 3] [--temperature T]
+    scripts/evaluate FILE --engine server [--server-url URL]   # on llama-server (without a URL:
+                                                                # a local one on the same files)
 
 TSV rows: route<TAB>command<TAB>text (CATALOG.md). The engine runs exactly as the integration
 runs it. With --json the last line printed is one JSON object with the figures.
@@ -14,6 +16,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -90,7 +93,7 @@ def timed(fn, *args):  # type: ignore[no-untyped-def]
     return result, (time.perf_counter() - start) * 1000
 
 
-def evaluate(ensemble: Ensemble, rows: list[Row], settings: VoteSettings) -> tuple[dict, list[str]]:
+def evaluate(ensemble: Any, rows: list[Row], settings: VoteSettings) -> tuple[dict, list[str]]:
     """Figures over all rows, and one line per mistake."""
     for row in rows[:5]:  # warm caches and allocators before timing anything
         ensemble.decide(row.text, settings)
@@ -205,9 +208,16 @@ def main() -> None:
     parser.add_argument(
         "--instances", type=Path, nargs="+", help="also vote across these domotics models, one greedy answer each"
     )
+    parser.add_argument("--engine", choices=("in_process", "server"), default="in_process")
+    parser.add_argument("--server-url", help="a running llama-server (router mode); default: start one")
     args = parser.parse_args()
     settings = VoteSettings(n_votes=args.votes, temperature=args.temperature, unanimous=not args.majority)
-    ensemble = Ensemble.load(args.selector, args.domotics)
+    if args.engine == "server":
+        from custom_components.llm_ensemble.engine.server_sync import BlockingServerEnsemble
+
+        ensemble: Any = BlockingServerEnsemble(args.selector, args.domotics, args.server_url)
+    else:
+        ensemble = Ensemble.load(args.selector, args.domotics)
     instances = [LlamaModel(path) for path in args.instances or ()]
     results = {}
     for path in args.files:

@@ -1,7 +1,8 @@
 """LLM Ensemble: a Spanish conversation agent built from small local models.
 
-The models load once per entry, in the executor, into `entry.runtime_data`; the conversation
-platform holds the agent. Changing the options reloads the entry so the agent sees them.
+The models load once per entry into `entry.runtime_data`: in-process (in the executor) or on a
+llama.cpp server (checked over HTTP); the conversation platform holds the agent. Changing the
+options reloads the entry so the agent sees them.
 """
 
 from __future__ import annotations
@@ -10,27 +11,36 @@ from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ConfigEntryNotReady
 
-from .const import CONF_DOMOTICS_MODEL, CONF_SELECTOR_MODEL, DOMAIN, LOGGER
-from .data import LLMEnsembleConfigEntry, LLMEnsembleData, model_path
-from .engine import Ensemble, ModelError
+from .const import DOMAIN
+from .data import LLMEnsembleConfigEntry, LLMEnsembleData
+from .engine import EngineError, ModelError, ServerError
+from .engines import async_create_engine
 
 PLATFORMS: list[Platform] = [Platform.CONVERSATION]
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: LLMEnsembleConfigEntry) -> bool:
-    """Load both models (slow, so in the executor); a bad file keeps the entry retrying."""
-    selector = model_path(entry.data[CONF_SELECTOR_MODEL])
-    domotics = model_path(entry.data[CONF_DOMOTICS_MODEL])
+    """Load both models, or check the server serves them; a bad file, an unreachable server or
+    a missing llama-cpp-python keeps the entry retrying, with the reason in its own words."""
     try:
-        ensemble = await hass.async_add_executor_job(Ensemble.load, selector, domotics)
+        engine = await async_create_engine(hass, entry.data)
     except ModelError as err:
         raise ConfigEntryNotReady(
             translation_domain=DOMAIN,
             translation_key=err.reason,
-            translation_placeholders={"path": str(err.path), "detail": err.detail},
+            translation_placeholders={"path": err.path.name, "detail": err.detail},
         ) from err
-    LOGGER.debug("Loaded %s and %s", selector, domotics)
-    entry.runtime_data = LLMEnsembleData(ensemble)
+    except ServerError as err:
+        raise ConfigEntryNotReady(
+            translation_domain=DOMAIN,
+            translation_key=err.reason,
+            translation_placeholders={"url": err.url, "detail": err.detail},
+        ) from err
+    except EngineError as err:  # llama-cpp-python unavailable
+        raise ConfigEntryNotReady(
+            translation_domain=DOMAIN, translation_key=err.reason, translation_placeholders={"detail": str(err)}
+        ) from err
+    entry.runtime_data = LLMEnsembleData(engine)
     entry.async_on_unload(entry.add_update_listener(_async_options_updated))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     return True

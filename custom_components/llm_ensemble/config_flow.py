@@ -1,8 +1,11 @@
 """Config, reconfigure and options flows.
 
-The config flow loads each model before it creates the entry, so a wrong file gets its own error
-on its own field. The options flow asks for one entity per command code of the loaded domotics
-model (a retrained model with other codes needs no code change), pre-filled by name matching.
+The config flow asks where the models run (in this Home Assistant, or on a llama.cpp server) and
+tests that before it creates the entry: each model is loaded (in-process, after installing
+llama-cpp-python through Home Assistant's requirements) or the server is checked (reachable,
+serving these files, answering a test request), so each failure gets its own error on its own
+field. The options flow asks for one entity per command code of the loaded domotics model (a
+retrained model with other codes needs no code change), pre-filled by name matching.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from homeassistant.config_entries import (
     OptionsFlow,
 )
 from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.helpers.selector import (
     BooleanSelector,
     EntitySelector,
@@ -25,20 +29,30 @@ from homeassistant.helpers.selector import (
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
     TextSelector,
+    TextSelectorConfig,
+    TextSelectorType,
 )
 
 from .const import (
     CONF_DOMOTICS_MODEL,
+    CONF_ENGINE,
     CONF_ENTITY_MAP,
     CONF_FALLBACK,
+    CONF_RECORD_TEXTS,
     CONF_SELECTOR_MODEL,
+    CONF_SERVER_URL,
     CONF_TEMPERATURE,
     CONF_VOTES,
     CONF_WEATHER_ENTITY,
     DEFAULT_DOMOTICS_MODEL,
+    DEFAULT_ENGINE,
     DEFAULT_SELECTOR_MODEL,
     DOMAIN,
+    ENGINES,
     MAX_TEMPERATURE,
     MAX_VOTES,
     MIN_VOTES,
@@ -46,7 +60,8 @@ from .const import (
     TITLE,
 )
 from .data import LLMEnsembleConfigEntry, Settings, model_path
-from .engine import CatalogEntry, LlamaModel, ModelError
+from .engine import ENGINE_SERVER, CatalogEntry, ModelError, ServerEnsemble, ServerError
+from .engines import LlamaCppUnavailable, async_ensure_llama_cpp, server_settings
 from .entity_matching import async_candidates, suggest_mapping
 
 MODEL_FIELDS = ((CONF_SELECTOR_MODEL, "selector"), (CONF_DOMOTICS_MODEL, "domotics"))
@@ -54,6 +69,8 @@ MODEL_FIELDS = ((CONF_SELECTOR_MODEL, "selector"), (CONF_DOMOTICS_MODEL, "domoti
 
 def _model_role(path: str) -> str:
     """Load one file just long enough to read what it is (runs in the executor)."""
+    from .engine.llama_model import LlamaModel  # llama-cpp-python: installed on demand
+
     model = LlamaModel(model_path(path))
     try:
         return model.info.role
@@ -75,6 +92,40 @@ async def _async_check_models(hass: HomeAssistant, user_input: Mapping[str, Any]
     return errors
 
 
+async def _async_check_engine(hass: HomeAssistant, user_input: Mapping[str, Any]) -> dict[str, str]:
+    """field -> error key: the engine chosen can run these models, tested as the entry will run."""
+    if user_input.get(CONF_ENGINE, DEFAULT_ENGINE) != ENGINE_SERVER:
+        try:
+            await async_ensure_llama_cpp(hass)
+        except LlamaCppUnavailable as err:
+            return {CONF_ENGINE: err.reason}
+        return await _async_check_models(hass, user_input)
+    url = str(user_input.get(CONF_SERVER_URL) or "").strip()
+    if not url.startswith(("http://", "https://")):
+        return {CONF_SERVER_URL: "invalid_url"}
+    selector, domotics = (model_path(user_input[key]) for key, _ in MODEL_FIELDS)
+    try:
+        engine = await ServerEnsemble.async_connect(
+            async_get_clientsession(hass), server_settings(url), selector, domotics,
+            executor=hass.async_add_executor_job,
+        )
+    except ModelError as err:
+        bad = CONF_DOMOTICS_MODEL if err.path == domotics and err.path != selector else CONF_SELECTOR_MODEL
+        return {bad: err.reason}
+    except ServerError as err:
+        return {CONF_SERVER_URL: err.reason}
+    await engine.async_close()
+    return {}
+
+
+def _engine_data(user_input: Mapping[str, Any]) -> dict[str, Any]:
+    data = {key: user_input[key] for key, _ in MODEL_FIELDS}
+    data[CONF_ENGINE] = user_input.get(CONF_ENGINE, DEFAULT_ENGINE)
+    if data[CONF_ENGINE] == ENGINE_SERVER:
+        data[CONF_SERVER_URL] = str(user_input[CONF_SERVER_URL]).strip()
+    return data
+
+
 def _check_votes(user_input: Mapping[str, Any]) -> dict[str, str]:
     votes = float(user_input[CONF_VOTES])
     return {} if votes.is_integer() and int(votes) % 2 == 1 else {CONF_VOTES: "invalid_votes"}
@@ -83,7 +134,14 @@ def _check_votes(user_input: Mapping[str, Any]) -> dict[str, str]:
 def _models_fields(data: Mapping[str, Any]) -> dict[vol.Marker, Any]:
     selector = data.get(CONF_SELECTOR_MODEL, DEFAULT_SELECTOR_MODEL)
     domotics = data.get(CONF_DOMOTICS_MODEL, DEFAULT_DOMOTICS_MODEL)
+    url = data.get(CONF_SERVER_URL)
     return {
+        vol.Required(CONF_ENGINE, default=data.get(CONF_ENGINE, DEFAULT_ENGINE)): SelectSelector(
+            SelectSelectorConfig(options=list(ENGINES), translation_key=CONF_ENGINE, mode=SelectSelectorMode.LIST)
+        ),
+        (vol.Optional(CONF_SERVER_URL, default=url) if url else vol.Optional(CONF_SERVER_URL)): TextSelector(
+            TextSelectorConfig(type=TextSelectorType.URL)
+        ),
         vol.Required(CONF_SELECTOR_MODEL, default=selector): TextSelector(),
         vol.Required(CONF_DOMOTICS_MODEL, default=domotics): TextSelector(),
     }
@@ -100,6 +158,10 @@ def _behaviour_fields(settings: Settings) -> dict[vol.Marker, Any]:
         vol.Optional(CONF_WEATHER_ENTITY): EntitySelector(EntitySelectorConfig(domain="weather")),
         vol.Required(CONF_FALLBACK, default=settings.fallback): BooleanSelector(),
     }
+
+
+def _diagnostics_fields(settings: Settings) -> dict[vol.Marker, Any]:
+    return {vol.Required(CONF_RECORD_TEXTS, default=settings.record_texts): BooleanSelector()}
 
 
 def _behaviour_options(user_input: Mapping[str, Any]) -> dict[str, Any]:
@@ -122,24 +184,24 @@ class LLMEnsembleConfigFlow(ConfigFlow, domain=DOMAIN):
         schema = vol.Schema({**_models_fields({}), **_behaviour_fields(Settings())})
         errors: dict[str, str] = {}
         if user_input is not None:
-            errors = _check_votes(user_input) | await _async_check_models(self.hass, user_input)
+            errors = _check_votes(user_input) | await _async_check_engine(self.hass, user_input)
             if not errors:
-                data = {key: user_input[key] for key, _ in MODEL_FIELDS}
+                data = _engine_data(user_input)
                 return self.async_create_entry(title=TITLE, data=data, options=_behaviour_options(user_input))
             schema = self.add_suggested_values_to_schema(schema, user_input)
         return self.async_show_form(step_id="user", data_schema=schema, errors=errors)
 
     async def async_step_reconfigure(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """Point the entry at other model files without deleting it (the mapping is kept)."""
+        """Switch engine or server, or point at other model files; the mapping is kept."""
         entry = self._get_reconfigure_entry()
         schema = vol.Schema(_models_fields(entry.data))
         errors: dict[str, str] = {}
         if user_input is not None:
-            errors = await _async_check_models(self.hass, user_input)
+            errors = await _async_check_engine(self.hass, user_input)
             if not errors:
                 # The entry's update listener reloads it once; async_update_reload_and_abort would
                 # schedule a second reload (two more model loads).
-                self.hass.config_entries.async_update_entry(entry, data=entry.data | user_input)
+                self.hass.config_entries.async_update_entry(entry, data=_engine_data(user_input))
                 return self.async_abort(reason="reconfigure_successful")
             schema = self.add_suggested_values_to_schema(schema, user_input)
         return self.async_show_form(step_id="reconfigure", data_schema=schema, errors=errors)
@@ -164,14 +226,16 @@ class LLMEnsembleOptionsFlow(OptionsFlow):
             errors = _check_votes(user_input)
             if not errors:
                 mapping = {e.code: user_input.get(e.code) for e in catalog}
-                return self.async_create_entry(data=_behaviour_options(user_input) | {CONF_ENTITY_MAP: mapping})
+                options = _behaviour_options(user_input) | {CONF_ENTITY_MAP: mapping}
+                options[CONF_RECORD_TEXTS] = bool(user_input.get(CONF_RECORD_TEXTS, False))
+                return self.async_create_entry(data=options)
             values: Mapping[str, Any] = user_input
         else:
             values = self._current_values(catalog, settings)
         device_fields: dict[vol.Marker, Any] = {
             vol.Optional(e.code): EntitySelector(EntitySelectorConfig(domain=list(SUPPORTED_DOMAINS))) for e in catalog
         }
-        schema = vol.Schema({**device_fields, **_behaviour_fields(settings)})
+        schema = vol.Schema({**device_fields, **_behaviour_fields(settings), **_diagnostics_fields(settings)})
         return self.async_show_form(
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(schema, values),

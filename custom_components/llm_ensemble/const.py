@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Final
 
-from .engine import MAX_SEQUENCES, VoteSettings
+from .engine import ENGINE_IN_PROCESS, ENGINE_SERVER, MAX_SEQUENCES, VoteSettings
 
 DOMAIN: Final = "llm_ensemble"
 LOGGER = logging.getLogger(__package__)
@@ -20,6 +20,17 @@ CONF_SELECTOR_MODEL: Final = "selector_model"
 CONF_DOMOTICS_MODEL: Final = "domotics_model"
 DEFAULT_SELECTOR_MODEL: Final = "selector.gguf"
 DEFAULT_DOMOTICS_MODEL: Final = "domotics.gguf"
+# entry.data: where the models run: in this Home Assistant (llama-cpp-python, installed on demand)
+# or on a llama.cpp server (llama-server in router mode, serving the same two GGUF files)
+CONF_ENGINE: Final = "engine"
+CONF_SERVER_URL: Final = "server_url"
+ENGINES: Final = (ENGINE_IN_PROCESS, ENGINE_SERVER)
+DEFAULT_ENGINE: Final = ENGINE_IN_PROCESS
+# A voice request should not wait longer than this for one server answer (a decision makes up to four).
+SERVER_TIMEOUT: Final = 5.0
+# What the in-process engine needs; installed through Home Assistant's requirements mechanism only
+# when that engine is chosen (it has no binary wheel: it compiles, which Home Assistant OS cannot).
+LLAMA_CPP_REQUIREMENT: Final = "llama-cpp-python==0.3.36"
 
 # entry.options: how the agent behaves (changed by the options flow)
 CONF_VOTES: Final = "votes"
@@ -27,6 +38,7 @@ CONF_TEMPERATURE: Final = "temperature"
 CONF_WEATHER_ENTITY: Final = "weather_entity"
 CONF_FALLBACK: Final = "fallback"
 CONF_ENTITY_MAP: Final = "entity_map"  # command code -> entity_id (None: left unmapped on purpose)
+CONF_RECORD_TEXTS: Final = "record_texts"  # diagnostics keep what was said (off: people paste them)
 DEFAULT_VOTES: Final = VoteSettings().n_votes
 MIN_VOTES: Final = 1
 MAX_VOTES: Final = MAX_SEQUENCES

@@ -25,13 +25,15 @@ from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN, HOME_ASSISTANT_AGENT, LOGGER
 from .data import LLMEnsembleConfigEntry, Outcome, Settings
-from .engine import Decision, EngineError
+from .engine import Decision, EngineError, ServerError, ServerTimedOut
 from .outcomes import async_outcome
 
 MAX_RECORDED_TEXT = 500  # characters of a request kept in diagnostics
 # The built-in agent's sentence matching takes tens of seconds on thousands of characters;
 # nobody says that much to a voice assistant, so longer text is not passed on.
 MAX_FALLBACK_CHARS = 500
+SERVER_DOWN = "No puedo contactar con el servidor de modelos (llama.cpp) ahora mismo. Inténtalo de nuevo en un momento."
+SERVER_SLOW = "El servidor de modelos (llama.cpp) tarda demasiado en responder. Inténtalo de nuevo en un momento."
 
 
 async def async_setup_entry(
@@ -72,6 +74,8 @@ class LLMEnsembleAgent(ConversationEntity):
         data = self.entry.runtime_data
         try:
             decision = await data.async_decide(self.hass, user_input.text, settings.vote)
+        except ServerError as err:  # logged by data.async_decide, once per outage
+            return await self._async_server_failed(user_input, chat_log, settings, err)
         except Exception as err:  # noqa: BLE001 - whatever happens, the user gets an answer
             if not isinstance(err, EngineError):
                 LOGGER.exception("Unexpected error deciding on %r", user_input.text[:80])
@@ -93,6 +97,31 @@ class LLMEnsembleAgent(ConversationEntity):
             return await self._async_fallback(user_input, chat_log, decision, outcome.pass_on)
         self._record(decision, outcome)
         return self._reply(user_input, chat_log, outcome)
+
+    async def _async_server_failed(
+        self, user_input: ConversationInput, chat_log: ChatLog, settings: Settings, err: ServerError
+    ) -> ConversationResult:
+        """The server is down or slow: the built-in agent answers if it can (fallback on), else
+        the user hears why nothing happened. The next request tries the server again."""
+        speech = SERVER_SLOW if isinstance(err, ServerTimedOut) else SERVER_DOWN
+        failed = Outcome(speech, intent.IntentResponseErrorCode.FAILED_TO_HANDLE.value)
+        if settings.fallback and len(user_input.text) <= MAX_FALLBACK_CHARS:
+            result = await conversation.async_converse(
+                self.hass,
+                text=user_input.text,
+                conversation_id=chat_log.conversation_id,
+                context=user_input.context,
+                language=user_input.language,
+                agent_id=HOME_ASSISTANT_AGENT,
+                device_id=user_input.device_id,
+            )
+            if result.response.error_code is None:
+                return ConversationResult(
+                    response=result.response,
+                    conversation_id=chat_log.conversation_id,
+                    continue_conversation=result.continue_conversation,
+                )
+        return self._reply(user_input, chat_log, failed)
 
     async def _async_fallback(
         self, user_input: ConversationInput, chat_log: ChatLog, decision: Decision, reason: str
@@ -155,7 +184,6 @@ class LLMEnsembleAgent(ConversationEntity):
         """Keep the last decisions for diagnostics: what was heard, decided, done and said."""
         record: dict[str, Any] = {
             "time": dt_util.utcnow().isoformat(),
-            "text": decision.text[:MAX_RECORDED_TEXT],
             "route": decision.route,
             "label": decision.label,
             "votes": list(decision.votes),
@@ -165,13 +193,14 @@ class LLMEnsembleAgent(ConversationEntity):
             "service_call": outcome.service_call,
             "passed_on": outcome.pass_on,
             "error": outcome.error,
-            "speech": outcome.speech,
             "timings_ms": {
                 "selector": decision.timings.selector_ms,
                 "vote": decision.timings.vote_ms,
                 "total": decision.timings.total_ms,
             },
         }
+        if Settings.from_options(self.entry.options).record_texts:  # off by default: people paste these
+            record |= {"text": decision.text[:MAX_RECORDED_TEXT], "speech": outcome.speech}
         self.entry.runtime_data.decisions.append(record)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,40 +14,47 @@ from homeassistant.core import HomeAssistant
 from .const import (
     CONF_ENTITY_MAP,
     CONF_FALLBACK,
+    CONF_RECORD_TEXTS,
     CONF_TEMPERATURE,
     CONF_VOTES,
     CONF_WEATHER_ENTITY,
     DEFAULT_FALLBACK,
     DEFAULT_TEMPERATURE,
     DEFAULT_VOTES,
+    LOGGER,
     MAX_DECISIONS,
     MODELS_DIR,
 )
-from .engine import Decision, Ensemble, VoteSettings
+from .engine import Decision, DecisionEngine, ServerError, VoteSettings
 
 
 @dataclass
 class LLMEnsembleData:
-    """The loaded models and the recent decisions (for diagnostics)."""
+    """The engine (in-process or server) and the recent decisions (for diagnostics)."""
 
-    ensemble: Ensemble
+    ensemble: DecisionEngine
     decisions: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=MAX_DECISIONS))
-    _running: set[asyncio.Future[Decision]] = field(default_factory=set)
+    server_down: bool = False  # the last request found the llama.cpp server down or too slow
 
     async def async_decide(self, hass: HomeAssistant, text: str, settings: VoteSettings) -> Decision:
-        """Decode in the executor, tracked so that unloading waits before freeing the models."""
-        future = hass.async_add_executor_job(self.ensemble.decide, text, settings)
-        self._running.add(future)
+        """Decide without blocking the event loop (the in-process engine decodes in the executor,
+        tracked so that unloading waits before freeing the models). A server outage is logged
+        once when it starts and once when it ends: each request tries the server again."""
         try:
-            return await future
-        finally:
-            self._running.discard(future)
+            decision = await self.ensemble.async_decide(text, settings)
+        except ServerError as err:
+            if not self.server_down:
+                LOGGER.warning("The llama.cpp server cannot answer (%s); requests fail until it is back", err)
+            self.server_down = True
+            raise
+        if self.server_down:
+            LOGGER.info("The llama.cpp server answers again")
+            self.server_down = False
+        return decision
 
     async def async_close(self, hass: HomeAssistant) -> None:
-        """Wait for decodes still running, then free the models (in the executor)."""
-        if self._running:
-            await asyncio.wait(set(self._running))
-        await hass.async_add_executor_job(self.ensemble.close)
+        """Wait for decodes still running, then free the models."""
+        await self.ensemble.async_close()
 
 
 LLMEnsembleConfigEntry = ConfigEntry[LLMEnsembleData]
@@ -63,6 +69,7 @@ class Settings:
     weather_entity: str | None = None
     fallback: bool = DEFAULT_FALLBACK
     entity_map: Mapping[str, str | None] = field(default_factory=dict)
+    record_texts: bool = False
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Settings:
@@ -72,6 +79,7 @@ class Settings:
             weather_entity=options.get(CONF_WEATHER_ENTITY) or None,
             fallback=bool(options.get(CONF_FALLBACK, DEFAULT_FALLBACK)),
             entity_map=dict(options.get(CONF_ENTITY_MAP, {})),
+            record_texts=bool(options.get(CONF_RECORD_TEXTS, False)),
         )
 
     @property

@@ -8,10 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
 from custom_components.llm_ensemble.engine import Ensemble, VoteSettings
+
+from ..conftest import SHIPPED
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "evaluate.py"
 ROWS = (
@@ -65,3 +68,31 @@ def test_json_is_the_last_line(tmp_path: Path) -> None:
     for key in ("n", "route_accuracy", "command_accuracy", "command_accuracy_single", "abstain_rate",
                 "wrong_action_rate", "latency_ms_p50", "latency_ms_p95", "vote_ms_p50", "single_ms_p50"):
         assert key in figures
+
+
+def test_the_same_figures_on_the_server(evaluate_module: ModuleType, ensemble: Ensemble, llama_server: Any,
+                                        tmp_path: Path, socket_enabled: None) -> None:
+    """--engine server --server-url: the same keys and, on these rows, the same figures."""
+    from custom_components.llm_ensemble.engine.server_sync import BlockingServerEnsemble
+
+    path = tmp_path / "rows.tsv"
+    path.write_text(ROWS, encoding="utf-8")
+    rows = evaluate_module.read_tsv(path)
+    served = BlockingServerEnsemble(SHIPPED["selector"], SHIPPED["domotics"], llama_server.url)
+    try:
+        on_server, _ = evaluate_module.evaluate(served, rows, VoteSettings(n_votes=3))
+    finally:
+        served.close()
+    in_process, _ = evaluate_module.evaluate(ensemble, rows, VoteSettings(n_votes=3))
+    assert on_server.keys() == in_process.keys()
+    for key in ("route_accuracy", "command_accuracy", "command_accuracy_single", "wrong_action_rate"):
+        assert on_server[key] == in_process[key]
+
+
+def test_json_on_a_server_it_starts_itself(tmp_path: Path) -> None:
+    path = tmp_path / "rows.tsv"
+    path.write_text(ROWS, encoding="utf-8")
+    out = subprocess.run([sys.executable, str(SCRIPT), str(path), "--engine", "server", "--json"],
+                         capture_output=True, text=True, check=True)
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    assert figures["route_accuracy"] == 1.0

@@ -1,4 +1,8 @@
-"""Integration tests: a real Home Assistant, the real shipped models, no mocked model."""
+"""Integration tests: a real Home Assistant, the real shipped models, no mocked model.
+
+The agent runs on each engine of LLM_ENSEMBLE_ENGINES (tests/conftest.py): in-process, and on a
+real llama-server (one per run, on 127.0.0.1) through Home Assistant's shared HTTP session.
+"""
 
 from __future__ import annotations
 
@@ -14,16 +18,20 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.llm_ensemble.const import (
     CONF_DOMOTICS_MODEL,
+    CONF_ENGINE,
     CONF_ENTITY_MAP,
     CONF_FALLBACK,
     CONF_SELECTOR_MODEL,
+    CONF_SERVER_URL,
     CONF_TEMPERATURE,
     CONF_VOTES,
     CONF_WEATHER_ENTITY,
     DOMAIN,
     MODELS_DIR,
 )
+from custom_components.llm_ensemble.engine.local_server import LocalServer
 
+from ..conftest import ENGINES
 from .house import House, async_setup_house
 
 SELECTOR = MODELS_DIR / "selector.gguf"
@@ -76,14 +84,28 @@ async def house(hass: HomeAssistant) -> House:
     return await async_setup_house(hass)
 
 
-async def async_set_up_agent(hass: HomeAssistant, options: dict[str, Any]) -> MockConfigEntry:
-    """The integration set up on the shipped models with these options, loaded."""
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        title="LLM Ensemble",
-        data={CONF_SELECTOR_MODEL: "selector.gguf", CONF_DOMOTICS_MODEL: "domotics.gguf"},
-        options=options,
-    )
+def entry_data(engine: str, url: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {CONF_SELECTOR_MODEL: "selector.gguf", CONF_DOMOTICS_MODEL: "domotics.gguf"}
+    if engine == "server":
+        data |= {CONF_ENGINE: "server", CONF_SERVER_URL: url}
+    return data
+
+
+@pytest.fixture(params=ENGINES)
+def engine_data(request: pytest.FixtureRequest) -> dict[str, Any]:
+    """entry.data for each engine this run tests (the server one starts the shared server)."""
+    if request.param == "server":
+        server: LocalServer = request.getfixturevalue("llama_server")
+        request.getfixturevalue("socket_enabled")  # Home Assistant's HTTP session talks to it
+        return entry_data("server", server.url)
+    return entry_data("in_process")
+
+
+async def async_set_up_agent(
+    hass: HomeAssistant, engine_data: dict[str, Any], options: dict[str, Any]
+) -> MockConfigEntry:
+    """The integration set up on the shipped models, on this engine, with these options, loaded."""
+    entry = MockConfigEntry(domain=DOMAIN, title="LLM Ensemble", data=engine_data, options=options)
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
@@ -92,9 +114,9 @@ async def async_set_up_agent(hass: HomeAssistant, options: dict[str, Any]) -> Mo
 
 
 @pytest.fixture
-async def agent(hass: HomeAssistant, house: House) -> AsyncIterator[MockConfigEntry]:
-    """The integration set up on the shipped models, mapped onto the test house."""
-    entry = await async_set_up_agent(hass, entry_options())
+async def agent(hass: HomeAssistant, house: House, engine_data: dict[str, Any]) -> AsyncIterator[MockConfigEntry]:
+    """The integration set up on the shipped models, mapped onto the test house, on each engine."""
+    entry = await async_set_up_agent(hass, engine_data, entry_options())
     yield entry
     if entry.state is ConfigEntryState.LOADED:
         assert await hass.config_entries.async_unload(entry.entry_id)

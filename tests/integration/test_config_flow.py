@@ -13,6 +13,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.llm_ensemble.const import (
     CONF_DOMOTICS_MODEL,
+    CONF_ENGINE,
     CONF_ENTITY_MAP,
     CONF_FALLBACK,
     CONF_SELECTOR_MODEL,
@@ -22,8 +23,11 @@ from custom_components.llm_ensemble.const import (
     DOMAIN,
 )
 
+from ..conftest import requires_llama_cpp
 from .conftest import DOMOTICS, SELECTOR
 from .house import House
+
+pytestmark = requires_llama_cpp  # the in-process engine's flows; the server's: test_server_engine.py
 
 USER_INPUT = {
     CONF_SELECTOR_MODEL: "selector.gguf",
@@ -67,7 +71,11 @@ async def test_user_flow_creates_the_entry(hass: HomeAssistant, house: House) ->
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["title"] == "LLM Ensemble"
-    assert result["data"] == {CONF_SELECTOR_MODEL: "selector.gguf", CONF_DOMOTICS_MODEL: "domotics.gguf"}
+    assert result["data"] == {
+        CONF_SELECTOR_MODEL: "selector.gguf",
+        CONF_DOMOTICS_MODEL: "domotics.gguf",
+        CONF_ENGINE: "in_process",
+    }
     assert result["options"] == {
         CONF_VOTES: 3,
         CONF_TEMPERATURE: 0.7,

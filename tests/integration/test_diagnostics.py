@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from homeassistant.config_entries import ConfigEntryState
@@ -11,7 +12,15 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.components.diagnostics import get_diagnostics_for_config_entry
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
-from custom_components.llm_ensemble.const import CONF_DOMOTICS_MODEL, CONF_SELECTOR_MODEL, DOMAIN, MAX_DECISIONS
+from custom_components.llm_ensemble.const import (
+    CONF_DOMOTICS_MODEL,
+    CONF_RECORD_TEXTS,
+    CONF_SELECTOR_MODEL,
+    CONF_SERVER_URL,
+    DOMAIN,
+    MAX_DECISIONS,
+    MODELS_DIR,
+)
 from custom_components.llm_ensemble.diagnostics import async_get_config_entry_diagnostics
 
 from .conftest import ask
@@ -30,9 +39,25 @@ async def test_diagnostics(hass: HomeAssistant, agent: MockConfigEntry, hass_cli
     decisions = diagnostics["decisions"]
     assert len(decisions) == MAX_DECISIONS  # bounded: the oldest are dropped
     last = decisions[-1]
-    assert last["text"] == f"apaga la luz del salón {MAX_DECISIONS + 1}"
-    assert set(last) >= {"route", "votes", "command", "service_call", "speech", "timings_ms"}
+    assert set(last) >= {"route", "votes", "command", "service_call", "timings_ms"}
+    assert "text" not in last and "speech" not in last  # what people said stays home by default
     assert last["timings_ms"]["total"] >= last["timings_ms"]["selector"]
+    assert diagnostics["engine"]["kind"] in ("in_process", "server")
+    assert str(MODELS_DIR) not in json.dumps(diagnostics)  # no absolute paths
+    assert diagnostics["models"]["selector"]["path"] == "selector.gguf"
+    assert diagnostics["data"].get(CONF_SERVER_URL) in (None, "**REDACTED**")
+
+
+async def test_diagnostics_keep_texts_when_asked(
+    hass: HomeAssistant, agent: MockConfigEntry, hass_client: ClientSessionGenerator
+) -> None:
+    assert await async_setup_component(hass, "diagnostics", {})
+    hass.config_entries.async_update_entry(agent, options=agent.options | {CONF_RECORD_TEXTS: True})
+    await hass.async_block_till_done()
+    await ask(hass, "apaga la luz del salón")
+    last = (await get_diagnostics_for_config_entry(hass, hass_client, agent))["decisions"][-1]
+    assert last["text"] == "apaga la luz del salón"
+    assert last["speech"] == "He apagado la luz del salón."
 
 
 async def test_diagnostics_of_an_entry_that_did_not_load(hass: HomeAssistant, tmp_path: Path) -> None:
@@ -45,4 +70,4 @@ async def test_diagnostics_of_an_entry_that_did_not_load(hass: HomeAssistant, tm
     assert entry.state is ConfigEntryState.SETUP_RETRY
     result = await async_get_config_entry_diagnostics(hass, entry)
     assert result["models"] is None and result["decisions"] == []
-    assert result["data"][CONF_SELECTOR_MODEL] == str(broken)
+    assert result["data"][CONF_SELECTOR_MODEL] == "broken.gguf"  # the file's name, not where it lives

@@ -8,7 +8,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import intent
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
-from custom_components.llm_ensemble.const import SUPPORTED_DOMAINS
+from custom_components.llm_ensemble.const import CONF_RECORD_TEXTS, SUPPORTED_DOMAINS
 
 from .conftest import ask, speech
 
@@ -28,6 +28,8 @@ from .conftest import ask, speech
     ],
 )
 async def test_bad_input_gets_an_answer(hass: HomeAssistant, agent: MockConfigEntry, text: str) -> None:
+    hass.config_entries.async_update_entry(agent, options=agent.options | {CONF_RECORD_TEXTS: True})
+    await hass.async_block_till_done()
     calls = async_capture_events(hass, EVENT_CALL_SERVICE)
     result = await ask(hass, text)
     assert speech(result).strip()  # a real sentence, whatever came in

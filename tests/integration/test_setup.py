@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 from homeassistant.components import conversation
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
@@ -13,6 +14,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.llm_ensemble.const import CONF_DOMOTICS_MODEL, CONF_SELECTOR_MODEL, DOMAIN
 from custom_components.llm_ensemble.engine import VoteSettings
 
+from ..conftest import requires_llama_cpp
 from .conftest import AGENT_ID, DOMOTICS, SELECTOR, ask, entry_options
 from .house import House
 
@@ -25,6 +27,8 @@ async def test_setup_creates_the_agent(hass: HomeAssistant, agent: MockConfigEnt
     assert agent.runtime_data.ensemble.selector.info.role == "selector"
 
 
+@requires_llama_cpp
+@pytest.mark.parametrize("engine_data", ["in_process"], indirect=True)
 async def test_unload_frees_the_models_and_reload_works(hass: HomeAssistant, agent: MockConfigEntry) -> None:
     ensemble = agent.runtime_data.ensemble
     assert await hass.config_entries.async_unload(agent.entry_id)
@@ -40,6 +44,8 @@ async def test_unload_frees_the_models_and_reload_works(hass: HomeAssistant, age
     assert result.response.speech
 
 
+@requires_llama_cpp
+@pytest.mark.parametrize("engine_data", ["in_process"], indirect=True)
 async def test_unload_waits_for_running_decodes(hass: HomeAssistant, agent: MockConfigEntry) -> None:
     """The models are freed only after the requests being decoded have their answer."""
     data = agent.runtime_data
@@ -70,6 +76,7 @@ async def _setup_with(hass: HomeAssistant, selector: str, domotics: str) -> Mock
     return entry
 
 
+@requires_llama_cpp
 async def test_corrupt_model_file_at_setup_retries(hass: HomeAssistant, house: House, tmp_path: Path) -> None:
     corrupt = tmp_path / "domotics.gguf"
     corrupt.write_bytes(DOMOTICS.read_bytes()[: DOMOTICS.stat().st_size // 3])  # a truncated download
@@ -78,6 +85,7 @@ async def test_corrupt_model_file_at_setup_retries(hass: HomeAssistant, house: H
     assert entry.reason and "load" in entry.reason
 
 
+@requires_llama_cpp
 async def test_missing_and_swapped_models_at_setup(hass: HomeAssistant, house: House, tmp_path: Path) -> None:
     missing = await _setup_with(hass, str(tmp_path / "nope.gguf"), str(DOMOTICS))
     assert missing.state is ConfigEntryState.SETUP_RETRY

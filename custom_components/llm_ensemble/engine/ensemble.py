@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .decoding import MAX_SEQUENCES, Sampling
 from .errors import WrongModelRole
-from .llama_model import MAX_SEQUENCES, LlamaModel
-from .metadata import CatalogEntry
-from .sampling import Sampling
+from .metadata import CatalogEntry, ModelInfo
 from .vote import majority
+
+if TYPE_CHECKING:  # llama_model imports llama-cpp-python, which the server engine does without
+    from .llama_model import LlamaModel
 
 ROUTE_NONE = "none"
 ROUTE_DOMOTICS = "domotics"
@@ -77,23 +80,62 @@ class Decision:
         return data
 
 
-def _ms(start: float) -> float:
+def elapsed_ms(start: float) -> float:
+    """Milliseconds since a time.perf_counter() reading."""
     return (time.perf_counter() - start) * 1000
+
+
+_ms = elapsed_ms
+
+
+def check_roles(pairs: Sequence[tuple[ModelInfo, str]]) -> None:
+    """WrongModelRole unless each model has the role it is used for (either engine)."""
+    for info, role in pairs:
+        if info.role != role:
+            raise WrongModelRole(info.path, f"is a {info.role} model, expected a {role} model")
+
+
+def route_of(selector: ModelInfo, label: str | None) -> str:
+    """The selector's answer as a route; no answer, or an unknown one, is `none`."""
+    return selector.labels.get(label, ROUTE_NONE) if label else ROUTE_NONE
+
+
+def command_of(domotics: ModelInfo, answer: str | None) -> str | None:
+    """The domotics model's "not a command" answer (NADA) means: do nothing."""
+    return None if answer == domotics.no_command else answer
+
+
+def vote_command(domotics: ModelInfo, votes: Sequence[str | None], settings: VoteSettings) -> str | None:
+    """The winning command of the votes, or None (no majority, or the majority said NADA)."""
+    return command_of(domotics, majority(votes, settings.unanimous))
+
+
+def reads_as_language(normalized: str, n_tokens: Callable[[], int]) -> bool:
+    """Ensemble.is_language's measure, shared by both engines (`n_tokens` counts the selector's
+    tokens of the text, asked only when the text is long enough to judge)."""
+    letters = len(normalized.replace(" ", ""))
+    if letters < MIN_LETTERS_TO_JUDGE:
+        return True
+    return letters / max(1, n_tokens()) >= MIN_LETTERS_PER_TOKEN
+
+
+def timings(selector_ms: float, vote_ms: float, total_ms: float) -> Timings:
+    return Timings(round(selector_ms, 3), round(vote_ms, 3), round(total_ms, 3))
 
 
 class Ensemble:
     """Owns both models; thread-safe (each model serialises its own decoding)."""
 
     def __init__(self, selector: LlamaModel, domotics: LlamaModel) -> None:
-        for model, role in ((selector, "selector"), (domotics, "domotics")):
-            if model.info.role != role:
-                raise WrongModelRole(model.path, f"is a {model.info.role} model, expected a {role} model")
+        check_roles(((selector.info, "selector"), (domotics.info, "domotics")))
         self.selector = selector
         self.domotics = domotics
 
     @classmethod
     def load(cls, selector_path: Path | str, domotics_path: Path | str, n_threads: int = 1) -> Ensemble:
         """Load both files (slow: call it from an executor). Typed errors name the bad file."""
+        from .llama_model import LlamaModel
+
         selector = LlamaModel(selector_path, n_threads)
         try:
             domotics = LlamaModel(domotics_path, n_threads)
@@ -123,8 +165,7 @@ class Ensemble:
             return ROUTE_NONE, None, False
         prompt, truncated = self.selector.prompt(normalized)
         (label,) = self.selector.generate(prompt, [Sampling()])
-        route = self.selector.info.labels.get(label, ROUTE_NONE) if label else ROUTE_NONE
-        return route, label, truncated
+        return route_of(self.selector.info, label), label, truncated
 
     def is_language(self, normalized: str) -> bool:
         """Whether text reads as words the models know, not random letters.
@@ -133,27 +174,20 @@ class Ensemble:
         apart into pieces of ~1 (measured: real requests >= 1.6 letters per token for 99 %, none
         below 1.1; random letters 1.1, at most 1.3 from 40 letters on). Short text is always read.
         """
-        letters = len(normalized.replace(" ", ""))
-        if letters < MIN_LETTERS_TO_JUDGE:
-            return True
-        return letters / max(1, len(self.selector.tokenize(normalized))) >= MIN_LETTERS_PER_TOKEN
+        return reads_as_language(normalized, lambda: len(self.selector.tokenize(normalized)))
 
     def vote(self, text: str, settings: VoteSettings) -> tuple[tuple[str | None, ...], str | None]:
         """The N answers of the domotics model for this text and their majority (or None)."""
         normalized = self.domotics.normalize(text)
         prompt, _ = self.domotics.prompt(normalized)
         votes = tuple(self.domotics.generate(prompt, settings.samplings()))
-        return votes, self._as_command(majority(votes, settings.unanimous))
-
-    def _as_command(self, answer: str | None) -> str | None:
-        """The domotics model's "not a command" answer (NADA) means: do nothing."""
-        return None if answer == self.domotics.info.no_command else answer
+        return votes, vote_command(self.domotics.info, votes, settings)
 
     def single(self, text: str) -> str | None:
         """One greedy sequence, no vote: the baseline the vote is measured against."""
         prompt, _ = self.domotics.prompt(self.domotics.normalize(text))
         (answer,) = self.domotics.generate(prompt, [Sampling()])
-        return self._as_command(answer)
+        return command_of(self.domotics.info, answer)
 
     def decide(self, text: str, settings: VoteSettings | None = None) -> Decision:
         """Route the text; for device requests, vote on the command."""
@@ -176,5 +210,5 @@ class Ensemble:
             votes=votes,
             command=command,
             truncated=truncated,
-            timings=Timings(round(selector_ms, 3), round(vote_ms, 3), round(_ms(start), 3)),
+            timings=timings(selector_ms, vote_ms, _ms(start)),
         )

@@ -8,6 +8,8 @@ from pathlib import Path
 class EngineError(Exception):
     """Base class of everything the engine raises on purpose."""
 
+    reason = "engine_error"
+
 
 class ModelError(EngineError):
     """A model file cannot be used; `reason` is a stable key for translations."""
@@ -48,3 +50,41 @@ class WrongModelRole(ModelError):
 
 class DecodeFailed(EngineError):
     """llama_decode returned an error (should not happen with the sizes the engine chooses)."""
+
+
+class ServerError(EngineError):
+    """A llama.cpp server cannot serve this request; `reason` is a stable key for translations.
+
+    The message names the server (its URL) and what went wrong, never the request's text.
+    """
+
+    reason = "server_error"
+
+    def __init__(self, url: str, detail: str) -> None:
+        super().__init__(f"{url}: {detail}")
+        self.url = url
+        self.detail = detail
+
+
+class ServerUnreachable(ServerError):
+    """No connection: nothing listens at the URL, the host is unknown, or the server went away."""
+
+    reason = "server_unreachable"
+
+
+class ServerTimedOut(ServerError):
+    """The server took longer than the engine's timeout to answer."""
+
+    reason = "server_timeout"
+
+
+class ServerWrongModel(ServerError):
+    """The server answers, but not with the model file this engine expects."""
+
+    reason = "server_wrong_model"
+
+
+class ServerBadResponse(ServerError):
+    """The server answered with an error status or something that is not a completion."""
+
+    reason = "server_bad_response"

@@ -16,6 +16,7 @@ from typing import Any
 
 import llama_cpp
 
+from .decoding import MAX_SEQUENCES, final_answers
 from .errors import DecodeFailed, ModelFileMissing, ModelLoadFailed, NotGgufFile
 from .grammar import answers_grammar
 from .metadata import PREFIX, ModelInfo, parse_model_info
@@ -24,7 +25,6 @@ from .text import NORMALIZERS
 
 _LOGGER = logging.getLogger(__name__)
 GGUF_MAGIC = b"GGUF"
-MAX_SEQUENCES = 7
 MAX_CACHED_SAMPLERS = 64
 GGML_TYPE_F32 = 0
 GGML_LOG_LEVEL_ERROR = 4  # ggml_log_level: NONE 0, DEBUG 1, INFO 2, WARN 3, ERROR 4, CONT 5
@@ -93,10 +93,7 @@ class LlamaModel:
             self._suffix = self._special_token(self.info.prompt_suffix)
             self._bos = int(llama_cpp.llama_vocab_bos(self._vocab))
             self._answers = frozenset(self.info.answers)
-            # Answers after which decoding stops: complete, and no longer answer continues them.
-            self._final_answers = frozenset(
-                a for a in self._answers if not any(b != a and b.startswith(a) for b in self._answers)
-            )
+            self._final_answers = final_answers(self._answers)  # decoding stops after one of these
             self._pieces = [self._piece(t) for t in range(llama_cpp.llama_vocab_n_tokens(self._vocab))]
             self.max_answer_tokens = 1 + max(len(self.tokenize(a)) for a in self._answers)
             self._grammar = answers_grammar(self._answers).encode()

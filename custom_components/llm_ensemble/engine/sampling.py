@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import ctypes
 import math
-from dataclasses import dataclass
 from typing import Any
 
 import llama_cpp
 
+from .decoding import Sampling
 from .errors import DecodeFailed
 
-
-@dataclass(frozen=True)
-class Sampling:
-    """How one sequence picks its tokens: greedy (temperature 0) or sampled with its own seed."""
-
-    temperature: float = 0.0
-    top_k: int = 40
-    seed: int = 0
+__all__ = ["ConstrainedSampler", "Sampling"]
 
 
 class ConstrainedSampler:
