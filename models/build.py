@@ -28,7 +28,7 @@ CARDS_DIR = ROOT / "models" / "cards"
 
 FULL = {
     "selector": TrainConfig(task="selector", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500),
-    "domotics": TrainConfig(task="domotics", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=3000),
+    "domotics": TrainConfig(task="domotics", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500),
 }
 DATA = {"seed": 1, "n_train": 80000, "n_valid": 2000, "vocab_size": 1024}
 TINY_DATA = {"seed": 1, "n_train": 1500, "n_valid": 100, "vocab_size": 400}
