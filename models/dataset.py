@@ -32,6 +32,9 @@ PHRASES_PATH = HERE / "phrases.json"
 BOUNDARY_PATH = HERE / "boundary.json"
 BOUNDARY_EVAL = HERE / "eval" / "boundary.tsv"
 BOUNDARY_EVAL_ROWS = 1000
+# The same generator on another seed: held-out words for choosing the vote (the test file stays unseen).
+BOUNDARY_DEV = HERE / "eval" / "boundary_dev.tsv"
+BOUNDARY_DEV_SEED, BOUNDARY_DEV_ROWS = 2, 500
 DEV_EVAL = HERE / "eval" / "realhome_dev.tsv"  # real phrasing, for choosing checkpoints (not a test)
 EVAL_DIR = HERE / "eval"
 GENERATED_EVAL = EVAL_DIR / "validation.tsv"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from models import dataset
 
@@ -124,3 +125,15 @@ def test_boundary_file_is_what_the_generator_writes(tmp_path) -> None:  # type: 
     path = tmp_path / "boundary.tsv"
     dataset.write_boundary_tsv(path, 1, dataset.BOUNDARY_EVAL_ROWS)
     assert path.read_text(encoding="utf-8") == dataset.BOUNDARY_EVAL.read_text(encoding="utf-8")
+
+
+def test_boundary_dev_file_is_the_generators_other_seed(tmp_path: Path) -> None:
+    """models/eval/boundary_dev.tsv: the boundary generator on its own seed, unedited, apart from the test file."""
+    path = tmp_path / "boundary_dev.tsv"
+    dataset.write_boundary_tsv(path, dataset.BOUNDARY_DEV_SEED, dataset.BOUNDARY_DEV_ROWS)
+    assert path.read_text(encoding="utf-8") == dataset.BOUNDARY_DEV.read_text(encoding="utf-8")
+
+    def texts(p: Path) -> set[str]:
+        return {line.split("\t")[2] for line in p.read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
+
+    assert len(texts(path) & texts(dataset.BOUNDARY_EVAL)) < 10  # short held-out sentences may meet by chance
