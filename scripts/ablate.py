@@ -1,6 +1,7 @@
 """What each safeguard buys: our agent in the real home with one mechanism turned off at a time.
 
-    scripts/ablate [FILE.tsv ...] [--old-models SELECTOR DOMOTICS] [--json]
+    scripts/ablate [FILE.tsv ...] [--models SELECTOR DOMOTICS] [--old-models SELECTOR DOMOTICS]
+                   [--temperatures T ...] [--only VARIANT ...] [--list] [--json]
 
 Variants, each on every row, judged by effects exactly as scripts/bench judges them (same home,
 same starting states): `full` (as shipped); `no_home_check` (the check of the home before acting
@@ -8,7 +9,9 @@ skipped); `no_language_check` (negations and reports of what was done not read b
 `no_fallback` (what the agent passes on gets its own "no te he entendido" instead of the
 built-in agent); `greedy1` (one greedy sequence instead of the vote); `majority` (act when 2 of 3
 votes agree, not only all 3); `hot` (all 3 must agree, sampled at T = 1.0); and, with --old-models, `old_models`
-(the models trained without the boundary data). The built-in agent runs once, for the rows it
+(the models trained without the boundary data). `--temperatures 0.5 0.7` adds `t0.5`, `t0.7`: the
+vote of the shipped size, all sequences agreeing, sampled at that temperature. `--models` runs every
+variant on other GGUF files (a candidate build). The built-in agent runs once, for the rows it
 gets right and ours does not.
 """
 
@@ -114,13 +117,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--old-models", nargs=2, metavar=("SELECTOR", "DOMOTICS"), help="models without the new data")
+    parser.add_argument("--models", nargs=2, metavar=("SELECTOR", "DOMOTICS"), help="run every variant on these")
+    parser.add_argument("--temperatures", nargs="+", type=float, default=[], help="unanimous votes at these T")
     parser.add_argument("--only", nargs="+", help="run just these variants")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--list", action="store_true", help="list each variant's wrong actions and lost rows")
     args = parser.parse_args()
     logging.basicConfig(level=logging.CRITICAL)
     rows = load_rows(args.files or default_files())
-    variants = list(VARIANTS)
+    variants = list(VARIANTS) + [Variant(f"t{t:g}", temperature=t, unanimous=True) for t in args.temperatures]
+    if args.models:
+        models = (str(Path(args.models[0]).resolve()), str(Path(args.models[1]).resolve()))
+        variants = [replace(v, models=models) for v in variants]
     if args.old_models:
         old = tuple(str(Path(p).resolve()) for p in args.old_models)
         variants.append(replace(VARIANTS[0], name="old_models", models=(old[0], old[1])))
