@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from homeassistant.components.homeassistant.exposed_entities import async_should_expose
 from homeassistant.core import HomeAssistant, callback
@@ -133,11 +134,25 @@ class _Request:
     def own_names(self) -> list[Words]:
         return list(self.target.names) if self.target else []
 
-    @property
+    @cached_property
     def catalog_words(self) -> set[str]:
         """Every word the catalog uses for a device or a room: the models' own vocabulary."""
         phrases = (p for e in self.catalog for p in (e.device, *e.device_words, e.room, *e.room_words))
         return {w for phrase in phrases for w in words(phrase)}
+
+    @cached_property
+    def area_spans(self) -> list[tuple[int, int, str]]:
+        """(start, end, area_id) of every area the request names: by a name or alias, or by a
+        distinctive word only that area's name has. Several checks read it, so it is kept."""
+        spans = _spans(self.said, ((name, area.area_id) for area in self.home.areas for name in area.names))
+        taken = {i for start, end, _ in spans for i in range(start, end)}
+        common = self.catalog_words | STOPWORDS
+        for area in self.home.areas:
+            for name in area.names:
+                for i, word in enumerate(self.said):
+                    if i not in taken and word in name and word not in common and len(word) >= DISTINCTIVE_LETTERS:
+                        spans.append((i, i + 1, area.area_id))
+        return spans
 
 
 def _everything(req: _Request) -> str | None:
@@ -165,25 +180,13 @@ def _other_area(req: _Request) -> str | None:
     """An area of the home other than the entity's, by its name, an alias, or a word only it has
     ("la luz del cuarto de plancha" names "Cuarto de la plancha" by "plancha")."""
     room_ok = _covered(req.said, [words(w) for w in (req.entry.room, *req.entry.room_words)])
-    for start, end, area_id in _area_spans(req):
+    for start, end, area_id in req.area_spans:
         if area_id == req.area:
             continue
         if req.area is None and set(range(start, end)) <= room_ok:
             continue  # an entity with no area: the catalog's own room words are its room
         return f"nombra otra zona ({area_id})"
     return None
-
-
-def _area_spans(req: _Request) -> list[tuple[int, int, str]]:
-    spans = _spans(req.said, ((name, area.area_id) for area in req.home.areas for name in area.names))
-    taken = {i for start, end, _ in spans for i in range(start, end)}
-    common = req.catalog_words | STOPWORDS
-    for area in req.home.areas:
-        for name in area.names:
-            for i, word in enumerate(req.said):
-                if i not in taken and word in name and word not in common and len(word) >= DISTINCTIVE_LETTERS:
-                    spans.append((i, i + 1, area.area_id))
-    return spans
 
 
 def _other_in_catalog(req: _Request, names: dict[str, tuple[str, ...]], own: str) -> str | None:
@@ -213,7 +216,7 @@ def _other_catalog_device(req: _Request) -> str | None:
 def _other_device(req: _Request) -> str | None:
     """Another entity of the home, by name or alias, or by a word only its name has ("mesilla")."""
     generic = {w for e in req.catalog for p in (e.device, *e.device_words) for w in words(p)} | STOPWORDS
-    mentioned_areas = {area_id for _, _, area_id in _area_spans(req)}
+    mentioned_areas = {area_id for _, _, area_id in req.area_spans}
     names = ((name, e.entity_id) for e in req.home.entities for name in e.names)
     for _, _, other_id in _spans(req.said, names):
         if other_id == req.entity_id:
