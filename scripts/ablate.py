@@ -10,9 +10,9 @@ skipped); `no_language_check` (negations and reports of what was done not read b
 built-in agent); `greedy1` (one greedy sequence instead of the vote); `majority` (act when 2 of 3
 votes agree, not only all 3); `hot` (all 3 must agree, sampled at T = 1.0); and, with --old-models, `old_models`
 (the models trained without the boundary data). `--temperatures 0.5 0.7` adds `t0.5`, `t0.7`: the
-vote of the shipped size, all sequences agreeing, sampled at that temperature. `--models` runs every
-variant on other GGUF files (a candidate build). The built-in agent runs once, for the rows it
-gets right and ours does not.
+vote of the shipped size, all sequences agreeing, sampled at that temperature (`--votes 5`:
+`n5_t0.5`…). `--models` runs every variant on other GGUF files (a candidate build). The built-in
+agent runs once, for the rows it gets right and ours does not.
 """
 
 from __future__ import annotations
@@ -119,13 +119,18 @@ def main() -> int:
     parser.add_argument("--old-models", nargs=2, metavar=("SELECTOR", "DOMOTICS"), help="models without the new data")
     parser.add_argument("--models", nargs=2, metavar=("SELECTOR", "DOMOTICS"), help="run every variant on these")
     parser.add_argument("--temperatures", nargs="+", type=float, default=[], help="unanimous votes at these T")
+    parser.add_argument("--votes", nargs="+", type=int, default=[VoteSettings().n_votes], help="... of these sizes")
     parser.add_argument("--only", nargs="+", help="run just these variants")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--list", action="store_true", help="list each variant's wrong actions and lost rows")
     args = parser.parse_args()
     logging.basicConfig(level=logging.CRITICAL)
     rows = load_rows(args.files or default_files())
-    variants = list(VARIANTS) + [Variant(f"t{t:g}", temperature=t, unanimous=True) for t in args.temperatures]
+    variants = list(VARIANTS) + [
+        Variant(f"t{t:g}" if n == VoteSettings().n_votes else f"n{n}_t{t:g}", votes=n, temperature=t, unanimous=True)
+        for n in args.votes
+        for t in args.temperatures
+    ]
     if args.models:
         models = (str(Path(args.models[0]).resolve()), str(Path(args.models[1]).resolve()))
         variants = [replace(v, models=models) for v in variants]
