@@ -156,30 +156,35 @@ def evaluate(ensemble: Any, rows: list[Row], settings: VoteSettings) -> tuple[di
     return figures, mistakes
 
 
-def instance_vote(ensemble: Ensemble, instances: list[LlamaModel], rows: list[Row]) -> dict:
+def instance_vote(ensemble: Ensemble, instances: list[LlamaModel], rows: list[Row], unanimous: bool) -> dict:
     """The vote across independently trained domotics models (one greedy answer each), on the rows
     the selector sends to the devices: "varias instancias del mismo modelo", against the samples of
     one model. Their mistakes may be less alike; the price is one decode per model, one after another.
+    The same rule as the samples' vote (a majority, or all agreeing).
     """
     no_command = ensemble.domotics.info.no_command
     state_action = ensemble.domotics.info.state_action
-    right = wrong = n_dom = 0
+    right = wrong = passed_on = 0
     ms = []
     for row in rows:
         if ensemble.route(row.text)[0] != "domotics":
+            passed_on += row.model_route == "none"
             continue
         start = time.perf_counter()
         answers = [m.generate(m.prompt(m.normalize(row.text))[0], [Sampling()])[0] for m in instances]
         ms.append((time.perf_counter() - start) * 1000)
-        voted = majority(answers)
+        voted = majority(answers, unanimous)
         command = None if voted == no_command else voted
         right += row.route == "domotics" and command == row.command
         wrong += command is not None and command != row.command and not command.endswith(f" {state_action}")
+        passed_on += row.model_route == "none" and command is None
     n_dom = sum(r.route == "domotics" for r in rows)
+    n_pass = sum(r.model_route == "none" for r in rows)
     return {
         "instances": len(instances),
         "command_accuracy": right / max(1, n_dom),
         "wrong_action_rate": wrong / len(rows),
+        "pass_on_rate": passed_on / n_pass if n_pass else None,
         "ms_p50": percentile(ms, 0.5),
     }
 
@@ -224,7 +229,7 @@ def main() -> None:
         rows = read_tsv(path)
         figures, mistakes = evaluate(ensemble, rows, settings)
         if instances:
-            figures["instance_vote"] = instance_vote(ensemble, instances, rows)
+            figures["instance_vote"] = instance_vote(ensemble, instances, rows, settings.unanimous)
         print(report(path, figures, mistakes), flush=True)
         results[str(path)] = figures
     for model in instances:
