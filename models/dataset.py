@@ -143,26 +143,91 @@ VALID_FRAMES = {8, 16, 23, 25, 30, 34}
 # the verb and the device decide the command whatever the wrapping. The held-out frames' leads
 # ("¿te importaría", "ya puedes", "quiero que", "a ver si") are not among them.
 LEADS = {
-    "inf": ["¿me puedes", "¿serías tan amable de", "¿me harías el favor de", "haz el favor de", "tienes que",
-            "hay que", "habría que", "es hora de", "acuérdate de", "no te olvides de", "me gustaría",
-            "quisiera", "¿sería posible", "¿es posible", "ayúdame a", "¿me ayudas a", "intenta"],
-    "subj": ["me gustaría que", "procura que", "hace falta que", "te pido que", "prefiero que", "es mejor que",
-             "sería genial que", "por favor, que"],
-    "pres": ["¿por qué no", "¿y si", "mejor", "ahora", "venga", "entonces", "¿me haces el favor y",
-             "ya que estás"],
+    "inf": [
+        "¿me puedes",
+        "¿serías tan amable de",
+        "¿me harías el favor de",
+        "haz el favor de",
+        "tienes que",
+        "hay que",
+        "habría que",
+        "es hora de",
+        "acuérdate de",
+        "no te olvides de",
+        "me gustaría",
+        "quisiera",
+        "¿sería posible",
+        "¿es posible",
+        "ayúdame a",
+        "¿me ayudas a",
+        "intenta",
+    ],
+    "subj": [
+        "me gustaría que",
+        "procura que",
+        "hace falta que",
+        "te pido que",
+        "prefiero que",
+        "es mejor que",
+        "sería genial que",
+        "por favor, que",
+    ],
+    "pres": ["¿por qué no", "¿y si", "mejor", "ahora", "venga", "entonces", "¿me haces el favor y", "ya que estás"],
 }
 
 REASONS = {
-    "ON": ["no veo nada", "ya he llegado", "voy a leer", "está muy oscuro", "vamos a cenar", "me levanto",
-           "voy a hacer la cena", "vienen mis padres", "tengo que estudiar", "voy a planchar", "hace un calor horrible",
-           "hace frío", "estoy a oscuras", "se ha hecho de noche", "quiero ver el partido", "me apetece un café",
-           "voy a trabajar un rato", "acaba de llegar mi hermana", "está el suelo seco", "me estoy asando",
-           "no encuentro las llaves", "se ha ido la luz del sol", "voy a ducharme", "vamos a jugar a las cartas"],
-    "OFF": ["me voy a dormir", "me voy", "ya he terminado", "no hay nadie", "gasta mucho", "ya salgo",
-            "me molesta", "ya es de día", "hace frío", "me estoy quedando helado", "ya he acabado de cenar",
-            "nos vamos de viaje", "no la está usando nadie", "me deslumbra", "hace mucho ruido", "ya está bien regado",
-            "se va a quemar", "ya he salido de la ducha", "los niños ya duermen", "me da dolor de cabeza",
-            "nadie lo está viendo", "ya está caliente", "está gastando luz", "me voy a la oficina"],
+    "ON": [
+        "no veo nada",
+        "ya he llegado",
+        "voy a leer",
+        "está muy oscuro",
+        "vamos a cenar",
+        "me levanto",
+        "voy a hacer la cena",
+        "vienen mis padres",
+        "tengo que estudiar",
+        "voy a planchar",
+        "hace un calor horrible",
+        "hace frío",
+        "estoy a oscuras",
+        "se ha hecho de noche",
+        "quiero ver el partido",
+        "me apetece un café",
+        "voy a trabajar un rato",
+        "acaba de llegar mi hermana",
+        "está el suelo seco",
+        "me estoy asando",
+        "no encuentro las llaves",
+        "se ha ido la luz del sol",
+        "voy a ducharme",
+        "vamos a jugar a las cartas",
+    ],
+    "OFF": [
+        "me voy a dormir",
+        "me voy",
+        "ya he terminado",
+        "no hay nadie",
+        "gasta mucho",
+        "ya salgo",
+        "me molesta",
+        "ya es de día",
+        "hace frío",
+        "me estoy quedando helado",
+        "ya he acabado de cenar",
+        "nos vamos de viaje",
+        "no la está usando nadie",
+        "me deslumbra",
+        "hace mucho ruido",
+        "ya está bien regado",
+        "se va a quemar",
+        "ya he salido de la ducha",
+        "los niños ya duermen",
+        "me da dolor de cabeza",
+        "nadie lo está viendo",
+        "ya está caliente",
+        "está gastando luz",
+        "me voy a la oficina",
+    ],
 }
 PREFIXES = [
     "oye",
@@ -225,9 +290,24 @@ SUFFIXES = [
     "cuando quieras",
     "en cuanto puedas",
 ]
-CONTEXTS = ["voy a cenar", "voy a salir", "ya me voy", "me voy a la cama", "vienen visitas", "está muy oscuro",
-            "hace calor", "tengo frío", "ya he vuelto", "voy a sacar el coche", "voy a leer un rato",
-            "ya hemos terminado", "nos vamos de casa", "acabo de llegar", "voy a ducharme", "es tarde"]
+CONTEXTS = [
+    "voy a cenar",
+    "voy a salir",
+    "ya me voy",
+    "me voy a la cama",
+    "vienen visitas",
+    "está muy oscuro",
+    "hace calor",
+    "tengo frío",
+    "ya he vuelto",
+    "voy a sacar el coche",
+    "voy a leer un rato",
+    "ya hemos terminado",
+    "nos vamos de casa",
+    "acabo de llegar",
+    "voy a ducharme",
+    "es tarde",
+]
 NUMBERS = ["dos", "3", "cinco", "siete", "8", "diez", "15", "veinte", "22", "treinta"]
 
 
@@ -259,8 +339,30 @@ def split_items(items: list[str], held_out: set[str], split: str) -> list[str]:
 
 
 WH_WORDS = ("qué", "cuál", "cuáles", "cuándo", "cómo", "dónde", "quién", "cuánto", "cuánta", "cuántos", "cuántas")
-YES_NO_VERBS = {"va", "hace", "hará", "hay", "habrá", "está", "estará", "llueve", "lloverá", "nieva", "sopla",
-                "chispea", "cae", "necesito", "tengo", "cojo", "llevo", "saco", "puedo", "salgo", "se", "eres"}
+YES_NO_VERBS = {
+    "va",
+    "hace",
+    "hará",
+    "hay",
+    "habrá",
+    "está",
+    "estará",
+    "llueve",
+    "lloverá",
+    "nieva",
+    "sopla",
+    "chispea",
+    "cae",
+    "necesito",
+    "tengo",
+    "cojo",
+    "llevo",
+    "saco",
+    "puedo",
+    "salgo",
+    "se",
+    "eres",
+}
 
 
 def asked_question(text: str) -> str | None:
@@ -513,9 +615,15 @@ class Generator:
         verb = rng.choice(self.verbs(action, device))
         part = verb["part"] if " " in verb["part"] else verb["part"] + dev.ending
         return {
-            "imp": verb["imp"], "inf": verb["inf"], "subj": verb["subj"], "pres": verb["pres"], "usted": verb["usted"],
-            "part": part, "clitic": verb["clitic"] or verb["imp"] + " ",
-            "o": dev.ending[0], "lo": dev.clitic,
+            "imp": verb["imp"],
+            "inf": verb["inf"],
+            "subj": verb["subj"],
+            "pres": verb["pres"],
+            "usted": verb["usted"],
+            "part": part,
+            "clitic": verb["clitic"] or verb["imp"] + " ",
+            "o": dev.ending[0],
+            "lo": dev.clitic,
         }
 
     def _fill(self, template: str, split: str, **slots: str) -> str:

@@ -160,8 +160,10 @@ def main() -> int:
                     expected = f"{row.route} {row.command or '-'}"
                     print(f"    {what}: {expected} {row.text!r} -> {a.changed} {a.reply.speech!r}")
     b = sum(a.right for a in builtin) / len(builtin)
-    print(f"| built-in agent | {b:.1%} | {sum(a.wrong_action for a in builtin) / len(builtin):.2%} | – | – | "
-          f"{percentile([a.ms for a in builtin], 0.5):.1f} |")
+    print(
+        f"| built-in agent | {b:.1%} | {sum(a.wrong_action for a in builtin) / len(builtin):.2%} | – | – | "
+        f"{percentile([a.ms for a in builtin], 0.5):.1f} |"
+    )
     if args.json:
         print(json.dumps(results))
     return 0

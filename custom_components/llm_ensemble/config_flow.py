@@ -106,7 +106,10 @@ async def _async_check_engine(hass: HomeAssistant, user_input: Mapping[str, Any]
     selector, domotics = (model_path(user_input[key]) for key, _ in MODEL_FIELDS)
     try:
         engine = await ServerEnsemble.async_connect(
-            async_get_clientsession(hass), server_settings(url), selector, domotics,
+            async_get_clientsession(hass),
+            server_settings(url),
+            selector,
+            domotics,
             executor=hass.async_add_executor_job,
         )
     except ModelError as err:

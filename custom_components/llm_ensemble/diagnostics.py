@@ -42,8 +42,14 @@ async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: LLMEnse
     An entry that is not loaded (say, retrying a bad model file) has no models to describe.
     """
     if entry.state is not ConfigEntryState.LOADED:
-        return {"data": _entry_data(entry.data), "options": dict(entry.options), "state": entry.state.value,
-                "models": None, "catalog": [], "decisions": []}
+        return {
+            "data": _entry_data(entry.data),
+            "options": dict(entry.options),
+            "state": entry.state.value,
+            "models": None,
+            "catalog": [],
+            "decisions": [],
+        }
     data = entry.runtime_data
     return {
         "data": _entry_data(entry.data),

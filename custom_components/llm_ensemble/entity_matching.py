@@ -75,8 +75,12 @@ def score(entry: CatalogEntry, candidate: Candidate) -> float:
     main_device = MAIN_DEVICE_BONUS if _longest_match((entry.device,), candidate.names) else 0.0
     known = {w for phrase in (entry.device, *entry.device_words, *room_words) for w in _words(phrase)} | FILLER
     extra = min(len([w for w in _words(n) if w not in known]) for n in candidate.names) if candidate.names else 0
-    return device + room + main_device - EXTRA_WORD_PENALTY * extra + (
-        DOMAIN_BONUS if candidate.domain == entry.domain else 0.0
+    return (
+        device
+        + room
+        + main_device
+        - EXTRA_WORD_PENALTY * extra
+        + (DOMAIN_BONUS if candidate.domain == entry.domain else 0.0)
     )
 
 

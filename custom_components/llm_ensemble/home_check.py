@@ -42,8 +42,21 @@ STOPWORDS = frozenset({"de", "del", "la", "el", "los", "las", "en", "y", "a", "a
 # Domains of things people switch and name like devices; a scene "Buenas noches" or a weather
 # entity "Tiempo en casa" counts by its whole name only, not by one of its words.
 DEVICE_DOMAINS = frozenset(
-    {"light", "switch", "fan", "input_boolean", "media_player", "cover", "climate", "vacuum", "humidifier",
-     "water_heater", "lock", "valve", "remote"}
+    {
+        "light",
+        "switch",
+        "fan",
+        "input_boolean",
+        "media_player",
+        "cover",
+        "climate",
+        "vacuum",
+        "humidifier",
+        "water_heater",
+        "lock",
+        "valve",
+        "remote",
+    }
 )
 DISTINCTIVE_LETTERS = 5  # a word of a name, not of the catalog, this long names that area or device alone
 

@@ -55,8 +55,9 @@ async def configure(hass: HomeAssistant, user_input: dict[str, Any]) -> dict[str
 
 
 async def setup_entry(hass: HomeAssistant, url: str, **options: Any) -> MockConfigEntry:
-    entry = MockConfigEntry(domain=DOMAIN, title="LLM Ensemble", data=entry_data("server", url),
-                            options=entry_options(**options))
+    entry = MockConfigEntry(
+        domain=DOMAIN, title="LLM Ensemble", data=entry_data("server", url), options=entry_options(**options)
+    )
     entry.add_to_hass(hass)
     await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
@@ -112,8 +113,12 @@ async def test_reconfigure_switches_engine(hass: HomeAssistant, house: House, ll
     result = await entry.start_reconfigure_flow(hass)
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],
-        {CONF_ENGINE: target, CONF_SERVER_URL: llama_server.url, CONF_SELECTOR_MODEL: "selector.gguf",
-         CONF_DOMOTICS_MODEL: "domotics.gguf"},
+        {
+            CONF_ENGINE: target,
+            CONF_SERVER_URL: llama_server.url,
+            CONF_SELECTOR_MODEL: "selector.gguf",
+            CONF_DOMOTICS_MODEL: "domotics.gguf",
+        },
     )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"

@@ -26,8 +26,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]  # the checkout (for requirements_dev.txt)
 HOST = "127.0.0.1"
 # Slots serve requests side by side (a vote of N takes N); the context is shared by the slots.
-SERVER_ARGS = ("--ctx-size", "4096", "--parallel", "16", "--cache-type-k", "f32", "--cache-type-v", "f32",
-               "--models-max", "2", "--no-webui", "--no-slots")
+SERVER_ARGS = (
+    "--ctx-size",
+    "4096",
+    "--parallel",
+    "16",
+    "--cache-type-k",
+    "f32",
+    "--cache-type-v",
+    "f32",
+    "--models-max",
+    "2",
+    "--no-webui",
+    "--no-slots",
+)
 
 
 def pinned_version() -> str:
@@ -70,8 +82,16 @@ class LocalServer:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout: float = 60.0) -> LocalServer:
-        args = [str(server_binary()), "--host", HOST, "--port", str(self.port), "--models-dir", str(self._dir),
-                *SERVER_ARGS]
+        args = [
+            str(server_binary()),
+            "--host",
+            HOST,
+            "--port",
+            str(self.port),
+            "--models-dir",
+            str(self._dir),
+            *SERVER_ARGS,
+        ]
         with self._log_path.open("ab") as log:
             # Its own session: stop() ends the router and the instances it started, and nothing else.
             self.process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)

@@ -88,7 +88,11 @@ class ServerClient:
         self.settings = settings
 
     async def request(
-        self, method: str, path: str, body: Mapping[str, Any] | None = None, timeout: float | None = None,
+        self,
+        method: str,
+        path: str,
+        body: Mapping[str, Any] | None = None,
+        timeout: float | None = None,
         params: Mapping[str, str] | None = None,
     ) -> Any:
         url = self.settings.base + path
@@ -158,7 +162,9 @@ class ServerModel:
     async def tokenize(self, text: str, timeout: float | None = None) -> list[int]:
         """Plain text to ids on the server (no BOS, no special-token parsing), as in-process."""
         data = await self.client.request(
-            "POST", "/tokenize", {"model": self.name, "content": text, "add_special": False, "parse_special": False},
+            "POST",
+            "/tokenize",
+            {"model": self.name, "content": text, "add_special": False, "parse_special": False},
             timeout=timeout,
         )
         tokens = data.get("tokens") if isinstance(data, dict) else None
@@ -211,9 +217,7 @@ class ServerModel:
         if len(results) != n or not all(isinstance(r, dict) and isinstance(r.get("content"), str) for r in results):
             raise ServerBadResponse(self.client.settings.url, f"/completion gave {len(results)} answers for {n}")
         results = sorted(results, key=lambda r: int(r.get("index", 0)))
-        return [
-            finished_answer(str(r["content"]), self._answers, ended=r.get("stop_type") != "limit") for r in results
-        ]
+        return [finished_answer(str(r["content"]), self._answers, ended=r.get("stop_type") != "limit") for r in results]
 
 
 class ServerEnsemble:
@@ -354,7 +358,8 @@ async def _served_entry(model: ServerModel) -> dict[str, Any]:
 async def _free_answer(model: ServerModel) -> str:
     """The test request: a greedy answer to a probe without the grammar (may load the model)."""
     ids = await model.client.request(
-        "POST", "/tokenize",
+        "POST",
+        "/tokenize",
         {"model": model.name, "content": PROBE, "add_special": False, "parse_special": False},
         timeout=LOAD_TIMEOUT,
     )
@@ -400,7 +405,8 @@ async def check_model(model: ServerModel) -> None:
         if wrong:
             raise ServerWrongModel(url, f"{model.name!r} is another model: " + ", ".join(wrong))
     markers = await model.client.request(
-        "POST", "/tokenize",
+        "POST",
+        "/tokenize",
         {"model": model.name, "content": model.info.prompt_prefix + model.info.prompt_suffix, "parse_special": True},
     )
     if not isinstance(markers, dict) or markers.get("tokens") != [model.prefix, model.suffix]:
