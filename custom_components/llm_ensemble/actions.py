@@ -17,8 +17,8 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.intent import IntentResponseErrorCode
 
 from .const import SUPPORTED_DOMAINS
-from .data import Outcome
 from .engine import CatalogEntry
+from .reply import Outcome
 from .spanish import capitalize, device_phrase, is_feminine
 
 CONVERSATION = "conversation"  # the assistant id exposure settings are kept under

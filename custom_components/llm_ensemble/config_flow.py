@@ -52,17 +52,20 @@ from .const import (
     DEFAULT_ENGINE,
     DEFAULT_SELECTOR_MODEL,
     DOMAIN,
+    ENGINE_SERVER,
     ENGINES,
+    LOGGER,
     MAX_TEMPERATURE,
     MAX_VOTES,
     MIN_VOTES,
     SUPPORTED_DOMAINS,
     TITLE,
 )
-from .data import LLMEnsembleConfigEntry, Settings, model_path
-from .engine import ENGINE_SERVER, CatalogEntry, ModelError, ServerEnsemble, ServerError
-from .engines import LlamaCppUnavailable, async_ensure_llama_cpp, server_settings
+from .engine import CatalogEntry, ModelError, ServerEnsemble, ServerError
+from .engines import LlamaCppUnavailable, async_ensure_llama_cpp, model_path, server_settings
 from .entity_matching import async_candidates, suggest_mapping
+from .runtime_data import LLMEnsembleConfigEntry
+from .settings import Settings
 
 MODEL_FIELDS = ((CONF_SELECTOR_MODEL, "selector"), (CONF_DOMOTICS_MODEL, "domotics"))
 
@@ -87,6 +90,10 @@ async def _async_check_models(hass: HomeAssistant, user_input: Mapping[str, Any]
         except ModelError as err:
             errors[key] = err.reason
             continue
+        except Exception:  # noqa: BLE001 - a flow shows an error, it does not crash
+            LOGGER.exception("Unexpected error checking %s", user_input[key])
+            errors["base"] = "unknown"
+            continue
         if found != role:
             errors[key] = "wrong_role"
     return errors
@@ -103,6 +110,11 @@ async def _async_check_engine(hass: HomeAssistant, user_input: Mapping[str, Any]
     url = str(user_input.get(CONF_SERVER_URL) or "").strip()
     if not url.startswith(("http://", "https://")):
         return {CONF_SERVER_URL: "invalid_url"}
+    return await _async_check_server(hass, url, user_input)
+
+
+async def _async_check_server(hass: HomeAssistant, url: str, user_input: Mapping[str, Any]) -> dict[str, str]:
+    """field -> error key: the server at `url` serves these files and answers a test request."""
     selector, domotics = (model_path(user_input[key]) for key, _ in MODEL_FIELDS)
     try:
         engine = await ServerEnsemble.async_connect(
@@ -117,6 +129,9 @@ async def _async_check_engine(hass: HomeAssistant, user_input: Mapping[str, Any]
         return {bad: err.reason}
     except ServerError as err:
         return {CONF_SERVER_URL: err.reason}
+    except Exception:  # noqa: BLE001 - a flow shows an error, it does not crash
+        LOGGER.exception("Unexpected error checking the server at %s", url)
+        return {"base": "unknown"}
     await engine.async_close()
     return {}
 

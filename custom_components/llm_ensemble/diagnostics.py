@@ -16,8 +16,8 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 
 from .const import CONF_DOMOTICS_MODEL, CONF_ENGINE, CONF_SELECTOR_MODEL, CONF_SERVER_URL, DEFAULT_ENGINE
-from .data import LLMEnsembleConfigEntry
 from .engine import ModelInfo
+from .runtime_data import LLMEnsembleConfigEntry
 
 TO_REDACT = {CONF_SERVER_URL}
 

@@ -14,7 +14,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.llm_ensemble import conversation as agent_module
+from custom_components.llm_ensemble import routing
 from custom_components.llm_ensemble.const import (
     CONF_DOMOTICS_MODEL,
     CONF_ENGINE,
@@ -154,10 +154,10 @@ async def test_server_down_slow_and_back_during_requests(
 
     own_server.pause()
     result = await ask(hass, "apaga la luz del salón")
-    assert speech(result) == agent_module.SERVER_SLOW
+    assert speech(result) == routing.SERVER_SLOW
     assert result.response.error_code is not None
     await hass.async_add_executor_job(own_server.kill)
-    assert speech(await ask(hass, "apaga la luz del salón")) == agent_module.SERVER_DOWN
+    assert speech(await ask(hass, "apaga la luz del salón")) == routing.SERVER_DOWN
     assert hass.states.get("light.luz_salon").state == "on"
     assert entry.runtime_data.server_down
 
@@ -177,7 +177,7 @@ async def test_server_down_with_fallback_uses_the_built_in_agent(
     result = await ask(hass, "apaga la luz salón")
     assert hass.states.get("light.luz_salon").state == "off", speech(result)
     # What it does not understand gets our reason, not "I did not understand".
-    assert speech(await ask(hass, "me das un poco de luz en el salon porfa")) == agent_module.SERVER_DOWN
+    assert speech(await ask(hass, "me das un poco de luz en el salon porfa")) == routing.SERVER_DOWN
     assert entry.state is ConfigEntryState.LOADED
 
 

@@ -20,8 +20,8 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.intent import IntentResponseErrorCode
 from homeassistant.util import dt as dt_util
 
-from .data import Outcome
 from .engine.text import normalize_lower_ascii
+from .reply import Outcome
 from .spanish import capitalize
 
 # Keys of the weather state attributes and of get_forecasts' entries (converted units).
