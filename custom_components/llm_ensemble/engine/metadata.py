@@ -129,6 +129,8 @@ def parse_model_info(path: Path, meta: Mapping[str, str]) -> ModelInfo:
     try:
         if role == "selector":
             labels = {str(k): str(v) for k, v in get_json("labels").items()}
+            if not labels:
+                raise NotEnsembleModel(path, "the selector's labels are empty: it has nothing to answer")
             return ModelInfo(**common, labels=labels)
         actions = tuple(str(a) for a in get_json("actions"))
         catalog = tuple(CatalogEntry.from_json(e) for e in get_json("catalog"))
