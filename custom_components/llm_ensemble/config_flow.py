@@ -82,7 +82,7 @@ def _model_role(path: str) -> str:
 
 
 async def _async_check_models(hass: HomeAssistant, user_input: Mapping[str, Any]) -> dict[str, str]:
-    """field -> error key for each model file that cannot serve its role."""
+    """Field -> error key for each model file that cannot serve its role."""
     errors: dict[str, str] = {}
     for key, role in MODEL_FIELDS:
         try:
@@ -100,7 +100,7 @@ async def _async_check_models(hass: HomeAssistant, user_input: Mapping[str, Any]
 
 
 async def _async_check_engine(hass: HomeAssistant, user_input: Mapping[str, Any]) -> dict[str, str]:
-    """field -> error key: the engine chosen can run these models, tested as the entry will run."""
+    """Field -> error key: the engine chosen can run these models, tested as the entry will run."""
     if user_input.get(CONF_ENGINE, DEFAULT_ENGINE) != ENGINE_SERVER:
         try:
             await async_ensure_llama_cpp(hass)
@@ -114,7 +114,7 @@ async def _async_check_engine(hass: HomeAssistant, user_input: Mapping[str, Any]
 
 
 async def _async_check_server(hass: HomeAssistant, url: str, user_input: Mapping[str, Any]) -> dict[str, str]:
-    """field -> error key: the server at `url` serves these files and answers a test request."""
+    """Field -> error key: the server at `url` serves these files and answers a test request."""
     selector, domotics = (model_path(user_input[key]) for key, _ in MODEL_FIELDS)
     try:
         engine = await ServerEnsemble.async_connect(
@@ -199,6 +199,7 @@ class LLMEnsembleConfigFlow(ConfigFlow, domain=DOMAIN):
     VERSION = 1
 
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Choose where the models run and how the agent votes; test them, then create the entry."""
         schema = vol.Schema({**_models_fields({}), **_behaviour_fields(Settings())})
         errors: dict[str, str] = {}
         if user_input is not None:
@@ -227,6 +228,7 @@ class LLMEnsembleConfigFlow(ConfigFlow, domain=DOMAIN):
     @staticmethod
     @callback
     def async_get_options_flow(config_entry: LLMEnsembleConfigEntry) -> LLMEnsembleOptionsFlow:
+        """Map the command codes to entities and tune the vote."""
         return LLMEnsembleOptionsFlow()
 
 
@@ -234,6 +236,7 @@ class LLMEnsembleOptionsFlow(OptionsFlow):
     """One entity per command code of the loaded model, plus the voting and fallback settings."""
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """One entity per command code (saved, else suggested) and the behaviour settings."""
         entry: LLMEnsembleConfigEntry = self.config_entry
         if entry.state is not ConfigEntryState.LOADED:
             return self.async_abort(reason="not_loaded")

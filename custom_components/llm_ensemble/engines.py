@@ -40,9 +40,12 @@ class LlamaCppUnavailable(EngineError):
 
 
 async def async_ensure_llama_cpp(hass: HomeAssistant) -> None:
-    """Install llama-cpp-python if needed (Home Assistant's pip, with its own cache and backoff)
-    and import it once, in the executor; LlamaCppUnavailable when either fails. Like Home
-    Assistant's own integrations, nothing is installed when it runs with --skip-pip."""
+    """Install llama-cpp-python if needed and import it once, in the executor.
+
+    The install is Home Assistant's pip, with its own cache and backoff; LlamaCppUnavailable when
+    either step fails. Like Home
+    Assistant's own integrations, nothing is installed when it runs with --skip-pip.
+    """
     if not hass.config.skip_pip:
         try:
             await async_process_requirements(hass, DOMAIN, [LLAMA_CPP_REQUIREMENT])

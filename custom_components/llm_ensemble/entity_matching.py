@@ -36,6 +36,7 @@ class Candidate:
 
     @property
     def domain(self) -> str:
+        """The entity's domain (light, switch...)."""
         return self.entity_id.split(".", 1)[0]
 
 
@@ -85,7 +86,7 @@ def score(entry: CatalogEntry, candidate: Candidate) -> float:
 
 
 def suggest_mapping(catalog: Sequence[CatalogEntry], candidates: Sequence[Candidate]) -> dict[str, str]:
-    """code -> entity_id for the codes with a convincing candidate; each entity used once."""
+    """Code -> entity_id for the codes with a convincing candidate; each entity used once."""
     order = {entry.code: i for i, entry in enumerate(catalog)}
     scored = [
         (value, entry.code, cand.entity_id)

@@ -48,6 +48,7 @@ class GgufHeader:
 
     @property
     def architecture(self) -> str:
+        """The model architecture the file declares (`llama`)."""
         return str(self.metadata.get("general.architecture", ""))
 
     def arch_value(self, key: str) -> Any:
@@ -56,10 +57,12 @@ class GgufHeader:
 
     @property
     def n_params(self) -> int:
+        """How many parameters the tensors hold."""
         return sum(self.tensor_elements.values())
 
     @property
     def tokens(self) -> list[str]:
+        """The tokenizer's vocabulary, in token id order."""
         return [str(t) for t in self.metadata.get("tokenizer.ggml.tokens", [])]
 
     def string_metadata(self, prefix: str) -> dict[str, str]:
