@@ -145,9 +145,12 @@ async def test_unreachable_at_setup_then_back(hass: HomeAssistant, house: House)
 
 
 async def test_server_down_slow_and_back_during_requests(
-    hass: HomeAssistant, house: House, own_server: LocalServer
+    hass: HomeAssistant, house: House, own_server: LocalServer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Down or frozen: a clear Spanish answer and nothing switched; back: it answers by itself."""
+    """Down or frozen: a clear Spanish answer and nothing switched; back: it answers by itself.
+
+    The log says so once when the outage starts and once when it ends, not on every request.
+    """
     entry = await setup_entry(hass, own_server.url, fallback=False)
     assert entry.state is ConfigEntryState.LOADED
     assert hass.states.get("light.luz_salon").state == "on"
@@ -160,12 +163,14 @@ async def test_server_down_slow_and_back_during_requests(
     assert speech(await ask(hass, "apaga la luz del salón")) == routing.SERVER_DOWN
     assert hass.states.get("light.luz_salon").state == "on"
     assert entry.runtime_data.server_down
+    assert caplog.text.count("The llama.cpp server cannot answer") == 1
 
     await started(hass, own_server)  # the same port
     await ask(hass, "enciende la cafetera")  # the router loads the models again on this request
     assert speech(await ask(hass, "apaga la luz del salón")) == "He apagado la luz del salón."
     assert hass.states.get("light.luz_salon").state == "off"
     assert not entry.runtime_data.server_down
+    assert caplog.text.count("The llama.cpp server answers again") == 1
 
 
 async def test_server_down_with_fallback_uses_the_built_in_agent(
