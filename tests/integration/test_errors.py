@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -38,17 +39,18 @@ async def test_engine_error_is_a_translated_home_assistant_error(
 
     monkeypatch.setattr(agent.runtime_data.ensemble, "async_decide", decode_fails)
     entity = hass.data["conversation"].get_entity(AGENT_ID)
+    request: dict[str, Any] = {
+        "text": "apaga la luz del salón",
+        "context": Context(),
+        "conversation_id": None,
+        "device_id": None,
+        "language": "es",
+        "agent_id": AGENT_ID,
+    }
+    if "satellite_id" in {f.name for f in dataclasses.fields(conversation.ConversationInput)}:
+        request["satellite_id"] = None  # Home Assistant 2025.10+
     with pytest.raises(HomeAssistantError) as raised:
-        await entity.internal_async_process(
-            conversation.ConversationInput(
-                text="apaga la luz del salón",
-                context=Context(),
-                conversation_id=None,
-                device_id=None,
-                language="es",
-                agent_id=AGENT_ID,
-            )
-        )
+        await entity.internal_async_process(conversation.ConversationInput(**request))
     assert raised.value.translation_domain == DOMAIN
     assert raised.value.translation_key == "decide_failed"
     assert raised.value.translation_placeholders == {"detail": "llama_decode returned -1"}
