@@ -1,4 +1,4 @@
-"""Deterministic generator of the Spanish training data, from catalog.json and phrases.json.
+"""Deterministic generator of the Spanish training data, from catalog.json, phrases.json and frames.json.
 
 Every example is a (route, command, text) triple. The text is what a person might say; route is
 `domotics`, `weather` or `none`; command is `CODE ACTION` for domotics and `-` otherwise.
@@ -30,6 +30,8 @@ HERE = Path(__file__).resolve().parent
 CATALOG_PATH = HERE / "catalog.json"
 PHRASES_PATH = HERE / "phrases.json"
 BOUNDARY_PATH = HERE / "boundary.json"
+FRAMES_PATH = HERE / "frames.json"  # the sentence frames and fillers: data, beside the code that uses them
+FRAMES = json.loads(FRAMES_PATH.read_text(encoding="utf-8"))
 BOUNDARY_EVAL = HERE / "eval" / "boundary.tsv"
 BOUNDARY_EVAL_ROWS = 1000
 # The same generator on another seed: held-out words for choosing the vote (the test file stays unseen).
@@ -95,140 +97,19 @@ class Word:
 # {dev} device with article, {bare} device without, {room} room phrase ('del salón' or ''),
 # {inroom} ('en el salón' or ''), {part} agreeing participle, {clitic} imperative + pronoun,
 # {state} on/off word. The number is the frame's id; VALID_FRAMES are held out for validation.
-DEVICE_FRAMES: dict[int, str] = {
-    1: "{imp} {dev} {room}",
-    2: "{imp} {dev} {inroom}",
-    3: "{imp} {inroom} {dev}",
-    4: "{usted} {dev} {room}",
-    5: "{inf} {dev} {room}",
-    6: "¿puedes {inf} {dev} {room}?",
-    7: "¿me {pres} {dev} {room}?",
-    8: "quiero que {subj} {dev} {room}",
-    9: "¿podrías {inf} {dev} {room}?",
-    10: "{bare} {room} {state}",
-    11: "{dev} {room} {part}",
-    12: "deja {dev} {room} {part}",
-    13: "{dev} {room}, {clitic}",
-    14: "{roomword} {bare} {state}",
-    15: "hazme el favor de {inf} {dev} {room}",
-    16: "¿te importaría {inf} {dev} {room}?",
-    17: "necesito que {subj} {dev} {room}",
-    18: "{imp} {dev} que hay {inroom}",
-    19: "vamos a {inf} {dev} {room}",
-    20: "¿se puede {inf} {dev} {room}?",
-    21: "{imp} ya {dev} {room}",
-    22: "{bare} {room} {inf}",
-    23: "a ver si {pres} {dev} {room}",
-    24: "{inroom}, {imp} {dev}",
-    25: "ya puedes {inf} {dev} {room}",
-    26: "{imp} {dev} {room} que {reason}",
-    27: "¿{pres} {dev} {room}?",
-    28: "me {pres} {dev} {room}",
-    29: "quiero {dev} {room} {part}",
-    30: "{usted} {inroom} {dev}",
-    31: "{phrase}",
-    32: "{imp} {bare} {room}",
-    33: "{imp} {dev} {room} {now}",
-    34: "{dev} {room} {state} por favor",
-    35: "{quesubj} {dev} {room}",
-    36: "{lead_inf} {inf} {dev} {room}",
-    37: "{lead_subj} {subj} {dev} {room}",
-    38: "{lead_pres} {pres} {dev} {room}",
-    39: "{usted} {bare} {room}",
-    40: "{usted} ya {dev} {room}",
-}
-VALID_FRAMES = {8, 16, 23, 25, 30, 34}
+DEVICE_FRAMES: dict[int, str] = {int(i): frame for i, frame in FRAMES["device_frames"].items()}
+VALID_FRAMES = set(FRAMES["valid_frames"])
 
 # Words that lead into a verb form, for frames 36-38: many ways of asking, so a model learns that
 # the verb and the device decide the command whatever the wrapping. The held-out frames' leads
 # ("¿te importaría", "ya puedes", "quiero que", "a ver si") are not among them.
-LEADS = {
-    "inf": ["¿me puedes", "¿serías tan amable de", "¿me harías el favor de", "haz el favor de", "tienes que",
-            "hay que", "habría que", "es hora de", "acuérdate de", "no te olvides de", "me gustaría",
-            "quisiera", "¿sería posible", "¿es posible", "ayúdame a", "¿me ayudas a", "intenta"],
-    "subj": ["me gustaría que", "procura que", "hace falta que", "te pido que", "prefiero que", "es mejor que",
-             "sería genial que", "por favor, que"],
-    "pres": ["¿por qué no", "¿y si", "mejor", "ahora", "venga", "entonces", "¿me haces el favor y",
-             "ya que estás"],
-}
+LEADS: dict[str, list[str]] = FRAMES["leads"]
 
-REASONS = {
-    "ON": ["no veo nada", "ya he llegado", "voy a leer", "está muy oscuro", "vamos a cenar", "me levanto",
-           "voy a hacer la cena", "vienen mis padres", "tengo que estudiar", "voy a planchar", "hace un calor horrible",
-           "hace frío", "estoy a oscuras", "se ha hecho de noche", "quiero ver el partido", "me apetece un café",
-           "voy a trabajar un rato", "acaba de llegar mi hermana", "está el suelo seco", "me estoy asando",
-           "no encuentro las llaves", "se ha ido la luz del sol", "voy a ducharme", "vamos a jugar a las cartas"],
-    "OFF": ["me voy a dormir", "me voy", "ya he terminado", "no hay nadie", "gasta mucho", "ya salgo",
-            "me molesta", "ya es de día", "hace frío", "me estoy quedando helado", "ya he acabado de cenar",
-            "nos vamos de viaje", "no la está usando nadie", "me deslumbra", "hace mucho ruido", "ya está bien regado",
-            "se va a quemar", "ya he salido de la ducha", "los niños ya duermen", "me da dolor de cabeza",
-            "nadie lo está viendo", "ya está caliente", "está gastando luz", "me voy a la oficina"],
-}
-PREFIXES = [
-    "oye",
-    "hey",
-    "oye casa",
-    "a ver",
-    "venga",
-    "por favor",
-    "porfa",
-    "eh",
-    "bueno",
-    "mira",
-    "hola",
-    "buenas",
-    "oiga",
-    "vale",
-    "perdona",
-    "disculpa",
-    "ok",
-    "ey",
-    "casa",
-    "asistente",
-    "disculpe",
-    "escucha",
-    "mira una cosa",
-    "hola casa",
-    "buenos días",
-    "venga va",
-    "bueno pues",
-    "oye tú",
-    "a ver casa",
-]
-SUFFIXES = [
-    "por favor",
-    "porfa",
-    "gracias",
-    "ya",
-    "ahora",
-    "ahora mismo",
-    "cuando puedas",
-    "rápido",
-    "please",
-    "porfis",
-    "si puedes",
-    "venga",
-    "anda",
-    "de una vez",
-    "ahorita",
-    "pues",
-    "si no te importa",
-    "si es posible",
-    "si eres tan amable",
-    "si me haces el favor",
-    "gracias de antemano",
-    "vale",
-    "¿vale?",
-    "plis",
-    "por fa",
-    "te lo agradezco",
-    "cuando quieras",
-    "en cuanto puedas",
-]
-CONTEXTS = ["voy a cenar", "voy a salir", "ya me voy", "me voy a la cama", "vienen visitas", "está muy oscuro",
-            "hace calor", "tengo frío", "ya he vuelto", "voy a sacar el coche", "voy a leer un rato",
-            "ya hemos terminado", "nos vamos de casa", "acabo de llegar", "voy a ducharme", "es tarde"]
-NUMBERS = ["dos", "3", "cinco", "siete", "8", "diez", "15", "veinte", "22", "treinta"]
+REASONS: dict[str, list[str]] = FRAMES["reasons"]
+PREFIXES: list[str] = FRAMES["prefixes"]
+SUFFIXES: list[str] = FRAMES["suffixes"]
+CONTEXTS: list[str] = FRAMES["contexts"]
+NUMBERS: list[str] = FRAMES["numbers"]
 
 
 STATE_SHARE = 0.2  # of device requests: state questions
@@ -248,9 +129,9 @@ BOUNDARY_KINDS = {
 
 # Fillers held out for validation: variants of ones training uses ("oiga" of "oye", "porfis" of
 # "porfa"), so a validation sentence is new without hinging on a word the model never met.
-VALID_PREFIXES = {"oiga", "ey", "perdona"}
-VALID_SUFFIXES = {"porfis", "si puedes", "anda"}
-VALID_ASK = {"tú sabes {q}", "me podrías decir {q}"}
+VALID_PREFIXES = set(FRAMES["valid_prefixes"])
+VALID_SUFFIXES = set(FRAMES["valid_suffixes"])
+VALID_ASK = set(FRAMES["valid_ask"])
 
 
 def split_items(items: list[str], held_out: set[str], split: str) -> list[str]:
@@ -258,9 +139,8 @@ def split_items(items: list[str], held_out: set[str], split: str) -> list[str]:
     return [item for item in items if (item in held_out) == (split == "valid")]
 
 
-WH_WORDS = ("qué", "cuál", "cuáles", "cuándo", "cómo", "dónde", "quién", "cuánto", "cuánta", "cuántos", "cuántas")
-YES_NO_VERBS = {"va", "hace", "hará", "hay", "habrá", "está", "estará", "llueve", "lloverá", "nieva", "sopla",
-                "chispea", "cae", "necesito", "tengo", "cojo", "llevo", "saco", "puedo", "salgo", "se", "eres"}
+WH_WORDS = tuple(FRAMES["wh_words"])
+YES_NO_VERBS = set(FRAMES["yes_no_verbs"])
 
 
 def asked_question(text: str) -> str | None:
@@ -513,9 +393,15 @@ class Generator:
         verb = rng.choice(self.verbs(action, device))
         part = verb["part"] if " " in verb["part"] else verb["part"] + dev.ending
         return {
-            "imp": verb["imp"], "inf": verb["inf"], "subj": verb["subj"], "pres": verb["pres"], "usted": verb["usted"],
-            "part": part, "clitic": verb["clitic"] or verb["imp"] + " ",
-            "o": dev.ending[0], "lo": dev.clitic,
+            "imp": verb["imp"],
+            "inf": verb["inf"],
+            "subj": verb["subj"],
+            "pres": verb["pres"],
+            "usted": verb["usted"],
+            "part": part,
+            "clitic": verb["clitic"] or verb["imp"] + " ",
+            "o": dev.ending[0],
+            "lo": dev.clitic,
         }
 
     def _fill(self, template: str, split: str, **slots: str) -> str:

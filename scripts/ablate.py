@@ -39,8 +39,8 @@ from benchlib.harness import async_home  # noqa: E402
 from benchlib.measure import load_rows  # noqa: E402
 from evaluate import percentile  # noqa: E402
 
-from custom_components.llm_ensemble import data as agent_data  # noqa: E402
 from custom_components.llm_ensemble import home_check, spanish  # noqa: E402
+from custom_components.llm_ensemble import settings as agent_settings  # noqa: E402
 from custom_components.llm_ensemble.const import CONF_FALLBACK  # noqa: E402
 from custom_components.llm_ensemble.engine import VoteSettings  # noqa: E402
 
@@ -73,11 +73,11 @@ VARIANTS = (
 @contextmanager
 def patched(variant: Variant) -> Iterator[None]:
     """Turn off what the variant turns off, for the agent only (the judge is untouched)."""
-    vote: Callable[[agent_data.Settings], VoteSettings] = lambda settings: VoteSettings(  # noqa: E731
+    vote: Callable[[agent_settings.Settings], VoteSettings] = lambda settings: VoteSettings(  # noqa: E731
         n_votes=settings.votes, temperature=settings.temperature, unanimous=variant.unanimous
     )
     with ExitStack() as stack:
-        stack.enter_context(mock.patch.object(agent_data.Settings, "vote", property(vote)))
+        stack.enter_context(mock.patch.object(agent_settings.Settings, "vote", property(vote)))
         if not variant.home_check:
             stack.enter_context(mock.patch.object(home_check, "reason_not_for", return_value=None))
         if not variant.language_check:
@@ -160,8 +160,10 @@ def main() -> int:
                     expected = f"{row.route} {row.command or '-'}"
                     print(f"    {what}: {expected} {row.text!r} -> {a.changed} {a.reply.speech!r}")
     b = sum(a.right for a in builtin) / len(builtin)
-    print(f"| built-in agent | {b:.1%} | {sum(a.wrong_action for a in builtin) / len(builtin):.2%} | – | – | "
-          f"{percentile([a.ms for a in builtin], 0.5):.1f} |")
+    print(
+        f"| built-in agent | {b:.1%} | {sum(a.wrong_action for a in builtin) / len(builtin):.2%} | – | – | "
+        f"{percentile([a.ms for a in builtin], 0.5):.1f} |"
+    )
     if args.json:
         print(json.dumps(results))
     return 0

@@ -9,23 +9,49 @@ from __future__ import annotations
 
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import ConfigEntryNotReady
+from homeassistant.exceptions import ConfigEntryError, ConfigEntryNotReady
+from homeassistant.helpers import issue_registry as ir
 
 from .const import DOMAIN
-from .data import LLMEnsembleConfigEntry, LLMEnsembleData
-from .engine import EngineError, ModelError, ServerError
+from .engine import EngineError, ModelError, ModelFileMissing, ServerError
 from .engines import async_create_engine
+from .runtime_data import LLMEnsembleConfigEntry, LLMEnsembleData
 
 PLATFORMS: list[Platform] = [Platform.CONVERSATION]
 
 
+def model_issue_id(entry: LLMEnsembleConfigEntry) -> str:
+    """The repair issue of an entry whose model file cannot be used."""
+    return f"model_unusable_{entry.entry_id}"
+
+
 async def async_setup_entry(hass: HomeAssistant, entry: LLMEnsembleConfigEntry) -> bool:
-    """Load both models, or check the server serves them; a bad file, an unreachable server or
-    a missing llama-cpp-python keeps the entry retrying, with the reason in its own words."""
+    """Load both models, or check that the server serves them.
+
+    What may come back by itself (a file not there yet, a server that is down or misconfigured,
+    llama-cpp-python not installable right now) keeps the entry retrying. A file that is there but
+    cannot serve (corrupt, not GGUF, not ours, the other role) will not mend: the entry fails and a
+    repair issue tells the user what to do.
+    """
     try:
         engine = await async_create_engine(hass, entry.data)
-    except ModelError as err:
+    except ModelFileMissing as err:
         raise ConfigEntryNotReady(
+            translation_domain=DOMAIN,
+            translation_key=err.reason,
+            translation_placeholders={"path": err.path.name, "detail": err.detail},
+        ) from err
+    except ModelError as err:
+        ir.async_create_issue(
+            hass,
+            DOMAIN,
+            model_issue_id(entry),
+            is_fixable=False,
+            severity=ir.IssueSeverity.ERROR,
+            translation_key="model_unusable",
+            translation_placeholders={"title": entry.title, "path": err.path.name, "detail": err.detail},
+        )
+        raise ConfigEntryError(
             translation_domain=DOMAIN,
             translation_key=err.reason,
             translation_placeholders={"path": err.path.name, "detail": err.detail},
@@ -40,6 +66,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: LLMEnsembleConfigEntry) 
         raise ConfigEntryNotReady(
             translation_domain=DOMAIN, translation_key=err.reason, translation_placeholders={"detail": str(err)}
         ) from err
+    ir.async_delete_issue(hass, DOMAIN, model_issue_id(entry))
     entry.runtime_data = LLMEnsembleData(engine)
     entry.async_on_unload(entry.add_update_listener(_async_options_updated))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
@@ -52,6 +79,11 @@ async def async_unload_entry(hass: HomeAssistant, entry: LLMEnsembleConfigEntry)
     if unloaded:
         await entry.runtime_data.async_close(hass)
     return unloaded
+
+
+async def async_remove_entry(hass: HomeAssistant, entry: LLMEnsembleConfigEntry) -> None:
+    """A removed entry leaves no repair issue behind."""
+    ir.async_delete_issue(hass, DOMAIN, model_issue_id(entry))
 
 
 async def _async_options_updated(hass: HomeAssistant, entry: LLMEnsembleConfigEntry) -> None:

@@ -17,8 +17,8 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.intent import IntentResponseErrorCode
 
 from .const import SUPPORTED_DOMAINS
-from .data import Outcome
 from .engine import CatalogEntry
+from .reply import Outcome
 from .spanish import capitalize, device_phrase, is_feminine
 
 CONVERSATION = "conversation"  # the assistant id exposure settings are kept under
@@ -47,6 +47,7 @@ class Target:
 
     @property
     def service(self) -> str:
+        """The service that performs the action (turn_on / turn_off)."""
         return SERVICES[self.action]
 
 
@@ -88,7 +89,7 @@ async def async_switch(hass: HomeAssistant, target: Target, context: Context) ->
 
 
 def state_answer(hass: HomeAssistant, target: Target) -> Outcome:
-    """ "¿Está encendida la luz del pasillo?": the mapped entity's state, nothing switched."""
+    """Answer "¿Está encendida la luz del pasillo?" with the mapped entity's state; nothing is switched."""
     state = hass.states.get(target.entity_id)
     is_on = state is not None and state.state == STATE_ON
     participle = ("encendid" if is_on else "apagad") + ("a" if is_feminine(target.entry.device) else "o")

@@ -52,17 +52,20 @@ from .const import (
     DEFAULT_ENGINE,
     DEFAULT_SELECTOR_MODEL,
     DOMAIN,
+    ENGINE_SERVER,
     ENGINES,
+    LOGGER,
     MAX_TEMPERATURE,
     MAX_VOTES,
     MIN_VOTES,
     SUPPORTED_DOMAINS,
     TITLE,
 )
-from .data import LLMEnsembleConfigEntry, Settings, model_path
-from .engine import ENGINE_SERVER, CatalogEntry, ModelError, ServerEnsemble, ServerError
-from .engines import LlamaCppUnavailable, async_ensure_llama_cpp, server_settings
+from .engine import CatalogEntry, ModelError, ServerEnsemble, ServerError
+from .engines import LlamaCppUnavailable, async_ensure_llama_cpp, model_path, server_settings
 from .entity_matching import async_candidates, suggest_mapping
+from .runtime_data import LLMEnsembleConfigEntry
+from .settings import Settings
 
 MODEL_FIELDS = ((CONF_SELECTOR_MODEL, "selector"), (CONF_DOMOTICS_MODEL, "domotics"))
 
@@ -79,7 +82,7 @@ def _model_role(path: str) -> str:
 
 
 async def _async_check_models(hass: HomeAssistant, user_input: Mapping[str, Any]) -> dict[str, str]:
-    """field -> error key for each model file that cannot serve its role."""
+    """Field -> error key for each model file that cannot serve its role."""
     errors: dict[str, str] = {}
     for key, role in MODEL_FIELDS:
         try:
@@ -87,13 +90,17 @@ async def _async_check_models(hass: HomeAssistant, user_input: Mapping[str, Any]
         except ModelError as err:
             errors[key] = err.reason
             continue
+        except Exception:  # noqa: BLE001 - a flow shows an error, it does not crash
+            LOGGER.exception("Unexpected error checking %s", user_input[key])
+            errors["base"] = "unknown"
+            continue
         if found != role:
             errors[key] = "wrong_role"
     return errors
 
 
 async def _async_check_engine(hass: HomeAssistant, user_input: Mapping[str, Any]) -> dict[str, str]:
-    """field -> error key: the engine chosen can run these models, tested as the entry will run."""
+    """Field -> error key: the engine chosen can run these models, tested as the entry will run."""
     if user_input.get(CONF_ENGINE, DEFAULT_ENGINE) != ENGINE_SERVER:
         try:
             await async_ensure_llama_cpp(hass)
@@ -103,10 +110,18 @@ async def _async_check_engine(hass: HomeAssistant, user_input: Mapping[str, Any]
     url = str(user_input.get(CONF_SERVER_URL) or "").strip()
     if not url.startswith(("http://", "https://")):
         return {CONF_SERVER_URL: "invalid_url"}
+    return await _async_check_server(hass, url, user_input)
+
+
+async def _async_check_server(hass: HomeAssistant, url: str, user_input: Mapping[str, Any]) -> dict[str, str]:
+    """Field -> error key: the server at `url` serves these files and answers a test request."""
     selector, domotics = (model_path(user_input[key]) for key, _ in MODEL_FIELDS)
     try:
         engine = await ServerEnsemble.async_connect(
-            async_get_clientsession(hass), server_settings(url), selector, domotics,
+            async_get_clientsession(hass),
+            server_settings(url),
+            selector,
+            domotics,
             executor=hass.async_add_executor_job,
         )
     except ModelError as err:
@@ -114,6 +129,9 @@ async def _async_check_engine(hass: HomeAssistant, user_input: Mapping[str, Any]
         return {bad: err.reason}
     except ServerError as err:
         return {CONF_SERVER_URL: err.reason}
+    except Exception:  # noqa: BLE001 - a flow shows an error, it does not crash
+        LOGGER.exception("Unexpected error checking the server at %s", url)
+        return {"base": "unknown"}
     await engine.async_close()
     return {}
 
@@ -181,6 +199,7 @@ class LLMEnsembleConfigFlow(ConfigFlow, domain=DOMAIN):
     VERSION = 1
 
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """Choose where the models run and how the agent votes; test them, then create the entry."""
         schema = vol.Schema({**_models_fields({}), **_behaviour_fields(Settings())})
         errors: dict[str, str] = {}
         if user_input is not None:
@@ -209,6 +228,7 @@ class LLMEnsembleConfigFlow(ConfigFlow, domain=DOMAIN):
     @staticmethod
     @callback
     def async_get_options_flow(config_entry: LLMEnsembleConfigEntry) -> LLMEnsembleOptionsFlow:
+        """Map the command codes to entities and tune the vote."""
         return LLMEnsembleOptionsFlow()
 
 
@@ -216,6 +236,7 @@ class LLMEnsembleOptionsFlow(OptionsFlow):
     """One entity per command code of the loaded model, plus the voting and fallback settings."""
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """One entity per command code (saved, else suggested) and the behaviour settings."""
         entry: LLMEnsembleConfigEntry = self.config_entry
         if entry.state is not ConfigEntryState.LOADED:
             return self.async_abort(reason="not_loaded")

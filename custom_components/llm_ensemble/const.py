@@ -1,12 +1,14 @@
-"""Names shared by the config flow, the agent and diagnostics."""
+"""Names shared by the config flow, the agent and diagnostics.
+
+Nothing here imports the package: the defaults that mirror the engine's own are written out, and
+tests/integration/test_const.py checks that they agree with it.
+"""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 from typing import Final
-
-from .engine import ENGINE_IN_PROCESS, ENGINE_SERVER, MAX_SEQUENCES, VoteSettings
 
 DOMAIN: Final = "llm_ensemble"
 LOGGER = logging.getLogger(__package__)
@@ -21,9 +23,12 @@ CONF_DOMOTICS_MODEL: Final = "domotics_model"
 DEFAULT_SELECTOR_MODEL: Final = "selector.gguf"
 DEFAULT_DOMOTICS_MODEL: Final = "domotics.gguf"
 # entry.data: where the models run: in this Home Assistant (llama-cpp-python, installed on demand)
-# or on a llama.cpp server (llama-server in router mode, serving the same two GGUF files)
+# or on a llama.cpp server (llama-server in router mode, serving the same two GGUF files).
+# The values are the engine's ENGINE_IN_PROCESS and ENGINE_SERVER.
 CONF_ENGINE: Final = "engine"
 CONF_SERVER_URL: Final = "server_url"
+ENGINE_IN_PROCESS: Final = "in_process"
+ENGINE_SERVER: Final = "server"
 ENGINES: Final = (ENGINE_IN_PROCESS, ENGINE_SERVER)
 DEFAULT_ENGINE: Final = ENGINE_IN_PROCESS
 # A voice request should not wait longer than this for one server answer (a decision makes up to four).
@@ -39,15 +44,14 @@ CONF_WEATHER_ENTITY: Final = "weather_entity"
 CONF_FALLBACK: Final = "fallback"
 CONF_ENTITY_MAP: Final = "entity_map"  # command code -> entity_id (None: left unmapped on purpose)
 CONF_RECORD_TEXTS: Final = "record_texts"  # diagnostics keep what was said (off: people paste them)
-DEFAULT_VOTES: Final = VoteSettings().n_votes
+DEFAULT_VOTES: Final = 3  # the engine's VoteSettings().n_votes
 MIN_VOTES: Final = 1
-MAX_VOTES: Final = MAX_SEQUENCES
-DEFAULT_TEMPERATURE: Final = VoteSettings().temperature
+MAX_VOTES: Final = 7  # the engine's MAX_SEQUENCES
+DEFAULT_TEMPERATURE: Final = 0.3  # the engine's VoteSettings().temperature
 MAX_TEMPERATURE: Final = 2.0
 DEFAULT_FALLBACK: Final = True
 
 # The domains whose turn_on / turn_off the agent may call.
 SUPPORTED_DOMAINS: Final = ("light", "switch", "fan", "input_boolean")
 
-HOME_ASSISTANT_AGENT: Final = "conversation.home_assistant"
 MAX_DECISIONS: Final = 20  # how many recent decisions diagnostics keep

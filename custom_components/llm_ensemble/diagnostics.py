@@ -16,8 +16,8 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 
 from .const import CONF_DOMOTICS_MODEL, CONF_ENGINE, CONF_SELECTOR_MODEL, CONF_SERVER_URL, DEFAULT_ENGINE
-from .data import LLMEnsembleConfigEntry
 from .engine import ModelInfo
+from .runtime_data import LLMEnsembleConfigEntry
 
 TO_REDACT = {CONF_SERVER_URL}
 
@@ -42,8 +42,14 @@ async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: LLMEnse
     An entry that is not loaded (say, retrying a bad model file) has no models to describe.
     """
     if entry.state is not ConfigEntryState.LOADED:
-        return {"data": _entry_data(entry.data), "options": dict(entry.options), "state": entry.state.value,
-                "models": None, "catalog": [], "decisions": []}
+        return {
+            "data": _entry_data(entry.data),
+            "options": dict(entry.options),
+            "state": entry.state.value,
+            "models": None,
+            "catalog": [],
+            "decisions": [],
+        }
     data = entry.runtime_data
     return {
         "data": _entry_data(entry.data),

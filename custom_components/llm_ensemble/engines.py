@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from homeassistant.core import HomeAssistant
@@ -23,12 +24,13 @@ from .const import (
     CONF_SERVER_URL,
     DEFAULT_ENGINE,
     DOMAIN,
+    ENGINE_SERVER,
     LLAMA_CPP_REQUIREMENT,
     LOGGER,
+    MODELS_DIR,
     SERVER_TIMEOUT,
 )
-from .data import model_path
-from .engine import ENGINE_SERVER, DecisionEngine, EngineError, InProcessEngine, ServerEnsemble, ServerSettings
+from .engine import DecisionEngine, EngineError, InProcessEngine, ServerEnsemble, ServerSettings
 
 
 class LlamaCppUnavailable(EngineError):
@@ -38,9 +40,12 @@ class LlamaCppUnavailable(EngineError):
 
 
 async def async_ensure_llama_cpp(hass: HomeAssistant) -> None:
-    """Install llama-cpp-python if needed (Home Assistant's pip, with its own cache and backoff)
-    and import it once, in the executor; LlamaCppUnavailable when either fails. Like Home
-    Assistant's own integrations, nothing is installed when it runs with --skip-pip."""
+    """Install llama-cpp-python if needed and import it once, in the executor.
+
+    The install is Home Assistant's pip, with its own cache and backoff; LlamaCppUnavailable when
+    either step fails. Like Home
+    Assistant's own integrations, nothing is installed when it runs with --skip-pip.
+    """
     if not hass.config.skip_pip:
         try:
             await async_process_requirements(hass, DOMAIN, [LLAMA_CPP_REQUIREMENT])
@@ -52,7 +57,14 @@ async def async_ensure_llama_cpp(hass: HomeAssistant) -> None:
         raise LlamaCppUnavailable(f"llama_cpp cannot be imported: {err}") from err
 
 
+def model_path(value: str) -> Path:
+    """A relative path names a file in the integration's models folder (survives moves and updates)."""
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else MODELS_DIR / path
+
+
 def server_settings(url: str) -> ServerSettings:
+    """How the server engine talks to the server at `url`: a voice request cannot wait long."""
     return ServerSettings(url=url.strip(), timeout=SERVER_TIMEOUT)
 
 

@@ -36,6 +36,7 @@ class Candidate:
 
     @property
     def domain(self) -> str:
+        """The entity's domain (light, switch...)."""
         return self.entity_id.split(".", 1)[0]
 
 
@@ -75,13 +76,17 @@ def score(entry: CatalogEntry, candidate: Candidate) -> float:
     main_device = MAIN_DEVICE_BONUS if _longest_match((entry.device,), candidate.names) else 0.0
     known = {w for phrase in (entry.device, *entry.device_words, *room_words) for w in _words(phrase)} | FILLER
     extra = min(len([w for w in _words(n) if w not in known]) for n in candidate.names) if candidate.names else 0
-    return device + room + main_device - EXTRA_WORD_PENALTY * extra + (
-        DOMAIN_BONUS if candidate.domain == entry.domain else 0.0
+    return (
+        device
+        + room
+        + main_device
+        - EXTRA_WORD_PENALTY * extra
+        + (DOMAIN_BONUS if candidate.domain == entry.domain else 0.0)
     )
 
 
 def suggest_mapping(catalog: Sequence[CatalogEntry], candidates: Sequence[Candidate]) -> dict[str, str]:
-    """code -> entity_id for the codes with a convincing candidate; each entity used once."""
+    """Code -> entity_id for the codes with a convincing candidate; each entity used once."""
     order = {entry.code: i for i, entry in enumerate(catalog)}
     scored = [
         (value, entry.code, cand.entity_id)

@@ -42,8 +42,21 @@ STOPWORDS = frozenset({"de", "del", "la", "el", "los", "las", "en", "y", "a", "a
 # Domains of things people switch and name like devices; a scene "Buenas noches" or a weather
 # entity "Tiempo en casa" counts by its whole name only, not by one of its words.
 DEVICE_DOMAINS = frozenset(
-    {"light", "switch", "fan", "input_boolean", "media_player", "cover", "climate", "vacuum", "humidifier",
-     "water_heater", "lock", "valve", "remote"}
+    {
+        "light",
+        "switch",
+        "fan",
+        "input_boolean",
+        "media_player",
+        "cover",
+        "climate",
+        "vacuum",
+        "humidifier",
+        "water_heater",
+        "lock",
+        "valve",
+        "remote",
+    }
 )
 DISTINCTIVE_LETTERS = 5  # a word of a name, not of the catalog, this long names that area or device alone
 
@@ -66,6 +79,8 @@ class HomeEntity:
 
 @dataclass(frozen=True)
 class HomeArea:
+    """An area of the home, by the words of its name and aliases."""
+
     area_id: str
     names: tuple[Words, ...]
 
@@ -78,6 +93,7 @@ class Home:
     entities: tuple[HomeEntity, ...]
 
     def entity(self, entity_id: str) -> HomeEntity | None:
+        """The entity with this id, if the home exposes it."""
         return next((e for e in self.entities if e.entity_id == entity_id), None)
 
 
@@ -142,8 +158,11 @@ class _Request:
 
     @cached_property
     def area_spans(self) -> list[tuple[int, int, str]]:
-        """(start, end, area_id) of every area the request names: by a name or alias, or by a
-        distinctive word only that area's name has. Several checks read it, so it is kept."""
+        """(start, end, area_id) of every area the request names.
+
+        By a name or alias, or by a distinctive word only that area's name has. Several checks
+        read it, so it is kept.
+        """
         spans = _spans(self.said, ((name, area.area_id) for area in self.home.areas for name in area.names))
         taken = {i for start, end, _ in spans for i in range(start, end)}
         common = self.catalog_words | STOPWORDS
@@ -162,7 +181,7 @@ def _everything(req: _Request) -> str | None:
 
 
 def _several(req: _Request) -> str | None:
-    """ "las luces del salón" where the salón has more than one light: every one of them."""
+    """Read "las luces del salón" where the salón has more than one light as every one of them."""
     plurals = {p for e in req.catalog for w in (e.device, *e.device_words) for p in plural_forms(words(w))}
     own_device = [words(w) for w in (req.entry.device, *req.entry.device_words)]
     # The device's own words explain a word of the request, except a bare plural ("luces"): the
@@ -177,8 +196,10 @@ def _several(req: _Request) -> str | None:
 
 
 def _other_area(req: _Request) -> str | None:
-    """An area of the home other than the entity's, by its name, an alias, or a word only it has
-    ("la luz del cuarto de plancha" names "Cuarto de la plancha" by "plancha")."""
+    """An area of the home other than the entity's, by its name, an alias, or a word only it has.
+
+    ("la luz del cuarto de plancha" names "Cuarto de la plancha" by "plancha").
+    """
     room_ok = _covered(req.said, [words(w) for w in (req.entry.room, *req.entry.room_words)])
     for start, end, area_id in req.area_spans:
         if area_id == req.area:
@@ -190,24 +211,30 @@ def _other_area(req: _Request) -> str | None:
 
 
 def _other_in_catalog(req: _Request, names: dict[str, tuple[str, ...]], own: str) -> str | None:
-    """The first catalog phrase of the request that belongs to another key than `own`, unless the
-    entity's own name holds it; `names` maps a room (or a kind of device) to its words."""
+    """The first catalog phrase of the request that belongs to another key than `own`.
+
+    Unless the entity's own name holds it; `names` maps a room (or a kind of device) to its words.
+    """
     spans = _spans(req.said, ((words(w), key) for key, phrases in names.items() for w in phrases))
     named = _covered(req.said, req.own_names)
     return next((key for start, end, key in spans if key != own and not set(range(start, end)) <= named), None)
 
 
 def _other_catalog_room(req: _Request) -> str | None:
-    """A room word of the catalog that is another code's room ("la tele de mi cuarto" for TV_SL):
-    the models' own vocabulary says it is not this code's room."""
+    """A room word of the catalog that is another code's room ("la tele de mi cuarto" for TV_SL).
+
+    The models' own vocabulary says it is not this code's room.
+    """
     rooms = {e.room: (e.room, *e.room_words) for e in req.catalog}
     room = _other_in_catalog(req, rooms, req.entry.room)
     return f"nombra otra habitación ({room})" if room else None
 
 
 def _other_catalog_device(req: _Request) -> str | None:
-    """A device word of the catalog that is another kind of device than the code's ("la cafetera
-    del dormitorio" read as LUZ_DO): the models' own vocabulary says it is something else."""
+    """A device word of the catalog that is another kind of device than the code's.
+
+    "la cafetera del dormitorio" read as LUZ_DO: the models' own vocabulary says it is something else.
+    """
     kinds = {e.device: (e.device, *e.device_words) for e in req.catalog}
     kind = _other_in_catalog(req, kinds, req.entry.device)
     return f"nombra otro tipo de aparato ({kind})" if kind else None
@@ -238,8 +265,10 @@ def _other_device(req: _Request) -> str | None:
 
 
 def _same_area_kind(req: _Request) -> str | None:
-    """A kind of device another entity of the same area is ("la lámpara del salón" where the salón
-    has "Lámpara de pie" beside "Luz del salón"): either could be meant."""
+    """A kind of device another entity of the same area is: either could be meant.
+
+    "la lámpara del salón" where the salón has "Lámpara de pie" beside "Luz del salón".
+    """
     if req.area is None:
         return None
     named = _covered(req.said, req.own_names)

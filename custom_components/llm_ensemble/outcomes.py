@@ -23,9 +23,10 @@ from collections.abc import Sequence
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.intent import IntentResponseErrorCode
 
-from . import actions, home_check, spanish, weather
-from .data import Outcome, Settings
+from . import actions, home_check, spanish, weather_answers
 from .engine import ROUTE_NONE, ROUTE_WEATHER, CatalogEntry, Decision
+from .reply import Outcome
+from .settings import Settings
 
 
 async def async_outcome(  # noqa: PLR0911 - one return per row of the module docstring's table
@@ -48,7 +49,7 @@ async def async_outcome(  # noqa: PLR0911 - one return per row of the module doc
             "No te he entendido.", IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on="selector: NINGUNO"
         )
     if decision.route == ROUTE_WEATHER:
-        return await weather.async_answer(hass, settings.weather_entity, decision.text)
+        return await weather_answers.async_answer(hass, settings.weather_entity, decision.text)
     if decision.command is None:
         return actions.abstained("votos sin una orden por mayoría: " + ", ".join(v or "-" for v in decision.votes))
     known = (*actions.SERVICES, *((state_action,) if state_action else ()))

@@ -24,16 +24,17 @@ def is_feminine(noun_phrase: str) -> bool:
 
 
 def with_article(noun_phrase: str) -> str:
+    """The noun phrase with its definite article: "la luz", "el ventilador"."""
     return f"{'la' if is_feminine(noun_phrase) else 'el'} {noun_phrase}"
 
 
 def of_place(noun_phrase: str) -> str:
-    """ "del salón", "de la cocina"."""
+    """Say where: "del salón", "de la cocina"."""
     return f"de la {noun_phrase}" if is_feminine(noun_phrase) else f"del {noun_phrase}"
 
 
 def device_phrase(entry: CatalogEntry) -> str:
-    """ "la luz del salón"; a device the house has only one of needs no room: "la cafetera"."""
+    """Name a device: "la luz del salón"; one the house has only one of needs no room: "la cafetera"."""
     device = with_article(entry.device)
     return device if entry.only_one else f"{device} {of_place(entry.room)}"
 
@@ -52,6 +53,7 @@ def plural_forms(phrase: Sequence[str]) -> set[str]:
 
 
 def capitalize(text: str) -> str:
+    """The text with its first letter upper-case, the rest as it is."""
     return text[:1].upper() + text[1:]
 
 
@@ -89,13 +91,16 @@ JUST_DONE = ("acabo de", "acaba de", "acabamos de", "acaban de")
 
 
 def is_switch_verb(word: str) -> bool:
+    """Whether a word is a form of an on/off verb ("apaga", "enciendes")."""
     return word.startswith(SWITCH_VERB_STEMS)
 
 
 def negates_switching(words: Sequence[str]) -> bool:
-    """ "no enciendas la tele", "ni se te ocurra apagar…", "no hace falta que prendas…": a negation
-    that governs an on/off verb, with only pronouns and such links between them. A negation in a
-    reason ("no veo nada, enciende la luz") governs another verb and is left alone."""
+    """Whether a negation governs an on/off verb: "no enciendas la tele", "ni se te ocurra apagar…".
+
+    Also "no hace falta que prendas…": only pronouns and such links stand between them. A negation
+    in a reason ("no veo nada, enciende la luz") governs another verb and is left alone.
+    """
     for i, word in enumerate(words):
         if word not in NEGATIONS:
             continue
@@ -129,7 +134,7 @@ def not_an_order(words: Sequence[str]) -> str | None:
 
 
 def reports_switching(words: Sequence[str]) -> bool:
-    """ "he encendido la luz", "acabo de apagar el ventilador": a report of what someone did."""
+    """Whether it reports what someone did: "he encendido la luz", "acabo de apagar el ventilador"."""
     for i, word in enumerate(words[:-1]):
         if word in DONE_LEADS and is_switch_verb(words[i + 1]):
             return True

@@ -40,12 +40,22 @@ async def _burst(decide: Callable[[str], Awaitable[Decision]], texts: list[str])
     outcomes = await asyncio.gather(*(one(t) for t in texts), return_exceptions=True)
     wall = time.perf_counter() - start
     ms = [o for o in outcomes if isinstance(o, float)]
-    return {"n": len(texts), "answered": len(ms), "requests_per_s": round(len(ms) / wall, 1),
-            "p95_ms": round(percentile(ms, 0.95), 1)}
+    return {
+        "n": len(texts),
+        "answered": len(ms),
+        "requests_per_s": round(len(ms) / wall, 1),
+        "p95_ms": round(percentile(ms, 0.95), 1),
+    }
 
 
-def compare(selector: Path, domotics: Path, texts: list[str], commands: list[str], settings: VoteSettings,
-            server_url: str | None = None) -> dict[str, Any]:
+def compare(
+    selector: Path,
+    domotics: Path,
+    texts: list[str],
+    commands: list[str],
+    settings: VoteSettings,
+    server_url: str | None = None,
+) -> dict[str, Any]:
     """Figures of both engines on `texts` (every route) and `commands` (device requests)."""
     from custom_components.llm_ensemble.engine import Ensemble
 
@@ -57,13 +67,17 @@ def compare(selector: Path, domotics: Path, texts: list[str], commands: list[str
             for text in texts[:5]:
                 engine.decide(text, settings)  # warm up
             ms = [_timed(lambda t=text, e=engine: e.decide(t, settings)) for text in texts]  # type: ignore[misc]
-            figures[name] = {"decide_p50_ms": round(percentile(ms, 0.5), 2),
-                             "decide_p95_ms": round(percentile(ms, 0.95), 2)}
+            figures[name] = {
+                "decide_p50_ms": round(percentile(ms, 0.5), 2),
+                "decide_p95_ms": round(percentile(ms, 0.95), 2),
+            }
         three = VoteSettings(n_votes=3, temperature=settings.temperature)
         vote = [_timed(lambda t=text: served.vote(t, three)) for text in commands]  # type: ignore[misc]
         single = [_timed(lambda t=text: served.single(t)) for text in commands]  # type: ignore[misc]
-        figures["server"] |= {"vote3_p50_ms": round(percentile(vote, 0.5), 2),
-                              "single_p50_ms": round(percentile(single, 0.5), 2)}
+        figures["server"] |= {
+            "vote3_p50_ms": round(percentile(vote, 0.5), 2),
+            "single_p50_ms": round(percentile(single, 0.5), 2),
+        }
         figures["server"]["vote3_vs_single"] = round(percentile(vote, 0.5) / percentile(single, 0.5), 2)
         burst = random.Random(0).sample(commands * (1 + BURST // max(1, len(commands))), BURST)
         figures["server"]["burst"] = served.run(_burst(lambda t: served.engine.async_decide(t, settings), burst))

@@ -13,8 +13,7 @@ from collections import Counter
 from typing import Any
 
 from evaluate import ROUTES, percentile
-
-from custom_components.llm_ensemble.const import HOME_ASSISTANT_AGENT
+from homeassistant.components.conversation import HOME_ASSISTANT_AGENT
 
 from .agents import AGENTS, Attempt, RowResult
 

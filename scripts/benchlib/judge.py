@@ -126,9 +126,7 @@ def states_named(text: str, stems: dict[bool, tuple[str, ...]] = STATE_STEMS) ->
     """The states (True = on) a text names: a word of STATE_WORDS, or one that begins with a stem."""
     said = plain_words(text)
     return {
-        is_on
-        for is_on in (True, False)
-        if any(w in STATE_WORDS[is_on] or w.startswith(stems[is_on]) for w in said)
+        is_on for is_on in (True, False) if any(w in STATE_WORDS[is_on] or w.startswith(stems[is_on]) for w in said)
     }
 
 

@@ -33,8 +33,15 @@ def accuracy(m: Measurement, path: Path) -> None:
         bars = ax.bar(x + (i - 0.5) * width, values, width, label=LABELS[agent], color=COLORS[agent])
         bars[-1].set_hatch("//")
         for bar, value in zip(bars, values, strict=True):
-            ax.annotate(f"{value:.0%}", (bar.get_x() + bar.get_width() / 2, value), ha="center", va="bottom",
-                        fontsize=8, xytext=(0, 2), textcoords="offset points")
+            ax.annotate(
+                f"{value:.0%}",
+                (bar.get_x() + bar.get_width() / 2, value),
+                ha="center",
+                va="bottom",
+                fontsize=8,
+                xytext=(0, 2),
+                textcoords="offset points",
+            )
     ax.set_xticks(x, groups)
     ax.set_ylim(0, 1.12)
     ax.set_ylabel("share of requests")
@@ -58,8 +65,15 @@ def latency(m: Measurement, path: Path) -> None:
         for key, style in (("p50_ms", "-"), ("p95_ms", "--")):
             value = m.agents[agent][key]
             ax.axvline(value, color=COLORS[agent], linestyle=style, linewidth=1)
-            ax.annotate(f"{key[:3]} {value:.1f}", (value, ax.get_ylim()[1] * 0.95), rotation=90, fontsize=7,
-                        ha="right", va="top", color=COLORS[agent])
+            ax.annotate(
+                f"{key[:3]} {value:.1f}",
+                (value, ax.get_ylim()[1] * 0.95),
+                rotation=90,
+                fontsize=7,
+                ha="right",
+                va="top",
+                color=COLORS[agent],
+            )
     ax.set_xscale("log")
     ax.set_xlabel("conversation.process, ms (log scale)")
     ax.set_ylabel("requests")

@@ -268,8 +268,15 @@ def test_judge() -> None:
     # Switching the asked light off while it is already off changes nothing, yet it is a wrong call.
     opposite = judge(row, case, before, before, reply, frozenset(), [("turn_off", "light.a")])
     assert not opposite.right and not opposite.wrong_action and opposite.wrong_call
-    asked = judge(row, case, before, {"light.a": "on 255 0,0", "light.b": "off"}, reply, frozenset(),
-                  [("turn_on", "light.a"), ("turn_on", "light.a")])  # homeassistant.turn_on, then light
+    asked = judge(
+        row,
+        case,
+        before,
+        {"light.a": "on 255 0,0", "light.b": "off"},
+        reply,
+        frozenset(),
+        [("turn_on", "light.a"), ("turn_on", "light.a")],
+    )  # homeassistant.turn_on, then light
     assert asked.right and not asked.wrong_call
 
 

@@ -65,13 +65,24 @@ def test_json_is_the_last_line(tmp_path: Path) -> None:
     path.write_text(ROWS, encoding="utf-8")
     out = subprocess.run([sys.executable, str(SCRIPT), str(path), "--json"], capture_output=True, text=True, check=True)
     figures = json.loads(out.stdout.strip().splitlines()[-1])
-    for key in ("n", "route_accuracy", "command_accuracy", "command_accuracy_single", "abstain_rate",
-                "wrong_action_rate", "latency_ms_p50", "latency_ms_p95", "vote_ms_p50", "single_ms_p50"):
+    for key in (
+        "n",
+        "route_accuracy",
+        "command_accuracy",
+        "command_accuracy_single",
+        "abstain_rate",
+        "wrong_action_rate",
+        "latency_ms_p50",
+        "latency_ms_p95",
+        "vote_ms_p50",
+        "single_ms_p50",
+    ):
         assert key in figures
 
 
-def test_the_same_figures_on_the_server(evaluate_module: ModuleType, ensemble: Ensemble, llama_server: Any,
-                                        tmp_path: Path, socket_enabled: None) -> None:
+def test_the_same_figures_on_the_server(
+    evaluate_module: ModuleType, ensemble: Ensemble, llama_server: Any, tmp_path: Path, socket_enabled: None
+) -> None:
     """--engine server --server-url: the same keys and, on these rows, the same figures."""
     from custom_components.llm_ensemble.engine.server_sync import BlockingServerEnsemble
 
@@ -92,7 +103,11 @@ def test_the_same_figures_on_the_server(evaluate_module: ModuleType, ensemble: E
 def test_json_on_a_server_it_starts_itself(tmp_path: Path) -> None:
     path = tmp_path / "rows.tsv"
     path.write_text(ROWS, encoding="utf-8")
-    out = subprocess.run([sys.executable, str(SCRIPT), str(path), "--engine", "server", "--json"],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(SCRIPT), str(path), "--engine", "server", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     figures = json.loads(out.stdout.strip().splitlines()[-1])
     assert figures["route_accuracy"] == 1.0

@@ -87,7 +87,6 @@ def test_a_closed_model_refuses_work_instead_of_crashing() -> None:
         model.generate([1, 2, 3], [Sampling()])
 
 
-
 def test_unknown_normalizer_is_refused_at_load(tmp_path: Path) -> None:
     # The config flow loads each file alone: a model it cannot feed must fail there, not later.
     data = SELECTOR.read_bytes()

@@ -84,7 +84,11 @@ async def test_same_token_ids_and_decisions_as_in_process(
             assert await served.prompt(normalized) == local.prompt(normalized), text
         ours, theirs = await engine.async_decide(text, settings), ensemble.decide(text, settings)
         assert (ours.route, ours.label, ours.votes, ours.command, ours.truncated) == (
-            theirs.route, theirs.label, theirs.votes, theirs.command, theirs.truncated
+            theirs.route,
+            theirs.label,
+            theirs.votes,
+            theirs.command,
+            theirs.truncated,
         ), text
 
 

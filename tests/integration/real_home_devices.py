@@ -60,8 +60,13 @@ CATALOG_DEVICES = _devices(
 # Outside the catalog: what the built-in agent (or nobody) must handle.
 OTHER_DEVICES = _devices(
     (None, "light", "Luz del comedor", "luz_del_comedor", "Comedor"),
-    (None, "light", "Luz de la habitación de los niños", "luz_de_la_habitacion_de_los_ninos",
-     "Habitación de los niños"),
+    (
+        None,
+        "light",
+        "Luz de la habitación de los niños",
+        "luz_de_la_habitacion_de_los_ninos",
+        "Habitación de los niños",
+    ),
     (None, "light", "Luz del sótano", "luz_del_sotano", "Sótano"),
     (None, "light", "Luz de la escalera", "luz_de_la_escalera", "Escalera"),
     (None, "light", "Luz de la buhardilla", "luz_de_la_buhardilla", "Buhardilla"),

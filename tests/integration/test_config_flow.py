@@ -11,6 +11,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.llm_ensemble import config_flow
 from custom_components.llm_ensemble.const import (
     CONF_DOMOTICS_MODEL,
     CONF_ENGINE,
@@ -22,6 +23,7 @@ from custom_components.llm_ensemble.const import (
     CONF_WEATHER_ENTITY,
     DOMAIN,
 )
+from custom_components.llm_ensemble.engine.gguf import read_gguf_header
 
 from ..conftest import requires_llama_cpp
 from .conftest import DOMOTICS, SELECTOR
@@ -97,6 +99,43 @@ async def test_each_bad_selector_file_has_its_error(
     )
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {CONF_SELECTOR_MODEL: error}
+
+
+def selector_without_labels(tmp_path: Path) -> Path:
+    """The shipped selector with its labels edited to `{}` (padded: the header keeps its size)."""
+    labels = read_gguf_header(SELECTOR).metadata["llm_ensemble.labels"].encode()
+    edited = tmp_path / "no_labels.gguf"
+    content = SELECTOR.read_bytes()
+    assert content.count(labels) == 1
+    edited.write_bytes(content.replace(labels, b"{}".ljust(len(labels))))
+    return edited
+
+
+async def test_selector_without_labels_is_a_form_error(hass: HomeAssistant, house: House, tmp_path: Path) -> None:
+    """A selector with nothing to answer fails the metadata check, on its field (not a crash)."""
+    edited = selector_without_labels(tmp_path)
+    assert read_gguf_header(edited).metadata["llm_ensemble.labels"].strip() == "{}"
+    result = await start(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], USER_INPUT | {CONF_SELECTOR_MODEL: str(edited)}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {CONF_SELECTOR_MODEL: "not_ensemble_model"}
+
+
+async def test_unexpected_error_in_the_check_is_a_form_error(
+    hass: HomeAssistant, house: House, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever else goes wrong while loading a model, the form says so and the log has it."""
+
+    def broken(path: str) -> str:
+        raise RuntimeError("unexpected")
+
+    monkeypatch.setattr(config_flow, "_model_role", broken)
+    result = await start(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], USER_INPUT)
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {"base": "unknown"}
 
 
 async def test_errors_on_both_fields_then_recovery(hass: HomeAssistant, house: House) -> None:

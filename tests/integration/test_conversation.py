@@ -7,15 +7,13 @@ from typing import Any
 
 import pytest
 from homeassistant.components import conversation
-from homeassistant.components.conversation import AssistantContent
+from homeassistant.components.conversation import HOME_ASSISTANT_AGENT, AssistantContent
 from homeassistant.const import EVENT_CALL_SERVICE, STATE_OFF, STATE_ON
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import chat_session, intent
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 from pytest_homeassistant_custom_component.typing import WebSocketGenerator
-
-from custom_components.llm_ensemble.const import HOME_ASSISTANT_AGENT
 
 from .conftest import AGENT_ID, ask, entry_options, speech
 from .house import House

@@ -67,7 +67,7 @@ async def test_diagnostics_of_an_entry_that_did_not_load(hass: HomeAssistant, tm
     entry = MockConfigEntry(domain=DOMAIN, data={CONF_SELECTOR_MODEL: str(broken), CONF_DOMOTICS_MODEL: str(broken)})
     entry.add_to_hass(hass)
     await hass.config_entries.async_setup(entry.entry_id)
-    assert entry.state is ConfigEntryState.SETUP_RETRY
+    assert entry.state is ConfigEntryState.SETUP_ERROR  # not a GGUF file: it will not mend
     result = await async_get_config_entry_diagnostics(hass, entry)
     assert result["models"] is None and result["decisions"] == []
     assert result["data"][CONF_SELECTOR_MODEL] == "broken.gguf"  # the file's name, not where it lives

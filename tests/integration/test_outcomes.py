@@ -11,9 +11,9 @@ from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import intent
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
-from custom_components.llm_ensemble.conversation import async_outcome
-from custom_components.llm_ensemble.data import Settings
 from custom_components.llm_ensemble.engine import Decision, Timings
+from custom_components.llm_ensemble.outcomes import async_outcome
+from custom_components.llm_ensemble.settings import Settings
 
 from .conftest import entry_options
 

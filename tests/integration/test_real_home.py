@@ -34,13 +34,9 @@ async def home(hass: HomeAssistant) -> RealHome:
 
 
 @pytest.fixture
-async def agent(
-    hass: HomeAssistant, home: RealHome, engine_data: dict[str, Any]
-) -> AsyncIterator[MockConfigEntry]:
+async def agent(hass: HomeAssistant, home: RealHome, engine_data: dict[str, Any]) -> AsyncIterator[MockConfigEntry]:
     """The integration on the shipped models, each code mapped to its device of the real home."""
-    entry = await async_set_up_agent(
-        hass, engine_data, entry_options(entity_map=home.by_code, weather_entity=None)
-    )
+    entry = await async_set_up_agent(hass, engine_data, entry_options(entity_map=home.by_code, weather_entity=None))
     yield entry
     assert await hass.config_entries.async_unload(entry.entry_id)
 

@@ -14,7 +14,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.llm_ensemble import conversation as agent_module
+from custom_components.llm_ensemble import routing
 from custom_components.llm_ensemble.const import (
     CONF_DOMOTICS_MODEL,
     CONF_ENGINE,
@@ -55,8 +55,9 @@ async def configure(hass: HomeAssistant, user_input: dict[str, Any]) -> dict[str
 
 
 async def setup_entry(hass: HomeAssistant, url: str, **options: Any) -> MockConfigEntry:
-    entry = MockConfigEntry(domain=DOMAIN, title="LLM Ensemble", data=entry_data("server", url),
-                            options=entry_options(**options))
+    entry = MockConfigEntry(
+        domain=DOMAIN, title="LLM Ensemble", data=entry_data("server", url), options=entry_options(**options)
+    )
     entry.add_to_hass(hass)
     await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
@@ -112,8 +113,12 @@ async def test_reconfigure_switches_engine(hass: HomeAssistant, house: House, ll
     result = await entry.start_reconfigure_flow(hass)
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],
-        {CONF_ENGINE: target, CONF_SERVER_URL: llama_server.url, CONF_SELECTOR_MODEL: "selector.gguf",
-         CONF_DOMOTICS_MODEL: "domotics.gguf"},
+        {
+            CONF_ENGINE: target,
+            CONF_SERVER_URL: llama_server.url,
+            CONF_SELECTOR_MODEL: "selector.gguf",
+            CONF_DOMOTICS_MODEL: "domotics.gguf",
+        },
     )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"
@@ -140,27 +145,32 @@ async def test_unreachable_at_setup_then_back(hass: HomeAssistant, house: House)
 
 
 async def test_server_down_slow_and_back_during_requests(
-    hass: HomeAssistant, house: House, own_server: LocalServer
+    hass: HomeAssistant, house: House, own_server: LocalServer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Down or frozen: a clear Spanish answer and nothing switched; back: it answers by itself."""
+    """Down or frozen: a clear Spanish answer and nothing switched; back: it answers by itself.
+
+    The log says so once when the outage starts and once when it ends, not on every request.
+    """
     entry = await setup_entry(hass, own_server.url, fallback=False)
     assert entry.state is ConfigEntryState.LOADED
     assert hass.states.get("light.luz_salon").state == "on"
 
     own_server.pause()
     result = await ask(hass, "apaga la luz del salón")
-    assert speech(result) == agent_module.SERVER_SLOW
+    assert speech(result) == routing.SERVER_SLOW
     assert result.response.error_code is not None
     await hass.async_add_executor_job(own_server.kill)
-    assert speech(await ask(hass, "apaga la luz del salón")) == agent_module.SERVER_DOWN
+    assert speech(await ask(hass, "apaga la luz del salón")) == routing.SERVER_DOWN
     assert hass.states.get("light.luz_salon").state == "on"
     assert entry.runtime_data.server_down
+    assert caplog.text.count("The llama.cpp server cannot answer") == 1
 
     await started(hass, own_server)  # the same port
     await ask(hass, "enciende la cafetera")  # the router loads the models again on this request
     assert speech(await ask(hass, "apaga la luz del salón")) == "He apagado la luz del salón."
     assert hass.states.get("light.luz_salon").state == "off"
     assert not entry.runtime_data.server_down
+    assert caplog.text.count("The llama.cpp server answers again") == 1
 
 
 async def test_server_down_with_fallback_uses_the_built_in_agent(
@@ -172,7 +182,7 @@ async def test_server_down_with_fallback_uses_the_built_in_agent(
     result = await ask(hass, "apaga la luz salón")
     assert hass.states.get("light.luz_salon").state == "off", speech(result)
     # What it does not understand gets our reason, not "I did not understand".
-    assert speech(await ask(hass, "me das un poco de luz en el salon porfa")) == agent_module.SERVER_DOWN
+    assert speech(await ask(hass, "me das un poco de luz en el salon porfa")) == routing.SERVER_DOWN
     assert entry.state is ConfigEntryState.LOADED
 
 

@@ -1,4 +1,4 @@
-"""Setup, unload, reload and a model file that is broken at setup."""
+"""Setup, unload, reload, and model files that are missing (retry) or unusable (error and repair)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import pytest
 from homeassistant.components import conversation
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import issue_registry as ir
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
+from custom_components.llm_ensemble import model_issue_id
 from custom_components.llm_ensemble.const import CONF_DOMOTICS_MODEL, CONF_SELECTOR_MODEL, DOMAIN
 from custom_components.llm_ensemble.engine import VoteSettings
 
@@ -77,17 +79,43 @@ async def _setup_with(hass: HomeAssistant, selector: str, domotics: str) -> Mock
 
 
 @requires_llama_cpp
-async def test_corrupt_model_file_at_setup_retries(hass: HomeAssistant, house: House, tmp_path: Path) -> None:
+async def test_corrupt_model_file_fails_with_a_repair_issue(hass: HomeAssistant, house: House, tmp_path: Path) -> None:
+    """A corrupt file will not mend by retrying: the entry fails and the user is told what to do."""
     corrupt = tmp_path / "domotics.gguf"
     corrupt.write_bytes(DOMOTICS.read_bytes()[: DOMOTICS.stat().st_size // 3])  # a truncated download
     entry = await _setup_with(hass, str(SELECTOR), str(corrupt))
-    assert entry.state is ConfigEntryState.SETUP_RETRY
+    assert entry.state is ConfigEntryState.SETUP_ERROR
     assert entry.reason and "load" in entry.reason
+    issue = ir.async_get(hass).async_get_issue(DOMAIN, model_issue_id(entry))
+    assert issue is not None
+    assert issue.translation_key == "model_unusable"
+    assert issue.severity is ir.IssueSeverity.ERROR
+    assert issue.translation_placeholders is not None
+    assert issue.translation_placeholders["path"] == "domotics.gguf"
+
+    corrupt.write_bytes(DOMOTICS.read_bytes())  # the user puts a good file in its place
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.LOADED
+    assert ir.async_get(hass).async_get_issue(DOMAIN, model_issue_id(entry)) is None
+    assert await hass.config_entries.async_unload(entry.entry_id)
 
 
 @requires_llama_cpp
-async def test_missing_and_swapped_models_at_setup(hass: HomeAssistant, house: House, tmp_path: Path) -> None:
+async def test_missing_model_file_retries_without_an_issue(hass: HomeAssistant, house: House, tmp_path: Path) -> None:
+    """A file not there yet (a network share still mounting) may come back: retry, no repair."""
     missing = await _setup_with(hass, str(tmp_path / "nope.gguf"), str(DOMOTICS))
     assert missing.state is ConfigEntryState.SETUP_RETRY
+    assert ir.async_get(hass).async_get_issue(DOMAIN, model_issue_id(missing)) is None
+
+
+@requires_llama_cpp
+async def test_swapped_models_fail_until_the_entry_is_removed(hass: HomeAssistant, house: House) -> None:
     swapped = await _setup_with(hass, str(DOMOTICS), str(SELECTOR))
-    assert swapped.state is ConfigEntryState.SETUP_RETRY
+    assert swapped.state is ConfigEntryState.SETUP_ERROR
+    issue = ir.async_get(hass).async_get_issue(DOMAIN, model_issue_id(swapped))
+    assert issue is not None
+    assert issue.translation_placeholders is not None
+    assert issue.translation_placeholders["path"] == "domotics.gguf"  # the selector field holds it
+    await hass.config_entries.async_remove(swapped.entry_id)
+    assert ir.async_get(hass).async_get_issue(DOMAIN, model_issue_id(swapped)) is None

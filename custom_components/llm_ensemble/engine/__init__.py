@@ -46,8 +46,10 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
-    """`LlamaModel` imports llama-cpp-python and the server engine aiohttp: each only when asked
-    for (the workshop imports this package where neither is installed)."""
+    """Import `LlamaModel` (llama-cpp-python) and the server engine (aiohttp) only when asked for.
+
+    The workshop imports this package where neither is installed.
+    """
     if name == "LlamaModel":
         from .llama_model import LlamaModel
 

@@ -41,22 +41,29 @@ class DecisionEngine(Protocol):
     kind: str
 
     @property
-    def selector(self) -> ModelView: ...
+    def selector(self) -> ModelView:
+        """The model that routes a request."""
 
     @property
-    def domotics(self) -> ModelView: ...
+    def domotics(self) -> ModelView:
+        """The model that turns a device request into a command."""
 
     @property
-    def catalog(self) -> tuple[CatalogEntry, ...]: ...
+    def catalog(self) -> tuple[CatalogEntry, ...]:
+        """The domotics model's house: its command codes."""
 
-    async def async_decide(self, text: str, settings: VoteSettings | None = None) -> Decision: ...
+    async def async_decide(self, text: str, settings: VoteSettings | None = None) -> Decision:
+        """Route the text and, for a device, vote on a command."""
 
-    async def async_single(self, text: str) -> str | None: ...
+    async def async_single(self, text: str) -> str | None:
+        """One greedy answer of the domotics model (the evaluation's single-model baseline)."""
 
-    async def async_close(self) -> None: ...
+    async def async_close(self) -> None:
+        """Wait for requests under way, then free what the engine holds."""
 
 
 async def default_executor(func: Callable[..., T], *args: Any) -> T:
+    """Run `func` in the event loop's default executor (outside Home Assistant)."""
     return await asyncio.get_running_loop().run_in_executor(None, func, *args)
 
 
@@ -66,6 +73,7 @@ class InProcessEngine:
     kind = ENGINE_IN_PROCESS
 
     def __init__(self, ensemble: Ensemble, executor: Executor | None = None) -> None:
+        """Wrap a loaded Ensemble; blocking calls go through `executor`."""
         self.ensemble = ensemble
         self._executor: Executor = executor or default_executor
         self._running: set[asyncio.Future[Any]] = set()
@@ -83,14 +91,17 @@ class InProcessEngine:
 
     @property
     def selector(self) -> ModelView:
+        """The model that routes a request."""
         return self.ensemble.selector
 
     @property
     def domotics(self) -> ModelView:
+        """The model that turns a device request into a command."""
         return self.ensemble.domotics
 
     @property
     def catalog(self) -> tuple[CatalogEntry, ...]:
+        """The domotics model's house: its command codes."""
         return self.ensemble.catalog
 
     async def _run(self, func: Callable[..., T], *args: Any) -> T:
@@ -103,9 +114,11 @@ class InProcessEngine:
             self._running.discard(future)
 
     async def async_decide(self, text: str, settings: VoteSettings | None = None) -> Decision:
+        """Decide in the executor, tracked so closing waits for it."""
         return await self._run(self.ensemble.decide, text, settings)
 
     async def async_single(self, text: str) -> str | None:
+        """One greedy answer in the executor, tracked so closing waits for it."""
         return await self._run(self.ensemble.single, text)
 
     async def async_close(self) -> None:

@@ -26,8 +26,11 @@ def final_answers(answers: frozenset[str]) -> frozenset[str]:
 
 
 def finished_answer(text: str, answers: frozenset[str], ended: bool) -> str | None:
-    """The answer a sequence gave: when it ended by itself (end of generation) any complete
-    answer counts; when it was cut by the token limit only an answer that nothing extends."""
+    """The answer a sequence gave, or None.
+
+    When it ended by itself (end of generation) any complete answer counts; when it was cut by the
+    token limit, only an answer that nothing extends.
+    """
     answer = text.strip()
     if answer in (answers if ended else final_answers(answers)):
         return answer

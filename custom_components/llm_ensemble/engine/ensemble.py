@@ -40,17 +40,21 @@ class VoteSettings:
     unanimous: bool = True
 
     def __post_init__(self) -> None:
+        """Reject settings no vote can use (an even count, a negative temperature)."""
         if not 1 <= self.n_votes <= MAX_SEQUENCES or self.n_votes % 2 == 0:
             raise ValueError(f"n_votes must be odd, 1 to {MAX_SEQUENCES}; got {self.n_votes}")
         if self.temperature < 0:
             raise ValueError("temperature must be >= 0")
 
     def samplings(self) -> list[Sampling]:
+        """One sampling per vote: same temperature, consecutive seeds."""
         return [Sampling(self.temperature, self.top_k, self.seed + i) for i in range(self.n_votes)]
 
 
 @dataclass(frozen=True)
 class Timings:
+    """How long each step of a decision took, in milliseconds."""
+
     selector_ms: float = 0.0
     vote_ms: float = 0.0
     total_ms: float = 0.0
@@ -71,9 +75,11 @@ class Decision:
 
     @property
     def abstained(self) -> bool:
+        """The selector chose domotics but the vote found no majority command."""
         return self.route == ROUTE_DOMOTICS and self.command is None
 
     def as_dict(self) -> dict[str, Any]:
+        """A JSON-friendly copy (votes as a list) for evaluation files and diagnostics."""
         data = asdict(self)
         data["votes"] = list(self.votes)
         data["abstained"] = self.abstained
@@ -111,8 +117,11 @@ def vote_command(domotics: ModelInfo, votes: Sequence[str | None], settings: Vot
 
 
 def reads_as_language(normalized: str, n_tokens: Callable[[], int]) -> bool:
-    """Ensemble.is_language's measure, shared by both engines (`n_tokens` counts the selector's
-    tokens of the text, asked only when the text is long enough to judge)."""
+    """Ensemble.is_language's measure, shared by both engines.
+
+    `n_tokens` counts the selector's tokens of the text, asked only when the text is long enough
+    to judge.
+    """
     letters = len(normalized.replace(" ", ""))
     if letters < MIN_LETTERS_TO_JUDGE:
         return True
@@ -120,6 +129,7 @@ def reads_as_language(normalized: str, n_tokens: Callable[[], int]) -> bool:
 
 
 def timings(selector_ms: float, vote_ms: float, total_ms: float) -> Timings:
+    """Timings rounded to the microsecond, so reports stay readable."""
     return Timings(round(selector_ms, 3), round(vote_ms, 3), round(total_ms, 3))
 
 
@@ -127,6 +137,7 @@ class Ensemble:
     """Owns both models; thread-safe (each model serialises its own decoding)."""
 
     def __init__(self, selector: LlamaModel, domotics: LlamaModel) -> None:
+        """Own both models; they must be a selector and a domotics model, in that order."""
         check_roles(((selector.info, "selector"), (domotics.info, "domotics")))
         self.selector = selector
         self.domotics = domotics
@@ -150,11 +161,13 @@ class Ensemble:
             raise
 
     def close(self) -> None:
+        """Free both models."""
         self.selector.close()
         self.domotics.close()
 
     @property
     def catalog(self) -> tuple[CatalogEntry, ...]:
+        """The domotics model's house: its command codes."""
         return self.domotics.info.catalog
 
     # -- the two steps ---------------------------------------------------------------------

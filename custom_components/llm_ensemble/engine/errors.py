@@ -17,16 +17,21 @@ class ModelError(EngineError):
     reason = "model_error"
 
     def __init__(self, path: Path | str, detail: str) -> None:
+        """Name the file and what is wrong with it."""
         super().__init__(f"{path}: {detail}")
         self.path = Path(path)
         self.detail = detail
 
 
 class ModelFileMissing(ModelError):
+    """The model file does not exist."""
+
     reason = "model_missing"
 
 
 class NotGgufFile(ModelError):
+    """The file is not a GGUF file (wrong magic bytes)."""
+
     reason = "not_gguf"
 
 
@@ -61,6 +66,7 @@ class ServerError(EngineError):
     reason = "server_error"
 
     def __init__(self, url: str, detail: str) -> None:
+        """Name the server and what went wrong."""
         super().__init__(f"{url}: {detail}")
         self.url = url
         self.detail = detail

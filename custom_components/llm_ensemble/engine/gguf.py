@@ -20,7 +20,17 @@ SUPPORTED_VERSIONS = (2, 3)
 
 # gguf_type: the value types of metadata
 _SCALARS: dict[int, str] = {
-    0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?", 10: "<Q", 11: "<q", 12: "<d"
+    0: "<B",
+    1: "<b",
+    2: "<H",
+    3: "<h",
+    4: "<I",
+    5: "<i",
+    6: "<f",
+    7: "<?",
+    10: "<Q",
+    11: "<q",
+    12: "<d",
 }
 _STRING = 8
 _ARRAY = 9
@@ -38,6 +48,7 @@ class GgufHeader:
 
     @property
     def architecture(self) -> str:
+        """The model architecture the file declares (`llama`)."""
         return str(self.metadata.get("general.architecture", ""))
 
     def arch_value(self, key: str) -> Any:
@@ -46,10 +57,12 @@ class GgufHeader:
 
     @property
     def n_params(self) -> int:
+        """How many parameters the tensors hold."""
         return sum(self.tensor_elements.values())
 
     @property
     def tokens(self) -> list[str]:
+        """The tokenizer's vocabulary, in token id order."""
         return [str(t) for t in self.metadata.get("tokenizer.ggml.tokens", [])]
 
     def string_metadata(self, prefix: str) -> dict[str, str]:

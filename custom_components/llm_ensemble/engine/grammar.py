@@ -41,7 +41,7 @@ def _expression(node: _Node) -> str:
 
 
 def answers_grammar(answers: Iterable[str]) -> str:
-    """root ::= the answers, each after the one space that follows the prompt, as a prefix tree."""
+    """Root ::= the answers, each after the one space that follows the prompt, as a prefix tree."""
     root = _Node()
     for answer in set(answers):
         node = root

@@ -71,6 +71,7 @@ class LlamaModel:
     """
 
     def __init__(self, path: Path | str, n_threads: int = 1) -> None:
+        """Load the file and read what it says about itself; ModelError when it cannot serve."""
         self.path = Path(path)
         check_gguf_file(self.path)
         _init_backend()
@@ -167,6 +168,7 @@ class LlamaModel:
             self._model = None
 
     def __del__(self) -> None:
+        """Free llama.cpp's memory if close() was never called."""
         with contextlib.suppress(Exception):  # never raise from a finaliser
             self._free()
 
@@ -239,9 +241,12 @@ class LlamaModel:
             return self._generate(list(prompt), [self._sampler_for(seq, s) for seq, s in enumerate(samplings)])
 
     def _sampler_for(self, seq: int, sampling: Sampling) -> ConstrainedSampler:
-        """A reset sampler for sequence `seq` of a request. Samplers are cached because building
-        one parses the grammar, which costs more than a decoding step of these small models;
-        the key holds the sequence, since each sequence's grammar state is its own."""
+        """A reset sampler for sequence `seq` of a request.
+
+        Samplers are cached because building one parses the grammar, which costs more than a
+        decoding step of these small models; the key holds the sequence, since each sequence's
+        grammar state is its own.
+        """
         key = (seq, sampling)
         sampler = self._samplers.get(key)
         if sampler is None:

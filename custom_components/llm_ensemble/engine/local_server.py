@@ -26,11 +26,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]  # the checkout (for requirements_dev.txt)
 HOST = "127.0.0.1"
 # Slots serve requests side by side (a vote of N takes N); the context is shared by the slots.
-SERVER_ARGS = ("--ctx-size", "4096", "--parallel", "16", "--cache-type-k", "f32", "--cache-type-v", "f32",
-               "--models-max", "2", "--no-webui", "--no-slots")
+SERVER_ARGS = (
+    "--ctx-size",
+    "4096",
+    "--parallel",
+    "16",
+    "--cache-type-k",
+    "f32",
+    "--cache-type-v",
+    "f32",
+    "--models-max",
+    "2",
+    "--no-webui",
+    "--no-slots",
+)
 
 
 def pinned_version() -> str:
+    """The llama.cpp version the server is built from: the one llama-cpp-python pins."""
     text = (ROOT / "requirements_dev.txt").read_text()
     match = re.search(r"^llama-cpp-python==(\S+)", text, re.MULTILINE)
     return match.group(1) if match else "unknown"
@@ -51,6 +64,7 @@ def server_binary() -> Path:
 
 
 def free_port() -> int:
+    """A port nothing listens on now, on the loopback interface."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((HOST, 0))
         return int(sock.getsockname()[1])
@@ -70,8 +84,17 @@ class LocalServer:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout: float = 60.0) -> LocalServer:
-        args = [str(server_binary()), "--host", HOST, "--port", str(self.port), "--models-dir", str(self._dir),
-                *SERVER_ARGS]
+        """Start llama-server and wait until it answers its health check."""
+        args = [
+            str(server_binary()),
+            "--host",
+            HOST,
+            "--port",
+            str(self.port),
+            "--models-dir",
+            str(self._dir),
+            *SERVER_ARGS,
+        ]
         with self._log_path.open("ab") as log:
             # Its own session: stop() ends the router and the instances it started, and nothing else.
             self.process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -90,6 +113,7 @@ class LocalServer:
         raise RuntimeError(f"llama-server did not start within {timeout:g} s:\n{self.log_tail()}")
 
     def log_tail(self, lines: int = 30) -> str:
+        """The end of the server's log, for error messages."""
         with contextlib.suppress(OSError):
             return "\n".join(self._log_path.read_text(errors="replace").splitlines()[-lines:])
         return ""
@@ -104,6 +128,7 @@ class LocalServer:
         self._signal(signal.SIGSTOP)
 
     def resume(self) -> None:
+        """Let a paused server run again."""
         self._signal(signal.SIGCONT)
 
     def kill(self) -> None:
@@ -127,18 +152,22 @@ class LocalServer:
         self.process = None
 
     def close(self) -> None:
+        """Stop the server and delete its working folder."""
         self.stop()
         shutil.rmtree(self._dir, ignore_errors=True)
 
     def __enter__(self) -> LocalServer:
+        """Start the server if it is not running."""
         return self.start() if self.process is None else self
 
     def __exit__(self, *exc: object) -> None:
+        """Stop the server and clean up."""
         self.close()
 
 
 @contextlib.contextmanager
 def local_server(models: dict[str, Path], port: int | None = None) -> Iterator[LocalServer]:
+    """A started server on `models`, closed on leaving the block."""
     server = LocalServer(models, port)
     try:
         yield server.start()

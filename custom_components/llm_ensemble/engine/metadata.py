@@ -30,6 +30,7 @@ class CatalogEntry:
 
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> CatalogEntry:
+        """One entry of the `llm_ensemble.catalog` JSON."""
         return cls(
             code=str(raw["code"]),
             domain=str(raw["domain"]),
@@ -69,8 +70,10 @@ class ModelInfo:
 
     @property
     def commands(self) -> tuple[str, ...]:
-        """The answers that name a device (domotics): every answer but `no_command`, that is each
-        code's switching commands and its state question."""
+        """The answers that name a device (domotics): every answer but `no_command`.
+
+        That is each code's switching commands and its state question.
+        """
         if self.role != "domotics":
             return ()
         return tuple(a for a in self.answers if a != self.no_command)
@@ -129,6 +132,8 @@ def parse_model_info(path: Path, meta: Mapping[str, str]) -> ModelInfo:
     try:
         if role == "selector":
             labels = {str(k): str(v) for k, v in get_json("labels").items()}
+            if not labels:
+                raise NotEnsembleModel(path, "the selector's labels are empty: it has nothing to answer")
             return ModelInfo(**common, labels=labels)
         actions = tuple(str(a) for a in get_json("actions"))
         catalog = tuple(CatalogEntry.from_json(e) for e in get_json("catalog"))

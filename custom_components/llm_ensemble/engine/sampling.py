@@ -24,6 +24,7 @@ class ConstrainedSampler:
     """
 
     def __init__(self, vocab: Any, n_vocab: int, grammar: bytes, sampling: Sampling) -> None:
+        """Build the chain: grammar, top-k, temperature, then a seeded draw."""
         self.n_vocab = n_vocab
         self.grammar = llama_cpp.llama_sampler_init_grammar(vocab, grammar, b"root")
         if not self.grammar:
@@ -44,6 +45,7 @@ class ConstrainedSampler:
         llama_cpp.llama_sampler_reset(self.chain)
 
     def sample(self, ctx: Any, logits_row: int) -> int:
+        """Draw the next token of a sequence, within the grammar."""
         token = int(llama_cpp.llama_sampler_sample(self.chain, ctx, logits_row))
         if not self.allows(token):
             token = self._sample_within_grammar(ctx, logits_row)
@@ -68,5 +70,6 @@ class ConstrainedSampler:
         return int(data[candidates.selected].id)
 
     def free(self) -> None:
+        """Free the llama.cpp samplers."""
         llama_cpp.llama_sampler_free(self.chain)
         llama_cpp.llama_sampler_free(self.grammar)

@@ -71,6 +71,7 @@ class ServerSettings:
 
     @property
     def base(self) -> str:
+        """The URL without a trailing slash, to append paths to."""
         return self.url.rstrip("/")
 
 
@@ -84,13 +85,19 @@ class ServerClient:
     """JSON over HTTP to one llama-server, every failure turned into a typed ServerError."""
 
     def __init__(self, session: aiohttp.ClientSession, settings: ServerSettings) -> None:
+        """Talk to one server through `session` (Home Assistant's shared one, or the caller's)."""
         self.session = session
         self.settings = settings
 
     async def request(
-        self, method: str, path: str, body: Mapping[str, Any] | None = None, timeout: float | None = None,
+        self,
+        method: str,
+        path: str,
+        body: Mapping[str, Any] | None = None,
+        timeout: float | None = None,
         params: Mapping[str, str] | None = None,
     ) -> Any:
+        """Send one request and return its JSON; every failure becomes a typed ServerError."""
         url = self.settings.base + path
         limit = aiohttp.ClientTimeout(total=timeout or self.settings.timeout)
         try:
@@ -132,6 +139,7 @@ class ServerModel:
     """One GGUF file this side holds, decoded by the server under its model name."""
 
     def __init__(self, client: ServerClient, path: Path | str, name: str | None = None) -> None:
+        """Read the file's header here; the server knows it as `name` (the file name without .gguf)."""
         self.path = Path(path)
         self.client = client
         self.name = name or model_name(self.path)
@@ -158,7 +166,9 @@ class ServerModel:
     async def tokenize(self, text: str, timeout: float | None = None) -> list[int]:
         """Plain text to ids on the server (no BOS, no special-token parsing), as in-process."""
         data = await self.client.request(
-            "POST", "/tokenize", {"model": self.name, "content": text, "add_special": False, "parse_special": False},
+            "POST",
+            "/tokenize",
+            {"model": self.name, "content": text, "add_special": False, "parse_special": False},
             timeout=timeout,
         )
         tokens = data.get("tokens") if isinstance(data, dict) else None
@@ -211,9 +221,7 @@ class ServerModel:
         if len(results) != n or not all(isinstance(r, dict) and isinstance(r.get("content"), str) for r in results):
             raise ServerBadResponse(self.client.settings.url, f"/completion gave {len(results)} answers for {n}")
         results = sorted(results, key=lambda r: int(r.get("index", 0)))
-        return [
-            finished_answer(str(r["content"]), self._answers, ended=r.get("stop_type") != "limit") for r in results
-        ]
+        return [finished_answer(str(r["content"]), self._answers, ended=r.get("stop_type") != "limit") for r in results]
 
 
 class ServerEnsemble:
@@ -222,6 +230,7 @@ class ServerEnsemble:
     kind = "server"
 
     def __init__(self, selector: ServerModel, domotics: ServerModel) -> None:
+        """Own both models; they must be a selector and a domotics model, in that order."""
         check_roles(((selector.info, "selector"), (domotics.info, "domotics")))
         self.selector = selector
         self.domotics = domotics
@@ -256,9 +265,11 @@ class ServerEnsemble:
             await self._async_warm_up()
 
     async def _async_warm_up(self) -> None:
-        """A burst of votes, so that llama.cpp builds its compute graphs for wide batches now: the
-        first concurrent requests a server sees otherwise pay that, seconds on a busy machine
-        (measured: a first burst of 20 decisions 1.3-8 s, the next 0.1 s)."""
+        """Send a burst of votes, so that llama.cpp builds its compute graphs for wide batches now.
+
+        The first concurrent requests a server sees otherwise pay that, seconds on a busy machine
+        (measured: a first burst of 20 decisions 1.3-8 s, the next 0.1 s).
+        """
         votes = VoteSettings().samplings()
         burst = WARM_UP_BURST
         selector_prompt = self.selector.prompt_of(await self.selector.tokenize(PROBE, LOAD_TIMEOUT))[0]
@@ -273,10 +284,12 @@ class ServerEnsemble:
 
     @property
     def catalog(self) -> tuple[CatalogEntry, ...]:
+        """The domotics model's house: its command codes."""
         return self.domotics.info.catalog
 
     # -- the two steps ---------------------------------------------------------------------
     async def async_route(self, text: str) -> tuple[str, str | None, bool]:
+        """Ask the selector for a route: (route, label, truncated)."""
         normalized = self.selector.normalize(text)
         if not normalized:
             return ROUTE_NONE, None, False
@@ -288,6 +301,7 @@ class ServerEnsemble:
         return route_of(self.selector.info, label), label, truncated
 
     async def async_vote(self, text: str, settings: VoteSettings) -> tuple[tuple[str | None, ...], str | None]:
+        """Ask the domotics model for the votes and their majority command."""
         prompt, _ = await self.domotics.prompt(self.domotics.normalize(text))
         votes = tuple(await self.domotics.generate(prompt, settings.samplings()))
         return votes, vote_command(self.domotics.info, votes, settings)
@@ -338,8 +352,10 @@ def _same(found: Any, expected: int) -> bool:
 
 
 async def _served_entry(model: ServerModel) -> dict[str, Any]:
-    """The server's /v1/models entry for this model (a router lists all its files, with their shape
-    once loaded; asking it does not load them)."""
+    """The server's /v1/models entry for this model.
+
+    A router lists all its files, with their shape once loaded; asking it does not load them.
+    """
     data = await model.client.request("GET", "/v1/models")
     entries = [e for e in (data.get("data", []) if isinstance(data, dict) else []) if isinstance(e, dict)]
     for entry in entries:
@@ -354,7 +370,8 @@ async def _served_entry(model: ServerModel) -> dict[str, Any]:
 async def _free_answer(model: ServerModel) -> str:
     """The test request: a greedy answer to a probe without the grammar (may load the model)."""
     ids = await model.client.request(
-        "POST", "/tokenize",
+        "POST",
+        "/tokenize",
         {"model": model.name, "content": PROBE, "add_special": False, "parse_special": False},
         timeout=LOAD_TIMEOUT,
     )
@@ -400,7 +417,8 @@ async def check_model(model: ServerModel) -> None:
         if wrong:
             raise ServerWrongModel(url, f"{model.name!r} is another model: " + ", ".join(wrong))
     markers = await model.client.request(
-        "POST", "/tokenize",
+        "POST",
+        "/tokenize",
         {"model": model.name, "content": model.info.prompt_prefix + model.info.prompt_suffix, "parse_special": True},
     )
     if not isinstance(markers, dict) or markers.get("tokens") != [model.prefix, model.suffix]:

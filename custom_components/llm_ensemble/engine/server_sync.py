@@ -29,6 +29,7 @@ class BlockingServerEnsemble:
     def __init__(
         self, selector: Path, domotics: Path, url: str | None = None, timeout: float = DEFAULT_TIMEOUT
     ) -> None:
+        """Connect to the server at `url` (or start one on the shipped models) in a private loop."""
         self.server: LocalServer | None = None
         if url is None:
             self.server = LocalServer({model_name(selector): selector, model_name(domotics): domotics}).start()
@@ -55,23 +56,29 @@ class BlockingServerEnsemble:
 
     @property
     def selector(self) -> ServerModel:
+        """The model that routes a request."""
         return self.engine.selector
 
     @property
     def domotics(self) -> ServerModel:
+        """The model that turns a device request into a command."""
         return self.engine.domotics
 
     @property
     def catalog(self) -> tuple[CatalogEntry, ...]:
+        """The domotics model's house: its command codes."""
         return self.engine.catalog
 
     def decide(self, text: str, settings: VoteSettings | None = None) -> Decision:
+        """Decide, blocking until the server answers."""
         return self._call(self.engine.async_decide(text, settings))
 
     def vote(self, text: str, settings: VoteSettings) -> tuple[tuple[str | None, ...], str | None]:
+        """Vote, blocking until the server answers."""
         return self._call(self.engine.async_vote(text, settings))
 
     def single(self, text: str) -> str | None:
+        """One greedy answer, blocking until the server answers."""
         return self._call(self.engine.async_single(text))
 
     def run(self, coroutine: Coroutine[Any, Any, T]) -> T:
@@ -79,6 +86,7 @@ class BlockingServerEnsemble:
         return self._call(coroutine)
 
     def close(self) -> None:
+        """Close the session and stop the private loop (and the server it started)."""
         if self._loop.is_running():
             if hasattr(self, "_session"):
                 self._call(self._session.close())

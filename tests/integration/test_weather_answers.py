@@ -10,7 +10,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import intent
 from homeassistant.util import dt as dt_util
 
-from custom_components.llm_ensemble.weather import DaySummary, Question, async_answer, parse_question
+from custom_components.llm_ensemble.weather_answers import DaySummary, Question, async_answer, parse_question
 
 from .house import House
 

@@ -20,8 +20,8 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.intent import IntentResponseErrorCode
 from homeassistant.util import dt as dt_util
 
-from .data import Outcome
 from .engine.text import normalize_lower_ascii
+from .reply import Outcome
 from .spanish import capitalize
 
 # Keys of the weather state attributes and of get_forecasts' entries (converted units).
@@ -71,6 +71,7 @@ class Question:
 
 
 def parse_question(text: str, today: date) -> Question:
+    """What a weather question asks: which day, and whether it is about rain."""
     words = normalize_lower_ascii(text).split()
     rain = any(w.startswith(RAIN_WORDS) for w in words)
     day: int | None = None
@@ -123,11 +124,13 @@ class DaySummary:
 
     @property
     def rainy(self) -> bool:
+        """Whether the day is rainy: a rainy condition or a likely chance of rain."""
         chance = self.rain_chance or 0
         return self.condition in RAINY or chance >= RAIN_LIKELY_PERCENT
 
     @classmethod
     def of(cls, entries: Sequence[Mapping[str, Any]]) -> DaySummary:
+        """Summarise a day's forecast entries: its usual condition, range and chance of rain."""
         conditions = [e[ATTR_FORECAST_CONDITION] for e in entries if e.get(ATTR_FORECAST_CONDITION)]
         rainy = [c for c in conditions if c in RAINY]
         temps = [float(e[ATTR_FORECAST_TEMP]) for e in entries if e.get(ATTR_FORECAST_TEMP) is not None]
@@ -149,7 +152,7 @@ class DaySummary:
         )
 
     def describe(self, unit: str) -> str:
-        """ "estará nublado, entre 12 y 19 °C, con un 80 % de probabilidad de lluvia"."""
+        """Describe the day: "estará nublado, entre 12 y 19 °C, con un 80 % de probabilidad de lluvia"."""
         parts = [_condition(self.condition, future=True)]
         if self.high is not None and self.low is not None and self.low != self.high:
             parts.append(f"entre {_number(self.low)} y {_number(self.high)} {unit}")
@@ -161,6 +164,7 @@ class DaySummary:
 
 
 def no_weather_entity() -> Outcome:
+    """The answer when no weather entity is configured."""
     return Outcome(
         "No sé qué tiempo hace: no hay ninguna entidad del tiempo configurada en las opciones de LLM Ensemble.",
         IntentResponseErrorCode.NO_VALID_TARGETS.value,
