@@ -18,6 +18,7 @@ import torch
 from engine.text import normalize_lower_ascii
 from models import dataset
 from models.export import answer_actions_extra, export_gguf
+from models.model import ModelConfig, Transformer
 from models.parity import load_llama, max_logit_difference, tokenizer_mismatches
 from models.tokenizer import Tokenizer, train_tokenizer
 from models.train import TrainConfig, read_lines, train
@@ -26,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIP_DIR = ROOT / "custom_components" / "llm_ensemble" / "models"
 CARDS_DIR = ROOT / "models" / "cards"
 
+# What a training result's summary holds besides its history: the GGUF's `training` metadata.
+TRAINING_SUMMARY = ("train", "model", "seconds", "n_params", "n_train", "valid_loss", "valid_exact", "best_step")
 FULL = {
     "selector": TrainConfig(task="selector", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500),
     "domotics": TrainConfig(task="domotics", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500),
@@ -86,6 +89,35 @@ def build(out: Path, configs: dict[str, TrainConfig], data: dict[str, int], log:
     return report
 
 
+def reexport(out: Path, log: bool = True) -> dict[str, dict]:
+    """Write a finished build's GGUF files again from its checkpoints with this export code (new
+    metadata, the same tensors), and check parity with llama.cpp again. No retraining: a change of
+    what the files say about themselves (the catalog's gender marks) needs no new models."""
+    report: dict[str, dict] = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    catalog = dataset.load_json(dataset.CATALOG_PATH)
+    tok = Tokenizer(out / "tokenizer.model")
+    for task in ("selector", "domotics"):
+        figures = report[task]
+        model = Transformer(ModelConfig(**figures["model"]))
+        model.load_state_dict(torch.load(out / f"{task}.pt")["state_dict"])
+        model.eval()
+        training = {"data": DATA, **{k: v for k, v in figures.items() if k in TRAINING_SUMMARY}}
+        gguf_path = export_gguf(model, tok, task, catalog, training, out / f"{task}.gguf")
+        llm = load_llama(gguf_path, model.cfg.max_seq_len)
+        valid = read_lines(out / "data" / f"{task}_valid.txt")
+        text_tokens = figures["train"]["max_text_tokens"]
+        probe = [tok.prompt(r, text_tokens) + tok.answer(a) for r, a in valid[:20]]
+        figures["parity_max_abs_logit_diff"] = max(max_logit_difference(model, llm, ids) for ids in probe)
+        figures["tokenizer_mismatches"] = len(
+            tokenizer_mismatches(tok, llm, [normalize_lower_ascii(r) for r, _ in valid])
+        )
+        figures["bytes"] = gguf_path.stat().st_size
+        if log:
+            print(f"[{task}] re-exported, parity max|Δlogit| {figures['parity_max_abs_logit_diff']:.2e}", flush=True)
+    (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    return report
+
+
 def model_card(task: str, figures: dict) -> str:
     train_cfg, model_cfg = figures["train"], figures["model"]
     history = "\n".join(
@@ -141,8 +173,17 @@ def main() -> None:
     parser.add_argument("--ship", action="store_true", help="install the models, cards and validation file")
     parser.add_argument("--tiny", action="store_true", help="tiny configs: the recipe in seconds, for tests")
     parser.add_argument("--only", choices=["selector", "domotics"], help="train just one model (experiments)")
+    parser.add_argument(
+        "--reexport", action="store_true", help="export the build in --out again from its checkpoints (no training)"
+    )
     parser.add_argument("--train-seed", type=int, help="another training seed (same data): the recipe's spread")
     args = parser.parse_args()
+    if args.reexport:
+        report = reexport(args.out)
+        if args.ship:
+            ship(args.out, report)
+            print(f"shipped to {SHIP_DIR}")
+        return
     configs = {k: tiny(v) for k, v in FULL.items()} if args.tiny else dict(FULL)
     if args.train_seed is not None:
         if args.ship:

@@ -44,8 +44,21 @@ def token_table(tok: Tokenizer) -> tuple[list[str], list[float], list[int]]:
     return pieces, scores, types
 
 
+def name_gender(entry: dict[str, Any]) -> str:
+    """The gender mark ("f" or "m") the catalog gives a device's or room's own name ("luz|f").
+
+    The replies need it ("la luz", "del salón"); a name without a marked word is a catalog error.
+    """
+    for word in entry["words"]:
+        text, _, marks = word.partition("|")
+        if text.lower() == entry["name"].lower() and marks[:1] in ("f", "m"):
+            return marks[:1]
+    raise ValueError(f"the catalog marks no gender for {entry['name']!r}: add '{entry['name']}|f' or '|m' to its words")
+
+
 def domotics_catalog(catalog: dict[str, Any]) -> list[dict[str, Any]]:
-    """The commands with the Spanish names the integration shows and matches entities with."""
+    """The commands with the Spanish names the integration shows and matches entities with, and the
+    names' genders for its replies."""
     entries = []
     for cmd in catalog["commands"]:
         device, room = catalog["devices"][cmd["device"]], catalog["rooms"][cmd["room"]]
@@ -55,6 +68,8 @@ def domotics_catalog(catalog: dict[str, Any]) -> list[dict[str, Any]]:
                 "domain": cmd["domain"],
                 "device": device["name"],
                 "room": room["name"],
+                "device_gender": name_gender(device),
+                "room_gender": name_gender(room),
                 "device_words": [w.split("|")[0] for w in device["words"]],
                 "room_words": [w.split("|")[0] for w in room["words"]],
                 "only_one": bool(cmd.get("only_one", False)),

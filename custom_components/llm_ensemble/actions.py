@@ -19,7 +19,7 @@ from homeassistant.helpers.intent import IntentResponseErrorCode
 from .const import SUPPORTED_DOMAINS
 from .engine import CatalogEntry
 from .reply import Outcome
-from .spanish import capitalize, device_phrase, is_feminine
+from .spanish import capitalize, device_phrase
 
 CONVERSATION = "conversation"  # the assistant id exposure settings are kept under
 SERVICES = {"ON": SERVICE_TURN_ON, "OFF": SERVICE_TURN_OFF}
@@ -92,7 +92,7 @@ def state_answer(hass: HomeAssistant, target: Target) -> Outcome:
     """Answer "¿Está encendida la luz del pasillo?" with the mapped entity's state; nothing is switched."""
     state = hass.states.get(target.entity_id)
     is_on = state is not None and state.state == STATE_ON
-    participle = ("encendid" if is_on else "apagad") + ("a" if is_feminine(target.entry.device) else "o")
+    participle = ("encendid" if is_on else "apagad") + ("a" if target.entry.device_feminine else "o")
     return Outcome(f"{capitalize(target.device)} está {participle}.", target=target.entity_id)
 
 

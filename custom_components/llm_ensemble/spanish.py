@@ -7,36 +7,24 @@ from collections.abc import Sequence
 
 from .engine import CatalogEntry
 
-# Nouns whose gender the ending rule gets wrong (a retrained catalog may need more).
-MASCULINE = frozenset({"dia", "día", "mapa", "sofa", "sofá", "clima", "sistema", "programa", "aroma", "tema"})
-FEMININE = frozenset({"luz", "calefaccion", "calefacción", "radio", "foto", "moto", "mano", "red", "pared"})
-FEMININE_ENDINGS = ("a", "ión", "ion", "dad", "tad", "tud", "umbre")
 
-
-def is_feminine(noun_phrase: str) -> bool:
-    """Gender of a noun phrase, from its first word: "tira LED" is feminine like "tira"."""
-    head = noun_phrase.split()[0].lower() if noun_phrase.split() else ""
-    if head in FEMININE:
-        return True
-    if head in MASCULINE:
-        return False
-    return head.endswith(FEMININE_ENDINGS)
-
-
-def with_article(noun_phrase: str) -> str:
+def with_article(noun_phrase: str, feminine: bool) -> str:
     """The noun phrase with its definite article: "la luz", "el ventilador"."""
-    return f"{'la' if is_feminine(noun_phrase) else 'el'} {noun_phrase}"
+    return f"{'la' if feminine else 'el'} {noun_phrase}"
 
 
-def of_place(noun_phrase: str) -> str:
+def of_place(noun_phrase: str, feminine: bool) -> str:
     """Say where: "del salón", "de la cocina"."""
-    return f"de la {noun_phrase}" if is_feminine(noun_phrase) else f"del {noun_phrase}"
+    return f"de la {noun_phrase}" if feminine else f"del {noun_phrase}"
 
 
 def device_phrase(entry: CatalogEntry) -> str:
-    """Name a device: "la luz del salón"; one the house has only one of needs no room: "la cafetera"."""
-    device = with_article(entry.device)
-    return device if entry.only_one else f"{device} {of_place(entry.room)}"
+    """Name a device: "la luz del salón"; one the house has only one of needs no room: "la cafetera".
+
+    The genders are the catalog's own marks, carried in the model's metadata.
+    """
+    device = with_article(entry.device, entry.device_feminine)
+    return device if entry.only_one else f"{device} {of_place(entry.room, entry.room_feminine)}"
 
 
 def plural_forms(phrase: Sequence[str]) -> set[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from models import dataset
 
 
@@ -137,3 +139,15 @@ def test_boundary_dev_file_is_the_generators_other_seed(tmp_path: Path) -> None:
         return {line.split("\t")[2] for line in p.read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
 
     assert len(texts(path) & texts(dataset.BOUNDARY_EVAL)) < 10  # short held-out sentences may meet by chance
+
+
+def test_exported_catalog_carries_each_names_gender() -> None:
+    """The replies' articles travel in the GGUF: every device and room name has the catalog's mark."""
+    from models.export import domotics_catalog, name_gender
+
+    catalog = dataset.load_json(dataset.CATALOG_PATH)
+    entries = {e["code"]: e for e in domotics_catalog(catalog)}
+    assert (entries["LUZ_SL"]["device_gender"], entries["LUZ_SL"]["room_gender"]) == ("f", "m")
+    assert (entries["VENT_DO"]["device_gender"], entries["LUZ_CO"]["room_gender"]) == ("m", "f")
+    with pytest.raises(ValueError, match="marks no gender"):
+        name_gender({"name": "sofá", "words": ["sofá", "sillón|m"]})

@@ -95,3 +95,13 @@ def test_unknown_normalizer_is_refused_at_load(tmp_path: Path) -> None:
     path.write_bytes(data.replace(b"lower-ascii-v1", b"lower-ascii-v9"))
     with pytest.raises(NotEnsembleModel, match="unknown normalizer"):
         LlamaModel(path)
+
+
+def test_a_catalog_without_gender_marks_is_refused_at_load(tmp_path: Path) -> None:
+    # The replies' articles come from these marks ("la luz", "el ventilador"): no guessing from endings.
+    data = DOMOTICS.read_bytes()
+    assert b'"device_gender": "f"' in data
+    path = tmp_path / "unmarked.gguf"
+    path.write_bytes(data.replace(b'"device_gender": "f"', b'"device_gender": "x"', 1))
+    with pytest.raises(NotEnsembleModel, match="gender mark 'x'"):
+        LlamaModel(path)

@@ -27,6 +27,8 @@ class CatalogEntry:
     device_words: tuple[str, ...] = ()
     room_words: tuple[str, ...] = ()
     only_one: bool = False
+    device_feminine: bool = False  # "la luz": the catalog's gender mark of the device's name
+    room_feminine: bool = False  # "de la cocina"
 
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> CatalogEntry:
@@ -39,7 +41,16 @@ class CatalogEntry:
             device_words=tuple(str(w) for w in raw.get("device_words", ())),
             room_words=tuple(str(w) for w in raw.get("room_words", ())),
             only_one=bool(raw.get("only_one", False)),
+            device_feminine=_is_feminine_mark(raw["device_gender"]),
+            room_feminine=_is_feminine_mark(raw["room_gender"]),
         )
+
+
+def _is_feminine_mark(mark: Any) -> bool:
+    """A gender mark of the exported catalog: "f" or "m"; anything else is not this format."""
+    if mark not in ("f", "m"):
+        raise ValueError(f"gender mark {mark!r} is not 'f' or 'm'")
+    return bool(mark == "f")
 
 
 @dataclass(frozen=True)
@@ -137,7 +148,7 @@ def parse_model_info(path: Path, meta: Mapping[str, str]) -> ModelInfo:
             return ModelInfo(**common, labels=labels)
         actions = tuple(str(a) for a in get_json("actions"))
         catalog = tuple(CatalogEntry.from_json(e) for e in get_json("catalog"))
-    except (AttributeError, KeyError, TypeError) as err:
+    except (AttributeError, KeyError, TypeError, ValueError) as err:
         raise NotEnsembleModel(path, f"malformed {role} metadata: {err!r}") from None
     if not catalog or not actions:
         raise NotEnsembleModel(path, "the domotics catalog is empty")
