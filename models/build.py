@@ -29,9 +29,11 @@ CARDS_DIR = ROOT / "models" / "cards"
 
 # What a training result's summary holds besides its history: the GGUF's `training` metadata.
 TRAINING_SUMMARY = ("train", "model", "seconds", "n_params", "n_train", "valid_loss", "valid_exact", "best_step")
+# Seed 2 of three (1, 2, 3) did best on the development files (fewest wrong switches in the real
+# home's, scripts/ablate); the README quotes all three.
 FULL = {
-    "selector": TrainConfig(task="selector", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500),
-    "domotics": TrainConfig(task="domotics", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500),
+    "selector": TrainConfig(task="selector", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500, seed=2),
+    "domotics": TrainConfig(task="domotics", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500, seed=2),
 }
 DATA = {"seed": 1, "n_train": 80000, "n_valid": 2000, "vocab_size": 1024}
 TINY_DATA = {"seed": 1, "n_train": 1500, "n_valid": 100, "vocab_size": 400}

@@ -26,6 +26,7 @@ from custom_components.llm_ensemble.const import (
     CONF_TEMPERATURE,
     CONF_VOTES,
     CONF_WEATHER_ENTITY,
+    DEFAULT_TEMPERATURE,
     DOMAIN,
     MODELS_DIR,
 )
@@ -70,7 +71,7 @@ async def spanish_core(hass: HomeAssistant) -> None:
 def entry_options(**overrides: Any) -> dict[str, Any]:
     options: dict[str, Any] = {
         CONF_VOTES: 3,
-        CONF_TEMPERATURE: 0.3,
+        CONF_TEMPERATURE: DEFAULT_TEMPERATURE,
         CONF_FALLBACK: True,
         CONF_WEATHER_ENTITY: "weather.tiempo_casa",
         CONF_ENTITY_MAP: dict(MAPPING),

@@ -23,6 +23,7 @@ from custom_components.llm_ensemble.const import (
     CONF_SERVER_URL,
     CONF_TEMPERATURE,
     CONF_VOTES,
+    DEFAULT_TEMPERATURE,
     DOMAIN,
 )
 from custom_components.llm_ensemble.engine.local_server import LocalServer, free_port
@@ -38,7 +39,7 @@ SERVER_INPUT = {
     CONF_SELECTOR_MODEL: "selector.gguf",
     CONF_DOMOTICS_MODEL: "domotics.gguf",
     CONF_VOTES: 3,
-    CONF_TEMPERATURE: 0.3,
+    CONF_TEMPERATURE: DEFAULT_TEMPERATURE,
     CONF_FALLBACK: True,
 }
 
