@@ -31,6 +31,9 @@ from .const import (
     SERVER_TIMEOUT,
 )
 from .engine import DecisionEngine, EngineError, InProcessEngine, ServerEnsemble, ServerSettings
+from .engine.ensemble import check_roles
+from .engine.gguf import read_gguf_header
+from .engine.metadata import PREFIX, parse_model_info
 
 
 class LlamaCppUnavailable(EngineError):
@@ -63,6 +66,16 @@ def model_path(value: str) -> Path:
     return path if path.is_absolute() else MODELS_DIR / path
 
 
+def check_model_files(selector: Path, domotics: Path) -> None:
+    """Read what the two files say about themselves, without llama.cpp (blocking: executor).
+
+    A missing, broken or swapped file is known before llama-cpp-python is installed, and where it
+    cannot be: the user learns what is wrong with the file, not that a library is absent.
+    """
+    infos = [parse_model_info(path, read_gguf_header(path).string_metadata(PREFIX)) for path in (selector, domotics)]
+    check_roles([(infos[0], "selector"), (infos[1], "domotics")])
+
+
 def server_settings(url: str) -> ServerSettings:
     """How the server engine talks to the server at `url`: a voice request cannot wait long."""
     return ServerSettings(url=url.strip(), timeout=SERVER_TIMEOUT)
@@ -79,6 +92,7 @@ async def async_create_engine(hass: HomeAssistant, data: Mapping[str, Any]) -> D
         )
         LOGGER.debug("Using %s and %s on the server at %s", selector.name, domotics.name, data[CONF_SERVER_URL])
         return engine
+    await hass.async_add_executor_job(check_model_files, selector, domotics)
     await async_ensure_llama_cpp(hass)
     engine = await InProcessEngine.async_load(selector, domotics, hass.async_add_executor_job)
     LOGGER.debug("Loaded %s and %s in-process", selector.name, domotics.name)
