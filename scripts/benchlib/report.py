@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from .cases import __doc__ as CASE_RULES
 from .figures import builtin_only
 from .judge import __doc__ as JUDGE_RULES
 from .load import ROUNDS
+from .markdown import Column, column_table, markdown_table
 from .measure import Measurement
 
 AGENT_NAMES = {"ours": "LLM Ensemble", "builtin": "built-in (conversation.home_assistant)"}
@@ -148,12 +150,9 @@ def _expected(result: RowResult) -> str:
     return expected
 
 
-def _failure(result: RowResult, attempt: Attempt) -> str:
-    row = result.row
-    return (
-        f"| {row.route} | {_expected(result)} | {row.text} | "
-        f"{_effects(attempt)}; said “{_said(attempt)}”{_decided(attempt)} |"
-    )
+def _what_happened(attempt: Attempt) -> str:
+    """What an agent did on a row: its effects, what it said, and (ours) what it decided."""
+    return f"{_effects(attempt)}; said “{_said(attempt)}”{_decided(attempt)}"
 
 
 def _failure_kinds(results: list[RowResult], agent: str) -> list[tuple[str, int]]:
@@ -203,23 +202,19 @@ def _heading(m: Measurement) -> list[str]:
 
 
 def _accuracy(m: Measurement) -> list[str]:
-    lines = [
-        "## Accuracy, judged by what happened in the home",
-        "",
-        "| agent | all | " + " | ".join(ROUTES) + " | wrong actions | wrong calls |",
-        "| --- | --- |" + " --- |" * len(ROUTES) + " --- | --- |",
+    f = m.agents
+    columns: list[Column[str]] = [
+        ("agent", lambda agent: AGENT_NAMES[agent]),
+        ("all", lambda agent: f"**{_pct(f[agent]['accuracy'])}**"),
+        *((route, lambda agent, route=route: _pct(f[agent]["accuracy_by_route"][route])) for route in ROUTES),
+        ("wrong actions", lambda agent: _pct(f[agent]["wrong_action_rate"])),
+        ("wrong calls", lambda agent: _pct(f[agent]["wrong_call_rate"])),
     ]
-    for agent in AGENTS:
-        f = m.agents[agent]
-        by = f["accuracy_by_route"]
-        lines.append(
-            f"| {AGENT_NAMES[agent]} | **{_pct(f['accuracy'])}** | "
-            + " | ".join(_pct(by[route]) for route in ROUTES)
-            + f" | {_pct(f['wrong_action_rate'])} | {_pct(f['wrong_call_rate'])} |"
-        )
     counts = Counter(r.row.route for r in m.results)
     return [
-        *lines,
+        "## Accuracy, judged by what happened in the home",
+        "",
+        column_table(columns, AGENTS),
         "",
         "Rows: " + ", ".join(f"{route} {counts[route]}" for route in ROUTES) + ". Wrong actions: rows where "
         "something changed that should not have (another device, or anything on a question, weather or none "
@@ -232,23 +227,23 @@ def _accuracy(m: Measurement) -> list[str]:
 
 def _side_by_side(m: Measurement) -> list[str]:
     """Per file and overall: both agents' accuracy and wrong actions, and the rows only one got right."""
-    lines = [
-        "## Per file, and the two agents row by row",
-        "",
-        "| file | rows | right: ours / built-in | wrong actions: ours / built-in | built-in right, ours wrong "
-        "| ours right, built-in wrong | ours passed on to the built-in agent |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+
+    def both(key: str) -> Callable[[dict[str, Any]], str]:
+        return lambda b: f"{_pct(b['ours'][key])} / {_pct(b['builtin'][key])}"
+
+    columns: list[Column[dict[str, Any]]] = [
+        ("file", lambda b: b["file"]),
+        ("rows", lambda b: str(b["n"])),
+        ("right: ours / built-in", both("accuracy")),
+        ("wrong actions: ours / built-in", both("wrong_action_rate")),
+        ("built-in right, ours wrong", lambda b: _count(b["versus"]["builtin_only"], b["n"])),
+        ("ours right, built-in wrong", lambda b: _count(b["versus"]["ours_only"], b["n"])),
+        ("ours passed on to the built-in agent", lambda b: _count(b["ours_decisions"]["passed_on"], b["n"])),
     ]
-    blocks = [*((f"`{Path(source).name}`", b) for source, b in m.figures["files"].items())]
-    blocks.append(("**all**", m.figures["overall"]))
-    for name, b in blocks:
-        n, ours, builtin, vs = b["n"], b["ours"], b["builtin"], b["versus"]
-        lines.append(
-            f"| {name} | {n} | {_pct(ours['accuracy'])} / {_pct(builtin['accuracy'])} "
-            f"| {_pct(ours['wrong_action_rate'])} / {_pct(builtin['wrong_action_rate'])} "
-            f"| {_count(vs['builtin_only'], n)} | {_count(vs['ours_only'], n)} "
-            f"| {_count(b['ours_decisions']['passed_on'], n)} |"
-        )
+    # figures.summarize's blocks, each named as its row shows it: every file, then all of them
+    blocks = [{"file": f"`{Path(source).name}`", **b} for source, b in m.figures["files"].items()]
+    blocks.append({"file": "**all**", **m.figures["overall"]})
+    lines = ["## Per file, and the two agents row by row", "", column_table(columns, blocks)]
     reasons = m.figures["overall"]["ours_decisions"]["passed_on_reasons"]
     if reasons:
         lines += ["", "Why ours passed requests on: " + "; ".join(f"{r} {c}" for r, c in reasons.items()) + "."]
@@ -257,39 +252,33 @@ def _side_by_side(m: Measurement) -> list[str]:
 
 def _kinds(m: Measurement) -> list[str]:
     ours, builtin = m.agents["ours"]["by_kind"], m.agents["builtin"]["by_kind"]
-    lines = [
-        "## Per kind of request",
-        "",
-        "| kind | rows | right: ours | right: built-in | wrong actions: ours | wrong actions: built-in |",
-        "| --- | --- | --- | --- | --- | --- |",
+    columns: list[Column[str]] = [
+        ("kind", lambda kind: kind),
+        ("rows", lambda kind: str(ours[kind]["rows"])),
+        ("right: ours", lambda kind: _count(ours[kind]["right"], ours[kind]["rows"])),
+        ("right: built-in", lambda kind: _count(builtin[kind]["right"], builtin[kind]["rows"])),
+        ("wrong actions: ours", lambda kind: str(ours[kind]["wrong_actions"])),
+        ("wrong actions: built-in", lambda kind: str(builtin[kind]["wrong_actions"])),
     ]
-    for kind, k in ours.items():
-        b = builtin[kind]
-        lines.append(
-            f"| {kind} | {k['rows']} | {_count(k['right'], k['rows'])} | {_count(b['right'], b['rows'])} "
-            f"| {k['wrong_actions']} | {b['wrong_actions']} |"
-        )
-    return lines
+    return ["## Per kind of request", "", column_table(columns, ours)]
 
 
 def _latency(m: Measurement) -> list[str]:
-    lines = [
-        "## Latency of the whole `conversation.process` call",
-        "",
-        "| agent | p50 | p95 | " + " | ".join(f"{route} p50" for route in ROUTES) + " |",
-        "| --- | --- | --- |" + " --- |" * len(ROUTES),
+    f = m.agents
+    columns: list[Column[str]] = [
+        ("agent", lambda agent: AGENT_NAMES[agent]),
+        ("p50", lambda agent: f"**{_ms(f[agent]['p50_ms'])}**"),
+        ("p95", lambda agent: _ms(f[agent]["p95_ms"])),
+        *(
+            (f"{route} p50", lambda agent, route=route: _ms(f[agent]["latency_by_route"][route]["p50_ms"]))
+            for route in ROUTES
+        ),
     ]
-    for agent in AGENTS:
-        f = m.agents[agent]
-        by = f["latency_by_route"]
-        lines.append(
-            f"| {AGENT_NAMES[agent]} | **{_ms(f['p50_ms'])}** | {_ms(f['p95_ms'])} | "
-            + " | ".join(_ms(by[route]["p50_ms"]) for route in ROUTES)
-            + " |"
-        )
     d = m.figures["overall"]["ours_decisions"]
     return [
-        *lines,
+        "## Latency of the whole `conversation.process` call",
+        "",
+        column_table(columns, AGENTS),
         "",
         "Rows where our agent carried out a device command itself (its own service call, nothing passed on): "
         f"{d['acted']}, {d['acted_right']} of them right; p50 **{_ms(d['acted_p50_ms'])}** "
@@ -303,24 +292,20 @@ def _latency(m: Measurement) -> list[str]:
 
 def _engine(m: Measurement) -> list[str]:
     e = m.engine
-    lines = [
+    columns: list[Column[dict[str, Any]]] = [
+        ("decoding", lambda v: VARIANT_NAMES[v["name"]]),
+        ("p50", lambda v: _ms(v["p50_ms"])),
+        ("p95", lambda v: _ms(v["p95_ms"])),
+        ("command accuracy", lambda v: _pct(v["accuracy"])),
+        ("abstains", lambda v: _pct(v["abstain_rate"])),
+        ("wrong command", lambda v: _pct(v["wrong_command_rate"])),
+        *((f"accuracy, `{Path(f).name}`", lambda v, f=f: _pct(v["accuracy_by_file"].get(f))) for f in m.files),
+    ]
+    variants = [{"name": name, **v} for name, v in e["variants"].items()]
+    return [
         f"## The vote's price and what it buys (engine, {e['n']} domotics rows, T = {e['temperature']})",
         "",
-        "| decoding | p50 | p95 | command accuracy | abstains | wrong command | "
-        + " | ".join(f"accuracy, `{Path(f).name}`" for f in m.files)
-        + " |",
-        "| --- | --- | --- | --- | --- | --- |" + " --- |" * len(m.files),
-    ]
-    for name, v in e["variants"].items():
-        by_file = v["accuracy_by_file"]
-        lines.append(
-            f"| {VARIANT_NAMES[name]} | {_ms(v['p50_ms'])} | {_ms(v['p95_ms'])} | {_pct(v['accuracy'])} "
-            f"| {_pct(v['abstain_rate'])} | {_pct(v['wrong_command_rate'])} | "
-            + " | ".join(_pct(by_file.get(f)) for f in m.files)
-            + " |"
-        )
-    return [
-        *lines,
+        column_table(columns, variants),
         "",
         f"- **vote of 3 ÷ one greedy sequence: {_ratio(e['vote3_vs_single'])}** (÷ one sampled: "
         f"{_ratio(e['vote3_vs_sampled1'])}); N = 5: {_ratio(e['vote5_vs_single'])}; "
@@ -335,7 +320,16 @@ def _engine(m: Measurement) -> list[str]:
 
 
 def _load(m: Measurement) -> list[str]:
-    lines = [
+    columns: list[Column[dict[str, Any]]] = [
+        ("traffic", lambda burst: burst["traffic"]),
+        ("concurrent", lambda burst: str(burst["concurrency"])),
+        ("requests/s", lambda burst: f"{burst['rps']:.0f}"),
+        ("one at a time, requests/s", lambda burst: f"{burst['one_at_a_time_rps']:.0f}"),
+        ("p50", lambda burst: _ms(burst["p50_ms"])),
+        ("p95", lambda burst: _ms(burst["p95_ms"])),
+        ("answered", lambda burst: f"{burst['answered']}/{burst['requests']}"),
+    ]
+    return [
         "## Load: concurrent requests through `conversation.process` on our agent",
         "",
         f"A burst of K requests sent at once, {ROUNDS} rounds of different requests each, then the same requests one "
@@ -343,15 +337,8 @@ def _load(m: Measurement) -> list[str]:
         "(anything else goes on to the built-in agent, whose sentence matching runs in Python in the "
         "executor and dominates); `commands`: the device requests alone.",
         "",
-        "| traffic | concurrent | requests/s | one at a time, requests/s | p50 | p95 | answered |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        column_table(columns, m.load.values()),
     ]
-    for burst in m.load.values():
-        lines.append(
-            f"| {burst['traffic']} | {burst['concurrency']} | {burst['rps']:.0f} | {burst['one_at_a_time_rps']:.0f} "
-            f"| {_ms(burst['p50_ms'])} | {_ms(burst['p95_ms'])} | {burst['answered']}/{burst['requests']} |"
-        )
-    return lines
 
 
 def _memory(m: Measurement) -> list[str]:
@@ -361,16 +348,19 @@ def _memory(m: Measurement) -> list[str]:
         f"`{name}` {size:.2f} MB (sha256 {digests.get(name, '?')}…)" for name, size in mem["model_files_mb"].items()
     )
     delta = (mem["rss_models_loaded_mb"] or 0) - (mem["rss_before_models_mb"] or 0)
+    rows = [
+        ["interpreter and imports, before Home Assistant started", f"{mem['rss_start_mb']} MiB"],
+        [
+            "Home Assistant, the home and the conversation component, before our models",
+            f"{mem['rss_before_models_mb']} MiB",
+        ],
+        ["our integration loaded (both models)", f"{mem['rss_models_loaded_mb']} MiB (+{delta:.1f} MiB)"],
+        ["at the end of the run, models loaded", f"**{mem['rss_mb']} MiB** (peak {mem['peak_rss_mb']} MiB)"],
+    ]
     return [
         "## Memory (resident set of the whole process: Python, Home Assistant, both agents)",
         "",
-        "| when | RSS |",
-        "| --- | --- |",
-        f"| interpreter and imports, before Home Assistant started | {mem['rss_start_mb']} MiB |",
-        f"| Home Assistant, the home and the conversation component, before our models | "
-        f"{mem['rss_before_models_mb']} MiB |",
-        f"| our integration loaded (both models) | {mem['rss_models_loaded_mb']} MiB (+{delta:.1f} MiB) |",
-        f"| at the end of the run, models loaded | **{mem['rss_mb']} MiB** (peak {mem['peak_rss_mb']} MiB) |",
+        markdown_table(["when", "RSS"], rows),
         "",
         f"Model files: {sizes}.",
     ]
@@ -382,17 +372,28 @@ def _builtin_only(m: Measurement) -> list[str]:
     lines = [f"## Rows the built-in agent got right and ours got wrong: {len(rows)} of {len(m.results)}", ""]
     if not rows:
         return [*lines, "None."]
-    lines += [
-        "| file | route | expected | request | what ours did | the built-in agent said |",
-        "| --- | --- | --- | --- | --- | --- |",
+    columns: list[Column[RowResult]] = [
+        ("file", lambda r: f"`{Path(r.source).name}`"),
+        ("route", lambda r: r.row.route),
+        ("expected", _expected),
+        ("request", lambda r: r.row.text),
+        ("what ours did", lambda r: _what_happened(r.attempts["ours"])),
+        ("the built-in agent said", lambda r: f"“{_said(r.attempts['builtin'])}”"),
     ]
-    for r in rows:
-        ours = r.attempts["ours"]
-        lines.append(
-            f"| `{Path(r.source).name}` | {r.row.route} | {_expected(r)} | {r.row.text} | {_effects(ours)}; said "
-            f"“{_said(ours)}”{_decided(ours)} | “{_said(r.attempts['builtin'])}” |"
-        )
-    return lines
+    return [*lines, column_table(columns, rows)]
+
+
+def _failure_table(failures: list[RowResult], agent: str) -> str:
+    """An agent's first MAX_LISTED failures, and how many more rows.tsv holds."""
+    columns: list[Column[RowResult]] = [
+        ("route", lambda r: r.row.route),
+        ("expected", _expected),
+        ("request", lambda r: r.row.text),
+        ("what happened", lambda r: _what_happened(r.attempts[agent])),
+    ]
+    more = len(failures) - MAX_LISTED
+    unlisted = [["…", "", f"{more} more in `rows.tsv` (written next to this report)", ""]] if more > 0 else []
+    return column_table(columns, failures[:MAX_LISTED], unlisted)
 
 
 def _failures(m: Measurement) -> list[str]:
@@ -404,12 +405,7 @@ def _failures(m: Measurement) -> list[str]:
         if kinds:
             lines += [f"Most common replies on those rows: {kinds}.", ""]
         if failures:
-            lines += ["| route | expected | request | what happened |", "| --- | --- | --- | --- |"]
-            lines += [_failure(r, r.attempts[agent]) for r in failures[:MAX_LISTED]]
-            if len(failures) > MAX_LISTED:
-                more = len(failures) - MAX_LISTED
-                lines.append(f"| … | | {more} more in `rows.tsv` (written next to this report) | |")
-            lines.append("")
+            lines += [_failure_table(failures, agent), ""]
     return lines
 
 
