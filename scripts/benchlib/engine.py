@@ -31,11 +31,12 @@ class Variant:
 
 
 def sequential_vote(ensemble: Ensemble, text: str, settings: VoteSettings) -> tuple[tuple[str | None, ...], str | None]:
-    """The same N samplings as the batched vote, each decoded on its own, one after another."""
+    """The same N samplings as the batched vote, each decoded on its own, one after another, and the
+    same rule (all agreeing, by default)."""
     model = ensemble.domotics
     prompt, _ = model.prompt(model.normalize(text))
     votes = tuple(model.generate(prompt, [sampling])[0] for sampling in settings.samplings())
-    winner = majority(votes)
+    winner = majority(votes, settings.unanimous)
     return votes, None if winner == model.info.no_command else winner
 
 
