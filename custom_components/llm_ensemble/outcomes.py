@@ -10,7 +10,8 @@ built-in agent when the fallback option is on:
     domotics: no majority, or NADA                 -> pass on
     domotics: a code with no usable entity         -> pass on (unavailable: said by us)
     domotics: CODE ON/OFF not an order for now     -> pass on (spanish.not_an_order: "no enciendas…",
-                                                   "he apagado…", "…en azul", "…en diez minutos")
+                                                   "he apagado…", "…en azul", "…en diez minutos",
+                                                   "¿encendida o apagada?", "apaga… y enciende…")
     domotics: CODE ... not about that entity       -> pass on (home_check)
     domotics: CODE ESTADO                          -> the entity's state, nothing switched
     domotics: CODE ON/OFF                          -> the service call

@@ -50,6 +50,10 @@ SWITCH_VERB_STEMS = (
     "enciend", "encend", "prend", "apag", "activ", "desactiv", "conect", "desconect", "quit", "arranc",
     "deten", "cort", "pon", "pong", "par", "abr", "cierr", "enchuf", "desenchuf",
 )
+# Verb stems that say one direction only ("pon", "para" say either, or something else).
+ON_STEMS = ("enciend", "encend", "prend", "activ", "conect", "arranc", "enchuf")
+OFF_STEMS = ("apag", "desactiv", "desconect", "desenchuf", "quit", "deten", "cort")
+PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
 NEGATIONS = frozenset({"no", "nunca", "ni", "tampoco", "jamas"})
 COLOURS = frozenset(
     {"rojo", "roja", "azul", "verde", "amarillo", "amarilla", "morado", "morada", "rosa", "naranja", "blanco", "blanca",
@@ -114,11 +118,32 @@ def not_an_order(words: Sequence[str]) -> str | None:
         return "es una negación"
     if reports_switching(words):
         return "cuenta lo que alguien ya hizo"
+    if names_both_directions(words):
+        return "habla de encender y de apagar"
     if said & (COLOURS | SETTINGS) or any(char.isdigit() for char in text):
         return "pide otro cambio que encender o apagar"
     if said & LATER or LATER_PATTERN.search(text):
         return "es para más tarde o con una condición"
     return None
+
+
+def names_both_directions(words: Sequence[str]) -> bool:
+    """Whether it says both on and off in the same way: no one on/off command is all of it.
+
+    "la luz, ¿encendida o apagada?" names two states (a question); "apaga la tele y enciende la
+    luz" gives two orders. A state beside an order is the order's reason ("apaga la luz del baño,
+    la dejaron prendida") and counts as one direction.
+    """
+    for kind in (_is_participle, lambda word: not _is_participle(word)):
+        forms = [w for w in words if kind(w)]
+        if any(w.startswith(ON_STEMS) for w in forms) and any(w.startswith(OFF_STEMS) for w in forms):
+            return True
+    return False
+
+
+def _is_participle(word: str) -> bool:
+    """Whether a word is a participle ("apagada", "encendidos"): a state, not an order."""
+    return word.endswith(PARTICIPLE_ENDINGS)
 
 
 def reports_switching(words: Sequence[str]) -> bool:

@@ -50,6 +50,10 @@ def test_shipped_catalog_names_each_device_with_its_article() -> None:
         ("no me la apagues", "negación"),
         ("acabo de encender yo la luz del despacho", "hizo"),
         ("he apagado la luz del salón", "hizo"),
+        ("la luz del pasillo, ¿encendida o apagada?", "encender y de apagar"),  # a question
+        ("apaga la tele y enciende la luz del salón", "encender y de apagar"),  # two orders
+        ("apaga la luz del baño, la dejaron prendida", None),  # a state as the order's reason
+        ("enciende la luz para leer", None),  # "para" is not "parar"
         ("no veo nada, enciende la luz del salón", None),  # the negation is the reason's
         ("apaga la luz que no hay nadie", None),
         ("enciende la luz del salón", None),
