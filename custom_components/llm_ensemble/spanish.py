@@ -80,6 +80,12 @@ NEGATION_REACH = 5
 # "he encendido", "acabo de apagar": the speaker did it; nothing is asked.
 DONE_LEADS = frozenset({"he", "ha", "has", "han", "hemos", "habia", "habias"})
 JUST_DONE = ("acabo de", "acaba de", "acabamos de", "acaban de")
+# "¿apagué la luz?", "encendí la tele": the speaker's own past, told by the accent. Without it,
+# "apague" is also the polite order; and "prendé", "encendé" are the voseo's orders, so -er verbs
+# count with -í only.
+SPEAKER_DID = re.compile(
+    r"\b(?:(?:apagu|conect|desconect|activ|desactiv|quit|cort|arranqu|enchuf|desenchuf)é|(?:encend|prend)í)\b"
+)
 
 
 def is_switch_verb(word: str) -> bool:
@@ -104,19 +110,20 @@ def negates_switching(words: Sequence[str]) -> bool:
     return False
 
 
-def not_an_order(words: Sequence[str]) -> str | None:
+def not_an_order(words: Sequence[str], original: str = "") -> str | None:
     """Why a request the models read as "switch it on/off now" asks for something else, or None.
 
     A second reading of what the models learn from data and still sometimes miss: negations,
     reports of what was done, changes other than on/off (a colour, the brightness, the speed, the
     volume, a number), and orders for later or on a condition. Each word list was checked against
-    every command of the evaluation files: none of them is caught.
+    every command of the evaluation files: none of them is caught. `original` is the request as
+    said, accents kept (they tell "apagué", what the speaker did, from "apague", an order).
     """
     said = set(words)
     text = " ".join(words)
     if negates_switching(words):
         return "es una negación"
-    if reports_switching(words):
+    if reports_switching(words) or SPEAKER_DID.search(original.lower()):
         return "cuenta lo que alguien ya hizo"
     if names_both_directions(words):
         return "habla de encender y de apagar"
