@@ -57,8 +57,9 @@ async def async_outcome(  # noqa: PLR0911 - one return per row of the module doc
     target = actions.resolve(hass, decision.command, catalog, settings.entity_map, known)
     if isinstance(target, Outcome):
         return target
-    not_an_order = spanish.not_an_order(home_check.words(decision.text), decision.text)
-    if target.action != state_action and (reason := not_an_order):
+    if target.action != state_action and (
+        reason := spanish.not_an_order(home_check.words(decision.text), decision.text)
+    ):
         speech = f"No voy a encender ni apagar nada: {reason}."
         return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=reason)
     home = home_check.async_read_home(hass)
