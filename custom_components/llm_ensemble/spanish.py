@@ -45,14 +45,11 @@ def capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-# The start of every on/off verb the catalog's requests use, as the models read them (no accents).
-SWITCH_VERB_STEMS = (
-    "enciend", "encend", "prend", "apag", "activ", "desactiv", "conect", "desconect", "quit", "arranc",
-    "deten", "cort", "pon", "pong", "par", "abr", "cierr", "enchuf", "desenchuf",
-)
-# Verb stems that say one direction only ("pon", "para" say either, or something else).
+# The start of every on/off verb the catalog's requests use, as the models read them (no accents):
+# those that say one direction, and those that say either ("pon", "para") or something else.
 ON_STEMS = ("enciend", "encend", "prend", "activ", "conect", "arranc", "enchuf")
 OFF_STEMS = ("apag", "desactiv", "desconect", "desenchuf", "quit", "deten", "cort")
+SWITCH_VERB_STEMS = (*ON_STEMS, *OFF_STEMS, "pon", "pong", "par", "abr", "cierr")
 PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
 NEGATIONS = frozenset({"no", "nunca", "ni", "tampoco", "jamas"})
 COLOURS = frozenset(
