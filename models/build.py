@@ -27,8 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIP_DIR = ROOT / "custom_components" / "llm_ensemble" / "models"
 CARDS_DIR = ROOT / "models" / "cards"
 
-# What a training result's summary holds besides its history: the GGUF's `training` metadata.
-TRAINING_SUMMARY = ("train", "model", "seconds", "n_params", "n_train", "valid_loss", "valid_exact", "best_step")
 # Seed 2 of three (1, 2, 3) did best on the development files (fewest wrong switches in the real
 # home's, scripts/ablate); the README quotes all three.
 FULL = {
@@ -67,28 +65,36 @@ def build(out: Path, configs: dict[str, TrainConfig], data: dict[str, int], log:
         training.pop("history")
         torch.save({"state_dict": model.state_dict(), "summary": result.summary()}, out / f"{task}.pt")
         gguf_path = export_gguf(model, tok, task, catalog, training, out / f"{task}.gguf")
-        llm = load_llama(gguf_path, cfg.max_seq_len)
         valid = read_lines(paths[f"{task}_valid"])
-        probe = [tok.prompt(r, cfg.max_text_tokens) + tok.answer(a) for r, a in valid[:20]]
-        max_diff = max(max_logit_difference(model, llm, ids) for ids in probe)
-        mismatches = tokenizer_mismatches(tok, llm, [normalize_lower_ascii(r) for r, _ in valid])
+        max_diff, mismatches = parity(model, tok, gguf_path, valid, cfg.max_text_tokens)
         report[task] = {
             **result.summary(),
             "gguf": str(gguf_path),
             "bytes": gguf_path.stat().st_size,
             "parity_max_abs_logit_diff": max_diff,
-            "tokenizer_mismatches": len(mismatches),
+            "tokenizer_mismatches": mismatches,
         }
         if log:
             print(
                 f"[{task}] {result.n_params} params, {gguf_path.stat().st_size / 1e6:.2f} MB, "
                 f"valid exact {result.valid_exact:.4f}, parity max|Δlogit| {max_diff:.2e}, "
-                f"tokenizer mismatches {len(mismatches)}/{len(valid)}",
+                f"tokenizer mismatches {mismatches}/{len(valid)}",
                 flush=True,
             )
     report["_total_seconds"] = {"seconds": round(time.perf_counter() - started, 1)}
     (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     return report
+
+
+def parity(
+    model: Transformer, tok: Tokenizer, gguf_path: Path, valid: list[tuple[str, str]], text_tokens: int
+) -> tuple[float, int]:
+    """PyTorch against llama.cpp on the exported file: the largest logit difference over 20
+    validation examples, and how many validation requests the two tokenize differently."""
+    llm = load_llama(gguf_path, model.cfg.max_seq_len)
+    probe = [tok.prompt(r, text_tokens) + tok.answer(a) for r, a in valid[:20]]
+    max_diff = max(max_logit_difference(model, llm, ids) for ids in probe)
+    return max_diff, len(tokenizer_mismatches(tok, llm, [normalize_lower_ascii(r) for r, _ in valid]))
 
 
 def reexport(out: Path, log: bool = True) -> dict[str, dict]:
@@ -100,18 +106,16 @@ def reexport(out: Path, log: bool = True) -> dict[str, dict]:
     tok = Tokenizer(out / "tokenizer.model")
     for task in ("selector", "domotics"):
         figures = report[task]
+        checkpoint = torch.load(out / f"{task}.pt")
         model = Transformer(ModelConfig(**figures["model"]))
-        model.load_state_dict(torch.load(out / f"{task}.pt")["state_dict"])
+        model.load_state_dict(checkpoint["state_dict"])
         model.eval()
-        training = {"data": DATA, **{k: v for k, v in figures.items() if k in TRAINING_SUMMARY}}
+        training = {"data": DATA, **checkpoint["summary"]}  # what build() wrote into the GGUF
+        training.pop("history")
         gguf_path = export_gguf(model, tok, task, catalog, training, out / f"{task}.gguf")
-        llm = load_llama(gguf_path, model.cfg.max_seq_len)
         valid = read_lines(out / "data" / f"{task}_valid.txt")
-        text_tokens = figures["train"]["max_text_tokens"]
-        probe = [tok.prompt(r, text_tokens) + tok.answer(a) for r, a in valid[:20]]
-        figures["parity_max_abs_logit_diff"] = max(max_logit_difference(model, llm, ids) for ids in probe)
-        figures["tokenizer_mismatches"] = len(
-            tokenizer_mismatches(tok, llm, [normalize_lower_ascii(r) for r, _ in valid])
+        figures["parity_max_abs_logit_diff"], figures["tokenizer_mismatches"] = parity(
+            model, tok, gguf_path, valid, figures["train"]["max_text_tokens"]
         )
         figures["bytes"] = gguf_path.stat().st_size
         if log:
