@@ -29,15 +29,20 @@ TRANSLATIONS = {
 }
 
 
+def decisions_raise(monkeypatch: pytest.MonkeyPatch, agent: MockConfigEntry, error: Exception) -> None:
+    """Every decision of the loaded engine raises `error` (the rest of the agent stays real)."""
+
+    async def decide(text: str, settings: VoteSettings | None = None) -> Any:
+        raise error
+
+    monkeypatch.setattr(agent.runtime_data.ensemble, "async_decide", decide)
+
+
 async def test_engine_error_is_a_translated_home_assistant_error(
     hass: HomeAssistant, agent: MockConfigEntry, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A decode the engine reports as failed is not turned into a spoken apology."""
-
-    async def decode_fails(text: str, settings: VoteSettings | None = None) -> Any:
-        raise DecodeFailed("llama_decode returned -1")
-
-    monkeypatch.setattr(agent.runtime_data.ensemble, "async_decide", decode_fails)
+    decisions_raise(monkeypatch, agent, DecodeFailed("llama_decode returned -1"))
     entity = hass.data["conversation"].get_entity(AGENT_ID)
     request: dict[str, Any] = {
         "text": "apaga la luz del salón",
@@ -66,11 +71,7 @@ async def test_unexpected_error_surfaces(
     hass: HomeAssistant, agent: MockConfigEntry, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A bug is not hidden behind "lo siento": it reaches Home Assistant, which logs it."""
-
-    async def bug(text: str, settings: VoteSettings | None = None) -> Any:
-        raise RuntimeError("a bug in the agent")
-
-    monkeypatch.setattr(agent.runtime_data.ensemble, "async_decide", bug)
+    decisions_raise(monkeypatch, agent, RuntimeError("a bug in the agent"))
     with pytest.raises(RuntimeError, match="a bug in the agent"):
         await ask(hass, "apaga la luz del salón")
 
