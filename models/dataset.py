@@ -524,6 +524,31 @@ def held_out_texts(eval_dir: Path = EVAL_DIR) -> set[str]:
     return texts
 
 
+class _NoNoise(Noise):
+    """Templates as written: no typos, no made-up words."""
+
+    def apply(self, text: str) -> str:
+        return text
+
+
+KNOWN_WORDS_SAMPLES = 20000  # device requests sampled by known_words(); the list stops growing by 5,000 or so
+
+
+def known_words(catalog: dict | None = None, samples: int = KNOWN_WORDS_SAMPLES) -> list[str]:
+    """Every word of the device requests (commands and state questions) the domotics model trains on.
+
+    Noise left out: a typo or a made-up word is not a word the model knows. The agent reads a
+    request that names something with a word outside this list (and outside the home's names) as
+    about something the model never learnt ("la freidora", "la sala de cine"), and passes it on.
+    """
+    gen = Generator(0, catalog=catalog)
+    gen.noise = _NoNoise(gen.rng)
+    found: set[str] = set()
+    for _ in range(samples):
+        found.update(normalize_lower_ascii(gen.domotics("train").text).split())
+    return sorted(found)
+
+
 def generate(out: Path, seed: int, n_train: int, n_valid: int) -> dict[str, Path]:
     """Write the train/valid sets for both models; return their paths.
 

@@ -15,6 +15,7 @@ from typing import Any
 import gguf
 import numpy as np
 
+from models.dataset import known_words
 from models.model import Transformer
 from models.tokenizer import NORMALIZER, PROMPT_PREFIX, PROMPT_SUFFIX, Tokenizer
 
@@ -102,6 +103,7 @@ def ensemble_metadata(role: str, catalog: dict[str, Any], training: dict[str, An
             meta["llm_ensemble.state_action"] = catalog["state_action"]
         meta["llm_ensemble.no_command"] = catalog["no_command"]
         meta["llm_ensemble.catalog"] = json.dumps(domotics_catalog(catalog), ensure_ascii=False)
+        meta["llm_ensemble.known_words"] = json.dumps(known_words(catalog))
     return meta
 
 

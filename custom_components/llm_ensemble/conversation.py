@@ -85,14 +85,7 @@ class LLMEnsembleAgent(ConversationEntity):
                 translation_key="decide_failed",
                 translation_placeholders={"detail": str(err)},
             ) from err
-        outcome = await async_outcome(
-            self.hass,
-            decision,
-            settings,
-            data.ensemble.catalog,
-            user_input.context,
-            data.ensemble.domotics.info.state_action,
-        )
+        outcome = await async_outcome(self.hass, decision, settings, data.ensemble.domotics.info, user_input.context)
         if outcome.pass_on and may_pass_on(settings, user_input.text):
             result, passed = await async_pass_on(self.hass, user_input, chat_log, outcome.pass_on)
             self._record(decision, passed, settings)

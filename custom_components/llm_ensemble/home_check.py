@@ -14,7 +14,10 @@ Assist, their names and aliases) and finds reasons the command is not for the ch
   ("la lámpara del salón" where the salón holds "Luz del salón" and "Lámpara de pie");
 - it speaks of several devices at once ("las luces del salón" where the salón has several lights,
   "todas", "apágalo todo"): those belong to Home Assistant's built-in agent, which switches every
-  device of the area.
+  device of the area;
+- it names something with a word neither the model's device requests nor the home's names hold
+  ("la freidora", "la sala de cine", "mi vecino tiene el riego igual"): the model never learnt
+  what that is, so its command is a guess. A word one slip from a known one is the known one.
 
 A reason means the agent does not act; the request goes to the built-in agent instead. Matching
 is on whole words after the models' own normalisation (lower case, no accents or punctuation).
@@ -25,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
 from homeassistant.components.homeassistant.exposed_entities import async_should_expose
 from homeassistant.core import HomeAssistant, callback
@@ -35,6 +39,7 @@ from homeassistant.helpers import entity_registry as er
 from .engine import CatalogEntry
 from .engine.text import normalize_lower_ascii
 from .spanish import plural_forms
+from .typos import near_any
 
 CONVERSATION = "conversation"  # the assistant id exposure settings are kept under
 ALL_WORDS = frozenset({"todo", "todas", "todos", "toda"})
@@ -57,6 +62,10 @@ DEVICE_DOMAINS = frozenset(
         "valve",
         "remote",
     }
+)
+# The words after which a request names something: "la …", "del …", "en mi …".
+NAMING_WORDS = frozenset(
+    {"el", "la", "los", "las", "del", "de", "en", "al", "mi", "mis", "tu", "tus", "su", "sus", "un", "una"}
 )
 DISTINCTIVE_LETTERS = 5  # a word of a name, not of the catalog, this long names that area or device alone
 
@@ -137,6 +146,7 @@ class _Request:
     entity_id: str
     entry: CatalogEntry
     catalog: Sequence[CatalogEntry]
+    known_words: frozenset[str]
 
     @property
     def target(self) -> HomeEntity | None:
@@ -282,6 +292,22 @@ def _same_area_kind(req: _Request) -> str | None:
     return None
 
 
+def _unknown_thing(req: _Request) -> str | None:
+    """A thing named by a word the model never met in a device request, nor the home in a name.
+
+    "la freidora del garaje" read as LUZ_GA, "la lámpara de la biblioteca": the model's answer
+    for a word it does not know is a guess.
+    """
+    home_words = {w for area in req.home.areas for name in area.names for w in name}
+    home_words |= {w for entity in req.home.entities for name in entity.names for w in name}
+    for before, word in pairwise(req.said):
+        if before not in NAMING_WORDS or word in NAMING_WORDS or word.isdigit():
+            continue
+        if not near_any(word, req.known_words) and not near_any(word, home_words):
+            return f"nombra algo que no conozco ({word})"
+    return None
+
+
 CHECKS = (
     _everything,
     _several,
@@ -290,14 +316,23 @@ CHECKS = (
     _other_catalog_device,
     _other_device,
     _same_area_kind,
+    _unknown_thing,
 )
 
 
 def reason_not_for(
-    text: str, home: Home, entity_id: str, entry: CatalogEntry, catalog: Sequence[CatalogEntry]
+    text: str,
+    home: Home,
+    entity_id: str,
+    entry: CatalogEntry,
+    catalog: Sequence[CatalogEntry],
+    known_words: frozenset[str],
 ) -> str | None:
-    """Why a command of `entry` on `entity_id` is not what the text asks for; None when it is."""
-    request = _Request(words(text), home, entity_id, entry, catalog)
+    """Why a command of `entry` on `entity_id` is not what the text asks for; None when it is.
+
+    `known_words`: the domotics model's own (its metadata's `known_words`).
+    """
+    request = _Request(words(text), home, entity_id, entry, catalog, known_words)
     return next((reason for check in CHECKS if (reason := check(request))), None)
 
 

@@ -12,33 +12,33 @@ built-in agent when the fallback option is on:
     domotics: CODE ON/OFF not an order for now     -> pass on (spanish.not_an_order: "no enciendas…",
                                                    "he apagado…", "…en azul", "…en diez minutos",
                                                    "¿encendida o apagada?", "apaga… y enciende…")
-    domotics: CODE ... not about that entity       -> pass on (home_check)
+    domotics: CODE ... not about that entity       -> pass on (home_check: another area or device of
+                                                   the home, several devices, a word the model
+                                                   never learnt)
     domotics: CODE ESTADO                          -> the entity's state, nothing switched
     domotics: CODE ON/OFF                          -> the service call
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.intent import IntentResponseErrorCode
 
 from . import actions, home_check, spanish, weather_answers
-from .engine import ROUTE_NONE, ROUTE_WEATHER, CatalogEntry, Decision
+from .engine import ROUTE_NONE, ROUTE_WEATHER, Decision, ModelInfo
 from .reply import Outcome
 from .settings import Settings
 
 
 async def async_outcome(  # noqa: PLR0911 - one return per row of the module docstring's table
-    hass: HomeAssistant,
-    decision: Decision,
-    settings: Settings,
-    catalog: Sequence[CatalogEntry],
-    context: Context,
-    state_action: str | None = None,
+    hass: HomeAssistant, decision: Decision, settings: Settings, domotics: ModelInfo, context: Context
 ) -> Outcome:
-    """What the agent does and says for a decision; `pass_on` set when it is not the agent's."""
+    """What the agent does and says for a decision; `pass_on` set when it is not the agent's.
+
+    `domotics` is what the domotics model says of itself: its catalog, its state action, the
+    words it knows.
+    """
+    catalog, state_action = domotics.catalog, domotics.state_action
     if decision.truncated:
         return Outcome(
             "Es demasiado largo para mí: dímelo en una frase corta, por favor.",
@@ -63,7 +63,9 @@ async def async_outcome(  # noqa: PLR0911 - one return per row of the module doc
         speech = f"No voy a encender ni apagar nada: {reason}."
         return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=reason)
     home = home_check.async_read_home(hass)
-    if reason := home_check.reason_not_for(decision.text, home, target.entity_id, target.entry, catalog):
+    if reason := home_check.reason_not_for(
+        decision.text, home, target.entity_id, target.entry, catalog, domotics.known_words
+    ):
         return Outcome(
             f"No estoy seguro de a qué aparato te refieres: {reason}.",
             IntentResponseErrorCode.NO_VALID_TARGETS.value,

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from .engine import CatalogEntry
+from .typos import near_any
 
 
 def with_article(noun_phrase: str, feminine: bool) -> str:
@@ -52,6 +53,11 @@ OFF_STEMS = ("apag", "desactiv", "desconect", "desenchuf", "quit", "deten", "cor
 SWITCH_VERB_STEMS = (*ON_STEMS, *OFF_STEMS, "pon", "pong", "par", "abr", "cierr")
 PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
 NEGATIONS = frozenset({"no", "nunca", "ni", "tampoco", "jamas"})
+# "evita apagar la luz": an order not to. Their typos ("ebita", "nuncaa") are read as them too.
+AVOID = frozenset({"evita", "evite", "eviten", "evites", "evitar", "evitad"})
+SLIPPED_NEGATIONS = frozenset({"nunca", "tampoco", "jamas", *AVOID})
+# "da la luz", "no des la luz": "dar" switches a light on in Spain.
+GIVE_FORMS = frozenset({"da", "dale", "des", "dar", "dele", "den"})
 COLOURS = frozenset(
     {"rojo", "roja", "azul", "verde", "amarillo", "amarilla", "morado", "morada", "rosa", "naranja", "blanco", "blanca",
      "lila", "violeta", "turquesa", "ambar", "magenta", "celeste", "dorado", "dorada"}
@@ -86,25 +92,43 @@ SPEAKER_DID = re.compile(
 
 
 def is_switch_verb(word: str) -> bool:
-    """Whether a word is a form of an on/off verb ("apaga", "enciendes")."""
-    return word.startswith(SWITCH_VERB_STEMS)
+    """Whether a word is a form of an on/off verb ("apaga", "enciendes", "des")."""
+    return word.startswith(SWITCH_VERB_STEMS) or word in GIVE_FORMS
+
+
+def is_negation(word: str) -> bool:
+    """Whether a word says "not": "no", "nunca", "evita", or one of the longer ones with a slip."""
+    return word in NEGATIONS or word in AVOID or near_any(word, SLIPPED_NEGATIONS)
 
 
 def negates_switching(words: Sequence[str]) -> bool:
-    """Whether a negation governs an on/off verb: "no enciendas la tele", "ni se te ocurra apagar…".
+    """Whether a negation governs an on/off verb: "no enciendas la tele", "evita apagar…".
 
     Also "no hace falta que prendas…": only pronouns and such links stand between them. A negation
     in a reason ("no veo nada, enciende la luz") governs another verb and is left alone.
     """
     for i, word in enumerate(words):
-        if word not in NEGATIONS:
+        if not is_negation(word):
             continue
         for following in words[i + 1 : i + 1 + NEGATION_REACH]:
-            if is_switch_verb(following):
+            if is_switch_verb(following) or _slipped_switch_verb(following):
                 return True
             if following not in NEGATION_LINKS:
                 break
     return False
+
+
+SLIPPED_VERB_LETTERS = 6  # a word this long may carry a slip and still be read as an on/off verb
+
+
+def _slipped_switch_verb(word: str) -> bool:
+    """An on/off verb with one letter too many ("ddesactivar", "apaggues"), after a negation.
+
+    Only long words: a short one ("la", "me") with a letter dropped could look like a verb's stem.
+    """
+    return len(word) >= SLIPPED_VERB_LETTERS and any(
+        is_switch_verb(word[:k] + word[k + 1 :]) for k in range(len(word))
+    )
 
 
 def not_an_order(words: Sequence[str], original: str = "") -> str | None:

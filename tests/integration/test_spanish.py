@@ -48,6 +48,12 @@ def test_shipped_catalog_names_each_device_with_its_article() -> None:
         ("ni se te ocurra apagar la luz del pasillo", "negación"),
         ("no hace falta que prendas la cafetera", "negación"),
         ("no me la apagues", "negación"),
+        ("evita apagar la luz del salón", "negación"),  # an order not to
+        ("ebita desconectar la cafetera", "negación"),  # with a slip
+        ("nuncaa pongas la tele", "negación"),
+        ("eita ddesactivar el foco del garaje", "negación"),  # a slip in the verb too
+        ("te he dicho que no des la luz del pasillo", "negación"),  # "dar la luz": switch it on
+        ("da la luz del pasillo", None),
         ("acabo de encender yo la luz del despacho", "hizo"),
         ("he apagado la luz del salón", "hizo"),
         ("la luz del pasillo, ¿encendida o apagada?", "encender y de apagar"),  # a question

@@ -69,6 +69,7 @@ class ModelInfo:
     catalog: tuple[CatalogEntry, ...] = ()  # domotics: the codes
     no_command: str | None = None  # domotics: its answer for "this is not a device command"
     state_action: str | None = None  # domotics: the action that asks a device's state (ESTADO)
+    known_words: frozenset[str] = frozenset()  # domotics: every word of the device requests it trained on
     training: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -102,6 +103,7 @@ class ModelInfo:
             "no_command": self.no_command,
             "state_action": self.state_action,
             "codes": [e.code for e in self.catalog],
+            "known_words": len(self.known_words),
             "training": dict(self.training),
         }
 
@@ -148,10 +150,13 @@ def parse_model_info(path: Path, meta: Mapping[str, str]) -> ModelInfo:
             return ModelInfo(**common, labels=labels)
         actions = tuple(str(a) for a in get_json("actions"))
         catalog = tuple(CatalogEntry.from_json(e) for e in get_json("catalog"))
+        known_words = frozenset(str(w) for w in get_json("known_words"))
     except (AttributeError, KeyError, TypeError, ValueError) as err:
         raise NotEnsembleModel(path, f"malformed {role} metadata: {err!r}") from None
     if not catalog or not actions:
         raise NotEnsembleModel(path, "the domotics catalog is empty")
+    if not known_words:
+        raise NotEnsembleModel(path, "the domotics model lists no known words")
     state_action = meta.get(PREFIX + "state_action")
     if state_action is not None and state_action not in actions:
         raise NotEnsembleModel(path, f"the state action {state_action!r} is not one of the actions {list(actions)}")
@@ -161,4 +166,5 @@ def parse_model_info(path: Path, meta: Mapping[str, str]) -> ModelInfo:
         catalog=catalog,
         no_command=meta.get(PREFIX + "no_command"),
         state_action=state_action,
+        known_words=known_words,
     )
