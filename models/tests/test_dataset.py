@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -151,3 +152,22 @@ def test_exported_catalog_carries_each_names_gender() -> None:
     assert (entries["VENT_DO"]["device_gender"], entries["LUZ_CO"]["room_gender"]) == ("m", "f")
     with pytest.raises(ValueError, match="marks no gender"):
         name_gender({"name": "sofá", "words": ["sofá", "sillón|m"]})
+
+
+def test_known_words_are_the_device_requests_words_without_noise() -> None:
+    """The domotics GGUF's `known_words`: what the model trained to act on, and not the boundary's words."""
+    words = set(dataset.known_words())
+    assert {"enciende", "apaga", "luz", "salon", "cafetera", "ampolleta", "porfa"} <= words
+    assert words == set(dataset.known_words(samples=dataset.KNOWN_WORDS_SAMPLES * 2))  # the sample saw every word
+    boundary = dataset.load_json(dataset.BOUNDARY_PATH)
+    held_out = {w for w in ("biblioteca", "freidora", "tendedero", "buhardilla") if w in json.dumps(boundary)}
+    assert held_out and not held_out & words
+
+
+def test_exported_domotics_metadata_lists_its_known_words() -> None:
+    from models.export import ensemble_metadata
+
+    catalog = dataset.load_json(dataset.CATALOG_PATH)
+    meta = ensemble_metadata("domotics", catalog, {"train": {"max_text_tokens": 40}})
+    assert json.loads(meta["llm_ensemble.known_words"]) == dataset.known_words(catalog)
+    assert "llm_ensemble.known_words" not in ensemble_metadata("selector", catalog, {"train": {"max_text_tokens": 40}})
