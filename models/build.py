@@ -164,11 +164,19 @@ def model_card(task: str, figures: dict) -> str:
 """
 
 
+def replace_file(source: Path, target: Path) -> None:
+    """Copy beside the target, then rename over it: a process that has the old file mapped (llama.cpp
+    mmaps its models) keeps reading the old one instead of new bytes under its weights."""
+    partial = target.with_name(target.name + ".partial")
+    shutil.copyfile(source, partial)
+    partial.replace(target)
+
+
 def ship(out: Path, report: dict[str, dict]) -> None:
     SHIP_DIR.mkdir(parents=True, exist_ok=True)
     CARDS_DIR.mkdir(parents=True, exist_ok=True)
     for task in ("selector", "domotics"):
-        shutil.copyfile(out / f"{task}.gguf", SHIP_DIR / f"{task}.gguf")
+        replace_file(out / f"{task}.gguf", SHIP_DIR / f"{task}.gguf")
         (CARDS_DIR / f"{task}.md").write_text(model_card(task, {**report[task], "data": DATA}), encoding="utf-8")
     shutil.copyfile(out / "tokenizer.model", ROOT / "models" / "tokenizer.model")
 

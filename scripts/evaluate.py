@@ -26,7 +26,7 @@ from custom_components.llm_ensemble.engine import (  # noqa: E402
     LlamaModel,
     Sampling,
     VoteSettings,
-    majority,
+    vote_command,
 )
 
 SHIPPED = ROOT / "custom_components" / "llm_ensemble" / "models"
@@ -162,7 +162,6 @@ def instance_vote(ensemble: Ensemble, instances: list[LlamaModel], rows: list[Ro
     one model. Their mistakes may be less alike; the price is one decode per model, one after another.
     The same rule as the samples' vote (a majority, or all agreeing).
     """
-    no_command = ensemble.domotics.info.no_command
     state_action = ensemble.domotics.info.state_action
     right = wrong = passed_on = 0
     ms = []
@@ -173,8 +172,7 @@ def instance_vote(ensemble: Ensemble, instances: list[LlamaModel], rows: list[Ro
         start = time.perf_counter()
         answers = [m.generate(m.prompt(m.normalize(row.text))[0], [Sampling()])[0] for m in instances]
         ms.append((time.perf_counter() - start) * 1000)
-        voted = majority(answers, unanimous)
-        command = None if voted == no_command else voted
+        command = vote_command(ensemble.domotics.info, answers, VoteSettings(unanimous=unanimous))
         right += row.route == "domotics" and command == row.command
         wrong += command is not None and command != row.command and not command.endswith(f" {state_action}")
         passed_on += row.model_route == "none" and command is None

@@ -15,6 +15,7 @@ Assist, their names and aliases) and finds reasons the command is not for the ch
 - it speaks of several devices at once ("las luces del salón" where the salón has several lights,
   "todas", "apágalo todo"): those belong to Home Assistant's built-in agent, which switches every
   device of the area;
+- it does not say which room, for a device the home has in several ("enciende la luz");
 - it names something with a word neither the model's device requests nor the home's names hold
   ("la freidora", "la sala de cine", "mi vecino tiene el riego igual"): the model never learnt
   what that is, so its command is a guess. A word one slip from a known one is the known one.
@@ -292,6 +293,25 @@ def _same_area_kind(req: _Request) -> str | None:
     return None
 
 
+def _no_room(req: _Request) -> str | None:
+    """A device the home has one of per room, asked for without saying which room: a guess.
+
+    "enciende la luz" read as LUZ_EN. The models learn to leave the room out only for devices the
+    catalog has once (the TV, the coffee machine); the entity's own room, area or name must be said
+    (one slip allowed: "slaon").
+    """
+    if req.entry.only_one:
+        return None
+    device = {w for e in req.catalog for p in (e.device, *e.device_words) for w in words(p)}
+    place = {w for p in (req.entry.room, *req.entry.room_words) for w in words(p)}
+    place |= {w for name in req.own_names for w in name}
+    place |= {w for area in req.home.areas if area.area_id == req.area for name in area.names for w in name}
+    place -= device | STOPWORDS
+    if any(near_any(word, place) for word in req.said):
+        return None
+    return "no dice de qué habitación"
+
+
 def _unknown_thing(req: _Request) -> str | None:
     """A thing named by a word the model never met in a device request, nor the home in a name.
 
@@ -317,6 +337,7 @@ CHECKS = (
     _other_device,
     _same_area_kind,
     _unknown_thing,
+    _no_room,
 )
 
 

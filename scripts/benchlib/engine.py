@@ -16,7 +16,7 @@ from typing import Any
 
 from evaluate import Row, percentile
 
-from custom_components.llm_ensemble.engine import Ensemble, VoteSettings, majority
+from custom_components.llm_ensemble.engine import Ensemble, VoteSettings, vote_command
 
 WARM_UP_ROWS = 5
 
@@ -36,8 +36,7 @@ def sequential_vote(ensemble: Ensemble, text: str, settings: VoteSettings) -> tu
     model = ensemble.domotics
     prompt, _ = model.prompt(model.normalize(text))
     votes = tuple(model.generate(prompt, [sampling])[0] for sampling in settings.samplings())
-    winner = majority(votes, settings.unanimous)
-    return votes, None if winner == model.info.no_command else winner
+    return votes, vote_command(model.info, votes, settings)
 
 
 def variants(ensemble: Ensemble, temperature: float) -> list[Variant]:

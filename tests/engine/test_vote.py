@@ -1,10 +1,12 @@
-"""The vote rule: a strict majority of N, otherwise abstain."""
+"""The vote rule: a strict majority of N (or all N), otherwise abstain; the agent's rule per kind of answer."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from custom_components.llm_ensemble.engine import majority
+from custom_components.llm_ensemble.engine import CatalogEntry, ModelInfo, VoteSettings, majority, vote_command
 
 
 @pytest.mark.parametrize(
@@ -30,3 +32,34 @@ def test_unanimous() -> None:
     assert majority(["A", "A", "A"], unanimous=True) == "A"
     assert majority(["A", "A", "B"], unanimous=True) is None
     assert majority(["A", "A", None], unanimous=True) is None
+
+
+DOMOTICS = ModelInfo(
+    Path("domotics.gguf"),
+    "domotics",
+    "es",
+    "lower-ascii-v1",
+    "[ORDEN]",
+    "[COMANDO]",
+    actions=("ON", "OFF", "ESTADO"),
+    catalog=(CatalogEntry("LUZ_PA", "light", "luz", "pasillo"),),
+    no_command="NADA",
+    state_action="ESTADO",
+)
+
+
+@pytest.mark.parametrize(
+    ("votes", "expected"),
+    [
+        (("LUZ_PA OFF", "LUZ_PA OFF", "LUZ_PA OFF"), "LUZ_PA OFF"),
+        (("LUZ_PA OFF", "NADA", "LUZ_PA OFF"), None),  # a switch needs every sequence
+        (("LUZ_PA ESTADO", "NADA", "LUZ_PA ESTADO"), "LUZ_PA ESTADO"),  # a question switches nothing: a majority
+        (("LUZ_PA ESTADO", "LUZ_PA OFF", "NADA"), None),
+        (("NADA", "NADA", "LUZ_PA ESTADO"), None),
+        (("NADA", "NADA", "NADA"), None),  # NADA is no command
+    ],
+)
+def test_the_agents_vote_asks_all_for_a_switch_and_a_majority_for_a_state(
+    votes: tuple[str, ...], expected: str | None
+) -> None:
+    assert vote_command(DOMOTICS, votes, VoteSettings()) == expected

@@ -149,3 +149,20 @@ def test_a_thing_named_by_a_word_nobody_knows_is_not_acted_on(text: str) -> None
 def test_slips_and_home_words_are_not_unknown(text: str) -> None:
     reason = reason_not_for(text, HOME, "light.salon", LUZ_SL, CATALOG, KNOWN)
     assert reason is None or "no conozco" not in reason
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id", "entry", "expected"),
+    [
+        ("enciende el foco", "light.salon", LUZ_SL, "habitación"),  # which of the home's lights?
+        ("prende el foco porfa", "light.salon", LUZ_SL, "habitación"),
+        ("enciende el foco de la sala", "light.salon", LUZ_SL, None),  # a room word of the code
+        ("enciende el foco del slaon", "light.salon", LUZ_SL, None),  # with a slip
+        ("enciende el calefactor", "switch.calefactor", CALEF_BA, None),  # the catalog has one: no room needed
+    ],
+)
+def test_a_device_of_many_rooms_needs_its_room(
+    text: str, entity_id: str, entry: CatalogEntry, expected: str | None
+) -> None:
+    reason = reason_not_for(text, HOME, entity_id, entry, CATALOG, KNOWN)
+    assert (reason is None) if expected is None else (reason is not None and expected in reason)

@@ -21,7 +21,16 @@ from typing import TYPE_CHECKING, Any
 
 from .backend import ENGINE_IN_PROCESS, ENGINE_SERVER, DecisionEngine, InProcessEngine
 from .decoding import MAX_SEQUENCES, Sampling
-from .ensemble import ROUTE_DOMOTICS, ROUTE_NONE, ROUTE_WEATHER, Decision, Ensemble, Timings, VoteSettings
+from .ensemble import (
+    ROUTE_DOMOTICS,
+    ROUTE_NONE,
+    ROUTE_WEATHER,
+    Decision,
+    Ensemble,
+    Timings,
+    VoteSettings,
+    vote_command,
+)
 from .errors import (
     DecodeFailed,
     EngineError,
@@ -94,4 +103,5 @@ __all__ = [
     "VoteSettings",
     "WrongModelRole",
     "majority",
+    "vote_command",
 ]

@@ -115,8 +115,17 @@ def command_of(domotics: ModelInfo, answer: str | None) -> str | None:
 
 
 def vote_command(domotics: ModelInfo, votes: Sequence[str | None], settings: VoteSettings) -> str | None:
-    """The winning command of the votes, or None (no majority, or the majority said NADA)."""
-    return command_of(domotics, majority(votes, settings.unanimous))
+    """The winning command of the votes, or None (no majority, or the majority said NADA).
+
+    A state question ("LUZ_PA ESTADO") switches nothing, so a majority answers it even where the
+    vote asks for every sequence: a split there costs an answer, not a wrong switch.
+    """
+    winner = majority(votes, settings.unanimous)
+    if winner is None and domotics.state_action:
+        asked = majority(votes)
+        if asked is not None and asked.endswith(f" {domotics.state_action}"):
+            winner = asked
+    return command_of(domotics, winner)
 
 
 def reads_as_language(normalized: str, n_tokens: Callable[[], int]) -> bool:
