@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from .engine import CatalogEntry
-from .typos import near_any
+from .typos import near_any, one_slip_apart
 
 
 def with_article(noun_phrase: str, feminine: bool) -> str:
@@ -48,7 +48,7 @@ def capitalize(text: str) -> str:
 
 # The start of every on/off verb the catalog's requests use, as the models read them (no accents):
 # those that say one direction, and those that say either ("pon", "para") or something else.
-ON_STEMS = ("enciend", "encend", "prend", "activ", "conect", "arranc", "enchuf")
+ON_STEMS = ("enciend", "encend", "prend", "activ", "conect", "arranc", "arranq", "enchuf")
 OFF_STEMS = ("apag", "desactiv", "desconect", "desenchuf", "quit", "deten", "cort")
 SWITCH_VERB_STEMS = (*ON_STEMS, *OFF_STEMS, "pon", "pong", "par", "abr", "cierr")
 PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
@@ -118,16 +118,20 @@ def negates_switching(words: Sequence[str]) -> bool:
     return False
 
 
-SLIPPED_VERB_LETTERS = 6  # a word this long may carry a slip and still be read as an on/off verb
+SLIPPED_STEM_LETTERS = 5  # a stem this long is still read with one slip in it
 
 
 def _slipped_switch_verb(word: str) -> bool:
-    """An on/off verb with one letter too many ("ddesactivar", "apaggues"), after a negation.
+    """An on/off verb with one slip in its stem ("ddesactivar", "desacties", "encinedas").
 
-    Only long words: a short one ("la", "me") with a letter dropped could look like a verb's stem.
+    Read after a negation only. Short stems ("apag", "pon") must be exact: one slip from them is
+    too many other words.
     """
-    return len(word) >= SLIPPED_VERB_LETTERS and any(
-        is_switch_verb(word[:k] + word[k + 1 :]) for k in range(len(word))
+    return any(
+        one_slip_apart(word[:size], stem)
+        for stem in SWITCH_VERB_STEMS
+        if len(stem) >= SLIPPED_STEM_LETTERS
+        for size in (len(stem) - 1, len(stem), len(stem) + 1)
     )
 
 
