@@ -39,7 +39,7 @@ from homeassistant.helpers import entity_registry as er
 
 from .engine import CatalogEntry
 from .engine.text import normalize_lower_ascii
-from .spanish import plural_forms
+from .spanish import is_switch_verb, plural_forms
 from .typos import near_any
 
 CONVERSATION = "conversation"  # the assistant id exposure settings are kept under
@@ -68,6 +68,7 @@ DEVICE_DOMAINS = frozenset(
 NAMING_WORDS = frozenset(
     {"el", "la", "los", "las", "del", "de", "en", "al", "mi", "mis", "tu", "tus", "su", "sus", "un", "una"}
 )
+REASON_MARKERS = frozenset({"que", "porque", "para"})  # after the verb, what follows is the reason
 DISTINCTIVE_LETTERS = 5  # a word of a name, not of the catalog, this long names that area or device alone
 
 Words = tuple[str, ...]
@@ -312,6 +313,17 @@ def _no_room(req: _Request) -> str | None:
     return "no dice de qué habitación"
 
 
+def _before_reason(said: Words) -> Words:
+    """The request up to a reason given after its verb: "enciende la luz, que voy a fregar los platos".
+
+    The reason names things ("los platos", "la peli") that are not what is switched.
+    """
+    verb = next((i for i, word in enumerate(said) if is_switch_verb(word)), None)
+    if verb is None:
+        return said
+    return said[: next((i for i in range(verb + 1, len(said)) if said[i] in REASON_MARKERS), len(said))]
+
+
 def _unknown_thing(req: _Request) -> str | None:
     """A thing named by a word the model never met in a device request, nor the home in a name.
 
@@ -320,7 +332,7 @@ def _unknown_thing(req: _Request) -> str | None:
     """
     home_words = {w for area in req.home.areas for name in area.names for w in name}
     home_words |= {w for entity in req.home.entities for name in entity.names for w in name}
-    for before, word in pairwise(req.said):
+    for before, word in pairwise(_before_reason(req.said)):
         if before not in NAMING_WORDS or word in NAMING_WORDS or word.isdigit():
             continue
         if not near_any(word, req.known_words) and not near_any(word, home_words):

@@ -130,6 +130,7 @@ def test_another_kind_of_catalog_device() -> None:
         "apaga la freidora del salón",  # a device the model never learnt, read as the salón's light
         "enciende el foco de la biblioteca",  # a room neither the model nor the home knows
         "apaga la luz del salón de mi vecino",
+        "quiero que apagues la freidora del salón",  # a "que" before the verb is no reason
     ],
 )
 def test_a_thing_named_by_a_word_nobody_knows_is_not_acted_on(text: str) -> None:
@@ -144,6 +145,7 @@ def test_a_thing_named_by_a_word_nobody_knows_is_not_acted_on(text: str) -> None
         "enciende la lampra del salón",  # one letter dropped
         "apaga la luz del salón porfa",  # an unknown word that names nothing (not after la, del, en…)
         "apaga la luz del comedor",  # the home's words are known: another check answers that one
+        "apaga la luz del salón, que voy a ver la peli",  # the reason after the verb names other things
     ],
 )
 def test_slips_and_home_words_are_not_unknown(text: str) -> None:
