@@ -5,7 +5,9 @@
 
 Variants, each on every row, judged by effects exactly as scripts/bench judges them (same home,
 same starting states): `full` (as shipped); `no_home_check` (the check of the home before acting
-skipped); `no_language_check` (negations and reports of what was done not read by the body);
+skipped); `no_known_words` (the home check without its part that reads the domotics model's known
+words: "la freidora", "la sala de cine"); `no_language_check` (negations and reports of what was
+done not read by the body);
 `no_fallback` (what the agent passes on gets its own "no te he entendido" instead of the
 built-in agent); `greedy1` (one greedy sequence instead of the vote); `majority` (act when 2 of 3
 votes agree, not only all 3); `hot` (all 3 must agree, sampled at T = 1.0); and, with --old-models, `old_models`
@@ -54,6 +56,7 @@ class Variant:
     temperature: float = VoteSettings().temperature
     unanimous: bool = VoteSettings().unanimous
     home_check: bool = True
+    known_words_check: bool = True  # the home check's part that reads the model's known_words
     language_check: bool = True
     fallback: bool = True
     models: tuple[str, str] = ("selector.gguf", "domotics.gguf")
@@ -62,6 +65,7 @@ class Variant:
 VARIANTS = (
     Variant("full"),
     Variant("no_home_check", home_check=False),
+    Variant("no_known_words", known_words_check=False),
     Variant("no_language_check", language_check=False),
     Variant("no_fallback", fallback=False),
     Variant("greedy1", votes=1, temperature=0.0),
@@ -80,6 +84,9 @@ def patched(variant: Variant) -> Iterator[None]:
         stack.enter_context(mock.patch.object(agent_settings.Settings, "vote", property(vote)))
         if not variant.home_check:
             stack.enter_context(mock.patch.object(home_check, "reason_not_for", return_value=None))
+        if not variant.known_words_check:
+            checks = tuple(c for c in home_check.CHECKS if c is not home_check.unknown_thing)
+            stack.enter_context(mock.patch.object(home_check, "CHECKS", checks))
         if not variant.language_check:
             stack.enter_context(mock.patch.object(spanish, "not_an_order", return_value=None))
         yield

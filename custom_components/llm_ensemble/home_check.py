@@ -40,7 +40,7 @@ from homeassistant.helpers import entity_registry as er
 from .engine import CatalogEntry
 from .engine.text import normalize_lower_ascii
 from .spanish import is_switch_verb, plural_forms
-from .typos import near_any
+from .typos import near_any, one_slip_apart
 
 CONVERSATION = "conversation"  # the assistant id exposure settings are kept under
 ALL_WORDS = frozenset({"todo", "todas", "todos", "toda"})
@@ -324,7 +324,7 @@ def _before_reason(said: Words) -> Words:
     return said[: next((i for i in range(verb + 1, len(said)) if said[i] in REASON_MARKERS), len(said))]
 
 
-def _unknown_thing(req: _Request) -> str | None:
+def unknown_thing(req: _Request) -> str | None:
     """A thing named by a word the model never met in a device request, nor the home in a name.
 
     "la freidora del garaje" read as LUZ_GA, "la lámpara de la biblioteca": the model's answer
@@ -348,7 +348,7 @@ CHECKS = (
     _other_catalog_device,
     _other_device,
     _same_area_kind,
-    _unknown_thing,
+    unknown_thing,
     _no_room,
 )
 
@@ -365,8 +365,27 @@ def reason_not_for(
 
     `known_words`: the domotics model's own (its metadata's `known_words`).
     """
-    request = _Request(words(text), home, entity_id, entry, catalog, known_words)
+    said = _with_slips_mended(words(text), home, catalog, known_words)
+    request = _Request(said, home, entity_id, entry, catalog, known_words)
     return next((reason for check in CHECKS if (reason := check(request))), None)
+
+
+def _with_slips_mended(said: Words, home: Home, catalog: Sequence[CatalogEntry], known: frozenset[str]) -> Words:
+    """The request with each unknown word one slip from a catalog device or room word read as that word.
+
+    "apague en el lavabo la stufa" names the estufa, which is not the lavabo's light; "en el
+    psaadizo" names the pasadizo. Words the model or the home know are left as they are.
+    """
+    home_words = {w for area in home.areas for name in area.names for w in name}
+    home_words |= {w for entity in home.entities for name in entity.names for w in name}
+    names = sorted({w for e in catalog for p in (e.device, *e.device_words, e.room, *e.room_words) for w in words(p)})
+
+    def mended(word: str) -> str:
+        if word in known or word in home_words:
+            return word
+        return next((name for name in names if one_slip_apart(word, name)), word)
+
+    return tuple(mended(word) for word in said)
 
 
 @callback

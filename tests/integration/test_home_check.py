@@ -168,3 +168,9 @@ def test_a_device_of_many_rooms_needs_its_room(
 ) -> None:
     reason = reason_not_for(text, HOME, entity_id, entry, CATALOG, KNOWN)
     assert (reason is None) if expected is None else (reason is not None and expected in reason)
+
+
+def test_a_slip_of_another_devices_word_names_that_device() -> None:
+    """ "la calefator" read as LUZ_SL: one slip from the catalog's "calefactor", another kind of device."""
+    reason = reason_not_for("apaga en el salón el calefator", HOME, "light.salon", LUZ_SL, CATALOG, KNOWN)
+    assert reason is not None and "tipo de aparato" in reason

@@ -82,6 +82,9 @@ async def test_catalog_commands_still_act(
         "enciende el riego cuando salga",  # on a condition
         "sube el volumen de la tele",  # a change a switch cannot make
         "enciende la luz del trastero",  # no such room in this home
+        "apaga la freidora del salón",  # a device neither the model nor this home knows
+        "enciende el foco de la sala de cine",
+        "evita apagar la luz del garaje",  # an order not to
     ],
 )
 async def test_what_is_not_an_order_for_a_known_device_switches_nothing(
