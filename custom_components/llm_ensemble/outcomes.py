@@ -12,6 +12,7 @@ built-in agent when the fallback option is on:
     domotics: CODE ON/OFF not an order for now     -> pass on (spanish.not_an_order: "no enciendas…",
                                                    "he apagado…", "…en azul", "…en diez minutos",
                                                    "¿encendida o apagada?", "apaga… y enciende…")
+    domotics: CODE ESTADO said of a negated order  -> pass on ("nunca pongas la tele" is no question)
     domotics: CODE ... not about that entity       -> pass on (home_check: another area or device of
                                                    the home, several devices, a word the model
                                                    never learnt)
@@ -57,9 +58,7 @@ async def async_outcome(  # noqa: PLR0911 - one return per row of the module doc
     target = actions.resolve(hass, decision.command, catalog, settings.entity_map, known)
     if isinstance(target, Outcome):
         return target
-    if target.action != state_action and (
-        reason := spanish.not_an_order(home_check.words(decision.text), decision.text)
-    ):
+    if reason := _not_what_it_asks(decision.text, target.action == state_action):
         speech = f"No voy a encender ni apagar nada: {reason}."
         return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=reason)
     home = home_check.async_read_home(hass)
@@ -74,3 +73,15 @@ async def async_outcome(  # noqa: PLR0911 - one return per row of the module doc
     if target.action == state_action:
         return actions.state_answer(hass, target)
     return await actions.async_switch(hass, target, context)
+
+
+def _not_what_it_asks(text: str, is_state_question: bool) -> str | None:
+    """Why the request is not the switch (or the state question) the models read in it, or None.
+
+    A state question may name both states ("¿encendida o apagada?") or the speaker's past
+    ("¿apagué la cafetera?"): only a negated order ("evita prender la luz") is no question.
+    """
+    said = home_check.words(text)
+    if is_state_question:
+        return "es una negación" if spanish.negates_switching(said) else None
+    return spanish.not_an_order(said, text)

@@ -6,6 +6,7 @@ the agent does not switch), the rest of the path is the real one: real entities,
 
 from __future__ import annotations
 
+import pytest
 from homeassistant.const import EVENT_CALL_SERVICE, STATE_ON
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import intent
@@ -63,3 +64,22 @@ async def test_service_failure_is_reported(hass: HomeAssistant, agent: MockConfi
 async def test_none_route_without_fallback(hass: HomeAssistant, agent: MockConfigEntry) -> None:
     outcome = await outcome_of(hass, agent, decision("none"), fallback=False)
     assert outcome.speech == "No te he entendido."
+
+
+@pytest.mark.parametrize(
+    ("text", "passed_on"),
+    [
+        ("¿está encendida la luz del salón?", False),
+        ("¿apagué la luz del salón?", False),  # the speaker's past: still a question about the state
+        ("evita prender la luz del salón", True),  # an order not to, read as a question by the models
+        ("nunca enciendas la luz del salón", True),
+    ],
+)
+async def test_a_state_answer_is_not_given_to_a_negated_order(
+    hass: HomeAssistant, agent: MockConfigEntry, text: str, passed_on: bool
+) -> None:
+    votes = ("LUZ_SL ESTADO",) * 3
+    made = Decision(text, text, "domotics", "LLM1", votes, "LUZ_SL ESTADO", False, Timings())
+    outcome = await outcome_of(hass, agent, made)
+    assert (outcome.pass_on is not None) == passed_on, outcome
+    assert hass.states.get("light.luz_salon").state == STATE_ON  # nothing switched either way
