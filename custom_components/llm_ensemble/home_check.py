@@ -374,16 +374,19 @@ def _with_slips_mended(said: Words, home: Home, catalog: Sequence[CatalogEntry],
     """The request with each unknown word one slip from a catalog device or room word read as that word.
 
     "apague en el lavabo la stufa" names the estufa, which is not the lavabo's light; "en el
-    psaadizo" names the pasadizo. Words the model or the home know are left as they are.
+    psaadizo" names the pasadizo. Words the model or the home know are left as they are, and so is
+    a slip of some other word too ("salí" is one slip from "sala" and from "salir").
     """
     home_words = {w for area in home.areas for name in area.names for w in name}
     home_words |= {w for entity in home.entities for name in entity.names for w in name}
-    names = sorted({w for e in catalog for p in (e.device, *e.device_words, e.room, *e.room_words) for w in words(p)})
+    names = {w for e in catalog for p in (e.device, *e.device_words, e.room, *e.room_words) for w in words(p)}
+    every_word = known | home_words | names
 
     def mended(word: str) -> str:
-        if word in known or word in home_words:
+        if word in every_word:
             return word
-        return next((name for name in names if one_slip_apart(word, name)), word)
+        near = {other for other in every_word if one_slip_apart(word, other)}
+        return near.pop() if len(near) == 1 and near <= names else word
 
     return tuple(mended(word) for word in said)
 

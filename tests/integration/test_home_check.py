@@ -174,3 +174,10 @@ def test_a_slip_of_another_devices_word_names_that_device() -> None:
     """ "la calefator" read as LUZ_SL: one slip from the catalog's "calefactor", another kind of device."""
     reason = reason_not_for("apaga en el salón el calefator", HOME, "light.salon", LUZ_SL, CATALOG, KNOWN)
     assert reason is not None and "tipo de aparato" in reason
+
+
+def test_a_slip_of_another_word_too_is_left_alone() -> None:
+    """ "salí" is one slip from the catalog's "sala" and from "salir": it names no room."""
+    known = KNOWN | {"salir", "ducha", "ya", "que"}
+    text = "apaga el calefactor del baño que ya salí de la ducha"
+    assert reason_not_for(text, HOME, "switch.calefactor", CALEF_BA, CATALOG, known) is None
