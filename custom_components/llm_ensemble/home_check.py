@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from homeassistant.components.homeassistant.exposed_entities import async_should_expose
@@ -40,7 +40,7 @@ from homeassistant.helpers import entity_registry as er
 from .engine import CatalogEntry
 from .engine.text import normalize_lower_ascii
 from .spanish import is_switch_verb, plural_forms
-from .typos import near_any, one_slip_apart
+from .typos import near_any, slips
 
 CONVERSATION = "conversation"  # the assistant id exposure settings are kept under
 ALL_WORDS = frozenset({"todo", "todas", "todos", "toda"})
@@ -74,8 +74,12 @@ DISTINCTIVE_LETTERS = 5  # a word of a name, not of the catalog, this long names
 Words = tuple[str, ...]
 
 
+@lru_cache(maxsize=4096)
 def words(text: str) -> Words:
-    """The whole words of a text, as the models read them."""
+    """The whole words of a text, as the models read them.
+
+    Kept: the checks read the catalog's and the home's names on every request.
+    """
     return tuple(normalize_lower_ascii(text).split())
 
 
@@ -102,6 +106,12 @@ class Home:
 
     areas: tuple[HomeArea, ...]
     entities: tuple[HomeEntity, ...]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of every name and alias of the home's areas and entities."""
+        names = (*(n for area in self.areas for n in area.names), *(n for e in self.entities for n in e.names))
+        return frozenset(w for name in names for w in name)
 
     def entity(self, entity_id: str) -> HomeEntity | None:
         """The entity with this id, if the home exposes it."""
@@ -308,7 +318,7 @@ def _no_room(req: _Request) -> str | None:
     place |= {w for name in req.own_names for w in name}
     place |= {w for area in req.home.areas if area.area_id == req.area for name in area.names for w in name}
     place -= device | STOPWORDS
-    if any(near_any(word, place) for word in req.said):
+    if any(near_any(word, frozenset(place)) for word in req.said):
         return None
     return "no dice de qué habitación"
 
@@ -330,12 +340,10 @@ def unknown_thing(req: _Request) -> str | None:
     "la freidora del garaje" read as LUZ_GA, "la lámpara de la biblioteca": the model's answer
     for a word it does not know is a guess.
     """
-    home_words = {w for area in req.home.areas for name in area.names for w in name}
-    home_words |= {w for entity in req.home.entities for name in entity.names for w in name}
     for before, word in pairwise(_before_reason(req.said)):
         if before not in NAMING_WORDS or word in NAMING_WORDS or word.isdigit():
             continue
-        if not near_any(word, req.known_words) and not near_any(word, home_words):
+        if not near_any(word, req.known_words) and not near_any(word, req.home.words):
             return f"nombra algo que no conozco ({word})"
     return None
 
@@ -370,6 +378,12 @@ def reason_not_for(
     return next((reason for check in CHECKS if (reason := check(request))), None)
 
 
+@lru_cache(maxsize=8)
+def _catalog_names(catalog: tuple[CatalogEntry, ...]) -> frozenset[str]:
+    """Every word of the catalog's device and room names."""
+    return frozenset(w for e in catalog for p in (e.device, *e.device_words, e.room, *e.room_words) for w in words(p))
+
+
 def _with_slips_mended(said: Words, home: Home, catalog: Sequence[CatalogEntry], known: frozenset[str]) -> Words:
     """The request with each unknown word one slip from a catalog device or room word read as that word.
 
@@ -377,15 +391,12 @@ def _with_slips_mended(said: Words, home: Home, catalog: Sequence[CatalogEntry],
     psaadizo" names the pasadizo. Words the model or the home know are left as they are, and so is
     a slip of some other word too ("salí" is one slip from "sala" and from "salir").
     """
-    home_words = {w for area in home.areas for name in area.names for w in name}
-    home_words |= {w for entity in home.entities for name in entity.names for w in name}
-    names = {w for e in catalog for p in (e.device, *e.device_words, e.room, *e.room_words) for w in words(p)}
-    every_word = known | home_words | names
+    names = _catalog_names(tuple(catalog))
 
     def mended(word: str) -> str:
-        if word in every_word:
+        if word in known or word in home.words or word in names:
             return word
-        near = {other for other in every_word if one_slip_apart(word, other)}
+        near = slips(word, known) | slips(word, home.words) | slips(word, names)
         return near.pop() if len(near) == 1 and near <= names else word
 
     return tuple(mended(word) for word in said)

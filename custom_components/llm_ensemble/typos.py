@@ -7,7 +7,7 @@ or two swapped) still names the word. Short words are matched exactly: one slip 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from functools import lru_cache
 
 MIN_LETTERS = 4  # words shorter than this must match exactly
 
@@ -22,15 +22,35 @@ def one_slip_apart(said: str, known: str) -> bool:
         diff = [i for i, (a, b) in enumerate(zip(said, known, strict=True)) if a != b]
         if len(diff) == 1:
             return True
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and said[diff[0]] + said[diff[1]] == known[diff[1]] + known[diff[0]]
-        )
+        first, second = diff[0], diff[-1]
+        return len(diff) == 2 and second == first + 1 and said[first] + said[second] == known[second] + known[first]
     shorter, longer = sorted((said, known), key=len)
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
-def near_any(word: str, words: Collection[str]) -> bool:
+@lru_cache(maxsize=32)
+def _by_deletion(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Each word under itself and under every form with one letter dropped.
+
+    Two words one slip apart share one of these forms, so a look-up finds the few to compare.
+    """
+    index: dict[str, list[str]] = {}
+    for word in words:
+        for form in _deletions(word):
+            index.setdefault(form, []).append(word)
+    return {form: tuple(found) for form, found in index.items()}
+
+
+def _deletions(word: str) -> set[str]:
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def slips(word: str, words: frozenset[str]) -> set[str]:
+    """The words of `words` that `word` is, or is one slip from."""
+    index = _by_deletion(words)
+    return {other for form in _deletions(word) for other in index.get(form, ()) if one_slip_apart(word, other)}
+
+
+def near_any(word: str, words: frozenset[str]) -> bool:
     """Whether the word is one of `words`, or one slip from one of them."""
-    return word in words or any(one_slip_apart(word, other) for other in words)
+    return word in words or bool(slips(word, words))
