@@ -69,6 +69,8 @@ NAMING_WORDS = frozenset(
     {"el", "la", "los", "las", "del", "de", "en", "al", "mi", "mis", "tu", "tus", "su", "sus", "un", "una"}
 )
 REASON_MARKERS = frozenset({"que", "porque", "para"})  # after the verb, what follows is the reason
+# "…que hay en la bodega", "…que está en el garaje": a "que" that places the device, not a reason.
+PLACING_WORDS = frozenset({("hay",), ("esta",), ("estan",), ("tengo",), ("tiene",), ("tienes",)})
 DISTINCTIVE_LETTERS = 5  # a word of a name, not of the catalog, this long names that area or device alone
 
 Words = tuple[str, ...]
@@ -326,12 +328,16 @@ def _no_room(req: _Request) -> str | None:
 def _before_reason(said: Words) -> Words:
     """The request up to a reason given after its verb: "enciende la luz, que voy a fregar los platos".
 
-    The reason names things ("los platos", "la peli") that are not what is switched.
+    The reason names things ("los platos", "la peli") that are not what is switched. A "que" that
+    says where the device is ("la tele que hay en la bodega") is no reason; nor is a "para" before
+    the verb the verb "parar".
     """
-    verb = next((i for i, word in enumerate(said) if is_switch_verb(word)), None)
+    verb = next((i for i, word in enumerate(said) if word not in REASON_MARKERS and is_switch_verb(word)), None)
     if verb is None:
         return said
-    return said[: next((i for i in range(verb + 1, len(said)) if said[i] in REASON_MARKERS), len(said))]
+    after = range(verb + 1, len(said))
+    reason = (i for i in after if said[i] in REASON_MARKERS and said[i + 1 : i + 2] not in PLACING_WORDS)
+    return said[: next(reason, len(said))]
 
 
 def unknown_thing(req: _Request) -> str | None:
@@ -344,7 +350,7 @@ def unknown_thing(req: _Request) -> str | None:
         if before not in NAMING_WORDS or word in NAMING_WORDS or word.isdigit():
             continue
         if not near_any(word, req.known_words) and not near_any(word, req.home.words):
-            return f"nombra algo que no conozco ({word})"
+            return f"nombra algo que no conozco ({word[:24]})"
     return None
 
 
@@ -384,17 +390,23 @@ def _catalog_names(catalog: tuple[CatalogEntry, ...]) -> frozenset[str]:
     return frozenset(w for e in catalog for p in (e.device, *e.device_words, e.room, *e.room_words) for w in words(p))
 
 
+def _plural_of(word: str, names: frozenset[str]) -> bool:
+    """Whether the word is the plural of a catalog name ("bombillas"): several devices, not a slip."""
+    return word.endswith("s") and (word[:-1] in names or (word.endswith("es") and word[:-2] in names))
+
+
 def _with_slips_mended(said: Words, home: Home, catalog: Sequence[CatalogEntry], known: frozenset[str]) -> Words:
     """The request with each unknown word one slip from a catalog device or room word read as that word.
 
     "apague en el lavabo la stufa" names the estufa, which is not the lavabo's light; "en el
-    psaadizo" names the pasadizo. Words the model or the home know are left as they are, and so is
-    a slip of some other word too ("salí" is one slip from "sala" and from "salir").
+    psaadizo" names the pasadizo. Words the model or the home know are left as they are, and so are
+    a slip of some other word too ("salí" is one slip from "sala" and from "salir") and a plural
+    ("bombillas" speaks of several devices; read as "bombilla" it would speak of one).
     """
     names = _catalog_names(tuple(catalog))
 
     def mended(word: str) -> str:
-        if word in known or word in home.words or word in names:
+        if word in known or word in home.words or word in names or _plural_of(word, names):
             return word
         near = slips(word, known) | slips(word, home.words) | slips(word, names)
         return near.pop() if len(near) == 1 and near <= names else word

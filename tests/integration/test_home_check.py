@@ -144,13 +144,38 @@ def test_a_thing_named_by_a_word_nobody_knows_is_not_acted_on(text: str) -> None
         "enciende el foco del slaon",  # one slip (two letters swapped) from a known word
         "enciende la lampra del salón",  # one letter dropped
         "apaga la luz del salón porfa",  # an unknown word that names nothing (not after la, del, en…)
-        "apaga la luz del comedor",  # the home's words are known: another check answers that one
         "apaga la luz del salón, que voy a ver la peli",  # the reason after the verb names other things
+        "apaga la luz del salón del comedor",  # the home's words are known (no comedor light here)
     ],
 )
 def test_slips_and_home_words_are_not_unknown(text: str) -> None:
-    reason = reason_not_for(text, HOME, "light.salon", LUZ_SL, CATALOG, KNOWN)
-    assert reason is None or "no conozco" not in reason
+    salon_only = Home(
+        (HomeArea("salon", (words("Salón"),)), HomeArea("comedor", (words("Comedor"),))),
+        (_entity("light.salon", "salon", "Luz del salón"),),
+    )
+    reason = reason_not_for(text, salon_only, "light.salon", LUZ_SL, CATALOG, KNOWN)
+    assert reason is None or "zona" in reason  # the comedor is another area: not an unknown word
+    if "comedor" not in text:
+        assert reason is None
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id", "entry"),
+    [
+        ("enciende la tele que hay en la bodega", "light.salon", LUZ_SL),  # a "que" that places it
+        ("para que no pase frío, enciende el calefactor de la bodega", "switch.calefactor", CALEF_BA),
+    ],
+)
+def test_a_clause_that_places_the_device_is_read(text: str, entity_id: str, entry: CatalogEntry) -> None:
+    reason = reason_not_for(text, HOME, entity_id, entry, CATALOG, KNOWN | {"tele", "hay", "pase", "frio"})
+    assert reason is not None and "no conozco (bodega)" in reason
+
+
+def test_a_plural_is_not_mended_into_one_device() -> None:
+    """ "bombillas" is one letter from the catalog's "bombilla", but speaks of every light of the salón."""
+    catalog = (CatalogEntry("LUZ_SL", "light", "luz", "salón", ("luz", "bombilla"), ("salón",)), LED_SL, CALEF_BA)
+    reason = reason_not_for("apaga bombillas del salón", HOME, "light.salon", catalog[0], catalog, KNOWN)
+    assert reason is not None
 
 
 @pytest.mark.parametrize(
