@@ -175,10 +175,14 @@ class _Request:
         return list(self.target.names) if self.target else []
 
     @cached_property
-    def catalog_words(self) -> set[str]:
+    def catalog_words(self) -> frozenset[str]:
         """Every word the catalog uses for a device or a room: the models' own vocabulary."""
-        phrases = (p for e in self.catalog for p in (e.device, *e.device_words, e.room, *e.room_words))
-        return {w for phrase in phrases for w in words(phrase)}
+        return _catalog_names(tuple(self.catalog))
+
+    @cached_property
+    def device_words(self) -> frozenset[str]:
+        """Every word the catalog uses for a kind of device ("luz", "foco", "calefactor")."""
+        return frozenset(w for e in self.catalog for p in (e.device, *e.device_words) for w in words(p))
 
     @cached_property
     def area_spans(self) -> list[tuple[int, int, str]]:
@@ -266,7 +270,7 @@ def _other_catalog_device(req: _Request) -> str | None:
 
 def _other_device(req: _Request) -> str | None:
     """Another entity of the home, by name or alias, or by a word only its name has ("mesilla")."""
-    generic = {w for e in req.catalog for p in (e.device, *e.device_words) for w in words(p)} | STOPWORDS
+    generic = req.device_words | STOPWORDS
     mentioned_areas = {area_id for _, _, area_id in req.area_spans}
     names = ((name, e.entity_id) for e in req.home.entities for name in e.names)
     for _, _, other_id in _spans(req.said, names):
@@ -315,11 +319,10 @@ def _no_room(req: _Request) -> str | None:
     """
     if req.entry.only_one:
         return None
-    device = {w for e in req.catalog for p in (e.device, *e.device_words) for w in words(p)}
     place = {w for p in (req.entry.room, *req.entry.room_words) for w in words(p)}
     place |= {w for name in req.own_names for w in name}
     place |= {w for area in req.home.areas if area.area_id == req.area for name in area.names for w in name}
-    place -= device | STOPWORDS
+    place -= req.device_words | STOPWORDS
     if any(near_any(word, frozenset(place)) for word in req.said):
         return None
     return "no dice de qué habitación"

@@ -98,7 +98,7 @@ def is_switch_verb(word: str) -> bool:
 
 def is_negation(word: str) -> bool:
     """Whether a word says "not": "no", "nunca", "evita", or one of the longer ones with a slip."""
-    return word in NEGATIONS or word in AVOID or near_any(word, SLIPPED_NEGATIONS)
+    return word in NEGATIONS or near_any(word, SLIPPED_NEGATIONS)
 
 
 def negates_switching(words: Sequence[str]) -> bool:
