@@ -89,31 +89,31 @@ def test_a_closed_model_refuses_work_instead_of_crashing() -> None:
         model.generate([1, 2, 3], [Sampling()])
 
 
+def _edited(model: Path, tmp_path: Path, old: bytes, new: bytes, count: int = -1) -> Path:
+    """A copy of a shipped model with `old` (which it must hold) replaced by `new`."""
+    data = model.read_bytes()
+    assert old in data
+    path = tmp_path / f"edited_{model.name}"
+    path.write_bytes(data.replace(old, new, count))
+    return path
+
+
 def test_unknown_normalizer_is_refused_at_load(tmp_path: Path) -> None:
     # The config flow loads each file alone: a model it cannot feed must fail there, not later.
-    data = SELECTOR.read_bytes()
-    assert b"lower-ascii-v1" in data
-    path = tmp_path / "other_normalizer.gguf"
-    path.write_bytes(data.replace(b"lower-ascii-v1", b"lower-ascii-v9"))
+    path = _edited(SELECTOR, tmp_path, b"lower-ascii-v1", b"lower-ascii-v9")
     with pytest.raises(NotEnsembleModel, match="unknown normalizer"):
         LlamaModel(path)
 
 
 def test_a_catalog_without_gender_marks_is_refused_at_load(tmp_path: Path) -> None:
     # The replies' articles come from these marks ("la luz", "el ventilador"): no guessing from endings.
-    data = DOMOTICS.read_bytes()
-    assert b'"device_gender": "f"' in data
-    path = tmp_path / "unmarked.gguf"
-    path.write_bytes(data.replace(b'"device_gender": "f"', b'"device_gender": "x"', 1))
+    path = _edited(DOMOTICS, tmp_path, b'"device_gender": "f"', b'"device_gender": "x"', 1)
     with pytest.raises(NotEnsembleModel, match="gender mark 'x'"):
         LlamaModel(path)
 
 
 def test_a_domotics_model_without_known_words_is_refused_at_load(tmp_path: Path) -> None:
     # The home check needs them: a file exported before they existed is re-exported, not guessed at.
-    data = DOMOTICS.read_bytes()
-    assert b"llm_ensemble.known_words" in data
-    path = tmp_path / "no_known_words.gguf"
-    path.write_bytes(data.replace(b"llm_ensemble.known_words", b"llm_ensemble.xnown_words", 1))
+    path = _edited(DOMOTICS, tmp_path, b"llm_ensemble.known_words", b"llm_ensemble.xnown_words", 1)
     with pytest.raises(NotEnsembleModel, match="known_words"):
         LlamaModel(path)
