@@ -33,7 +33,8 @@ FULL = {
     "selector": TrainConfig(task="selector", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500, seed=2),
     "domotics": TrainConfig(task="domotics", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500, seed=2),
 }
-DATA = {"seed": 1, "n_train": 80000, "n_valid": 2000, "vocab_size": 1024}
+DATA = {"seed": 1, "n_train": 240000, "n_valid": 2000, "vocab_size": 1024}
+OLD_DATA = {**DATA, "n_train": 80000}  # builds before 2026-11-26 have no "data" in their report
 TINY_DATA = {"seed": 1, "n_train": 1500, "n_valid": 100, "vocab_size": 400}
 
 
@@ -68,6 +69,7 @@ def build(out: Path, configs: dict[str, TrainConfig], data: dict[str, int], log:
         valid = read_lines(paths[f"{task}_valid"])
         max_diff, mismatches = parity(model, tok, gguf_path, valid, cfg.max_text_tokens)
         report[task] = {
+            "data": data,
             **result.summary(),
             "gguf": str(gguf_path),
             "bytes": gguf_path.stat().st_size,
@@ -110,7 +112,7 @@ def reexport(out: Path, log: bool = True) -> dict[str, dict]:
         model = Transformer(ModelConfig(**figures["model"]))
         model.load_state_dict(checkpoint["state_dict"])
         model.eval()
-        training = {"data": DATA, **checkpoint["summary"]}  # what build() wrote into the GGUF
+        training = {"data": figures.get("data", OLD_DATA), **checkpoint["summary"]}  # what build() wrote
         training.pop("history")
         gguf_path = export_gguf(model, tok, task, catalog, training, out / f"{task}.gguf")
         valid = read_lines(out / "data" / f"{task}_valid.txt")
@@ -151,7 +153,8 @@ def model_card(task: str, figures: dict) -> str:
   {train_cfg["min_lr"]}, loss on the answer tokens only, seed {train_cfg["seed"]}, {train_cfg["threads"]} CPU threads:
   **{figures["seconds"]:.0f} s** on the 2-core build machine.
 - **Figures** (the checkpoint of step {figures["best_step"]}, the best on generated validation and the
-  hand-written development file `models/eval/realhome_dev.tsv` together, is the one shipped):
+  hand-written development file `models/eval/realhome_dev.tsv` together, is the one shipped; a
+  checkpoint is a moving average of the weights, decay {train_cfg.get("ema_decay", 0)}):
   validation exact-answer rate {figures["valid_exact"]:.4f} (teacher-forced argmax), validation
   loss {figures["valid_loss"]:.4f}; PyTorch vs llama.cpp max |Δlogit| {figures["parity_max_abs_logit_diff"]:.1e};
   tokenizer mismatches vs llama.cpp {figures["tokenizer_mismatches"]}.
@@ -177,7 +180,7 @@ def ship(out: Path, report: dict[str, dict]) -> None:
     CARDS_DIR.mkdir(parents=True, exist_ok=True)
     for task in ("selector", "domotics"):
         replace_file(out / f"{task}.gguf", SHIP_DIR / f"{task}.gguf")
-        (CARDS_DIR / f"{task}.md").write_text(model_card(task, {**report[task], "data": DATA}), encoding="utf-8")
+        (CARDS_DIR / f"{task}.md").write_text(model_card(task, {"data": DATA, **report[task]}), encoding="utf-8")
     shutil.copyfile(out / "tokenizer.model", ROOT / "models" / "tokenizer.model")
 
 
