@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from .engine import CatalogEntry
 from .typos import near_any, one_slip_apart
@@ -57,6 +58,8 @@ NEGATIONS = frozenset({"no", "nunca", "ni", "tampoco", "jamas"})
 AVOID = frozenset({"evita", "evite", "eviten", "evites", "evitar", "evitad"})
 SLIPPED_NEGATIONS = frozenset({"nunca", "tampoco", "jamas", *AVOID})
 # "da la luz", "no des la luz": "dar" switches a light on in Spain.
+# Orders without a verb: "la lámpara de la terraza fuera", "luz del salón off".
+BARE_ORDERS = frozenset({"on", "off", "fuera"})
 GIVE_FORMS = frozenset({"da", "dale", "des", "dar", "dele", "den"})
 COLOURS = frozenset(
     {"rojo", "roja", "azul", "verde", "amarillo", "amarilla", "morado", "morada", "rosa", "naranja", "blanco", "blanca",
@@ -148,7 +151,7 @@ def not_an_order(words: Sequence[str], original: str = "") -> str | None:
     text = " ".join(words)
     if negates_switching(words):
         return "es una negación"
-    if reports_switching(words) or SPEAKER_DID.search(original.lower()):
+    if reports_switching(words) or tells_news(words) or SPEAKER_DID.search(original.lower()):
         return "cuenta lo que alguien ya hizo"
     if names_both_directions(words):
         return "habla de encender y de apagar"
@@ -176,6 +179,17 @@ def names_both_directions(words: Sequence[str]) -> bool:
 def _is_participle(word: str) -> bool:
     """Whether a word is a participle ("apagada", "encendidos"): a state, not an order."""
     return word.endswith(PARTICIPLE_ENDINGS)
+
+
+def tells_news(words: Sequence[str]) -> bool:
+    """Whether it tells what has happened and asks for nothing ("me han regalado la tele…").
+
+    "mi hermano ha arreglado el ventilador": a perfect tense and no on/off verb anywhere. "para"
+    counts as the preposition here, as it nearly always is after a perfect tense; so "he
+    terminado, para el riego" is passed on, which costs an order but switches nothing wrong.
+    """
+    told = any(lead in DONE_LEADS and _is_participle(word) for lead, word in pairwise(words))
+    return told and not any((is_switch_verb(word) and word != "para") or word in BARE_ORDERS for word in words)
 
 
 def reports_switching(words: Sequence[str]) -> bool:

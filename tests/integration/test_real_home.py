@@ -78,6 +78,7 @@ async def test_catalog_commands_still_act(
         "no enciendas la tele",  # a negation
         "la luz de la cocina es muy fea",  # a statement
         "mi hermano arregló el ventilador del salón",
+        "me han regalado la smart tv para salon, anda",  # news: switched the TV off before tells_news
         "apaga la luz del salón en diez minutos",  # later, not now
         "enciende el riego cuando salga",  # on a condition
         "sube el volumen de la tele",  # a change a switch cannot make

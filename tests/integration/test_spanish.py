@@ -70,6 +70,13 @@ def test_shipped_catalog_names_each_device_with_its_article() -> None:
         ("no veo nada, enciende la luz del salón", None),  # the negation is the reason's
         ("apaga la luz que no hay nadie", None),
         ("enciende la luz del salón", None),
+        ("mi hermano ha arreglado el ventilador del salón", "hizo"),  # news: nothing is asked
+        ("nos han traído la cafetera para la cocina", "hizo"),  # "para" the preposition
+        ("ya he llegado, enciende la luz de la entrada", None),  # news and an order
+        ("he terminado de regar, corta el riego", None),
+        ("ya he terminado de ver la tele", "hizo"),  # news about a device, no order
+        ("ha sido un día largo, apaga la luz del salón", None),
+        ("ya hemos terminado, la lámpara de la terraza fuera", None),  # an order without a verb
     ],
 )
 def test_orders_that_are_not(text: str, reason: str | None) -> None:
