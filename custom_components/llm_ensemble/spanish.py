@@ -58,9 +58,9 @@ NEGATIONS = frozenset({"no", "nunca", "ni", "tampoco", "jamas"})
 AVOID = frozenset({"evita", "evite", "eviten", "evites", "evitar", "evitad"})
 SLIPPED_NEGATIONS = frozenset({"nunca", "tampoco", "jamas", *AVOID})
 # "da la luz", "no des la luz": "dar" switches a light on in Spain.
+GIVE_FORMS = frozenset({"da", "dale", "des", "dar", "dele", "den"})
 # Orders without a verb: "la lámpara de la terraza fuera", "luz del salón off".
 BARE_ORDERS = frozenset({"on", "off", "fuera"})
-GIVE_FORMS = frozenset({"da", "dale", "des", "dar", "dele", "den"})
 COLOURS = frozenset(
     {"rojo", "roja", "azul", "verde", "amarillo", "amarilla", "morado", "morada", "rosa", "naranja", "blanco", "blanca",
      "lila", "violeta", "turquesa", "ambar", "magenta", "celeste", "dorado", "dorada"}
