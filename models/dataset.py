@@ -108,9 +108,14 @@ VALID_FRAMES = set(FRAMES["valid_frames"])
 LEADS: dict[str, list[str]] = FRAMES["leads"]
 
 REASONS: dict[str, list[str]] = FRAMES["reasons"]
+TRAIN_REASONS: dict[str, list[str]] = FRAMES["train_reasons"]  # also said after an order, in training only
 PREFIXES: list[str] = FRAMES["prefixes"]
 SUFFIXES: list[str] = FRAMES["suffixes"]
 CONTEXTS: list[str] = FRAMES["contexts"]
+# Of device requests: a situation said before the order, else a reason after it. Boundary requests
+# carry clauses too ("…cuando salga", "no enciendas…"); with few commands that did, a clause alone
+# sent real ones ("pon el riego, que las plantas están secas") to NINGUNO.
+CONTEXT_SHARE, REASON_SHARE = 0.2, 0.2
 NUMBERS: list[str] = FRAMES["numbers"]
 
 
@@ -256,11 +261,12 @@ class Generator:
         sentence training never saw (its content is shared; see the module docstring).
         """
         rng = self.rng
-        if route == "domotics" and rng.random() < 0.12:
+        if route == "domotics" and rng.random() < CONTEXT_SHARE:
             text = f"{rng.choice(CONTEXTS)}{rng.choice([', ', ' ', ' y '])}{text}"
-        elif route == "domotics" and command_action in REASONS and rng.random() < 0.1:  # "…, que me molesta"
+        elif route == "domotics" and command_action in REASONS and rng.random() < REASON_SHARE:  # "…, que me molesta"
             joint = rng.choice([", que ", " que ", ", porque ", " porque "])
-            text = f"{text}{joint}{rng.choice(REASONS[command_action])}"
+            reasons = REASONS[command_action] + (TRAIN_REASONS[command_action] if split == "train" else [])
+            text = f"{text}{joint}{rng.choice(reasons)}"
         prefix, suffix = rng.random() < 0.25, rng.random() < 0.2
         if split == "valid" and route != "domotics" and not (prefix or suffix):
             prefix = rng.random() < 0.5
