@@ -70,7 +70,7 @@ NAMING_WORDS = frozenset(
 )
 REASON_MARKERS = frozenset({"que", "porque", "para"})  # after the verb, what follows is the reason
 # "…que hay en la bodega", "…que está en el garaje": a "que" that places the device, not a reason.
-PLACING_WORDS = frozenset({("hay",), ("esta",), ("estan",), ("tengo",), ("tiene",), ("tienes",)})
+PLACING_WORDS = frozenset({"hay", "esta", "estan", "tengo", "tiene", "tienes"})
 DISTINCTIVE_LETTERS = 5  # a word of a name, not of the catalog, this long names that area or device alone
 
 Words = tuple[str, ...]
@@ -182,7 +182,7 @@ class _Request:
     @cached_property
     def device_words(self) -> frozenset[str]:
         """Every word the catalog uses for a kind of device ("luz", "foco", "calefactor")."""
-        return frozenset(w for e in self.catalog for p in (e.device, *e.device_words) for w in words(p))
+        return _catalog_device_words(tuple(self.catalog))
 
     @cached_property
     def area_spans(self) -> list[tuple[int, int, str]]:
@@ -339,7 +339,9 @@ def _before_reason(said: Words) -> Words:
     if verb is None:
         return said
     after = range(verb + 1, len(said))
-    reason = (i for i in after if said[i] in REASON_MARKERS and said[i + 1 : i + 2] not in PLACING_WORDS)
+    reason = (
+        i for i in after if said[i] in REASON_MARKERS and (i + 1 == len(said) or said[i + 1] not in PLACING_WORDS)
+    )
     return said[: next(reason, len(said))]
 
 
@@ -391,6 +393,12 @@ def reason_not_for(
 def _catalog_names(catalog: tuple[CatalogEntry, ...]) -> frozenset[str]:
     """Every word of the catalog's device and room names."""
     return frozenset(w for e in catalog for p in (e.device, *e.device_words, e.room, *e.room_words) for w in words(p))
+
+
+@lru_cache(maxsize=8)
+def _catalog_device_words(catalog: tuple[CatalogEntry, ...]) -> frozenset[str]:
+    """Every word of the catalog's device names."""
+    return frozenset(w for e in catalog for p in (e.device, *e.device_words) for w in words(p))
 
 
 def _plural_of(word: str, names: frozenset[str]) -> bool:
