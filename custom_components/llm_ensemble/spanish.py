@@ -75,6 +75,9 @@ LATER = frozenset(
 )
 # "cuando salga", "a las ocho", "en cuanto llegue", "dentro de un rato"; not "cuando puedas" (now).
 LATER_PATTERN = re.compile(r"\bcuando (?!puedas|quieras)|\ba las\b|\ben cuanto (?!puedas)|\bdentro de\b")
+# "si no hay nadie en casa, apaga…": an order on a condition. Not "si puedes, apaga…", "si no te
+# importa…": a polite "if", said with one of these before the order.
+POLITE_IF = frozenset({"puedes", "puede", "podes", "quieres", "quiere", "importa", "molesta", "amable", "favor"})
 # Words that may stand between a negation and the verb it governs: "no me la apagues", "ni se te
 # ocurra encender", "no hace falta que prendas", "no vuelvas a poner".
 NEGATION_LINKS = frozenset(
@@ -157,9 +160,21 @@ def not_an_order(words: Sequence[str], original: str = "") -> str | None:
         return "habla de encender y de apagar"
     if said & (COLOURS | SETTINGS) or any(char.isdigit() for char in text):
         return "pide otro cambio que encender o apagar"
-    if said & LATER or LATER_PATTERN.search(text):
+    if said & LATER or LATER_PATTERN.search(text) or is_conditional(words):
         return "es para más tarde o con una condición"
     return None
+
+
+def is_conditional(words: Sequence[str]) -> bool:
+    """Whether it starts with a condition: "si se hace de noche, enciende la luz del jardín".
+
+    The condition runs up to the order's verb; a polite "if" ("si puedes", "si no te importa")
+    asks now.
+    """
+    if not words or words[0] != "si":
+        return False
+    verb = next((i for i, word in enumerate(words) if is_switch_verb(word)), len(words))
+    return not POLITE_IF & set(words[1:verb])
 
 
 def names_both_directions(words: Sequence[str]) -> bool:

@@ -91,10 +91,9 @@ def plain_commands() -> list[tuple[str, str]]:
 
 
 def test_shipped_models_carry_out_every_plain_catalog_command() -> None:
-    """The checks of a seed's figures on evaluation files do not cover the plainest requests: the
-    hand-written files hold them, so training never sees them. One seed's selector passed
-    "enciende la luz de la cocina" on while its figures looked fine; a model that does so is not
-    shipped."""
+    """The checks of a seed's figures on evaluation files do not cover the plainest requests. One
+    seed's selector (before PLAIN_FRAME in the data) passed "enciende la luz de la cocina" on while
+    its figures looked fine; a model that does so is not shipped."""
     ensemble = Ensemble.load(SHIPPED / "selector.gguf", SHIPPED / "domotics.gguf")
     try:
         answers = [(text, want, ensemble.route(text)[0], ensemble.single(text)) for text, want in plain_commands()]

@@ -94,6 +94,10 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("enciende el riego cuando salga", "más tarde"),
         ("a las ocho enciende la cafetera", "más tarde"),
         ("apaga la luz cuando puedas", None),  # "when you can" is now
+        ("si llueve, para el riego del jardín", "una condición"),
+        ("si hace frío enciende el calefactor del baño", "una condición"),
+        ("si puedes, apaga la luz del pasillo", None),  # a polite "if" asks now
+        ("si no te importa enciende la tele", None),
         ("tengo frío, enciende el calefactor", None),
         ("es tarde, apaga la tele", None),
     ],
