@@ -154,7 +154,7 @@ def not_an_order(words: Sequence[str], original: str = "") -> str | None:
     text = " ".join(words)
     if negates_switching(words):
         return "es una negación"
-    if reports_switching(words) or tells_news(words) or SPEAKER_DID.search(original.lower()):
+    if reports_switching(words) or tells_news(words) or says_it_switched(words) or SPEAKER_DID.search(original.lower()):
         return "cuenta lo que alguien ya hizo"
     if names_both_directions(words):
         return "habla de encender y de apagar"
@@ -205,6 +205,17 @@ def tells_news(words: Sequence[str]) -> bool:
     """
     told = any(lead in DONE_LEADS and _is_participle(word) for lead, word in pairwise(words))
     return told and not any((is_switch_verb(word) and word != "para") or word in BARE_ORDERS for word in words)
+
+
+def says_it_switched(words: Sequence[str]) -> bool:
+    """Whether every on/off verb in it says what happened or what the speaker does, none orders.
+
+    "mi abuela desenchufó la lámpara", "anoche se encendió sola la luz", "apago la luz": the verb
+    ends in -o (-ó, -ió without their accents), where an order ends in -a or -e. A participle
+    ("encendido") is a state, not one of these.
+    """
+    verbs = [word for word in words if is_switch_verb(word) and word not in GIVE_FORMS]
+    return bool(verbs) and all(word.endswith("o") and not _is_participle(word) for word in verbs)
 
 
 def reports_switching(words: Sequence[str]) -> bool:

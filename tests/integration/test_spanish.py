@@ -77,6 +77,11 @@ def test_shipped_catalog_names_each_device_with_its_article() -> None:
         ("ya he terminado de ver la tele", "hizo"),  # news about a device, no order
         ("ha sido un día largo, apaga la luz del salón", None),
         ("ya hemos terminado, la lámpara de la terraza fuera", None),  # an order without a verb
+        ("mi tía desconectó el ventilador del salón", "hizo"),  # what happened, -ó
+        ("anoche se encendio sola la luz del pasillo", "hizo"),  # -ió without its accent
+        ("apago yo la luz de la cocina", "hizo"),  # what the speaker does
+        ("se apagó la luz del pasillo, apaga también la del baño", None),  # what happened, and an order
+        ("la luz del salón encendido por favor", None),  # a participle is no -o form
     ],
 )
 def test_orders_that_are_not(text: str, reason: str | None) -> None:
