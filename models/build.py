@@ -155,8 +155,9 @@ def model_card(task: str, figures: dict) -> str:
   {train_cfg["min_lr"]}, loss on the answer tokens only, seed {train_cfg["seed"]}, {train_cfg["threads"]} CPU threads:
   **{figures["seconds"]:.0f} s** on the 2-core build machine.
 - **Figures** (the checkpoint of step {figures["best_step"]}, the best on generated validation and the
-  hand-written development files `models/eval/realhome_dev.tsv` and `handwritten_dev.tsv` together, is the one shipped; a
-  checkpoint is a moving average of the weights, decay {train_cfg.get("ema_decay", 0)}):
+  hand-written development files `models/eval/realhome_dev.tsv` and `handwritten_dev.tsv` together,
+  is the one shipped; a checkpoint is a moving average of the weights, decay
+  {train_cfg.get("ema_decay", 0)}):
   validation exact-answer rate {figures["valid_exact"]:.4f} (teacher-forced argmax), validation
   loss {figures["valid_loss"]:.4f}; PyTorch vs llama.cpp max |Δlogit| {figures["parity_max_abs_logit_diff"]:.1e};
   tokenizer mismatches vs llama.cpp {figures["tokenizer_mismatches"]}.
