@@ -282,12 +282,20 @@ class Generator:
         return [v for v in verbs if "only" not in v or device in v["only"]]
 
     def device_text(
-        self, command: dict, action: str, frame: str, dev: Word | None = None, room: Word | None = None
+        self,
+        command: dict,
+        action: str,
+        frame: str,
+        plain: bool = False,
+        dev: Word | None = None,
+        room: Word | None = None,
     ) -> str:
-        """A command in one frame; `dev` and `room` replace the catalog's words (boundary requests)."""
+        """A command in one frame; `dev` and `room` replace the catalog's words (boundary requests).
+
+        `plain`: PLAIN_FRAME said plainly, with an everyday verb and the catalog's first words.
+        """
         rng = self.rng
         device, room_code = command["device"], command["room"]
-        plain = frame is PLAIN_FRAME
         words = self.catalog["devices"][device]["words"] if device in self.catalog["devices"] else []
         dev = dev or Word.parse(words[0] if plain else rng.choice(words))
         room_words = self.catalog["rooms"][room_code]["words"]
@@ -340,12 +348,13 @@ class Generator:
         held_out = split == "valid"
         return [f for i, f in DEVICE_FRAMES.items() if (i in VALID_FRAMES) == held_out]
 
-    def frame(self, split: str) -> str:
-        """A device frame of the split; in training, PLAIN_FRAME for a PLAIN_SHARE of them, for
-        commands and boundary requests alike, so the plain form alone never decides the route."""
+    def frame(self, split: str) -> tuple[str, bool]:
+        """(frame, plain): a device frame of the split; in training, PLAIN_FRAME said plainly for a
+        PLAIN_SHARE of them, for commands and boundary requests alike, so the plain form alone
+        never decides the route."""
         if split == "train" and self.rng.random() < PLAIN_SHARE:
-            return PLAIN_FRAME
-        return self.rng.choice(self.frames(split))
+            return PLAIN_FRAME, True
+        return self.rng.choice(self.frames(split)), False
 
     def device_phrases(self, device: str, action: str) -> list[str]:
         """Device-specific phrasings ("riega el jardín"): vocabulary, so trained on, never held out."""
@@ -361,7 +370,7 @@ class Generator:
         if specials and split == "train" and rng.random() < 0.12:
             text = self.special_device_text(command, action, rng.choice(specials))
         else:
-            text = self.device_text(command, action, self.frame(split))
+            text = self.device_text(command, action, *self.frame(split))
         text = self.wrap(text, "domotics", split, action)
         return Example("domotics", f"{command['code']} {action}", self.noise.apply(text))
 
@@ -461,19 +470,18 @@ class Generator:
         if kind == "other_room":  # "apaga la luz de la buhardilla"
             command = rng.choice(self.catalog["commands"])
             room = Word.parse(self._pick("other_rooms", split))
-            frame = self.frame(split)
-            return kind, self.device_text({**command, "only_one": False}, action, frame, room=room)
+            return kind, self.device_text({**command, "only_one": False}, action, *self.frame(split), room=room)
         if kind == "second_device":  # "enciende la lámpara de pie del salón"
             command = rng.choice(self.catalog["commands"])
             dev = Word.parse(self._pick("other_devices", split))
             text = self.device_text(
-                {**command, "device": "OTHER", "only_one": True}, action, self.frame(split), dev=dev
+                {**command, "device": "OTHER", "only_one": True}, action, *self.frame(split), dev=dev
             )
             return kind, text
         if kind == "misplaced":  # "apaga el ventilador de la cocina": a catalog device in another room
             device, room_code = self._pick("misplaced_pairs", split).split("_")
             fake = {"code": "-", "device": device, "room": room_code, "only_one": False}
-            return kind, self.device_text(fake, action, self.frame(split))
+            return kind, self.device_text(fake, action, *self.frame(split))
         command, dev, room = self._catalog_device()
         slots = self._verb_slots(action, command["device"], dev)
         dev_text = dev.with_article()
