@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from .engine import CatalogEntry
@@ -152,17 +152,41 @@ def not_an_order(words: Sequence[str], original: str = "") -> str | None:
     """
     said = set(words)
     text = " ".join(words)
-    if negates_switching(words):
-        return "es una negación"
-    if reports_switching(words) or tells_news(words) or says_it_switched(words) or SPEAKER_DID.search(original.lower()):
-        return "cuenta lo que alguien ya hizo"
-    if names_both_directions(words):
-        return "habla de encender y de apagar"
-    if said & (COLOURS | SETTINGS) or any(char.isdigit() for char in text):
-        return "pide otro cambio que encender o apagar"
-    if said & LATER or LATER_PATTERN.search(text) or is_conditional(words):
-        return "es para más tarde o con una condición"
-    return None
+    readings: tuple[tuple[Callable[[], object], str], ...] = (
+        (lambda: negates_switching(words), "es una negación"),
+        (
+            lambda: reports_switching(words)
+            or tells_news(words)
+            or says_it_switched(words)
+            or SPEAKER_DID.search(original.lower()),
+            "cuenta lo que alguien ya hizo",
+        ),
+        (lambda: names_both_directions(words), "habla de encender y de apagar"),
+        (lambda: asks_without_an_order(words, original), "es una pregunta sin orden de encender o apagar"),
+        (
+            lambda: said & (COLOURS | SETTINGS) or any(char.isdigit() for char in text),
+            "pide otro cambio que encender o apagar",
+        ),
+        (
+            lambda: said & LATER or LATER_PATTERN.search(text) or is_conditional(words),
+            "es para más tarde o con una condición",
+        ),
+    )
+    return next((reason for found, reason in readings if found()), None)
+
+
+def asks_without_an_order(words: Sequence[str], original: str) -> bool:
+    """Whether it is a question with no on/off verb in it: "¿gasta mucho el ventilador del dormitorio?".
+
+    A question that asks for a switch names the verb ("¿te importaría apagar…?", "¿me das la
+    luz?", even with a slip: "¿te importaría acticar…?"); one about a device without it asks about
+    the device. A state question is answered, never switched, so it is not this check's.
+    """
+    if "?" not in original and "¿" not in original:
+        return False
+    return not any(
+        is_switch_verb(word) or word == "das" or word in BARE_ORDERS or _slipped_switch_verb(word) for word in words
+    )
 
 
 def is_conditional(words: Sequence[str]) -> bool:
