@@ -156,11 +156,14 @@ def evaluate(ensemble: Any, rows: list[Row], settings: VoteSettings) -> tuple[di
     return figures, mistakes
 
 
-def instance_vote(ensemble: Ensemble, instances: list[LlamaModel], rows: list[Row], unanimous: bool) -> dict:
-    """The vote across independently trained domotics models (one greedy answer each), on the rows
-    the selector sends to the devices: "varias instancias del mismo modelo", against the samples of
-    one model. Their mistakes may be less alike; the price is one decode per model, one after another.
-    The same rule as the samples' vote (a majority, or all agreeing).
+def instance_vote(
+    ensemble: Ensemble, instances: list[LlamaModel], rows: list[Row], unanimous: bool, temperature: float
+) -> dict:
+    """The vote across independently trained domotics models (one answer each: greedy, or sampled
+    at `temperature`), on the rows the selector sends to the devices: "varias instancias del mismo
+    modelo", against the samples of one model. Their mistakes may be less alike; the price is one
+    decode per model, one after another. The same rule as the samples' vote (a majority, or all
+    agreeing).
     """
     state_action = ensemble.domotics.info.state_action
     right = wrong = passed_on = 0
@@ -170,7 +173,10 @@ def instance_vote(ensemble: Ensemble, instances: list[LlamaModel], rows: list[Ro
             passed_on += row.model_route == "none"
             continue
         start = time.perf_counter()
-        answers = [m.generate(m.prompt(m.normalize(row.text))[0], [Sampling()])[0] for m in instances]
+        answers = [
+            m.generate(m.prompt(m.normalize(row.text))[0], [Sampling(temperature, seed=i)])[0]
+            for i, m in enumerate(instances)
+        ]
         ms.append((time.perf_counter() - start) * 1000)
         command = vote_command(ensemble.domotics.info, answers, VoteSettings(unanimous=unanimous))
         right += row.route == "domotics" and command == row.command
@@ -180,6 +186,7 @@ def instance_vote(ensemble: Ensemble, instances: list[LlamaModel], rows: list[Ro
     n_pass = sum(r.model_route == "none" for r in rows)
     return {
         "instances": len(instances),
+        "temperature": temperature,
         "command_accuracy": right / max(1, n_dom),
         "wrong_action_rate": wrong / len(rows),
         "pass_on_rate": passed_on / n_pass if n_pass else None,
@@ -209,7 +216,10 @@ def main() -> None:
     parser.add_argument("--selector", type=Path, default=SHIPPED / "selector.gguf")
     parser.add_argument("--domotics", type=Path, default=SHIPPED / "domotics.gguf")
     parser.add_argument(
-        "--instances", type=Path, nargs="+", help="also vote across these domotics models, one greedy answer each"
+        "--instances", type=Path, nargs="+", help="also vote across these domotics models, one answer each"
+    )
+    parser.add_argument(
+        "--instance-temperature", type=float, default=0.0, help="the instances' answers: greedy (0) or sampled"
     )
     parser.add_argument("--engine", choices=("in_process", "server"), default="in_process")
     parser.add_argument("--server-url", help="a running llama-server (router mode); default: start one")
@@ -227,7 +237,9 @@ def main() -> None:
         rows = read_tsv(path)
         figures, mistakes = evaluate(ensemble, rows, settings)
         if instances:
-            figures["instance_vote"] = instance_vote(ensemble, instances, rows, settings.unanimous)
+            figures["instance_vote"] = instance_vote(
+                ensemble, instances, rows, settings.unanimous, args.instance_temperature
+            )
         print(report(path, figures, mistakes), flush=True)
         results[str(path)] = figures
     for model in instances:
