@@ -180,13 +180,21 @@ def asks_without_an_order(words: Sequence[str], original: str) -> bool:
 
     A question that asks for a switch names the verb ("¿te importaría apagar…?", "¿me das la
     luz?", even with a slip: "¿te importaría acticar…?"); one about a device without it asks about
-    the device. A state question is answered, never switched, so it is not this check's.
+    the device ("¿qué bombilla me recomiendas para el pasillo?"). A state question is answered,
+    never switched, so it is not this check's.
     """
     if "?" not in original and "¿" not in original:
         return False
-    return not any(
-        is_switch_verb(word) or word == "das" or word in BARE_ORDERS or _slipped_switch_verb(word) for word in words
-    )
+    return not any(_may_order_switch(word) or word == "das" or _slipped_switch_verb(word) for word in words)
+
+
+def _may_order_switch(word: str) -> bool:
+    """Whether a word can carry an order to switch: an on/off verb, or "on", "off", "fuera".
+
+    "para" counts as the preposition, as it nearly always is in a question or beside news; so
+    "¿para el riego?" is passed on, which costs an order but switches nothing wrong.
+    """
+    return (is_switch_verb(word) and word != "para") or word in BARE_ORDERS
 
 
 def is_conditional(words: Sequence[str]) -> bool:
@@ -223,12 +231,11 @@ def _is_participle(word: str) -> bool:
 def tells_news(words: Sequence[str]) -> bool:
     """Whether it tells what has happened and asks for nothing ("me han regalado la tele…").
 
-    "mi hermano ha arreglado el ventilador": a perfect tense and no on/off verb anywhere. "para"
-    counts as the preposition here, as it nearly always is after a perfect tense; so "he
-    terminado, para el riego" is passed on, which costs an order but switches nothing wrong.
+    "mi hermano ha arreglado el ventilador": a perfect tense and no on/off verb anywhere ("he
+    terminado, para el riego" is passed on: see `_may_order_switch`).
     """
     told = any(lead in DONE_LEADS and _is_participle(word) for lead, word in pairwise(words))
-    return told and not any((is_switch_verb(word) and word != "para") or word in BARE_ORDERS for word in words)
+    return told and not any(_may_order_switch(word) for word in words)
 
 
 def says_it_switched(words: Sequence[str]) -> bool:

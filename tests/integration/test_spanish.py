@@ -83,6 +83,7 @@ def test_shipped_catalog_names_each_device_with_its_article() -> None:
         ("se apagó la luz del pasillo, apaga también la del baño", None),  # what happened, and an order
         ("la luz del salón encendido por favor", None),  # a participle is no -o form
         ("¿gasta mucho el ventilador del dormitorio?", "pregunta"),  # a question, no on/off verb
+        ("¿qué bombilla me recomiendas para el pasillo?", "pregunta"),  # "para" the preposition
         ("¿te importaría apagar la luz del pasillo?", None),  # a question that asks for a switch
         ("oye, ¿me das la luz de la cocina?", None),
         ("¿te importaría acticar la luz del garaje?", None),  # a slip in the verb
