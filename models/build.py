@@ -51,7 +51,7 @@ def build(out: Path, configs: dict[str, TrainConfig], data: dict[str, int], log:
     paths = dataset.generate(out / "data", data["seed"], data["n_train"], data["n_valid"])
     catalog = dataset.load_json(dataset.CATALOG_PATH)
     texts, answers = [], []
-    for task in configs:
+    for task in FULL:  # the recipe's tokenizer, whichever models this build trains (--only)
         for request, answer in read_lines(paths[f"{task}_train"]):
             texts.append(normalize_lower_ascii(request))
             answers.append(answer)
@@ -197,6 +197,7 @@ def main() -> None:
         "--reexport", action="store_true", help="export the build in --out again from its checkpoints (no training)"
     )
     parser.add_argument("--train-seed", type=int, help="another training seed (same data): the recipe's spread")
+    parser.add_argument("--steps", type=int, help="another number of training steps (experiments)")
     args = parser.parse_args()
     if args.reexport:
         report = reexport(args.out)
@@ -209,6 +210,10 @@ def main() -> None:
         if args.ship:
             raise SystemExit("--ship builds the recipe's own seed; --train-seed is for measuring the spread")
         configs = {k: replace(v, seed=args.train_seed) for k, v in configs.items()}
+    if args.steps is not None:
+        if args.ship:
+            raise SystemExit("--ship builds the recipe as it is; --steps is for experiments")
+        configs = {k: replace(v, steps=args.steps) for k, v in configs.items()}
     if args.only:
         configs = {args.only: configs[args.only]}
     report = build(args.out, configs, TINY_DATA if args.tiny else DATA)
