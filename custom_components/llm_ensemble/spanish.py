@@ -59,6 +59,8 @@ AVOID = frozenset({"evita", "evite", "eviten", "evites", "evitar", "evitad"})
 SLIPPED_NEGATIONS = frozenset({"nunca", "tampoco", "jamas", *AVOID})
 # "da la luz", "no des la luz": "dar" switches a light on in Spain.
 GIVE_FORMS = frozenset({"da", "dale", "des", "dar", "dele", "den"})
+# The past of "poner" ("los leds los puse yo", "lo puso mi padre"): what someone did, never an order.
+PUT_PAST = frozenset({"puse", "pusiste", "puso", "pusimos", "pusisteis", "pusieron"})
 # Orders without a verb: "la lámpara de la terraza fuera", "luz del salón off".
 BARE_ORDERS = frozenset({"on", "off", "fuera"})
 COLOURS = frozenset(
@@ -243,10 +245,11 @@ def says_it_switched(words: Sequence[str]) -> bool:
 
     "mi abuela desenchufó la lámpara", "anoche se encendió sola la luz", "apago la luz": the verb
     ends in -o (-ó, -ió without their accents), where an order ends in -a or -e. A participle
-    ("encendido") is a state, not one of these.
+    ("encendido") is a state, not one of these. The past of "poner" says what was done too.
     """
     verbs = [word for word in words if is_switch_verb(word) and word not in GIVE_FORMS]
-    return bool(verbs) and all(word.endswith("o") and not _is_participle(word) for word in verbs)
+    told = bool(verbs) or not PUT_PAST.isdisjoint(words)
+    return told and all(word.endswith("o") and not _is_participle(word) for word in verbs)
 
 
 def reports_switching(words: Sequence[str]) -> bool:

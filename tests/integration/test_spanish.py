@@ -82,6 +82,8 @@ def test_shipped_catalog_names_each_device_with_its_article() -> None:
         ("apago yo la luz de la cocina", "hizo"),  # what the speaker does
         ("se apagó la luz del pasillo, apaga también la del baño", None),  # what happened, and an order
         ("la luz del salón encendido por favor", None),  # a participle is no -o form
+        ("los leds del cuarto los puse yo", "hizo"),  # the past of "poner"
+        ("ya puse la mesa, enciende la luz del comedor", None),  # what was done, and an order
         ("¿gasta mucho el ventilador del dormitorio?", "pregunta"),  # a question, no on/off verb
         ("¿qué bombilla me recomiendas para el pasillo?", "pregunta"),  # "para" the preposition
         ("¿te importaría apagar la luz del pasillo?", None),  # a question that asks for a switch
