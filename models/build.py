@@ -33,7 +33,7 @@ CARDS_DIR = ROOT / "models" / "cards"
 # catalog command (models/tests/test_recipe.py): seed 2, both models. The README quotes all three.
 FULL = {
     "selector": TrainConfig(task="selector", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500, seed=2),
-    "domotics": TrainConfig(task="domotics", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=3500, seed=2),
+    "domotics": TrainConfig(task="domotics", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500, seed=2),
 }
 DATA = {"seed": 1, "n_train": 240000, "n_valid": 2000, "vocab_size": 1024}
 OLD_DATA = {**DATA, "n_train": 80000}  # builds before 2026-11-26 have no "data" in their report
