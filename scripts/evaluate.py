@@ -213,6 +213,12 @@ def main() -> None:
     parser.add_argument("--votes", type=int, default=VoteSettings().n_votes)
     parser.add_argument("--temperature", type=float, default=VoteSettings().temperature)
     parser.add_argument("--majority", action="store_true", help="act on a strict majority, not only when all agree")
+    parser.add_argument(
+        "--sampler-seed",
+        type=int,
+        default=VoteSettings().seed,
+        help="the first vote's sampling seed (the agent's is 0): another draw of the same vote",
+    )
     parser.add_argument("--selector", type=Path, default=SHIPPED / "selector.gguf")
     parser.add_argument("--domotics", type=Path, default=SHIPPED / "domotics.gguf")
     parser.add_argument(
@@ -224,7 +230,9 @@ def main() -> None:
     parser.add_argument("--engine", choices=("in_process", "server"), default="in_process")
     parser.add_argument("--server-url", help="a running llama-server (router mode); default: start one")
     args = parser.parse_args()
-    settings = VoteSettings(n_votes=args.votes, temperature=args.temperature, unanimous=not args.majority)
+    settings = VoteSettings(
+        n_votes=args.votes, temperature=args.temperature, seed=args.sampler_seed, unanimous=not args.majority
+    )
     if args.engine == "server":
         from custom_components.llm_ensemble.engine.server_sync import BlockingServerEnsemble
 

@@ -88,6 +88,10 @@ NEGATION_LINKS = frozenset(
      "molestes", "en", "tampoco", "sigas", "dejes"}
 )
 NEGATION_REACH = 5
+# "no toques la luz", "no hagas nada con la luz del despacho": told to leave a device alone. These
+# follow a negation the way an on/off verb does; "hacer" counts with "nada" after it only.
+HANDS_OFF = frozenset({"toques", "toque", "toquen", "toqueis", "cambies", "cambie", "cambien", "cambieis"})
+DO_FORMS = frozenset({"hagas", "haga", "hagan", "hagais"})
 # "he encendido", "acabo de apagar": the speaker did it; nothing is asked.
 DONE_LEADS = frozenset({"he", "ha", "has", "han", "hemos", "habia", "habias"})
 JUST_DONE = ("acabo de", "acaba de", "acabamos de", "acaban de")
@@ -112,14 +116,18 @@ def is_negation(word: str) -> bool:
 def negates_switching(words: Sequence[str]) -> bool:
     """Whether a negation governs an on/off verb: "no enciendas la tele", "evita apagar…".
 
-    Also "no hace falta que prendas…": only pronouns and such links stand between them. A negation
+    Or tells to leave the device alone: "no toques la luz", "no hagas nada con la luz". Also "no
+    hace falta que prendas…": only pronouns and such links stand between them. A negation
     in a reason ("no veo nada, enciende la luz") governs another verb and is left alone.
     """
     for i, word in enumerate(words):
         if not is_negation(word):
             continue
-        for following in words[i + 1 : i + 1 + NEGATION_REACH]:
-            if is_switch_verb(following) or _slipped_switch_verb(following):
+        reach = words[i + 1 : i + 1 + NEGATION_REACH]
+        for before, following in zip([word, *reach], reach, strict=False):
+            if is_switch_verb(following) or _slipped_switch_verb(following) or following in HANDS_OFF:
+                return True
+            if following == "nada" and before in DO_FORMS:
                 return True
             if following not in NEGATION_LINKS:
                 break

@@ -54,6 +54,9 @@ def test_shipped_catalog_names_each_device_with_its_article() -> None:
         ("eita ddesactivar el foco del garaje", "negación"),  # a slip in the verb too
         ("no desacties la luz del baño", "negación"),
         ("nunca arranques el riego", "negación"),  # the subjunctive's stem: arranqu-
+        ("no hagas nada con la luz del despacho", "negación"),  # leave it alone
+        ("no toques la luz del salón", "negación"),
+        ("la tele no hace nada, apágala", None),  # "nada" not after "hacer" told
         ("no encuentro el mando, enciende la tele", None),  # "encuentro" is no slip of "encend-"
         ("te he dicho que no des la luz del pasillo", "negación"),  # "dar la luz": switch it on
         ("da la luz del pasillo", None),
