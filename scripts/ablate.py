@@ -1,7 +1,7 @@
 """What each safeguard buys: our agent in the real home with one mechanism turned off at a time.
 
     scripts/ablate [FILE.tsv ...] [--models SELECTOR DOMOTICS] [--old-models SELECTOR DOMOTICS]
-                   [--temperatures T ...] [--only VARIANT ...] [--list] [--json]
+                   [--temperatures T ...] [--sampler-seeds S ...] [--only VARIANT ...] [--list] [--json]
 
 Variants, each on every row, judged by effects exactly as scripts/bench judges them (same home,
 same starting states): `full` (as shipped); `no_home_check` (the check of the home before acting
@@ -13,8 +13,10 @@ built-in agent); `greedy1` (one greedy sequence instead of the vote); `majority`
 votes agree, not only all 3); `hot` (all 3 must agree, sampled at T = 1.0); and, with --old-models, `old_models`
 (the models trained without the boundary data). `--temperatures 0.5 0.7` adds `t0.5`, `t0.7`: the
 vote of the shipped size, all sequences agreeing, sampled at that temperature (`--votes 5`:
-`n5_t0.5`…). `--models` runs every variant on other GGUF files (a candidate build). The built-in
-agent runs once, for the rows it gets right and ours does not.
+`n5_t0.5`…). `--sampler-seeds 3 6` adds `draw3`, `draw6`: `full` with other sampling seeds, the
+same vote drawn again (the agent's first seed is 0), so a figure is not one draw's luck.
+`--models` runs every variant on other GGUF files (a candidate build). The built-in agent runs
+once, for the rows it gets right and ours does not.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class Variant:
     votes: int = VoteSettings().n_votes
     temperature: float = VoteSettings().temperature
     unanimous: bool = VoteSettings().unanimous
+    seed: int = VoteSettings().seed  # the first vote's sampling seed
     home_check: bool = True
     known_words_check: bool = True  # the home check's part that reads the model's known_words
     language_check: bool = True
@@ -78,7 +81,7 @@ VARIANTS = (
 def patched(variant: Variant) -> Iterator[None]:
     """Turn off what the variant turns off, for the agent only (the judge is untouched)."""
     vote: Callable[[agent_settings.Settings], VoteSettings] = lambda settings: VoteSettings(  # noqa: E731
-        n_votes=settings.votes, temperature=settings.temperature, unanimous=variant.unanimous
+        n_votes=settings.votes, temperature=settings.temperature, seed=variant.seed, unanimous=variant.unanimous
     )
     with ExitStack() as stack:
         stack.enter_context(mock.patch.object(agent_settings.Settings, "vote", property(vote)))
@@ -127,6 +130,9 @@ def main() -> int:
     parser.add_argument("--models", nargs=2, metavar=("SELECTOR", "DOMOTICS"), help="run every variant on these")
     parser.add_argument("--temperatures", nargs="+", type=float, default=[], help="unanimous votes at these T")
     parser.add_argument("--votes", nargs="+", type=int, default=[VoteSettings().n_votes], help="... of these sizes")
+    parser.add_argument(
+        "--sampler-seeds", nargs="+", type=int, default=[], help="`full` again with other draws of its vote"
+    )
     parser.add_argument("--only", nargs="+", help="run just these variants")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--list", action="store_true", help="list each variant's wrong actions and lost rows")
@@ -138,6 +144,7 @@ def main() -> int:
         for n in args.votes
         for t in args.temperatures
     ]
+    variants += [replace(VARIANTS[0], name=f"draw{seed}", seed=seed) for seed in args.sampler_seeds]
     if args.models:
         models = (str(Path(args.models[0]).resolve()), str(Path(args.models[1]).resolve()))
         variants = [replace(v, models=models) for v in variants]
