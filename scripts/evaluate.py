@@ -150,6 +150,7 @@ def evaluate(ensemble: Any, rows: list[Row], settings: VoteSettings) -> tuple[di
         "single_ms_p50": percentile(single_ms, 0.5),
         "n_votes": settings.n_votes,
         "temperature": settings.temperature,
+        "sampler_seed": settings.seed,
         "route_accuracy_by_route": {r: (ok / n if n else None) for r, (ok, n) in per_route.items()},
     }
     figures["vote_vs_single"] = figures["vote_ms_p50"] / figures["single_ms_p50"] if single_ms else None

@@ -78,6 +78,19 @@ def test_json_is_the_last_line(tmp_path: Path) -> None:
         "single_ms_p50",
     ):
         assert key in figures
+    assert figures["sampler_seed"] == 0  # the agent's own draw
+
+
+def test_another_draw_of_the_vote(evaluate_module: ModuleType, ensemble: Ensemble, tmp_path: Path) -> None:
+    """--sampler-seed reaches the vote: the same rows drawn with other seeds, hot enough to differ."""
+    path = tmp_path / "rows.tsv"
+    path.write_text(ROWS, encoding="utf-8")
+    rows = [r for r in evaluate_module.read_tsv(path) if r.route == "domotics"]
+    draws = {
+        tuple(evaluate_module.evaluate(ensemble, rows, VoteSettings(temperature=5.0, seed=seed))[1])
+        for seed in (0, 3, 6, 9)
+    }
+    assert len(draws) > 1
 
 
 def test_the_same_figures_on_the_server(
