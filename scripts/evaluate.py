@@ -26,6 +26,7 @@ from custom_components.llm_ensemble.engine import (  # noqa: E402
     LlamaModel,
     Sampling,
     VoteSettings,
+    request_seed,
     vote_command,
 )
 
@@ -174,8 +175,9 @@ def instance_vote(
             passed_on += row.model_route == "none"
             continue
         start = time.perf_counter()
+        seed = request_seed(ensemble.domotics.normalize(row.text))
         answers = [
-            m.generate(m.prompt(m.normalize(row.text))[0], [Sampling(temperature, seed=i)])[0]
+            m.generate(m.prompt(m.normalize(row.text))[0], [Sampling(temperature, seed=seed + i)])[0]
             for i, m in enumerate(instances)
         ]
         ms.append((time.perf_counter() - start) * 1000)

@@ -16,7 +16,7 @@ from typing import Any
 
 from evaluate import Row, percentile
 
-from custom_components.llm_ensemble.engine import Ensemble, VoteSettings, vote_command
+from custom_components.llm_ensemble.engine import Ensemble, VoteSettings, request_seed, vote_command
 
 WARM_UP_ROWS = 5
 
@@ -34,8 +34,9 @@ def sequential_vote(ensemble: Ensemble, text: str, settings: VoteSettings) -> tu
     """The same N samplings as the batched vote, each decoded on its own, one after another, and the
     same rule (all agreeing, by default)."""
     model = ensemble.domotics
-    prompt, _ = model.prompt(model.normalize(text))
-    votes = tuple(model.generate(prompt, [sampling])[0] for sampling in settings.samplings())
+    normalized = model.normalize(text)
+    prompt, _ = model.prompt(normalized)
+    votes = tuple(model.generate(prompt, [sampling])[0] for sampling in settings.samplings(request_seed(normalized)))
     return votes, vote_command(model.info, votes, settings)
 
 

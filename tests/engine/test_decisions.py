@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from custom_components.llm_ensemble.engine import Ensemble, Sampling, VoteSettings
+from custom_components.llm_ensemble.engine import Ensemble, Sampling, VoteSettings, request_seed
 
 
 @pytest.mark.parametrize(
@@ -61,6 +61,29 @@ def test_sampled_votes_are_reproducible_per_seed(ensemble: Ensemble) -> None:
     settings = VoteSettings(n_votes=7, temperature=1.5, seed=42)
     first = ensemble.vote("apaga la tele", settings)
     assert ensemble.vote("apaga la tele", settings) == first
+
+
+def test_each_request_draws_its_own_votes(ensemble: Ensemble) -> None:
+    """The votes start from a seed of the request's own, not the same seeds for every request."""
+    model = ensemble.domotics
+    settings = VoteSettings(n_votes=3, temperature=1.5)
+    texts = ["apaga la tele", "enciende la luz del salón", "apaga la tele "]
+    seeds = [request_seed(model.normalize(t)) for t in texts]
+    assert seeds[0] != seeds[1] and seeds[0] == seeds[2]  # the same request (normalized), the same seed
+    for text, seed in zip(texts, seeds, strict=True):
+        prompt, _ = model.prompt(model.normalize(text))
+        assert ensemble.vote(text, settings)[0] == tuple(model.generate(prompt, settings.samplings(seed)))
+
+
+def test_a_cached_sampler_takes_each_requests_seed(ensemble: Ensemble) -> None:
+    """Samplers are reused across requests; each draw follows its own seed, not the last one's."""
+    model = ensemble.domotics
+    prompt, _ = model.prompt("pon la luz del salon")
+    hot = VoteSettings(n_votes=7, temperature=5.0, top_k=10_000)
+    first = model.generate(prompt, hot.samplings(100))
+    other = model.generate(prompt, hot.samplings(200))
+    assert model.generate(prompt, hot.samplings(100)) == first
+    assert other != first
 
 
 @pytest.mark.parametrize(

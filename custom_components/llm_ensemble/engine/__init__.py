@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .backend import ENGINE_IN_PROCESS, ENGINE_SERVER, DecisionEngine, InProcessEngine
-from .decoding import MAX_SEQUENCES, Sampling
+from .decoding import MAX_SEQUENCES, Sampling, request_seed
 from .ensemble import (
     ROUTE_DOMOTICS,
     ROUTE_NONE,
@@ -103,5 +103,6 @@ __all__ = [
     "VoteSettings",
     "WrongModelRole",
     "majority",
+    "request_seed",
     "vote_command",
 ]

@@ -6,9 +6,11 @@ and the Home Assistant side must load where that binding cannot be installed.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 
 MAX_SEQUENCES = 7  # the most sequences (votes) one request decodes together
+SEED_SPACE = 2**30  # llama.cpp reads the seed 0xFFFFFFFF as "pick one at random": stay far below it
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,18 @@ class Sampling:
     temperature: float = 0.0
     top_k: int = 40
     seed: int = 0
+
+
+def request_seed(normalized: str) -> int:
+    """The seed a request's votes start from: its own, drawn from its text.
+
+    llama.cpp's seeded draw takes one uniform number per token, so with the same seeds for every
+    request, vote i fell at the same place of every answer's distribution: three fixed quantiles,
+    not three samples (measured: of the validation file's split votes, 148 of 169 had the odd one
+    out in the second vote). A seed of its own makes each request's votes a fresh draw, and the
+    same request still draws the same votes, on either engine.
+    """
+    return zlib.crc32(normalized.encode("utf-8")) % SEED_SPACE
 
 
 def final_answers(answers: frozenset[str]) -> frozenset[str]:

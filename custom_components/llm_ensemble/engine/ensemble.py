@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .decoding import MAX_SEQUENCES, Sampling
+from .decoding import MAX_SEQUENCES, SEED_SPACE, Sampling, request_seed
 from .errors import WrongModelRole
 from .metadata import CatalogEntry, ModelInfo
 from .vote import majority
@@ -51,9 +51,14 @@ class VoteSettings:
         if self.temperature < 0:
             raise ValueError("temperature must be >= 0")
 
-    def samplings(self) -> list[Sampling]:
-        """One sampling per vote: same temperature, consecutive seeds."""
-        return [Sampling(self.temperature, self.top_k, self.seed + i) for i in range(self.n_votes)]
+    def samplings(self, request: int = 0) -> list[Sampling]:
+        """One sampling per vote: same temperature, consecutive seeds.
+
+        They start from the request's own seed (`request_seed`), moved by `seed`: another `seed`
+        draws the same votes again.
+        """
+        first = (request + self.seed) % SEED_SPACE
+        return [Sampling(self.temperature, self.top_k, first + i) for i in range(self.n_votes)]
 
 
 @dataclass(frozen=True)
@@ -207,7 +212,7 @@ class Ensemble:
         """The N answers of the domotics model for this text and their majority (or None)."""
         normalized = self.domotics.normalize(text)
         prompt, _ = self.domotics.prompt(normalized)
-        votes = tuple(self.domotics.generate(prompt, settings.samplings()))
+        votes = tuple(self.domotics.generate(prompt, settings.samplings(request_seed(normalized))))
         return votes, vote_command(self.domotics.info, votes, settings)
 
     def single(self, text: str) -> str | None:

@@ -11,6 +11,7 @@ import ctypes
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -245,16 +246,16 @@ class LlamaModel:
 
         Samplers are cached because building one parses the grammar, which costs more than a
         decoding step of these small models; the key holds the sequence, since each sequence's
-        grammar state is its own.
+        grammar state is its own, but not the seed, which changes with every request.
         """
-        key = (seq, sampling)
+        key = (seq, replace(sampling, seed=0))
         sampler = self._samplers.get(key)
         if sampler is None:
             if len(self._samplers) >= MAX_CACHED_SAMPLERS:
                 self._free_samplers()
             sampler = ConstrainedSampler(self._vocab, len(self._pieces), self._grammar, sampling)
             self._samplers[key] = sampler
-        sampler.reset()
+        sampler.reset(sampling.seed)
         return sampler
 
     def _free_samplers(self) -> None:

@@ -24,25 +24,40 @@ class ConstrainedSampler:
     """
 
     def __init__(self, vocab: Any, n_vocab: int, grammar: bytes, sampling: Sampling) -> None:
-        """Build the chain: grammar, top-k, temperature, then a seeded draw."""
+        """Build the grammar, then the chain: top-k, temperature, a seeded draw."""
         self.n_vocab = n_vocab
         self.grammar = llama_cpp.llama_sampler_init_grammar(vocab, grammar, b"root")
         if not self.grammar:
             raise DecodeFailed("llama.cpp rejected the answers grammar")
-        self.chain = llama_cpp.llama_sampler_chain_init(llama_cpp.llama_sampler_chain_default_params())
-        if sampling.temperature <= 0:
-            llama_cpp.llama_sampler_chain_add(self.chain, llama_cpp.llama_sampler_init_greedy())
-        else:
-            llama_cpp.llama_sampler_chain_add(self.chain, llama_cpp.llama_sampler_init_top_k(sampling.top_k))
-            llama_cpp.llama_sampler_chain_add(self.chain, llama_cpp.llama_sampler_init_temp(sampling.temperature))
-            llama_cpp.llama_sampler_chain_add(self.chain, llama_cpp.llama_sampler_init_dist(sampling.seed))
+        self.sampling = sampling
+        self.chain = self._chain(sampling)
         self._one = llama_cpp.llama_token_data()
         self._one_array = llama_cpp.llama_token_data_array(ctypes.pointer(self._one), 1, -1, False)
 
-    def reset(self) -> None:
-        """Back to the grammar's start and the seed's first draw, for a new request."""
+    @staticmethod
+    def _chain(sampling: Sampling) -> Any:
+        chain = llama_cpp.llama_sampler_chain_init(llama_cpp.llama_sampler_chain_default_params())
+        if sampling.temperature <= 0:
+            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_greedy())
+        else:
+            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_top_k(sampling.top_k))
+            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_temp(sampling.temperature))
+            llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_dist(sampling.seed))
+        return chain
+
+    def reset(self, seed: int | None = None) -> None:
+        """Back to the grammar's start and a seed's first draw, for a new request.
+
+        Each request brings its own seed (`request_seed`); llama.cpp cannot reseed a draw, so the
+        chain (three small samplers) is built again. The grammar, which is costly to parse, stays.
+        """
         llama_cpp.llama_sampler_reset(self.grammar)
-        llama_cpp.llama_sampler_reset(self.chain)
+        if seed is None or seed == self.sampling.seed or self.sampling.temperature <= 0:
+            llama_cpp.llama_sampler_reset(self.chain)
+            return
+        llama_cpp.llama_sampler_free(self.chain)
+        self.sampling = Sampling(self.sampling.temperature, self.sampling.top_k, seed)
+        self.chain = self._chain(self.sampling)
 
     def sample(self, ctx: Any, logits_row: int) -> int:
         """Draw the next token of a sequence, within the grammar."""

@@ -26,7 +26,7 @@ from typing import Any
 import aiohttp
 
 from .backend import Executor, default_executor
-from .decoding import MAX_SEQUENCES, Sampling, final_answers, finished_answer
+from .decoding import MAX_SEQUENCES, Sampling, final_answers, finished_answer, request_seed
 from .ensemble import (
     ROUTE_DOMOTICS,
     ROUTE_NONE,
@@ -302,8 +302,9 @@ class ServerEnsemble:
 
     async def async_vote(self, text: str, settings: VoteSettings) -> tuple[tuple[str | None, ...], str | None]:
         """Ask the domotics model for the votes and their majority command."""
-        prompt, _ = await self.domotics.prompt(self.domotics.normalize(text))
-        votes = tuple(await self.domotics.generate(prompt, settings.samplings()))
+        normalized = self.domotics.normalize(text)
+        prompt, _ = await self.domotics.prompt(normalized)
+        votes = tuple(await self.domotics.generate(prompt, settings.samplings(request_seed(normalized))))
         return votes, vote_command(self.domotics.info, votes, settings)
 
     async def async_single(self, text: str) -> str | None:
