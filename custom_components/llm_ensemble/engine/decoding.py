@@ -25,11 +25,12 @@ class Sampling:
 def request_seed(normalized: str) -> int:
     """The seed a request's votes start from: its own, drawn from its text.
 
-    llama.cpp's seeded draw takes one uniform number per token, so with the same seeds for every
-    request, vote i fell at the same place of every answer's distribution: three fixed quantiles,
-    not three samples (measured: of the validation file's split votes, 148 of 169 had the odd one
-    out in the second vote). A seed of its own makes each request's votes a fresh draw, and the
-    same request still draws the same votes, on either engine.
+    A seeded draw starts its random numbers again with each request, so with the same seeds for
+    every request, vote i drew the same numbers every time and fell at about the same place of
+    every answer's distribution: three fixed thresholds, not three samples (measured: of the
+    validation file's split votes, 148 of 169 had the odd one out in the second vote). A seed of
+    its own makes each request's votes a fresh draw, and the same request still draws the same
+    votes, on either engine.
     """
     return zlib.crc32(normalized.encode("utf-8")) % SEED_SPACE
 
