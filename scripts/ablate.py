@@ -14,7 +14,8 @@ votes agree, not only all 3); `hot` (all 3 must agree, sampled at T = 1.0); and,
 (the models trained without the boundary data). `--temperatures 0.5 0.7` adds `t0.5`, `t0.7`: the
 vote of the shipped size, all sequences agreeing, sampled at that temperature (`--votes 5`:
 `n5_t0.5`…). `--sampler-seeds 3 6` adds `draw3`, `draw6`: `full` with other sampling seeds, the
-same vote drawn again (the agent's first seed is 0), so a figure is not one draw's luck.
+same vote drawn again (the agent's offset is 0), so a figure is not one draw's luck; and
+`t0.7_draw3`… for the votes of `--temperatures`.
 `--models` runs every variant on other GGUF files (a candidate build). The built-in agent runs
 once, for the rows it gets right and ours does not.
 """
@@ -139,12 +140,14 @@ def main() -> int:
     args = parser.parse_args()
     logging.basicConfig(level=logging.CRITICAL)
     rows = load_rows(args.files or default_files())
-    variants = list(VARIANTS) + [
+    votes = [
         Variant(f"t{t:g}" if n == VoteSettings().n_votes else f"n{n}_t{t:g}", votes=n, temperature=t, unanimous=True)
         for n in args.votes
         for t in args.temperatures
     ]
+    variants = list(VARIANTS) + votes
     variants += [replace(VARIANTS[0], name=f"draw{seed}", seed=seed) for seed in args.sampler_seeds]
+    variants += [replace(v, name=f"{v.name}_draw{seed}", seed=seed) for v in votes for seed in args.sampler_seeds]
     if args.models:
         models = (str(Path(args.models[0]).resolve()), str(Path(args.models[1]).resolve()))
         variants = [replace(v, models=models) for v in variants]
