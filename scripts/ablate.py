@@ -58,7 +58,7 @@ class Variant:
     votes: int = VoteSettings().n_votes
     temperature: float = VoteSettings().temperature
     unanimous: bool = VoteSettings().unanimous
-    seed: int = VoteSettings().seed  # the first vote's sampling seed
+    seed: int = VoteSettings().seed  # moves every request's sampling seeds: another draw of the vote
     home_check: bool = True
     known_words_check: bool = True  # the home check's part that reads the model's known_words
     language_check: bool = True

@@ -220,7 +220,7 @@ def main() -> None:
         "--sampler-seed",
         type=int,
         default=VoteSettings().seed,
-        help="the first vote's sampling seed (the agent's is 0): another draw of the same vote",
+        help="moves every request's sampling seeds (the agent's offset is 0): another draw of the same vote",
     )
     parser.add_argument("--selector", type=Path, default=SHIPPED / "selector.gguf")
     parser.add_argument("--domotics", type=Path, default=SHIPPED / "domotics.gguf")
