@@ -10,8 +10,8 @@ words: "la freidora", "la sala de cine"); `no_language_check` (negations and rep
 done not read by the body);
 `no_fallback` (what the agent passes on gets its own "no te he entendido" instead of the
 built-in agent); `greedy1` (one greedy sequence instead of the vote); `majority` (act when 2 of 3
-votes agree, not only all 3); `cool` (all 3 must agree, sampled at T = 0.5, the vote before
-2026-11-26's); and, with --old-models, `old_models`
+votes agree, not only all 3); `cool` (all 3 must agree, sampled at T = 0.5); and, with
+--old-models, `old_models`
 (the models trained without the boundary data). `--temperatures 0.5 0.7` adds `t0.5`, `t0.7`: the
 vote of the shipped size, all sequences agreeing, sampled at that temperature (`--votes 5`:
 `n5_t0.5`…). `--sampler-seeds 3 6` adds `draw3`, `draw6`: `full` with other sampling seeds, the
