@@ -71,6 +71,7 @@ NAMING_WORDS = frozenset(
 REASON_MARKERS = frozenset({"que", "porque", "para"})  # after the verb, what follows is the reason
 # "…que hay en la bodega", "…que está en el garaje": a "que" that places the device, not a reason.
 PLACING_WORDS = frozenset({"hay", "esta", "estan", "tengo", "tiene", "tienes"})
+FLOOR_WORDS = frozenset({"abajo", "arriba"})  # "el baño de abajo": a room on another floor
 DISTINCTIVE_LETTERS = 5  # a word of a name, not of the catalog, this long names that area or device alone
 
 Words = tuple[str, ...]
@@ -248,6 +249,21 @@ def _other_in_catalog(req: _Request, names: dict[str, tuple[str, ...]], own: str
     return next((key for start, end, key in spans if key != own and not set(range(start, end)) <= named), None)
 
 
+def _other_floor(req: _Request) -> str | None:
+    """A room placed on a floor ("el baño de abajo"): another room of its kind, maybe.
+
+    Unless the entity's own names or area say that floor. A home with one bathroom in Home
+    Assistant may have two; which one is meant is a guess.
+    """
+    own = {w for name in req.own_names for w in name}
+    own |= {w for area in req.home.areas if area.area_id == req.area for name in area.names for w in name}
+    for word in _before_reason(req.said):
+        floor = slips(word, FLOOR_WORDS)
+        if floor and not floor & own:
+            return f"nombra otra planta de la casa ({floor.pop()})"
+    return None
+
+
 def _other_catalog_room(req: _Request) -> str | None:
     """A room word of the catalog that is another code's room ("la tele de mi cuarto" for TV_SL).
 
@@ -363,6 +379,7 @@ CHECKS = (
     _everything,
     _several,
     _other_area,
+    _other_floor,
     _other_catalog_room,
     _other_catalog_device,
     _other_device,

@@ -71,6 +71,8 @@ def test_requests_about_the_entity_pass(text: str, entity_id: str, entry: Catalo
         ("apaga las luces del salón", "light.salon", LUZ_SL, "varios"),  # every light of the area
         ("apaga todas las luces", "light.salon", LUZ_SL, "todo"),
         ("apágalo todo", "light.salon", LUZ_SL, "todo"),
+        ("enciende el calefactor del baño de abajo", "switch.calefactor", CALEF_BA, "planta"),  # a second bathroom
+        ("apaga la luz del salón de arriba", "light.salon", LUZ_SL, "planta"),
     ],
 )
 def test_requests_about_something_else_are_not_acted_on(
@@ -78,6 +80,16 @@ def test_requests_about_something_else_are_not_acted_on(
 ) -> None:
     reason = reason_not_for(text, HOME, entity_id, entry, CATALOG, KNOWN)
     assert reason is not None and why in reason
+
+
+def test_a_floor_the_entitys_own_area_says_is_its_own() -> None:
+    """ "el baño de abajo" where Home Assistant's bathroom is "Baño de abajo": that one."""
+    home = Home(
+        areas=(HomeArea("bano", (words("Baño de abajo"),)),),
+        entities=(_entity("switch.calefactor", "bano", "Calefactor"),),
+    )
+    text = "enciende el calefactor del baño de abajo"
+    assert reason_not_for(text, home, "switch.calefactor", CALEF_BA, CATALOG, KNOWN) is None
 
 
 def test_a_bare_noun_in_another_room_does_not_count() -> None:
