@@ -190,12 +190,16 @@ def asks_without_an_order(words: Sequence[str], original: str) -> bool:
 
     A question that asks for a switch names the verb ("¿te importaría apagar…?", "¿me das la
     luz?", even with a slip: "¿te importaría acticar…?"); one about a device without it asks about
-    the device ("¿qué bombilla me recomiendas para el pasillo?"). A state question is answered,
-    never switched, so it is not this check's.
+    the device ("¿qué bombilla me recomiendas para el pasillo?"), and a participle is a state
+    ("¿queda alguna luz encendida…?"). A state question is answered, never switched, so it is not
+    this check's.
     """
     if "?" not in original and "¿" not in original:
         return False
-    return not any(_may_order_switch(word) or word == "das" or _slipped_switch_verb(word) for word in words)
+    return not any(
+        (_may_order_switch(word) or word == "das" or _slipped_switch_verb(word)) and not _is_participle(word)
+        for word in words
+    )
 
 
 def _may_order_switch(word: str) -> bool:

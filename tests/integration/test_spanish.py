@@ -89,6 +89,8 @@ def test_shipped_catalog_names_each_device_with_its_article() -> None:
         ("ya puse la mesa, enciende la luz del comedor", None),  # what was done, and an order
         ("¿gasta mucho el ventilador del dormitorio?", "pregunta"),  # a question, no on/off verb
         ("¿qué bombilla me recomiendas para el pasillo?", "pregunta"),  # "para" the preposition
+        ("¿hay alguna luz encendida en la cocina?", "pregunta"),  # a participle is a state, not an order
+        ("¿me apagas la luz de la cocina?", None),
         ("¿te importaría apagar la luz del pasillo?", None),  # a question that asks for a switch
         ("oye, ¿me das la luz de la cocina?", None),
         ("¿te importaría acticar la luz del garaje?", None),  # a slip in the verb
