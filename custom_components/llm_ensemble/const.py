@@ -47,7 +47,7 @@ CONF_RECORD_TEXTS: Final = "record_texts"  # diagnostics keep what was said (off
 DEFAULT_VOTES: Final = 3  # the engine's VoteSettings().n_votes
 MIN_VOTES: Final = 1
 MAX_VOTES: Final = 7  # the engine's MAX_SEQUENCES
-DEFAULT_TEMPERATURE: Final = 1.0  # the engine's VoteSettings().temperature
+DEFAULT_TEMPERATURE: Final = 0.7  # the engine's VoteSettings().temperature
 MAX_TEMPERATURE: Final = 2.0
 DEFAULT_FALLBACK: Final = True
 
