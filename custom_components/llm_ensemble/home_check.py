@@ -176,6 +176,12 @@ class _Request:
         return list(self.target.names) if self.target else []
 
     @cached_property
+    def own_place_words(self) -> frozenset[str]:
+        """Every word of the entity's own names and of its area's names: what says it is this one."""
+        area_names = (name for area in self.home.areas if area.area_id == self.area for name in area.names)
+        return frozenset(w for name in (*self.own_names, *area_names) for w in name)
+
+    @cached_property
     def catalog_words(self) -> frozenset[str]:
         """Every word the catalog uses for a device or a room: the models' own vocabulary."""
         return _catalog_names(tuple(self.catalog))
@@ -255,11 +261,9 @@ def _other_floor(req: _Request) -> str | None:
     Unless the entity's own names or area say that floor. A home with one bathroom in Home
     Assistant may have two; which one is meant is a guess.
     """
-    own = {w for name in req.own_names for w in name}
-    own |= {w for area in req.home.areas if area.area_id == req.area for name in area.names for w in name}
     for word in _before_reason(req.said):
         floor = slips(word, FLOOR_WORDS)
-        if floor and not floor & own:
+        if floor and not floor & req.own_place_words:
             return f"nombra otra planta de la casa ({floor.pop()})"
     return None
 
@@ -335,9 +339,7 @@ def _no_room(req: _Request) -> str | None:
     """
     if req.entry.only_one:
         return None
-    place = {w for p in (req.entry.room, *req.entry.room_words) for w in words(p)}
-    place |= {w for name in req.own_names for w in name}
-    place |= {w for area in req.home.areas if area.area_id == req.area for name in area.names for w in name}
+    place = {w for p in (req.entry.room, *req.entry.room_words) for w in words(p)} | req.own_place_words
     place -= req.device_words | STOPWORDS
     if any(near_any(word, frozenset(place)) for word in req.said):
         return None
