@@ -16,7 +16,7 @@ from typing import Any
 
 from evaluate import Row, percentile
 
-from custom_components.llm_ensemble.engine import Ensemble, VoteSettings, request_seed, vote_command
+from custom_components.llm_ensemble.engine import Ensemble, VoteSettings, vote_command
 
 WARM_UP_ROWS = 5
 
@@ -36,7 +36,7 @@ def sequential_vote(ensemble: Ensemble, text: str, settings: VoteSettings) -> tu
     model = ensemble.domotics
     normalized = model.normalize(text)
     prompt, _ = model.prompt(normalized)
-    votes = tuple(model.generate(prompt, [sampling])[0] for sampling in settings.samplings(request_seed(normalized)))
+    votes = tuple(model.generate(prompt, [sampling])[0] for sampling in settings.samplings_for(normalized))
     return votes, vote_command(model.info, votes, settings)
 
 

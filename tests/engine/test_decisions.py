@@ -72,6 +72,7 @@ def test_each_request_draws_its_own_votes(ensemble: Ensemble) -> None:
     assert seeds[0] != seeds[1] and seeds[0] == seeds[2]  # the same request (normalized), the same seed
     for text, seed in zip(texts, seeds, strict=True):
         prompt, _ = model.prompt(model.normalize(text))
+        assert settings.samplings_for(model.normalize(text)) == settings.samplings(seed)
         assert ensemble.vote(text, settings)[0] == tuple(model.generate(prompt, settings.samplings(seed)))
 
 

@@ -62,6 +62,10 @@ class VoteSettings:
         first = (request + self.seed) % SEED_SPACE
         return [Sampling(self.temperature, self.top_k, first + i) for i in range(self.n_votes)]
 
+    def samplings_for(self, normalized: str) -> list[Sampling]:
+        """The votes of one request (its normalised text): the draw every engine makes for it."""
+        return self.samplings(request_seed(normalized))
+
 
 @dataclass(frozen=True)
 class Timings:
@@ -214,7 +218,7 @@ class Ensemble:
         """The N answers of the domotics model for this text and their majority (or None)."""
         normalized = self.domotics.normalize(text)
         prompt, _ = self.domotics.prompt(normalized)
-        votes = tuple(self.domotics.generate(prompt, settings.samplings(request_seed(normalized))))
+        votes = tuple(self.domotics.generate(prompt, settings.samplings_for(normalized)))
         return votes, vote_command(self.domotics.info, votes, settings)
 
     def single(self, text: str) -> str | None:

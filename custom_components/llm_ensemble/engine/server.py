@@ -26,7 +26,7 @@ from typing import Any
 import aiohttp
 
 from .backend import Executor, default_executor
-from .decoding import MAX_SEQUENCES, Sampling, final_answers, finished_answer, request_seed
+from .decoding import MAX_SEQUENCES, Sampling, final_answers, finished_answer
 from .ensemble import (
     ROUTE_DOMOTICS,
     ROUTE_NONE,
@@ -304,7 +304,7 @@ class ServerEnsemble:
         """Ask the domotics model for the votes and their majority command."""
         normalized = self.domotics.normalize(text)
         prompt, _ = await self.domotics.prompt(normalized)
-        votes = tuple(await self.domotics.generate(prompt, settings.samplings(request_seed(normalized))))
+        votes = tuple(await self.domotics.generate(prompt, settings.samplings_for(normalized)))
         return votes, vote_command(self.domotics.info, votes, settings)
 
     async def async_single(self, text: str) -> str | None:
