@@ -43,7 +43,7 @@ from .spanish import is_switch_verb, plural_forms
 from .typos import near_any, slips
 
 CONVERSATION = "conversation"  # the assistant id exposure settings are kept under
-ALL_WORDS = frozenset({"todo", "todas", "todos", "toda"})
+ALL_WORDS = frozenset({"todo", "todas", "todos", "toda", "cada"})
 STOPWORDS = frozenset({"de", "del", "la", "el", "los", "las", "en", "y", "a", "al", "mi", "tu", "su", "un", "una"})
 # Domains of things people switch and name like devices; a scene "Buenas noches" or a weather
 # entity "Tiempo en casa" counts by its whole name only, not by one of its words.

@@ -33,7 +33,9 @@ def plural_forms(phrase: Sequence[str]) -> set[str]:
     """The plural of a noun phrase's head word: "luz del techo" -> {"luces"}, "foco" -> {"focos"}.
 
     A word that already ends in -s is left alone (it may be a plural already: "focos", "leds").
+    A leading article is not the head: "la tv" has no plural "las".
     """
+    phrase = phrase[1:] if phrase and phrase[0] in ARTICLES else phrase
     if not phrase or phrase[0].endswith("s"):
         return set()
     head = phrase[0]
@@ -51,9 +53,16 @@ def capitalize(text: str) -> str:
 # those that say one direction, and those that say either ("pon", "para") or something else.
 ON_STEMS = ("enciend", "encend", "prend", "activ", "conect", "arranc", "arranq", "enchuf")
 OFF_STEMS = ("apag", "desactiv", "desconect", "desenchuf", "quit", "deten", "cort")
-SWITCH_VERB_STEMS = (*ON_STEMS, *OFF_STEMS, "pon", "pong", "par", "abr", "cierr")
+SWITCH_VERB_STEMS = (*ON_STEMS, *OFF_STEMS, "pon", "pong", "abr", "cierr")
+# "parar" by its forms: as a stem, "par" also starts "parece", "pared", "parte".
+STOP_FORMS = frozenset(
+    {"para", "paras", "pare", "paren", "pares", "parad", "parar", "paralo", "parala", "paralos", "paralas", "paro",
+     "paramos", "paraste", "pararon", "paraba", "paraban"}
+)
+STOP_TOLD = frozenset({"paro", "paraste", "pararon", "paraba", "paraban"})
 PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
-NEGATIONS = frozenset({"no", "nunca", "ni", "tampoco", "jamas"})
+NEGATIONS = frozenset({"no", "nunca", "ni", "tampoco", "jamas", "prohibido"})
+ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "mi", "tu", "su"})
 # "evita apagar la luz": an order not to. Their typos ("ebita", "nuncaa") are read as them too.
 AVOID = frozenset({"evita", "evite", "eviten", "evites", "evitar", "evitad"})
 SLIPPED_NEGATIONS = frozenset({"nunca", "tampoco", "jamas", *AVOID})
@@ -69,23 +78,47 @@ COLOURS = frozenset(
 )
 SETTINGS = frozenset(
     {"brillo", "intensidad", "velocidad", "volumen", "canal", "grados", "temperatura", "tono", "modo", "porciento",
-     "color", "maximo", "minimo", "tope", "atenua", "regula", "ajusta", "sube", "baja", "subele", "bajale"}
+     "color", "maximo", "minimo", "tope", "atenua", "regula", "ajusta", "sube", "baja", "subele", "bajale", "potencia",
+     "tenue"}
+)
+# "más fuerte", "más tenue", "al tres", "a veintidós": a level, not on or off.
+LEVEL_PATTERN = re.compile(
+    r"\bmas (?:alt[oa]|baj[oa]|fuerte|floj[oa]|rapid[oa]|lent[oa]|despacio|oscur[oa]|clar[oa]|suave|calid[oa]|"
+    r"intens[oa])\b|\bal? (?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte\w*|treinta)\b"
 )
 LATER = frozenset(
     {"minutos", "minuto", "horas", "segundos", "luego", "despues", "manana", "noche", "lunes", "martes", "miercoles",
-     "jueves", "viernes", "sabado", "domingo", "anochecer", "amanecer"}
+     "jueves", "viernes", "sabado", "domingo", "anochecer", "amanecer", "medianoche"}
 )
 # "cuando salga", "a las ocho", "en cuanto llegue", "dentro de un rato"; not "cuando puedas" (now).
-LATER_PATTERN = re.compile(r"\bcuando (?!puedas|quieras)|\ba las\b|\ben cuanto (?!puedas)|\bdentro de\b")
+LATER_PATTERN = re.compile(
+    r"\bcuando (?!puedas|quieras)|\ba las\b|\ba la una\b|\ben cuanto (?!puedas)|\bdentro de\b|\bantes de que\b"
+    r"|\ben (?:una|media) hora\b|\ben un rato\b|\bmas tarde\b|\besta tarde\b"
+)
 # "si no hay nadie en casa, apaga…": an order on a condition. Not "si puedes, apaga…", "si no te
 # importa…": a polite "if", said with one of these before the order.
-POLITE_IF = frozenset({"puedes", "puede", "podes", "quieres", "quiere", "importa", "molesta", "amable", "favor"})
+POLITE_IF = frozenset(
+    {"puedes", "puede", "podes", "quieres", "quiere", "importa", "molesta", "molestia", "amable", "posible", "parece"}
+)
+POLITE_REACH = 4  # "si no te importa", "si me haces el favor": the polite words come soon after "si"
+CLITICS = frozenset({"me", "te", "se", "le", "lo", "la", "nos", "les", "los", "las"})
+SEE_WORDS = frozenset({"ver", "aver", "haber"})  # "a ver si…" (also misspelt): a request
+YES_FIRST = re.compile(r"\W*(?:sí\b|si\s*[,.!])")  # "sí, apaga…", "si, apaga…": yes, then the order
+# "¿cómo se enciende…?", "¿a qué hora se apaga…?", "¿por qué…?" (not "¿por qué no apagas…?", which asks for it).
+ASKS_HOW = re.compile(r"\b(?:como|cuando|donde) se\b|\bque hora\b|\bpor que (?!no\b)")
+# Words that ask whether: "comprueba si…", "¿me dices si…?", "¿sabes si…?".
+ASK_IF = frozenset(
+    {"comprueba", "compruebe", "dices", "dime", "diga", "digas", "decir", "sabes", "sabe", "mira", "mire", "consta",
+     "averigua", "pregunto"}
+)
+CONDITION_PATTERN = re.compile(r"\ben caso de\b|\ba menos que\b|\bsalvo que\b|\bexcepto si\b")
 # Words that may stand between a negation and the verb it governs: "no me la apagues", "ni se te
 # ocurra encender", "no hace falta que prendas", "no vuelvas a poner".
 NEGATION_LINKS = frozenset(
     {"me", "te", "se", "lo", "la", "le", "los", "las", "nos", "les", "hace", "falta", "que", "quiero", "ocurra",
      "vayas", "vuelvas", "a", "todavia", "aun", "ya", "mas", "hagas", "hay", "necesidad", "de", "tienes", "debes",
-     "molestes", "en", "tampoco", "sigas", "dejes"}
+     "molestes", "en", "tampoco", "sigas", "dejes", "puedes", "puede", "deberias", "deberia", "necesito",
+     "pido", "es", "necesario", "por", "loco", "loca"}
 )
 NEGATION_REACH = 5
 # "no toques la luz", "no hagas nada con la luz del despacho": told to leave a device alone. These
@@ -93,7 +126,13 @@ NEGATION_REACH = 5
 HANDS_OFF = frozenset({"toques", "toque", "toquen", "toqueis", "cambies", "cambie", "cambien", "cambieis"})
 DO_FORMS = frozenset({"hagas", "haga", "hagan", "hagais"})
 # "he encendido", "acabo de apagar": the speaker did it; nothing is asked.
-DONE_LEADS = frozenset({"he", "ha", "has", "han", "hemos", "habia", "habias"})
+DONE_LEADS = frozenset({"he", "ha", "has", "han", "hemos", "habeis", "habia", "habias", "habian"})
+# Endings of an on/off verb that no order has: the past ("apagaste", "encendieron"), the
+# imperfect ("apagaba", "encendía") and the future ("apagaré"), accents dropped.
+TOLD_ENDINGS = ("aste", "iste", "aron", "ieron", "aba", "abas", "aban", "ia", "ias", "ian", "are", "ere", "aras",
+                "eras", "aran", "eran")
+# An order with its pronoun after it: "apágalo", "enciéndela", "ciérramelo".
+ORDER_PRONOUNS = ("lo", "la", "los", "las", "le", "les", "melo", "mela", "selo", "sela")
 JUST_DONE = ("acabo de", "acaba de", "acabamos de", "acaban de")
 # "¿apagué la luz?", "encendí la tele": the speaker's own past, told by the accent. Without it,
 # "apague" is also the polite order; and "prendé", "encendé" are the voseo's orders, so -er verbs
@@ -105,7 +144,7 @@ SPEAKER_DID = re.compile(
 
 def is_switch_verb(word: str) -> bool:
     """Whether a word is a form of an on/off verb ("apaga", "enciendes", "des")."""
-    return word.startswith(SWITCH_VERB_STEMS) or word in GIVE_FORMS
+    return word.startswith(SWITCH_VERB_STEMS) or word in GIVE_FORMS or word in STOP_FORMS
 
 
 def is_negation(word: str) -> bool:
@@ -121,8 +160,10 @@ def negates_switching(words: Sequence[str]) -> bool:
     in a reason ("no veo nada, enciende la luz") governs another verb and is left alone.
     """
     for i, word in enumerate(words):
-        if not is_negation(word):
-            continue
+        if word == "nadie" and i > 0 and words[i - 1] == "que" and i + 1 < len(words) and is_switch_verb(words[i + 1]):
+            return True  # "que nadie apague la tele"
+        if not is_negation(word) or (word == "no" and tuple(words[max(0, i - 2) : i]) == ("por", "que")):
+            continue  # "¿por qué no enciendes la luz?" asks for it
         reach = words[i + 1 : i + 1 + NEGATION_REACH]
         for before, following in zip([word, *reach], reach, strict=False):
             if is_switch_verb(following) or _slipped_switch_verb(following) or following in HANDS_OFF:
@@ -172,13 +213,16 @@ def not_an_order(words: Sequence[str], original: str = "") -> str | None:
             "cuenta lo que alguien ya hizo",
         ),
         (lambda: names_both_directions(words), "habla de encender y de apagar"),
-        (lambda: asks_without_an_order(words, original), "es una pregunta sin orden de encender o apagar"),
         (
-            lambda: said & (COLOURS | SETTINGS) or any(char.isdigit() for char in text),
+            lambda: asks_without_an_order(words, original) or asks_whether(words),
+            "es una pregunta sin orden de encender o apagar",
+        ),
+        (
+            lambda: said & (COLOURS | SETTINGS) or any(char.isdigit() for char in text) or LEVEL_PATTERN.search(text),
             "pide otro cambio que encender o apagar",
         ),
         (
-            lambda: said & LATER or LATER_PATTERN.search(text) or is_conditional(words),
+            lambda: said & LATER or LATER_PATTERN.search(text) or is_conditional(words, original),
             "es para más tarde o con una condición",
         ),
     )
@@ -191,14 +235,30 @@ def asks_without_an_order(words: Sequence[str], original: str) -> bool:
     A question that asks for a switch names the verb ("¿te importaría apagar…?", "¿me das la
     luz?", even with a slip: "¿te importaría acticar…?"); one about a device without it asks about
     the device ("¿qué bombilla me recomiendas para el pasillo?"), and a participle is a state
-    ("¿queda alguna luz encendida…?"). A state question is answered, never switched, so it is not
-    this check's.
+    ("¿queda alguna luz encendida…?"). Nor does one that asks how, why or when a device switches
+    ("¿cómo se enciende la tele?", "¿por qué se apaga sola la luz?"). A state question is
+    answered, never switched, so it is not this check's.
     """
     if "?" not in original and "¿" not in original:
         return False
+    if ASKS_HOW.search(" ".join(words)):
+        return True
     return not any(
         (_may_order_switch(word) or word == "das" or _slipped_switch_verb(word)) and not _is_participle(word)
         for word in words
+    )
+
+
+def asks_whether(words: Sequence[str]) -> bool:
+    """Whether it asks if something is so: "comprueba si la freidora está apagada", "dime si…".
+
+    With or without question marks; "a ver si enciendes…" asks for the switch instead, and is
+    not one of these.
+    """
+    return any(
+        word == "si" and not near_any(next_word, POLITE_IF) and not is_switch_verb(next_word)
+        for before, word, next_word in zip(words, words[1:], words[2:], strict=False)
+        if near_any(before, ASK_IF)
     )
 
 
@@ -211,16 +271,28 @@ def _may_order_switch(word: str) -> bool:
     return (is_switch_verb(word) and word != "para") or word in BARE_ORDERS
 
 
-def is_conditional(words: Sequence[str]) -> bool:
-    """Whether it starts with a condition: "si se hace de noche, enciende la luz del jardín".
+def is_conditional(words: Sequence[str], original: str = "") -> bool:
+    """Whether an "if" sets a condition: "si se hace de noche, enciende…", "apaga la tele si me duermo".
 
-    The condition runs up to the order's verb; a polite "if" ("si puedes", "si no te importa")
-    asks now.
+    Not a polite "if" ("si puedes", "si no te importa", "si me haces el favor": one of
+    `POLITE_IF` right after it), nor one that asks ("a ver si enciendes…", "¿y si apagas…?": an
+    on/off verb right after it), nor "sí" said first ("sí, apaga la luz": yes, with its accent or
+    a comma). "en caso de que", "a menos que", "salvo que" set conditions too.
     """
-    if not words or words[0] != "si":
-        return False
-    verb = next((i for i, word in enumerate(words) if is_switch_verb(word)), len(words))
-    return not POLITE_IF & set(words[1:verb])
+    if CONDITION_PATTERN.search(" ".join(words)):
+        return True
+    for i, word in enumerate(words):
+        if word != "si" or (i == 0 and YES_FIRST.match(original.lower())):
+            continue
+        after = words[i + 1 : i + 1 + POLITE_REACH]
+        verb = next((w for w in after if w not in CLITICS), None)
+        if verb is None or SEE_WORDS & set(words[max(0, i - 2) : i]):
+            continue
+        if is_switch_verb(verb) or _slipped_switch_verb(verb):
+            continue
+        if not any(near_any(w, POLITE_IF) for w in after) and "el favor" not in " ".join(after):
+            return True
+    return False
 
 
 def names_both_directions(words: Sequence[str]) -> bool:
@@ -256,12 +328,22 @@ def says_it_switched(words: Sequence[str]) -> bool:
     """Whether every on/off verb in it says what happened or what the speaker does, none orders.
 
     "mi abuela desenchufó la lámpara", "anoche se encendió sola la luz", "apago la luz": the verb
-    ends in -o (-ó, -ió without their accents), where an order ends in -a or -e. A participle
-    ("encendido") is a state, not one of these. The past of "poner" says what was done too.
+    ends in -o (-ó, -ió without their accents), where an order ends in -a or -e; "¿apagaste…?",
+    "apagaron", "apagaba", "ya apagaré yo" end as no order does (`TOLD_ENDINGS`). A participle
+    ("encendido") is a state, not one of these, and "apágalo" is an order with its pronoun. The
+    past of "poner" says what was done too.
     """
     verbs = [word for word in words if is_switch_verb(word) and word not in GIVE_FORMS]
     told = bool(verbs) or not PUT_PAST.isdisjoint(words)
-    return told and all(word.endswith("o") and not _is_participle(word) for word in verbs)
+    return told and all(_tells_switching(word) for word in verbs)
+
+
+def _tells_switching(verb: str) -> bool:
+    if _is_participle(verb) or verb.endswith(ORDER_PRONOUNS):
+        return False
+    if verb in STOP_FORMS:  # "pare", "paras" are orders, though they end like "apagaré", "apagaras"
+        return verb in STOP_TOLD
+    return verb.endswith("o") or verb.endswith(TOLD_ENDINGS)
 
 
 def reports_switching(words: Sequence[str]) -> bool:

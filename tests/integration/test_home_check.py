@@ -71,6 +71,7 @@ def test_requests_about_the_entity_pass(text: str, entity_id: str, entry: Catalo
         ("apaga las luces del salón", "light.salon", LUZ_SL, "varios"),  # every light of the area
         ("apaga todas las luces", "light.salon", LUZ_SL, "todo"),
         ("apágalo todo", "light.salon", LUZ_SL, "todo"),
+        ("apaga cada luz del salón", "light.salon", LUZ_SL, "todo"),
         ("enciende el calefactor del baño de abajo", "switch.calefactor", CALEF_BA, "planta"),  # a second bathroom
         ("apaga la luz del salón de arriba", "light.salon", LUZ_SL, "planta"),
     ],
@@ -218,3 +219,10 @@ def test_a_slip_of_another_word_too_is_left_alone() -> None:
     known = KNOWN | {"salir", "ducha", "ya", "que"}
     text = "apaga el calefactor del baño que ya salí de la ducha"
     assert reason_not_for(text, HOME, "switch.calefactor", CALEF_BA, CATALOG, known) is None
+
+
+def test_an_article_in_a_device_word_is_no_plural() -> None:
+    """A catalog that names a device "la tv" does not make every "las" a plural device word."""
+    tv = CatalogEntry("TV_SL", "media_player", "televisión", "salón", ("tele", "la tv"), ("salón",), True)
+    text = "enciende las luces led del salón"
+    assert reason_not_for(text, HOME, "light.tira", LED_SL, (*CATALOG, tv), KNOWN) is None
