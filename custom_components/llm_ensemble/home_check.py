@@ -72,6 +72,12 @@ REASON_MARKERS = frozenset({"que", "porque", "para"})  # after the verb, what fo
 # "…que hay en la bodega", "…que está en el garaje": a "que" that places the device, not a reason.
 PLACING_WORDS = frozenset({"hay", "esta", "estan", "tengo", "tiene", "tienes"})
 FLOOR_WORDS = frozenset({"abajo", "arriba"})  # "el baño de abajo": a room on another floor
+# "la luz del salón de mi vecino", "…de casa de mis padres": another person's home or thing.
+OTHER_PEOPLE = frozenset(
+    {"vecino", "vecina", "vecinos", "vecinas", "hermano", "hermana", "hermanos", "hermanas", "madre", "padre", "padres",
+     "abuelo", "abuela", "abuelos", "tio", "tia", "tios", "primo", "prima", "primos", "amigo", "amiga", "amigos",
+     "amigas", "suegro", "suegra", "suegros", "novio", "novia", "jefe", "jefa", "hijo", "hija", "hijos", "hijas"}
+)  # fmt: skip
 DISTINCTIVE_LETTERS = 5  # a word of a name, not of the catalog, this long names that area or device alone
 
 Words = tuple[str, ...]
@@ -363,6 +369,17 @@ def _before_reason(said: Words) -> Words:
     return said[: next(reason, len(said))]
 
 
+def _someone_elses(req: _Request) -> str | None:
+    """A person's thing or home named as the device's: "la luz del salón de mi vecino".
+
+    Not when the entity's own names or area say that person ("Cuarto de mi hija").
+    """
+    for before, word in pairwise(_before_reason(req.said)):
+        if before in NAMING_WORDS and word in OTHER_PEOPLE and word not in req.own_place_words:
+            return f"habla de lo de otra persona ({word})"
+    return None
+
+
 def unknown_thing(req: _Request) -> str | None:
     """A thing named by a word the model never met in a device request, nor the home in a name.
 
@@ -386,6 +403,7 @@ CHECKS = (
     _other_catalog_device,
     _other_device,
     _same_area_kind,
+    _someone_elses,
     unknown_thing,
     _no_room,
 )

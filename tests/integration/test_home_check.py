@@ -72,6 +72,8 @@ def test_requests_about_the_entity_pass(text: str, entity_id: str, entry: Catalo
         ("apaga todas las luces", "light.salon", LUZ_SL, "todo"),
         ("apágalo todo", "light.salon", LUZ_SL, "todo"),
         ("apaga cada luz del salón", "light.salon", LUZ_SL, "todo"),
+        ("apaga la luz del salón de mi vecino", "light.salon", LUZ_SL, "otra persona"),  # not this home's
+        ("enciende el calefactor de casa de mis padres", "switch.calefactor", CALEF_BA, "otra persona"),
         ("enciende el calefactor del baño de abajo", "switch.calefactor", CALEF_BA, "planta"),  # a second bathroom
         ("apaga la luz del salón de arriba", "light.salon", LUZ_SL, "planta"),
     ],
@@ -142,7 +144,7 @@ def test_another_kind_of_catalog_device() -> None:
     [
         "apaga la freidora del salón",  # a device the model never learnt, read as the salón's light
         "enciende el foco de la biblioteca",  # a room neither the model nor the home knows
-        "apaga la luz del salón de mi vecino",
+        "apaga la luz del salón de mi prometido",
         "quiero que apagues la freidora del salón",  # a "que" before the verb is no reason
     ],
 )
@@ -219,6 +221,14 @@ def test_a_slip_of_another_word_too_is_left_alone() -> None:
     known = KNOWN | {"salir", "ducha", "ya", "que"}
     text = "apaga el calefactor del baño que ya salí de la ducha"
     assert reason_not_for(text, HOME, "switch.calefactor", CALEF_BA, CATALOG, known) is None
+
+
+def test_a_person_the_entitys_own_area_names_is_its_own() -> None:
+    """ "la luz del cuarto de mi hija" where Home Assistant has "Cuarto de mi hija": that one."""
+    home = Home((HomeArea("hija", (words("Cuarto de mi hija"),)),), (_entity("light.hija", "hija", "Luz"),))
+    luz_do = CatalogEntry("LUZ_DO", "light", "luz", "dormitorio", ("luz",), ("dormitorio", "cuarto"))
+    text = "apaga la luz del cuarto de mi hija"
+    assert reason_not_for(text, home, "light.hija", luz_do, (luz_do,), KNOWN | {"hija"}) is None
 
 
 def test_an_article_in_a_device_word_is_no_plural() -> None:
