@@ -239,14 +239,14 @@ def _several(req: _Request) -> str | None:
 def _other_area(req: _Request) -> str | None:
     """An area of the home other than the entity's, by its name, an alias, or a word only it has.
 
-    ("la luz del cuarto de plancha" names "Cuarto de la plancha" by "plancha").
+    ("la luz del cuarto de plancha" names "Cuarto de la plancha" by "plancha"). Not a word inside
+    one of the catalog's own room phrases for the entity: "salón comedor" is the salón, though
+    the home has a "Comedor".
     """
     room_ok = _covered(req.said, [words(w) for w in (req.entry.room, *req.entry.room_words)])
     for start, end, area_id in req.area_spans:
-        if area_id == req.area:
+        if area_id == req.area or set(range(start, end)) <= room_ok:
             continue
-        if req.area is None and set(range(start, end)) <= room_ok:
-            continue  # an entity with no area: the catalog's own room words are its room
         return f"nombra otra zona ({area_id})"
     return None
 

@@ -231,6 +231,15 @@ def test_a_person_the_entitys_own_area_names_is_its_own() -> None:
     assert reason_not_for(text, home, "light.hija", luz_do, (luz_do,), KNOWN | {"hija"}) is None
 
 
+def test_the_catalogs_own_room_phrase_is_the_entitys_room() -> None:
+    """ "salón comedor" is one of the catalog's words for the salón, though the home has a "Comedor"."""
+    luz_sl = CatalogEntry("LUZ_SL", "light", "luz", "salón", ("luz",), ("salón", "salón comedor"))
+    catalog = (luz_sl,)
+    assert reason_not_for("enciende la luz del salón comedor", HOME, "light.salon", luz_sl, catalog, KNOWN) is None
+    reason = reason_not_for("enciende la luz del comedor", HOME, "light.salon", luz_sl, catalog, KNOWN)
+    assert reason is not None and "zona" in reason
+
+
 def test_an_article_in_a_device_word_is_no_plural() -> None:
     """A catalog that names a device "la tv" does not make every "las" a plural device word."""
     tv = CatalogEntry("TV_SL", "media_player", "televisión", "salón", ("tele", "la tv"), ("salón",), True)
