@@ -95,6 +95,7 @@ LATER_PATTERN = re.compile(
     r"\bcuando (?!puedas|quieras)|\ba las\b|\ba la una\b|\ben cuanto (?!puedas)|\bdentro de\b|\bantes de que\b"
     r"|\ben (?:una|media) hora\b|\ben un rato\b|\bmas tarde\b|\besta tarde\b"
 )
+NIGHT_FALLEN = re.compile(r"\b(?:hizo|hace|es|esta) de noche\b")  # "ya es de noche": a reason, not a time
 # "si no hay nadie en casa, apaga…": an order on a condition. Not "si puedes, apaga…", "si no te
 # importa…": a polite "if", said with one of these before the order.
 POLITE_IF = frozenset(
@@ -222,11 +223,16 @@ def not_an_order(words: Sequence[str], original: str = "") -> str | None:
             "pide otro cambio que encender o apagar",
         ),
         (
-            lambda: said & LATER or LATER_PATTERN.search(text) or is_conditional(words, original),
+            lambda: said & LATER - _night_fallen(text) or LATER_PATTERN.search(text) or is_conditional(words, original),
             "es para más tarde o con una condición",
         ),
     )
     return next((reason for found, reason in readings if found()), None)
+
+
+def _night_fallen(text: str) -> set[str]:
+    """{"noche"} when the night is the reason, not the time: "enciende la luz, que ya es de noche"."""
+    return {"noche"} if NIGHT_FALLEN.search(text) and len(re.findall(r"\bnoche\b", text)) == 1 else set()
 
 
 def asks_without_an_order(words: Sequence[str], original: str) -> bool:

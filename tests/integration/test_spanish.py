@@ -163,6 +163,8 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("pon el ventilador del salón más rápido", "otro cambio"),
         ("pon el calefactor a media potencia", "otro cambio"),
         ("enciende la luz del salón, que se ha hecho tarde", None),
+        ("ya es de noche, enciende la luz del salón", None),  # the night is the reason
+        ("enciende la luz del jardín esta noche", "más tarde"),  # the night is the time
     ],
 )
 def test_changes_other_than_on_off_and_orders_for_later(text: str, reason: str | None) -> None:
