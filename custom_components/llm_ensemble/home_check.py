@@ -201,16 +201,17 @@ class _Request:
     def area_spans(self) -> list[tuple[int, int, str]]:
         """(start, end, area_id) of every area the request names.
 
-        By a name or alias, or by a distinctive word only that area's name has. Several checks
-        read it, so it is kept.
+        By a name or alias, or by a distinctive word only that area's name has, even with a slip
+        ("el cuarto de planchar": "Cuarto de la plancha"). Several checks read it, so it is kept.
         """
         spans = _spans(self.said, ((name, area.area_id) for area in self.home.areas for name in area.names))
         taken = {i for start, end, _ in spans for i in range(start, end)}
         common = self.catalog_words | STOPWORDS
         for area in self.home.areas:
             for name in area.names:
+                distinctive = frozenset(w for w in name if w not in common and len(w) >= DISTINCTIVE_LETTERS)
                 for i, word in enumerate(self.said):
-                    if i not in taken and word in name and word not in common and len(word) >= DISTINCTIVE_LETTERS:
+                    if i not in taken and word not in common and near_any(word, distinctive):
                         spans.append((i, i + 1, area.area_id))
         return spans
 

@@ -65,6 +65,7 @@ def test_requests_about_the_entity_pass(text: str, entity_id: str, entry: Catalo
     [
         ("apaga la luz del comedor", "light.salon", LUZ_SL, "zona"),  # another area of the home
         ("apaga la luz del cuarto de la plancha", "light.salon", LUZ_SL, "zona"),  # longest area name wins
+        ("apaga la luz del cuarto de planchar", "light.salon", LUZ_SL, "zona"),  # its word with a slip
         ("enciende la lámpara de pie", "light.salon", LUZ_SL, "aparato"),  # another entity's name
         ("enciende el calentador", "switch.calefactor", CALEF_BA, "aparato"),  # another entity's alias
         ("enciende la lámpara del salón", "light.salon", LUZ_SL, "misma zona"),  # the salón has a lamp too
