@@ -30,10 +30,10 @@ CARDS_DIR = ROOT / "models" / "cards"
 # Of three seeds (1, 2, 3) of this recipe, the models shipped are the ones that did best on the
 # development files (fewest wrong switches of the whole agent in realhome_dev + boundary_dev +
 # handwritten_dev by scripts/ablate, then most rows right) among those that carry out every plain
-# catalog command (models/tests/test_recipe.py): seed 2, both models. The README quotes all three.
+# catalog command (models/tests/test_recipe.py): seed 3, both models. The README quotes all three.
 FULL = {
-    "selector": TrainConfig(task="selector", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500, seed=2),
-    "domotics": TrainConfig(task="domotics", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500, seed=2),
+    "selector": TrainConfig(task="selector", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500, seed=3),
+    "domotics": TrainConfig(task="domotics", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500, seed=3),
 }
 DATA = {"seed": 1, "n_train": 240000, "n_valid": 2000, "vocab_size": 1024}
 OLD_DATA = {**DATA, "n_train": 80000}  # builds before 2026-11-26 have no "data" in their report
