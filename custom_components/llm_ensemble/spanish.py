@@ -126,6 +126,8 @@ NEGATION_REACH = 5
 # follow a negation the way an on/off verb does; "hacer" counts with "nada" after it only.
 HANDS_OFF = frozenset({"toques", "toque", "toquen", "toqueis", "cambies", "cambie", "cambien", "cambieis"})
 DO_FORMS = frozenset({"hagas", "haga", "hagan", "hagais"})
+# Orders with a verb that is no on/off verb: "dame luz en la cocina", "ilumíname el pasillo".
+OTHER_ORDERS = ("dame", "danos", "ilumin")
 # "he encendido", "acabo de apagar": the speaker did it; nothing is asked.
 DONE_LEADS = frozenset({"he", "ha", "has", "han", "hemos", "habeis", "habia", "habias", "habian"})
 # Endings of an on/off verb that no order has: the past ("apagaste", "encendieron"), the
@@ -213,6 +215,7 @@ def not_an_order(words: Sequence[str], original: str = "") -> str | None:
             or SPEAKER_DID.search(original.lower()),
             "cuenta lo que alguien ya hizo",
         ),
+        (lambda: only_a_purpose(words), "no pide encender ni apagar"),
         (lambda: names_both_directions(words), "habla de encender y de apagar"),
         (
             lambda: asks_without_an_order(words, original) or asks_whether(words),
@@ -318,6 +321,29 @@ def names_both_directions(words: Sequence[str]) -> bool:
 def _is_participle(word: str) -> bool:
     """Whether a word is a participle ("apagada", "encendidos"): a state, not an order."""
     return word.endswith(PARTICIPLE_ENDINGS)
+
+
+def only_a_purpose(words: Sequence[str]) -> bool:
+    """Whether its only on/off word is "para" before an infinitive: the preposition, not "parar".
+
+    "la luz de la cocina es malísima para cocinar" says what the light is for and asks for nothing
+    ("pon los leds para ambientar" has its order in "pon"; "la luz del salón encendida para leer"
+    in the participle).
+    """
+    orders = [
+        i
+        for i, word in enumerate(words)
+        if _may_order_switch(word) or word == "para" or word in GIVE_FORMS or word.startswith(OTHER_ORDERS)
+    ]
+    return (
+        bool(orders)
+        and all(words[i] == "para" and i + 1 < len(words) and _is_infinitive(words[i + 1]) for i in orders)
+        and not any(_is_participle(word) for word in words)
+    )
+
+
+def _is_infinitive(word: str) -> bool:
+    return len(word) >= 3 and word.endswith(("ar", "er", "ir"))
 
 
 def tells_news(words: Sequence[str]) -> bool:

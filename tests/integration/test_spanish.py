@@ -115,6 +115,10 @@ def test_shipped_catalog_names_each_device_with_its_article() -> None:
         ("que nadie apague la tele", "negación"),
         ("prohibido encender la luz del salón", "negación"),
         ("no hay nadie, apaga la luz del salón", None),  # "nadie" in the reason
+        ("la tele es perfecta para ver pelis", "no pide"),  # "para" the preposition, and no order
+        ("pon los leds del dormitorio para ambientar", None),  # the order is "pon"
+        ("dame luz en la cocina para leer", None),
+        ("la luz del salón encendida para leer", None),  # an order without a verb
     ],
 )
 def test_orders_that_are_not(text: str, reason: str | None) -> None:
