@@ -12,6 +12,8 @@ built-in agent when the fallback option is on:
     domotics: CODE ON/OFF not an order for now     -> pass on (spanish.not_an_order: "no enciendas…",
                                                    "he apagado…", "…en azul", "…en diez minutos",
                                                    "¿encendida o apagada?", "apaga… y enciende…")
+    domotics: CODE ON/OFF asked about, not ordered -> the entity's state ("¿encendida o apagada?",
+                                                   "¿apagué la cafetera?": spanish.asks_about_state)
     domotics: CODE ESTADO said of a negated order  -> pass on ("nunca pongas la tele" is no question)
     domotics: CODE ... not about that entity       -> pass on (home_check: another area or device of
                                                    the home, several devices, a word the model
@@ -21,6 +23,8 @@ built-in agent when the fallback option is on:
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.intent import IntentResponseErrorCode
@@ -58,6 +62,8 @@ async def async_outcome(  # noqa: PLR0911 - one return per row of the module doc
     target = actions.resolve(hass, decision.command, catalog, settings.entity_map, known)
     if isinstance(target, Outcome):
         return target
+    if state_action and target.action != state_action and spanish.asks_about_state(decision.text):
+        target = replace(target, action=state_action)  # asked whether, not told to: answer, switch nothing
     if reason := _not_what_it_asks(decision.text, target.action == state_action):
         speech = f"No voy a encender ni apagar nada: {reason}."
         return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=reason)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from .engine import CatalogEntry
+from .engine.text import normalize_lower_ascii
 from .typos import near_any, one_slip_apart
 
 
@@ -236,6 +237,23 @@ def not_an_order(words: Sequence[str], original: str = "") -> str | None:
 def _night_fallen(text: str) -> set[str]:
     """{"noche"} when the night is the reason, not the time: "enciende la luz, que ya es de noche"."""
     return {"noche"} if NIGHT_FALLEN.search(text) and len(re.findall(r"\bnoche\b", text)) == 1 else set()
+
+
+def asks_about_state(original: str) -> bool:
+    """Whether a question the models may read as a switch asks about the state instead.
+
+    "la luz del pasillo, ¿encendida o apagada?" names both states; "¿apagué la luz del despacho?",
+    "¿apagaste la cafetera?" ask about what was done. Either is answered with the state, never
+    switched; a negation ("¿no has apagado…?") is left to the other checks.
+    """
+    if "?" not in original and "¿" not in original:
+        return False
+    words = normalize_lower_ascii(original).split()
+    if any(is_negation(word) for word in words):
+        return False
+    states = [word for word in words if _is_participle(word)]
+    both_states = any(w.startswith(ON_STEMS) for w in states) and any(w.startswith(OFF_STEMS) for w in states)
+    return both_states or says_it_switched(words) or bool(SPEAKER_DID.search(original.lower()))
 
 
 def asks_without_an_order(words: Sequence[str], original: str) -> bool:

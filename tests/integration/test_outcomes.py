@@ -83,3 +83,30 @@ async def test_a_state_answer_is_not_given_to_a_negated_order(
     outcome = await outcome_of(hass, agent, made)
     assert (outcome.pass_on is not None) == passed_on, outcome
     assert hass.states.get("light.luz_salon").state == STATE_ON  # nothing switched either way
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la luz del salón, ¿encendida o apagada?",  # both states named
+        "¿apagué la luz del salón?",  # the speaker's own past
+        "¿apagaste la luz del salón?",
+    ],
+)
+async def test_a_question_read_as_a_switch_gets_the_state(
+    hass: HomeAssistant, agent: MockConfigEntry, text: str
+) -> None:
+    """The models may read a question about the state as an order; it is answered, nothing switched."""
+    votes = ("LUZ_SL OFF",) * 3
+    made = Decision(text, text, "domotics", "LLM1", votes, "LUZ_SL OFF", False, Timings())
+    outcome = await outcome_of(hass, agent, made)
+    assert outcome.pass_on is None, outcome
+    assert "encendida" in outcome.speech
+    assert hass.states.get("light.luz_salon").state == STATE_ON
+
+
+async def test_an_order_read_as_a_switch_still_switches(hass: HomeAssistant, agent: MockConfigEntry) -> None:
+    text = "¿me apagas la luz del salón?"
+    made = Decision(text, text, "domotics", "LLM1", ("LUZ_SL OFF",) * 3, "LUZ_SL OFF", False, Timings())
+    await outcome_of(hass, agent, made)
+    assert hass.states.get("light.luz_salon").state == "off"
