@@ -135,6 +135,8 @@ DONE_LEADS = frozenset({"he", "ha", "has", "han", "hemos", "habeis", "habia", "h
 # imperfect ("apagaba", "encendía") and the future ("apagaré"), accents dropped.
 TOLD_ENDINGS = ("aste", "iste", "aron", "ieron", "aba", "abas", "aban", "ia", "ias", "ian", "are", "ere", "aras",
                 "eras", "aran", "eran")
+# The conditional, a polite order: "¿me apagarías la luz?", "¿encenderías la tele?".
+POLITE_CONDITIONAL = ("ria", "rias", "rian", "riais")
 # An order with its pronoun after it: "apágalo", "enciéndela", "ciérramelo".
 ORDER_PRONOUNS = ("lo", "la", "los", "las", "le", "les", "melo", "mela", "selo", "sela")
 JUST_DONE = ("acabo de", "acaba de", "acabamos de", "acaban de")
@@ -393,6 +395,8 @@ def _tells_switching(verb: str) -> bool:
         return False
     if verb in STOP_FORMS:  # "pare", "paras" are orders, though they end like "apagaré", "apagaras"
         return verb in STOP_TOLD
+    if verb.endswith(POLITE_CONDITIONAL):  # "¿me apagarías la luz?" asks for it
+        return False
     return verb.endswith("o") or verb.endswith(TOLD_ENDINGS)
 
 

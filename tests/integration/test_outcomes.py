@@ -105,8 +105,8 @@ async def test_a_question_read_as_a_switch_gets_the_state(
     assert hass.states.get("light.luz_salon").state == STATE_ON
 
 
-async def test_an_order_read_as_a_switch_still_switches(hass: HomeAssistant, agent: MockConfigEntry) -> None:
-    text = "¿me apagas la luz del salón?"
+@pytest.mark.parametrize("text", ["¿me apagas la luz del salón?", "¿me apagarías la luz del salón?"])
+async def test_an_order_read_as_a_switch_still_switches(hass: HomeAssistant, agent: MockConfigEntry, text: str) -> None:
     made = Decision(text, text, "domotics", "LLM1", ("LUZ_SL OFF",) * 3, "LUZ_SL OFF", False, Timings())
     await outcome_of(hass, agent, made)
     assert hass.states.get("light.luz_salon").state == "off"

@@ -102,6 +102,9 @@ def test_shipped_catalog_names_each_device_with_its_article() -> None:
         ("ya habían apagado la luz del salón", "hizo"),
         ("el ventilador del salón, apágalo", None),  # an order with its pronoun is no -o form
         ("el riego, ciérralo", None),
+        ("¿me apagarías la luz del salón?", None),  # the conditional asks, politely
+        ("¿encenderías la tele?", None),
+        ("mi padre encendía la luz del salón", "hizo"),  # the imperfect tells
         ("pare en el jardín el riego", None),  # "pare" ends like "apagaré" and is an order
         ("¿cómo se enciende la tele?", "pregunta"),  # how, not do it
         ("¿por qué se apaga sola la luz del pasillo?", "pregunta"),
