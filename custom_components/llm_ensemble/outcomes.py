@@ -62,7 +62,8 @@ async def async_outcome(  # noqa: PLR0911 - one return per row of the module doc
     target = actions.resolve(hass, decision.command, catalog, settings.entity_map, known)
     if isinstance(target, Outcome):
         return target
-    if state_action and target.action != state_action and spanish.asks_about_state(decision.text):
+    said = home_check.words(decision.text)
+    if state_action and target.action != state_action and spanish.asks_about_state(said, decision.text):
         target = replace(target, action=state_action)  # asked whether, not told to: answer, switch nothing
     if reason := _not_what_it_asks(decision.text, target.action == state_action):
         speech = f"No voy a encender ni apagar nada: {reason}."

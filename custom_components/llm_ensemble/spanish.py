@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from .engine import CatalogEntry
-from .engine.text import normalize_lower_ascii
 from .typos import near_any, one_slip_apart
 
 
@@ -241,7 +240,7 @@ def _night_fallen(text: str) -> set[str]:
     return {"noche"} if NIGHT_FALLEN.search(text) and len(re.findall(r"\bnoche\b", text)) == 1 else set()
 
 
-def asks_about_state(original: str) -> bool:
+def asks_about_state(words: Sequence[str], original: str) -> bool:
     """Whether a question the models may read as a switch asks about the state instead.
 
     "la luz del pasillo, ¿encendida o apagada?" names both states; "¿apagué la luz del despacho?",
@@ -250,11 +249,9 @@ def asks_about_state(original: str) -> bool:
     """
     if "?" not in original and "¿" not in original:
         return False
-    words = normalize_lower_ascii(original).split()
     if any(is_negation(word) for word in words):
         return False
-    states = [word for word in words if _is_participle(word)]
-    both_states = any(w.startswith(ON_STEMS) for w in states) and any(w.startswith(OFF_STEMS) for w in states)
+    both_states = _on_and_off([word for word in words if _is_participle(word)])
     return both_states or says_it_switched(words) or bool(SPEAKER_DID.search(original.lower()))
 
 
@@ -331,11 +328,13 @@ def names_both_directions(words: Sequence[str]) -> bool:
     luz" gives two orders. A state beside an order is the order's reason ("apaga la luz del baño,
     la dejaron prendida") and counts as one direction.
     """
-    for kind in (_is_participle, lambda word: not _is_participle(word)):
-        forms = [w for w in words if kind(w)]
-        if any(w.startswith(ON_STEMS) for w in forms) and any(w.startswith(OFF_STEMS) for w in forms):
-            return True
-    return False
+    states = [w for w in words if _is_participle(w)]
+    return _on_and_off(states) or _on_and_off([w for w in words if not _is_participle(w)])
+
+
+def _on_and_off(forms: Sequence[str]) -> bool:
+    """Whether the forms hold both an "on" word and an "off" word."""
+    return any(w.startswith(ON_STEMS) for w in forms) and any(w.startswith(OFF_STEMS) for w in forms)
 
 
 def _is_participle(word: str) -> bool:
@@ -353,7 +352,7 @@ def only_a_purpose(words: Sequence[str]) -> bool:
     orders = [
         i
         for i, word in enumerate(words)
-        if _may_order_switch(word) or word == "para" or word in GIVE_FORMS or word.startswith(OTHER_ORDERS)
+        if is_switch_verb(word) or word in BARE_ORDERS or word.startswith(OTHER_ORDERS)
     ]
     return (
         bool(orders)
