@@ -1,4 +1,8 @@
-"""Just enough Spanish grammar to name a catalog device in a reply: "la luz del salón"."""
+"""Spanish in the body: naming a catalog device in a reply, and reading a request.
+
+The grammar says "la luz del salón"; `not_an_order` tells an order to switch now from everything
+else (negations, news, questions, other changes, orders for later or on a condition).
+"""
 
 from __future__ import annotations
 
