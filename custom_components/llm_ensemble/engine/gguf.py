@@ -3,7 +3,8 @@
 The server engine still needs what the model files say about themselves (prompt format, labels,
 catalog, vocabulary) where llama-cpp-python cannot be installed (Home Assistant OS). The header is
 a small, documented format: magic, version, counts, then typed key/value pairs and tensor infos.
-The tensors' data is never read.
+This module reads the header only; where the tensors' data starts (and each tensor's place in it)
+is kept, so the NumPy engine can map the weights without a second parser.
 """
 
 from __future__ import annotations
@@ -35,6 +36,25 @@ _SCALARS: dict[int, str] = {
 _STRING = 8
 _ARRAY = 9
 _MAX_STRING = 16 * 1024 * 1024  # a corrupt length must not make us allocate gigabytes
+_MAX_DIMS = 4  # ggml tensors have at most four dimensions
+DEFAULT_ALIGNMENT = 32  # where `general.alignment` is absent
+
+
+@dataclass(frozen=True)
+class TensorInfo:
+    """Where one tensor lies in the file: its shape (NumPy order, outermost first) and ggml type."""
+
+    shape: tuple[int, ...]
+    ggml_type: int
+    offset: int  # from the start of the data section
+
+    @property
+    def elements(self) -> int:
+        """How many numbers the tensor holds."""
+        count = 1
+        for dim in self.shape:
+            count *= dim
+        return count
 
 
 @dataclass(frozen=True)
@@ -44,7 +64,8 @@ class GgufHeader:
     path: Path
     version: int
     metadata: dict[str, Any]
-    tensor_elements: dict[str, int]
+    tensors: dict[str, TensorInfo]
+    data_offset: int  # where the tensors' data starts in the file
 
     @property
     def architecture(self) -> str:
@@ -58,7 +79,7 @@ class GgufHeader:
     @property
     def n_params(self) -> int:
         """How many parameters the tensors hold."""
-        return sum(self.tensor_elements.values())
+        return sum(t.elements for t in self.tensors.values())
 
     @property
     def tokens(self) -> list[str]:
@@ -128,16 +149,18 @@ def read_gguf_header(path: Path | str) -> GgufHeader:
             for _ in range(n_kv):
                 key = reader.string()
                 metadata[key] = reader.value(int(reader.take("<I")))
-            tensors: dict[str, int] = {}
+            tensors: dict[str, TensorInfo] = {}
             for _ in range(n_tensors):
                 name = reader.string()
                 n_dims = int(reader.take("<I"))
-                elements = 1
-                for _ in range(n_dims):
-                    elements *= int(reader.take("<Q"))
-                reader.take("<I")  # type
-                reader.take("<Q")  # offset
-                tensors[name] = elements
+                if n_dims > _MAX_DIMS:
+                    raise ModelLoadFailed(path, f"tensor {name!r} has {n_dims} dimensions (corrupt header)")
+                dims = [int(reader.take("<Q")) for _ in range(n_dims)]
+                ggml_type = int(reader.take("<I"))
+                offset = int(reader.take("<Q"))
+                tensors[name] = TensorInfo(tuple(reversed(dims)), ggml_type, offset)
+            alignment = int(metadata.get("general.alignment", DEFAULT_ALIGNMENT)) or DEFAULT_ALIGNMENT
+            data_offset = -(-file.tell() // alignment) * alignment
     except OSError as err:
         raise ModelLoadFailed(path, f"cannot read the file: {err.strerror or err}") from err
-    return GgufHeader(path, version, metadata, tensors)
+    return GgufHeader(path, version, metadata, tensors, data_offset)

@@ -1,0 +1,44 @@
+"""The answers grammar as a token filter: which tokens may come next, for the NumPy engine.
+
+llama.cpp holds a sequence to the model's answers with a GBNF grammar (grammar.py). Here the same
+rule is a lookup: a token may follow the text generated so far when the two together still begin
+one of the answers (each after the one space that follows the prompt); the end-of-generation token
+only when the text is a whole answer. The few hundred prefixes of the answers each get their mask
+once, on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+
+class AnswerConstraint:
+    """The tokens each prefix of the answers allows next."""
+
+    def __init__(self, answers: Iterable[str], pieces: Sequence[str], end_tokens: Iterable[int]) -> None:
+        """Index the answers (as generated: after one space) and each token's text."""
+        self.targets = frozenset(" " + a for a in answers)
+        if not self.targets:
+            raise ValueError("a constraint needs at least one answer")
+        self.prefixes = frozenset(t[:i] for t in self.targets for i in range(len(t) + 1))
+        self.pieces = list(pieces)
+        self.end_tokens = frozenset(end_tokens)
+        self._masks: dict[str, npt.NDArray[np.bool_]] = {}
+
+    def allows(self, text: str, token: int) -> bool:
+        """Whether `token` may follow `text` (the answer generated so far)."""
+        if token in self.end_tokens:
+            return text in self.targets
+        piece = self.pieces[token]
+        return bool(piece) and text + piece in self.prefixes
+
+    def mask(self, text: str) -> npt.NDArray[np.bool_]:
+        """Every token's `allows(text, token)`, as one boolean array over the vocabulary."""
+        mask = self._masks.get(text)
+        if mask is None:
+            mask = np.fromiter((self.allows(text, t) for t in range(len(self.pieces))), bool, len(self.pieces))
+            self._masks[text] = mask
+        return mask

@@ -1,0 +1,293 @@
+"""One GGUF model in plain NumPy: the Llama forward pass with a KV cache, and N answers per prompt.
+
+Nothing to compile and nothing to download: NumPy ships with every Home Assistant, so this backend
+runs on Home Assistant OS and the container image. It reads the same files as llama.cpp and
+computes what llama.cpp's `llama` architecture computes (RMSNorm, rotary embeddings on consecutive
+pairs, SwiGLU, the output tied to the token embedding), in float32 as the shipped files store it.
+
+The vote's sequences share the prompt: it is evaluated once, its keys and values copied to each
+sequence, and every step decodes one token of every unfinished sequence together. Every call keeps
+its cache to itself, so concurrent calls need no lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from .answer_constraint import AnswerConstraint
+from .decoding import MAX_SEQUENCES, Sampling, final_answers
+from .errors import ModelLoadFailed
+from .gguf import GgufHeader, read_gguf_header
+from .metadata import PREFIX, ModelInfo, parse_model_info
+from .numpy_sampling import SequenceSampler
+from .text import NORMALIZERS
+from .tokenizer import SpmTokenizer
+
+Array = npt.NDArray[np.float32]
+GGML_TYPE_F32 = 0
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The hyperparameters the forward pass needs, from the file's `llama.*` keys."""
+
+    n_layers: int
+    dim: int
+    n_heads: int
+    n_ctx_train: int
+    norm_eps: float
+    rope_base: float
+
+    @property
+    def head_dim(self) -> int:
+        """Width of one attention head."""
+        return self.dim // self.n_heads
+
+    @classmethod
+    def from_header(cls, header: GgufHeader) -> Shape:
+        """ModelLoadFailed unless the file is a Llama this backend can run."""
+        if header.architecture != "llama":
+            raise ModelLoadFailed(header.path, f"architecture {header.architecture!r} is not llama")
+        try:
+            shape = cls(
+                n_layers=int(header.arch_value("block_count")),
+                dim=int(header.arch_value("embedding_length")),
+                n_heads=int(header.arch_value("attention.head_count")),
+                n_ctx_train=int(header.arch_value("context_length")),
+                norm_eps=float(header.arch_value("attention.layer_norm_rms_epsilon")),
+                rope_base=float(header.arch_value("rope.freq_base") or 10000.0),
+            )
+        except (TypeError, ValueError) as err:
+            raise ModelLoadFailed(header.path, f"incomplete llama hyperparameters: {err}") from None
+        kv_heads = header.arch_value("attention.head_count_kv")
+        if kv_heads not in (None, shape.n_heads) or shape.dim % shape.n_heads:
+            raise ModelLoadFailed(header.path, "grouped or uneven attention heads are not supported")
+        return shape
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One block's weights, each matrix transposed once so that `x @ w` applies it."""
+
+    attn_norm: Array
+    wq: Array
+    wk: Array
+    wv: Array
+    wo: Array
+    ffn_norm: Array
+    w_gate: Array
+    w_up: Array
+    w_down: Array
+
+
+def read_tensors(header: GgufHeader) -> dict[str, Array]:
+    """Every tensor of the file as float32 arrays (ModelLoadFailed for other types or a short file)."""
+    try:
+        data = header.path.read_bytes()
+    except OSError as err:
+        raise ModelLoadFailed(header.path, f"cannot read the file: {err.strerror or err}") from err
+    tensors: dict[str, Array] = {}
+    for name, tensor in header.tensors.items():
+        if tensor.ggml_type != GGML_TYPE_F32:
+            raise ModelLoadFailed(header.path, f"tensor {name!r} is not float32 (ggml type {tensor.ggml_type})")
+        start = header.data_offset + tensor.offset
+        end = start + 4 * tensor.elements
+        if end > len(data):
+            raise ModelLoadFailed(header.path, "the tensors' data ends early (truncated file)")
+        tensors[name] = np.frombuffer(data, "<f4", tensor.elements, start).reshape(tensor.shape).copy()
+    return tensors
+
+
+def rms_norm(x: Array, weight: Array, eps: float) -> Array:
+    """x / sqrt(mean(x²) + eps) * weight, over the last axis."""
+    scale = 1.0 / np.sqrt(np.mean(np.square(x, dtype=np.float64), axis=-1, keepdims=True) + eps)
+    return (x * scale.astype(np.float32)) * weight
+
+
+def silu(x: Array) -> Array:
+    """x * sigmoid(x)."""
+    return x / (np.float32(1.0) + np.exp(-x))
+
+
+class NumpyModel:
+    """A loaded model: its self-description, tokenizer, weights and a batched constrained decoder."""
+
+    def __init__(self, path: Path | str) -> None:
+        """Read the file; typed ModelErrors say what is wrong with it."""
+        self.path = Path(path)
+        header = read_gguf_header(self.path)
+        self.info: ModelInfo = parse_model_info(self.path, header.string_metadata(PREFIX))
+        self.normalize: Callable[[str], str] = NORMALIZERS[self.info.normalizer]
+        self.shape = Shape.from_header(header)
+        self.n_ctx_train = self.shape.n_ctx_train
+        self.tokenizer = SpmTokenizer.from_header(header)
+        self._bos = int(header.metadata.get("tokenizer.ggml.bos_token_id", -1))
+        self._prefix = self._marker(self.info.prompt_prefix)
+        self._suffix = self._marker(self.info.prompt_suffix)
+        self._answers = frozenset(self.info.answers)
+        self._final_answers = final_answers(self._answers)
+        ends = {int(header.metadata[k]) for k in ("tokenizer.ggml.eos_token_id", "tokenizer.ggml.eot_token_id")
+                if k in header.metadata}  # fmt: skip
+        self._ends = frozenset(ends)
+        self.constraint = AnswerConstraint(self._answers, self.tokenizer.pieces, ends)
+        self.max_answer_tokens = 1 + max(len(self.tokenize(a)) for a in self._answers)
+        self._load_weights(read_tensors(header))
+
+    def _marker(self, text: str) -> int:
+        ids = self.tokenizer.encode(text)
+        if len(ids) != 1:
+            raise ModelLoadFailed(self.path, f"prompt marker {text!r} is not one token")
+        return ids[0]
+
+    def _load_weights(self, tensors: dict[str, Array]) -> None:
+        def take(name: str) -> Array:
+            try:
+                return tensors[name]
+            except KeyError:
+                raise ModelLoadFailed(self.path, f"tensor {name!r} is missing") from None
+
+        self.embedding = take("token_embd.weight")
+        self.output = np.ascontiguousarray(tensors.get("output.weight", self.embedding).T)
+        self.output_norm = take("output_norm.weight")
+        self.layers = [
+            Layer(
+                take(f"blk.{i}.attn_norm.weight"),
+                *(np.ascontiguousarray(take(f"blk.{i}.{n}.weight").T) for n in ("attn_q", "attn_k", "attn_v")),
+                np.ascontiguousarray(take(f"blk.{i}.attn_output.weight").T),
+                take(f"blk.{i}.ffn_norm.weight"),
+                *(np.ascontiguousarray(take(f"blk.{i}.{n}.weight").T) for n in ("ffn_gate", "ffn_up", "ffn_down")),
+            )
+            for i in range(self.shape.n_layers)
+        ]
+        positions = self.n_ctx_train + MAX_SEQUENCES * self.max_answer_tokens
+        half = self.shape.head_dim // 2
+        angles = np.outer(np.arange(positions), self.shape.rope_base ** (-np.arange(half) / half))
+        self._cos = np.cos(angles).astype(np.float32)
+        self._sin = np.sin(angles).astype(np.float32)
+
+    def close(self) -> None:
+        """Nothing to free: the arrays go with the object."""
+
+    # -- text ------------------------------------------------------------------------------
+    def tokenize(self, text: str) -> list[int]:
+        """Plain text to ids (no BOS, no special-token parsing), as llama.cpp."""
+        return self.tokenizer.encode(text)
+
+    def piece(self, token: int) -> str:
+        """The text of one token, as the constraint sees it."""
+        return self.tokenizer.pieces[token]
+
+    def prompt(self, normalized_text: str) -> tuple[list[int], bool]:
+        """BOS [ORDEN] text [COMANDO], the text cut as in training; and whether it was cut."""
+        room = self.n_ctx_train - 3 - self.max_answer_tokens
+        if self.info.max_text_tokens is not None:
+            room = min(room, self.info.max_text_tokens)
+        ids = self.tokenize(normalized_text)
+        return [self._bos, self._prefix, *ids[:room], self._suffix], len(ids) > room
+
+    # -- the forward pass ------------------------------------------------------------------
+    def _rope(self, x: Array, positions: npt.NDArray[np.intp]) -> Array:
+        """Rotate each consecutive pair of a head's channels by its position's angle. x: (..., T, H, D)."""
+        cos = self._cos[positions][:, None, :]
+        sin = self._sin[positions][:, None, :]
+        even, odd = x[..., 0::2], x[..., 1::2]
+        out = np.empty_like(x)
+        out[..., 0::2] = even * cos - odd * sin
+        out[..., 1::2] = even * sin + odd * cos
+        return out
+
+    def _block(self, layer: Layer, x: Array, positions: npt.NDArray[np.intp], keys: Array, values: Array) -> Array:
+        """One block for the new tokens x (S, T, dim); their keys and values go into the caches.
+
+        keys, values: (S, H, positions, D), filled up to positions[0]; attention is causal.
+        """
+        s, t, _ = x.shape
+        heads, width = self.shape.n_heads, self.shape.head_dim
+        h = rms_norm(x, layer.attn_norm, self.shape.norm_eps)
+        q = self._rope((h @ layer.wq).reshape(s, t, heads, width), positions)
+        k = self._rope((h @ layer.wk).reshape(s, t, heads, width), positions)
+        v = (h @ layer.wv).reshape(s, t, heads, width)
+        end = int(positions[-1]) + 1
+        keys[:, :, positions] = k.transpose(0, 2, 1, 3)
+        values[:, :, positions] = v.transpose(0, 2, 1, 3)
+        scores = (q.transpose(0, 2, 1, 3) @ keys[:, :, :end].transpose(0, 1, 3, 2)) * np.float32(width**-0.5)
+        if t > 1:
+            future = np.arange(end)[None, :] > positions[:, None]
+            scores = np.where(future, np.float32(-np.inf), scores)
+        scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
+        scores /= scores.sum(axis=-1, keepdims=True)
+        attended = (scores @ values[:, :, :end]).transpose(0, 2, 1, 3).reshape(s, t, -1)
+        x = x + attended @ layer.wo
+        h = rms_norm(x, layer.ffn_norm, self.shape.norm_eps)
+        return x + (silu(h @ layer.w_gate) * (h @ layer.w_up)) @ layer.w_down
+
+    def _forward(self, tokens: npt.NDArray[np.intp], start: int, caches: list[tuple[Array, Array]]) -> Array:
+        """Last-position logits (S, vocab) of tokens (S, T) placed at start.."""
+        positions = np.arange(start, start + tokens.shape[1])
+        x = self.embedding[tokens]
+        for layer, (keys, values) in zip(self.layers, caches, strict=True):
+            x = self._block(layer, x, positions, keys, values)
+        return rms_norm(x[:, -1], self.output_norm, self.shape.norm_eps) @ self.output
+
+    def logits(self, prompt: Sequence[int]) -> Array:
+        """The next-token logits after the prompt (parity checks against llama.cpp)."""
+        caches = self._empty_caches(1, len(prompt))
+        return self._forward(np.asarray([prompt]), 0, caches)[0]
+
+    def _empty_caches(self, n: int, length: int) -> list[tuple[Array, Array]]:
+        shape = (n, self.shape.n_heads, length, self.shape.head_dim)
+        return [(np.zeros(shape, np.float32), np.zeros(shape, np.float32)) for _ in self.layers]
+
+    # -- decoding --------------------------------------------------------------------------
+    def generate(self, prompt: Sequence[int], samplings: Sequence[Sampling]) -> list[str | None]:
+        """One answer per sampling: the prompt evaluated once, then all sequences in one batch per step.
+
+        The constraint admits only the model's answers; a sequence stops as soon as its text is a
+        complete answer that no longer answer extends. Returns each sequence's answer (None if it
+        ran out of room).
+        """
+        n = len(samplings)
+        if not 1 <= n <= MAX_SEQUENCES:
+            raise ValueError(f"between 1 and {MAX_SEQUENCES} sequences, not {n}")
+        length = len(prompt) + self.max_answer_tokens
+        prompt_caches = self._empty_caches(1, length)
+        first = self._forward(np.asarray([list(prompt)]), 0, prompt_caches)[0]
+        caches = [(np.repeat(k, n, axis=0), np.repeat(v, n, axis=0)) for k, v in prompt_caches]
+        samplers = [SequenceSampler(s, self.constraint) for s in samplings]
+        logits = np.repeat(first[None, :], n, axis=0)
+        texts = [""] * n
+        done: list[str | None] = [None] * n
+        active = list(range(n))
+        pos = len(prompt)
+        for _ in range(self.max_answer_tokens):
+            tokens: list[int] = []
+            still_active: list[int] = []
+            for row, seq in enumerate(active):
+                token = samplers[seq].sample(logits[row], texts[seq])
+                if token in self._ends:
+                    done[seq] = self._complete(texts[seq])
+                    continue
+                texts[seq] += self.tokenizer.pieces[token]
+                if (answer := texts[seq].strip()) in self._final_answers:
+                    done[seq] = answer
+                    continue
+                tokens.append(token)
+                still_active.append(seq)
+            if not still_active:
+                break
+            if still_active != active:
+                keep = [active.index(seq) for seq in still_active]
+                caches = [(k[keep], v[keep]) for k, v in caches]
+            active = still_active
+            logits = self._forward(np.asarray(tokens)[:, None], pos, caches)
+            pos += 1
+        return done
+
+    def _complete(self, text: str) -> str | None:
+        answer = text.strip()
+        return answer if answer in self._answers else None
