@@ -48,7 +48,7 @@ def default_files() -> list[Path]:
 
 
 def engines_section(files: list[Path], args: argparse.Namespace, text_path: Path) -> dict[str, object]:
-    """Both engines on the same requests; appended to report.md and saved as engines.json."""
+    """The three backends on the same requests; appended to report.md and saved as engines.json."""
     from benchlib.engines import compare
     from evaluate import SHIPPED, read_tsv
 
@@ -60,7 +60,7 @@ def engines_section(files: list[Path], args: argparse.Namespace, text_path: Path
     (text_path.parent / "engines.json").write_text(json.dumps(figures, indent=2) + "\n")
     with text_path.open("a", encoding="utf-8") as report_file:
         section = json.dumps(figures, indent=2)
-        report_file.write(f"\n## Engines: in-process and llama-server\n\n```\n{section}\n```\n")
+        report_file.write(f"\n## Backends: NumPy, llama.cpp in process, llama-server\n\n```\n{section}\n```\n")
     print("engines:", json.dumps(figures))
     return figures
 

@@ -1,6 +1,7 @@
 """Run the shipped models through the engine on an evaluation TSV and report the figures.
 
     scripts/evaluate models/eval/handwritten.tsv [--json] [--votes 3] [--temperature T]
+    scripts/evaluate FILE --engine in_process                  # on llama.cpp in process (default: NumPy)
     scripts/evaluate FILE --engine server [--server-url URL]   # on llama-server (without a URL:
                                                                 # a local one on the same files)
 
@@ -22,13 +23,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from custom_components.llm_ensemble.engine import (  # noqa: E402
+    ENGINE_IN_PROCESS,
+    ENGINE_NUMPY,
+    ENGINE_SERVER,
     Ensemble,
-    LlamaModel,
+    ModelBackend,
     Sampling,
     VoteSettings,
     request_seed,
     vote_command,
 )
+from custom_components.llm_ensemble.engine.ensemble import load_model  # noqa: E402
 
 SHIPPED = ROOT / "custom_components" / "llm_ensemble" / "models"
 ROUTES = ("domotics", "weather", "none", "home")
@@ -159,7 +164,7 @@ def evaluate(ensemble: Any, rows: list[Row], settings: VoteSettings) -> tuple[di
 
 
 def instance_vote(
-    ensemble: Ensemble, instances: list[LlamaModel], rows: list[Row], unanimous: bool, temperature: float
+    ensemble: Ensemble, instances: list[ModelBackend], rows: list[Row], unanimous: bool, temperature: float
 ) -> dict:
     """The vote across independently trained domotics models (one answer each: greedy, or sampled
     at `temperature`), on the rows the selector sends to the devices: "varias instancias del mismo
@@ -230,19 +235,22 @@ def main() -> None:
     parser.add_argument(
         "--instance-temperature", type=float, default=0.0, help="the instances' answers: greedy (0) or sampled"
     )
-    parser.add_argument("--engine", choices=("in_process", "server"), default="in_process")
+    parser.add_argument(
+        "--engine", choices=(ENGINE_NUMPY, ENGINE_IN_PROCESS, ENGINE_SERVER), default=ENGINE_NUMPY, help="the backend"
+    )
     parser.add_argument("--server-url", help="a running llama-server (router mode); default: start one")
     args = parser.parse_args()
     settings = VoteSettings(
         n_votes=args.votes, temperature=args.temperature, seed=args.sampler_seed, unanimous=not args.majority
     )
-    if args.engine == "server":
-        from custom_components.llm_ensemble.engine.server_sync import BlockingServerEnsemble
+    if args.engine == ENGINE_SERVER:
+        from devtools.served import ServedEnsemble
 
-        ensemble: Any = BlockingServerEnsemble(args.selector, args.domotics, args.server_url)
+        ensemble: Ensemble = ServedEnsemble(args.selector, args.domotics, args.server_url)
     else:
-        ensemble = Ensemble.load(args.selector, args.domotics)
-    instances = [LlamaModel(path) for path in args.instances or ()]
+        ensemble = Ensemble.load(args.selector, args.domotics, args.engine)
+    local = ENGINE_NUMPY if args.engine == ENGINE_SERVER else args.engine
+    instances = [load_model(path, local) for path in args.instances or ()]
     results = {}
     for path in args.files:
         rows = read_tsv(path)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import pytest_socket
 
-from custom_components.llm_ensemble.engine.local_server import LocalServer
+from devtools.local_server import LocalServer
 
 MODELS = Path(__file__).resolve().parents[1] / "custom_components" / "llm_ensemble" / "models"
 SHIPPED = {"selector": MODELS / "selector.gguf", "domotics": MODELS / "domotics.gguf"}

@@ -1,10 +1,10 @@
 """Config, reconfigure and options flows.
 
-The config flow asks where the models run (in this Home Assistant, or on a llama.cpp server) and
-tests that before it creates the entry: each model is loaded (in-process, after installing
-llama-cpp-python through Home Assistant's requirements) or the server is checked (reachable,
-serving these files, answering a test request), so each failure gets its own error on its own
-field. The options flow asks for one entity per command code of the loaded domotics model (a
+The config flow asks where the models run (NumPy or llama.cpp in this Home Assistant, or a
+llama.cpp server) and tests that before it creates the entry: each model is loaded on the backend
+chosen (llama.cpp only where llama-cpp-python is already installed) or the server is checked
+(reachable, serving these files, answering a test request), so each failure gets its own error on
+its own field. The options flow asks for one entity per command code of the loaded domotics model (a
 retrained model with other codes needs no code change), pre-filled by name matching.
 """
 
@@ -52,6 +52,7 @@ from .const import (
     DEFAULT_ENGINE,
     DEFAULT_SELECTOR_MODEL,
     DOMAIN,
+    ENGINE_IN_PROCESS,
     ENGINE_SERVER,
     ENGINES,
     LOGGER,
@@ -61,8 +62,9 @@ from .const import (
     SUPPORTED_DOMAINS,
     TITLE,
 )
-from .engine import CatalogEntry, ModelError, ServerEnsemble, ServerError
-from .engines import LlamaCppUnavailable, async_ensure_llama_cpp, model_path, server_settings
+from .engine import CatalogEntry, ModelError, ServerError, async_connect
+from .engine.ensemble import load_model
+from .engines import LlamaCppUnavailable, async_check_llama_cpp, model_path, server_settings
 from .entity_matching import async_candidates, suggest_mapping
 from .runtime_data import LLMEnsembleConfigEntry
 from .settings import Settings
@@ -70,23 +72,21 @@ from .settings import Settings
 MODEL_FIELDS = ((CONF_SELECTOR_MODEL, "selector"), (CONF_DOMOTICS_MODEL, "domotics"))
 
 
-def _model_role(path: str) -> str:
-    """Load one file just long enough to read what it is (runs in the executor)."""
-    from .engine.llama_model import LlamaModel  # llama-cpp-python: installed on demand
-
-    model = LlamaModel(model_path(path))
+def _model_role(path: str, kind: str) -> str:
+    """Load one file on the chosen backend just long enough to read what it is (in the executor)."""
+    model = load_model(model_path(path), kind)
     try:
         return model.info.role
     finally:
         model.close()
 
 
-async def _async_check_models(hass: HomeAssistant, user_input: Mapping[str, Any]) -> dict[str, str]:
-    """Field -> error key for each model file that cannot serve its role."""
+async def _async_check_models(hass: HomeAssistant, user_input: Mapping[str, Any], kind: str) -> dict[str, str]:
+    """Field -> error key for each model file that cannot serve its role on this backend."""
     errors: dict[str, str] = {}
     for key, role in MODEL_FIELDS:
         try:
-            found = await hass.async_add_executor_job(_model_role, user_input[key])
+            found = await hass.async_add_executor_job(_model_role, user_input[key], kind)
         except ModelError as err:
             errors[key] = err.reason
             continue
@@ -101,12 +101,14 @@ async def _async_check_models(hass: HomeAssistant, user_input: Mapping[str, Any]
 
 async def _async_check_engine(hass: HomeAssistant, user_input: Mapping[str, Any]) -> dict[str, str]:
     """Field -> error key: the engine chosen can run these models, tested as the entry will run."""
-    if user_input.get(CONF_ENGINE, DEFAULT_ENGINE) != ENGINE_SERVER:
-        try:
-            await async_ensure_llama_cpp(hass)
-        except LlamaCppUnavailable as err:
-            return {CONF_ENGINE: err.reason}
-        return await _async_check_models(hass, user_input)
+    kind = user_input.get(CONF_ENGINE, DEFAULT_ENGINE)
+    if kind != ENGINE_SERVER:
+        if kind == ENGINE_IN_PROCESS:
+            try:
+                await async_check_llama_cpp(hass)
+            except LlamaCppUnavailable as err:
+                return {CONF_ENGINE: err.reason}
+        return await _async_check_models(hass, user_input, kind)
     url = str(user_input.get(CONF_SERVER_URL) or "").strip()
     if not url.startswith(("http://", "https://")):
         return {CONF_SERVER_URL: "invalid_url"}
@@ -117,7 +119,7 @@ async def _async_check_server(hass: HomeAssistant, url: str, user_input: Mapping
     """Field -> error key: the server at `url` serves these files and answers a test request."""
     selector, domotics = (model_path(user_input[key]) for key, _ in MODEL_FIELDS)
     try:
-        engine = await ServerEnsemble.async_connect(
+        ensemble = await async_connect(
             async_get_clientsession(hass),
             server_settings(url),
             selector,
@@ -132,7 +134,7 @@ async def _async_check_server(hass: HomeAssistant, url: str, user_input: Mapping
     except Exception:  # noqa: BLE001 - a flow shows an error, it does not crash
         LOGGER.exception("Unexpected error checking the server at %s", url)
         return {"base": "unknown"}
-    await engine.async_close()
+    ensemble.close()
     return {}
 
 

@@ -22,20 +22,19 @@ CONF_SELECTOR_MODEL: Final = "selector_model"
 CONF_DOMOTICS_MODEL: Final = "domotics_model"
 DEFAULT_SELECTOR_MODEL: Final = "selector.gguf"
 DEFAULT_DOMOTICS_MODEL: Final = "domotics.gguf"
-# entry.data: where the models run: in this Home Assistant (llama-cpp-python, installed on demand)
-# or on a llama.cpp server (llama-server in router mode, serving the same two GGUF files).
-# The values are the engine's ENGINE_IN_PROCESS and ENGINE_SERVER.
+# entry.data: where the models run: NumPy in this Home Assistant (nothing to install: the default),
+# llama.cpp in this Home Assistant (only where llama-cpp-python is already installed; it has no
+# binary wheel and Home Assistant OS cannot compile it), or a llama.cpp server (llama-server in
+# router mode, serving the same two GGUF files). The values are the engine's ENGINE_* names.
 CONF_ENGINE: Final = "engine"
 CONF_SERVER_URL: Final = "server_url"
+ENGINE_NUMPY: Final = "numpy"
 ENGINE_IN_PROCESS: Final = "in_process"
 ENGINE_SERVER: Final = "server"
-ENGINES: Final = (ENGINE_IN_PROCESS, ENGINE_SERVER)
-DEFAULT_ENGINE: Final = ENGINE_IN_PROCESS
-# A voice request should not wait longer than this for one server answer (a decision makes up to four).
+ENGINES: Final = (ENGINE_NUMPY, ENGINE_IN_PROCESS, ENGINE_SERVER)
+DEFAULT_ENGINE: Final = ENGINE_NUMPY
+# A voice request should not wait longer than this for one server answer (a decision makes two).
 SERVER_TIMEOUT: Final = 5.0
-# What the in-process engine needs; installed through Home Assistant's requirements mechanism only
-# when that engine is chosen (it has no binary wheel: it compiles, which Home Assistant OS cannot).
-LLAMA_CPP_REQUIREMENT: Final = "llama-cpp-python==0.3.36"
 
 # entry.options: how the agent behaves (changed by the options flow)
 CONF_VOTES: Final = "votes"

@@ -1,10 +1,10 @@
-"""The two engines side by side, on the same requests: in-process (llama-cpp-python) and llama-server.
+"""The three backends side by side, on the same requests: NumPy, llama.cpp in process, llama-server.
 
-Per engine: the whole decision's p50/p95, one request at a time; on the server, the vote of 3
-sequences (one `/completion` with n_cmpl = 3) ÷ one greedy sequence; and a burst of 100 concurrent
-decisions, all answered, on each engine: requests per second and p95. The in-process engine
-decodes one request at a time per model (its executor threads queue on the model's lock); the
-server decodes the requests of its slots together, one batch per step.
+Per backend, one request at a time: the whole decision's p50/p95; the vote of 3 sequences ÷ one
+greedy sequence; a repeated request answered from the decision cache; the memory loading both
+models added to this process (the server's lives in its own process); and a burst of 100 concurrent
+decisions through the agent's async face, all answered: requests per second and p95. Every backend
+runs the one orchestration (`Ensemble`); only the decoding differs.
 """
 
 from __future__ import annotations
@@ -18,8 +18,18 @@ from typing import Any
 
 from evaluate import percentile
 
-from custom_components.llm_ensemble.engine import Decision, InProcessEngine, VoteSettings
-from custom_components.llm_ensemble.engine.server_sync import BlockingServerEnsemble
+from benchlib.memory import rss_mb
+from devtools.served import ServedEnsemble
+
+from custom_components.llm_ensemble.engine import (
+    ENGINE_IN_PROCESS,
+    ENGINE_NUMPY,
+    ENGINE_SERVER,
+    AsyncEngine,
+    Decision,
+    Ensemble,
+    VoteSettings,
+)
 
 BURST = 100
 
@@ -48,6 +58,41 @@ async def _burst(decide: Callable[[str], Awaitable[Decision]], texts: list[str])
     }
 
 
+def _cache_p50(ensemble: Ensemble, texts: list[str], settings: VoteSettings) -> float:
+    """p50 of a repeated request's decision through the agent's async face (from its cache)."""
+
+    async def measure() -> list[float]:
+        engine = AsyncEngine(ensemble, cache_size=len(texts))
+        for text in texts:
+            await engine.async_decide(text, settings)
+        ms = []
+        for text in texts:
+            start = time.perf_counter()
+            decision = await engine.async_decide(text, settings)
+            ms.append((time.perf_counter() - start) * 1000)
+            assert decision.cached
+        return ms
+
+    return round(percentile(asyncio.run(measure()), 0.5), 4)
+
+
+def _figures(ensemble: Ensemble, texts: list[str], commands: list[str], settings: VoteSettings) -> dict[str, Any]:
+    for text in texts[:5]:
+        ensemble.decide(text, settings)  # warm up
+    ms = [_timed(lambda t=text: ensemble.decide(t, settings)) for text in texts]  # type: ignore[misc]
+    three = VoteSettings(n_votes=3, temperature=settings.temperature)
+    vote = [_timed(lambda t=text: ensemble.vote(t, three)) for text in commands]  # type: ignore[misc]
+    single = [_timed(lambda t=text: ensemble.single(t)) for text in commands]  # type: ignore[misc]
+    return {
+        "decide_p50_ms": round(percentile(ms, 0.5), 2),
+        "decide_p95_ms": round(percentile(ms, 0.95), 2),
+        "vote3_p50_ms": round(percentile(vote, 0.5), 2),
+        "single_p50_ms": round(percentile(single, 0.5), 2),
+        "vote3_vs_single": round(percentile(vote, 0.5) / percentile(single, 0.5), 2),
+        "cached_decide_p50_ms": _cache_p50(ensemble, texts[:200], settings),
+    }
+
+
 def compare(
     selector: Path,
     domotics: Path,
@@ -56,37 +101,27 @@ def compare(
     settings: VoteSettings,
     server_url: str | None = None,
 ) -> dict[str, Any]:
-    """Figures of both engines on `texts` (every route) and `commands` (device requests)."""
-    from custom_components.llm_ensemble.engine import Ensemble
-
-    local = Ensemble.load(selector, domotics)
-    served = BlockingServerEnsemble(selector, domotics, server_url)
-    figures: dict[str, Any] = {"server": "given" if server_url else "started locally"}
+    """Figures of the three backends on `texts` (every route) and `commands` (device requests)."""
+    figures: dict[str, Any] = {"server": {"started": "given" if server_url else "locally"}}
+    burst = random.Random(0).sample(commands * (1 + BURST // max(1, len(commands))), BURST)
+    for kind in (ENGINE_NUMPY, ENGINE_IN_PROCESS):
+        before = rss_mb()
+        local = Ensemble.load(selector, domotics, kind)
+        after = rss_mb()
+        try:
+            figures[kind] = _figures(local, texts, commands, settings)
+            figures[kind]["memory_added_mb"] = round(after - before, 1) if before and after else None
+            wrapped = AsyncEngine(local, cache_size=0)
+            figures[kind]["burst"] = asyncio.run(_burst(lambda t, e=wrapped: e.async_decide(t, settings), burst))
+        finally:
+            local.close()
+    served = ServedEnsemble(selector, domotics, server_url)
     try:
-        for name, engine in (("in_process", local), ("server", served)):
-            for text in texts[:5]:
-                engine.decide(text, settings)  # warm up
-            ms = [_timed(lambda t=text, e=engine: e.decide(t, settings)) for text in texts]  # type: ignore[misc]
-            figures[name] = {
-                "decide_p50_ms": round(percentile(ms, 0.5), 2),
-                "decide_p95_ms": round(percentile(ms, 0.95), 2),
-            }
-        three = VoteSettings(n_votes=3, temperature=settings.temperature)
-        vote = [_timed(lambda t=text: served.vote(t, three)) for text in commands]  # type: ignore[misc]
-        single = [_timed(lambda t=text: served.single(t)) for text in commands]  # type: ignore[misc]
-        figures["server"] |= {
-            "vote3_p50_ms": round(percentile(vote, 0.5), 2),
-            "single_p50_ms": round(percentile(single, 0.5), 2),
-        }
-        figures["server"]["vote3_vs_single"] = round(percentile(vote, 0.5) / percentile(single, 0.5), 2)
-        burst = random.Random(0).sample(commands * (1 + BURST // max(1, len(commands))), BURST)
-        figures["server"]["burst"] = served.run(_burst(lambda t: served.engine.async_decide(t, settings), burst))
-        wrapped = InProcessEngine(local)
-        figures["in_process"]["burst"] = asyncio.run(_burst(lambda t: wrapped.async_decide(t, settings), burst))
-        figures["burst_throughput_server_vs_in_process"] = round(
-            figures["server"]["burst"]["requests_per_s"] / figures["in_process"]["burst"]["requests_per_s"], 2
-        )
+        figures[ENGINE_SERVER] |= _figures(served, texts, commands, settings)
+        wrapped = AsyncEngine(served, cache_size=0)
+        figures[ENGINE_SERVER]["burst"] = asyncio.run(_burst(lambda t: wrapped.async_decide(t, settings), burst))
     finally:
         served.close()
-        local.close()
+    fastest = figures[ENGINE_IN_PROCESS]["decide_p50_ms"]
+    figures["numpy_vs_llama_cpp_decide_p50"] = round(figures[ENGINE_NUMPY]["decide_p50_ms"] / fastest, 2)
     return figures

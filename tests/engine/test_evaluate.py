@@ -97,12 +97,12 @@ def test_the_same_figures_on_the_server(
     evaluate_module: ModuleType, ensemble: Ensemble, llama_server: Any, tmp_path: Path, socket_enabled: None
 ) -> None:
     """--engine server --server-url: the same keys and, on these rows, the same figures."""
-    from custom_components.llm_ensemble.engine.server_sync import BlockingServerEnsemble
+    from devtools.served import ServedEnsemble
 
     path = tmp_path / "rows.tsv"
     path.write_text(ROWS, encoding="utf-8")
     rows = evaluate_module.read_tsv(path)
-    served = BlockingServerEnsemble(SHIPPED["selector"], SHIPPED["domotics"], llama_server.url)
+    served = ServedEnsemble(SHIPPED["selector"], SHIPPED["domotics"], llama_server.url)
     try:
         on_server, _ = evaluate_module.evaluate(served, rows, VoteSettings(n_votes=3))
     finally:

@@ -14,7 +14,6 @@ from custom_components.llm_ensemble.engine import (
     ModelLoadFailed,
     NotGgufFile,
     ServerBadResponse,
-    ServerEnsemble,
     ServerSettings,
     ServerWrongModel,
 )
@@ -82,6 +81,6 @@ async def test_a_server_that_answers_nonsense(status: int, body: str, error: typ
     try:
         async with aiohttp.ClientSession() as session:
             with pytest.raises(error):
-                await ServerEnsemble.async_connect(session, ServerSettings(url, 5), *SHIPPED.values())
+                await async_connect(session, ServerSettings(url, 5), *SHIPPED.values())
     finally:
         await runner.cleanup()

@@ -1,4 +1,7 @@
-"""The server engine on a real llama-server: same prompts, same decisions, typed errors."""
+"""The server backend on a real llama-server: the same decisions as in process, typed errors.
+
+The orchestration runs as in the agent: in an executor, behind AsyncEngine (without its cache).
+"""
 
 from __future__ import annotations
 
@@ -11,15 +14,17 @@ import aiohttp
 import pytest
 
 from custom_components.llm_ensemble.engine import (
+    AsyncEngine,
     Ensemble,
-    ServerEnsemble,
     ServerSettings,
     ServerTimedOut,
     ServerUnreachable,
     ServerWrongModel,
     VoteSettings,
+    async_connect,
 )
-from custom_components.llm_ensemble.engine.local_server import LocalServer, free_port
+from custom_components.llm_ensemble.engine.server import ServerModel
+from devtools.local_server import LocalServer, free_port
 
 from ..conftest import SHIPPED, requires_llama_cpp
 
@@ -39,10 +44,15 @@ async def session() -> AsyncIterator[aiohttp.ClientSession]:
         yield client
 
 
-async def connect(session: aiohttp.ClientSession, url: str, timeout: float = 10.0) -> ServerEnsemble:
-    return await ServerEnsemble.async_connect(
-        session, ServerSettings(url, timeout), SHIPPED["selector"], SHIPPED["domotics"]
-    )
+async def connect(session: aiohttp.ClientSession, url: str, timeout: float = 10.0) -> AsyncEngine:
+    ensemble = await async_connect(session, ServerSettings(url, timeout), SHIPPED["selector"], SHIPPED["domotics"])
+    return AsyncEngine(ensemble, cache_size=0)
+
+
+def set_timeout(engine: AsyncEngine, url: str, timeout: float) -> None:
+    selector = engine.ensemble.selector
+    assert isinstance(selector, ServerModel)
+    selector.client.settings = ServerSettings(url, timeout)  # one client serves both models
 
 
 async def test_decisions_on_the_server(session: aiohttp.ClientSession, llama_server: LocalServer) -> None:
@@ -62,26 +72,24 @@ async def test_every_vote_size_is_one_request_of_real_commands(
 ) -> None:
     engine = await connect(session, llama_server.url)
     hot = VoteSettings(n_votes=n_votes, temperature=1.5, unanimous=False)  # hot votes may disagree: majority
-    votes, winner = await engine.async_vote("apaga la luz del pasillo", hot)
+    votes, winner = await asyncio.to_thread(engine.ensemble.vote, "apaga la luz del pasillo", hot)
     assert len(votes) == n_votes
     assert all(v in engine.domotics.info.answers for v in votes)  # the grammar holds on the server too
     assert winner == "LUZ_PA OFF"
 
 
 @requires_llama_cpp
-async def test_same_token_ids_and_decisions_as_in_process(
-    session: aiohttp.ClientSession, llama_server: LocalServer, ensemble: Ensemble
+async def test_same_decisions_as_llama_cpp_in_process(
+    session: aiohttp.ClientSession, llama_server: LocalServer, llama_ensemble: Ensemble
 ) -> None:
-    """The server reads exactly the in-process engine's input, and decides the same."""
+    """The server decides as llama.cpp in process, vote for vote (same ids, same seeded draws)."""
     engine = await connect(session, llama_server.url)
+    ensemble = llama_ensemble
     texts = eval_texts("handwritten.tsv", 150) + eval_texts("validation.tsv", 100)
     texts.append("enciende la luz del salón " + "y la de la cocina " * 40)  # cut to the model's room
     texts.append("qwhrt zlkpv mnbxc aoeiu dfgjk lqzrt pwxv")  # random letters: no language, route none
     settings = VoteSettings(n_votes=3, temperature=0.3)
     for text in texts:
-        for served, local in ((engine.selector, ensemble.selector), (engine.domotics, ensemble.domotics)):
-            normalized = local.normalize(text)
-            assert await served.prompt(normalized) == local.prompt(normalized), text
         ours, theirs = await engine.async_decide(text, settings), ensemble.decide(text, settings)
         assert (ours.route, ours.label, ours.votes, ours.command, ours.truncated) == (
             theirs.route,
@@ -120,7 +128,7 @@ async def test_slow_killed_and_back(session: aiohttp.ClientSession, own_server: 
     """A hung server times out; one killed during a request is unreachable; a restart recovers."""
     engine = await connect(session, own_server.url)
     assert (await engine.async_decide("apaga la luz del salón")).command == "LUZ_SL OFF"
-    engine.client.settings = ServerSettings(own_server.url, 1.0)  # short, for the frozen server
+    set_timeout(engine, own_server.url, 1.0)  # short, for the frozen server
 
     own_server.pause()
     with pytest.raises(ServerTimedOut) as slow:
@@ -134,5 +142,5 @@ async def test_slow_killed_and_back(session: aiohttp.ClientSession, own_server: 
         await request
 
     own_server.start()  # the same port again
-    engine.client.settings = ServerSettings(own_server.url, 10.0)  # the first request loads the models
+    set_timeout(engine, own_server.url, 10.0)  # the first request loads the models
     assert (await engine.async_decide("apaga la luz del salón")).command == "LUZ_SL OFF"

@@ -30,7 +30,7 @@ from custom_components.llm_ensemble.const import (
     DOMAIN,
     MODELS_DIR,
 )
-from custom_components.llm_ensemble.engine.local_server import LocalServer
+from devtools.local_server import LocalServer
 
 from ..conftest import ENGINES
 from .house import House, async_setup_house

@@ -26,7 +26,7 @@ from custom_components.llm_ensemble.const import (
     DEFAULT_TEMPERATURE,
     DOMAIN,
 )
-from custom_components.llm_ensemble.engine.local_server import LocalServer, free_port
+from devtools.local_server import LocalServer, free_port
 from custom_components.llm_ensemble.engines import async_ensure_llama_cpp
 
 from ..conftest import HAS_LLAMA_CPP, SHIPPED

@@ -1,17 +1,19 @@
-"""The brain of LLM Ensemble: plain Python over llama.cpp, no Home Assistant.
+"""The brain of LLM Ensemble: plain Python over NumPy or llama.cpp, no Home Assistant.
 
-Two engines, one interface (backend.DecisionEngine), the same Decision:
+One orchestration (`Ensemble`), three backends, the same Decision:
 
-ensemble = Ensemble.load("selector.gguf", "domotics.gguf")          # in-process (llama-cpp-python)
+ensemble = Ensemble.load("selector.gguf", "domotics.gguf")                  # NumPy, in process
+ensemble = Ensemble.load("selector.gguf", "domotics.gguf", ENGINE_IN_PROCESS)  # llama-cpp-python
+ensemble = await async_connect(session, ServerSettings("http://127.0.0.1:8080"),
+                               "selector.gguf", "domotics.gguf")            # llama-server
 decision = ensemble.decide("apaga la luz del salón", VoteSettings(n_votes=3))
 decision.route, decision.votes, decision.command   # "domotics", (...), "LUZ_SL OFF"
 
-engine = await ServerEnsemble.async_connect(session, ServerSettings("http://127.0.0.1:8080"),
-                                            "selector.gguf", "domotics.gguf")   # llama-server
+engine = AsyncEngine(ensemble, executor)   # what the agent holds: async, cached
 decision = await engine.async_decide("apaga la luz del salón")
 
 Importing this package imports neither llama-cpp-python nor aiohttp: `LlamaModel` and the server
-engine are loaded on first use, so the server engine works where that binding cannot be installed
+backend are loaded on first use, so the engine works where that binding cannot be installed
 (Home Assistant OS), and the workshop imports the engine without aiohttp.
 """
 
@@ -19,9 +21,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .backend import ENGINE_IN_PROCESS, ENGINE_SERVER, DecisionEngine, InProcessEngine
+from .backend import DECISION_CACHE_SIZE, AsyncEngine, DecisionEngine
 from .decoding import MAX_SEQUENCES, Sampling, request_seed
 from .ensemble import (
+    ENGINE_IN_PROCESS,
+    ENGINE_NUMPY,
+    ENGINE_SERVER,
     ROUTE_DOMOTICS,
     ROUTE_NONE,
     ROUTE_WEATHER,
@@ -47,15 +52,17 @@ from .errors import (
     WrongModelRole,
 )
 from .metadata import CatalogEntry, ModelInfo
+from .model_file import ModelBackend, ModelFile
 from .vote import majority
 
 if TYPE_CHECKING:
     from .llama_model import LlamaModel
-    from .server import ServerEnsemble, ServerSettings
+    from .numpy_model import NumpyModel
+    from .server import ServerSettings, async_connect
 
 
 def __getattr__(name: str) -> Any:
-    """Import `LlamaModel` (llama-cpp-python) and the server engine (aiohttp) only when asked for.
+    """Import `LlamaModel` (llama-cpp-python), `NumpyModel` and the server backend (aiohttp) only when asked for.
 
     The workshop imports this package where neither is installed.
     """
@@ -63,7 +70,11 @@ def __getattr__(name: str) -> Any:
         from .llama_model import LlamaModel
 
         return LlamaModel
-    if name in ("ServerEnsemble", "ServerSettings"):
+    if name == "NumpyModel":
+        from .numpy_model import NumpyModel
+
+        return NumpyModel
+    if name in ("async_connect", "ServerSettings"):
         from . import server
 
         return getattr(server, name)
@@ -71,29 +82,33 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "DECISION_CACHE_SIZE",
     "ENGINE_IN_PROCESS",
+    "ENGINE_NUMPY",
     "ENGINE_SERVER",
     "MAX_SEQUENCES",
     "ROUTE_DOMOTICS",
     "ROUTE_NONE",
     "ROUTE_WEATHER",
+    "AsyncEngine",
     "CatalogEntry",
     "Decision",
     "DecisionEngine",
     "DecodeFailed",
     "EngineError",
     "Ensemble",
-    "InProcessEngine",
     "LlamaModel",
+    "ModelBackend",
     "ModelError",
+    "ModelFile",
     "ModelFileMissing",
     "ModelInfo",
     "ModelLoadFailed",
     "NotEnsembleModel",
     "NotGgufFile",
+    "NumpyModel",
     "Sampling",
     "ServerBadResponse",
-    "ServerEnsemble",
     "ServerError",
     "ServerSettings",
     "ServerTimedOut",
@@ -102,6 +117,7 @@ __all__ = [
     "Timings",
     "VoteSettings",
     "WrongModelRole",
+    "async_connect",
     "majority",
     "request_seed",
     "vote_command",

@@ -4,7 +4,7 @@ llama.cpp holds a sequence to the model's answers with a GBNF grammar (grammar.p
 rule is a lookup: a token may follow the text generated so far when the two together still begin
 one of the answers (each after the one space that follows the prompt); the end-of-generation token
 only when the text is a whole answer. The few hundred prefixes of the answers each get their mask
-once, on first use.
+once, when the constraint is built.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ class AnswerConstraint:
         self.prefixes = frozenset(t[:i] for t in self.targets for i in range(len(t) + 1))
         self.pieces = list(pieces)
         self.end_tokens = frozenset(end_tokens)
-        self._masks: dict[str, npt.NDArray[np.bool_]] = {}
+        # Only tokens whose text occurs in some answer can ever be allowed.
+        self._candidates = [t for t, p in enumerate(self.pieces) if p and any(p in a for a in self.targets)]
+        self._masks = {prefix: self._build_mask(prefix) for prefix in self.prefixes}
 
     def allows(self, text: str, token: int) -> bool:
         """Whether `token` may follow `text` (the answer generated so far)."""
@@ -38,7 +40,12 @@ class AnswerConstraint:
     def mask(self, text: str) -> npt.NDArray[np.bool_]:
         """Every token's `allows(text, token)`, as one boolean array over the vocabulary."""
         mask = self._masks.get(text)
-        if mask is None:
-            mask = np.fromiter((self.allows(text, t) for t in range(len(self.pieces))), bool, len(self.pieces))
-            self._masks[text] = mask
+        return mask if mask is not None else np.zeros(len(self.pieces), bool)
+
+    def _build_mask(self, text: str) -> npt.NDArray[np.bool_]:
+        mask = np.zeros(len(self.pieces), bool)
+        for token in self._candidates:
+            mask[token] = text + self.pieces[token] in self.prefixes
+        for token in self.end_tokens:
+            mask[token] = text in self.targets
         return mask

@@ -1,44 +1,71 @@
-"""One interface for both engines: what the agent, the evaluation and the bench ask of the models.
+"""The engine as the agent sees it: the one orchestration behind an async face, with a decision cache.
 
-`InProcessEngine` runs `Ensemble` (llama-cpp-python in this process) in an executor; `ServerEnsemble`
-(server.py) asks a llama.cpp server over HTTP. Both give the same `Decision`, expose each model's
-`info` (read from the GGUF files this side holds) and the domotics catalog, and never block the
-event loop. Nothing here imports llama-cpp-python until the in-process engine is loaded.
+`AsyncEngine` runs `Ensemble.decide` in an executor, whatever the backend (NumPy, llama.cpp,
+llama-server), so the event loop never blocks; closing waits for decisions under way. A decision is
+a pure function of the request's text, the vote's settings and the model files (each request's
+seeds come from its own text), so repeating one is exact: the last `DECISION_CACHE_SIZE` are kept.
+Only the engine's decision is cached; what the agent does with it (the check against the home and
+the service call) depends on the home now and is never cached.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from .ensemble import Decision, VoteSettings
+from .ensemble import (
+    ENGINE_IN_PROCESS,
+    ENGINE_NUMPY,
+    ENGINE_SERVER,
+    Decision,
+    Ensemble,
+    Executor,
+    Timings,
+    VoteSettings,
+    default_executor,
+    elapsed_ms,
+)
 from .metadata import CatalogEntry, ModelInfo
 
-if TYPE_CHECKING:
-    from .ensemble import Ensemble
-
 T = TypeVar("T")
-# How blocking work is handed to a thread: Home Assistant's hass.async_add_executor_job, or the
-# event loop's default executor elsewhere.
-Executor = Callable[..., Awaitable[Any]]
+DECISION_CACHE_SIZE = 128  # as many as Home Assistant's built-in agent keeps recognitions
 
-ENGINE_IN_PROCESS = "in_process"
-ENGINE_SERVER = "server"
+__all__ = [
+    "DECISION_CACHE_SIZE",
+    "ENGINE_IN_PROCESS",
+    "ENGINE_NUMPY",
+    "ENGINE_SERVER",
+    "AsyncEngine",
+    "DecisionEngine",
+    "Executor",
+    "ModelView",
+    "default_executor",
+]
 
 
 class ModelView(Protocol):
-    """What both engines tell of one model."""
+    """What every backend tells of one model."""
 
-    path: Path
-    info: ModelInfo
+    @property
+    def path(self) -> Path:
+        """The GGUF file."""
+
+    @property
+    def info(self) -> ModelInfo:
+        """What the file says about itself."""
 
 
 class DecisionEngine(Protocol):
-    """The models as the agent sees them, on either engine."""
+    """The models as the agent sees them, on any backend."""
 
-    kind: str
+    @property
+    def kind(self) -> str:
+        """The backend: ENGINE_NUMPY, ENGINE_IN_PROCESS or ENGINE_SERVER."""
 
     @property
     def selector(self) -> ModelView:
@@ -62,32 +89,36 @@ class DecisionEngine(Protocol):
         """Wait for requests under way, then free what the engine holds."""
 
 
-async def default_executor(func: Callable[..., T], *args: Any) -> T:
-    """Run `func` in the event loop's default executor (outside Home Assistant)."""
-    return await asyncio.get_running_loop().run_in_executor(None, func, *args)
+class AsyncEngine:
+    """An Ensemble behind the async interface: decisions in the executor, repeats from the cache."""
 
-
-class InProcessEngine:
-    """The in-process Ensemble behind the async interface; closing waits for decodes under way."""
-
-    kind = ENGINE_IN_PROCESS
-
-    def __init__(self, ensemble: Ensemble, executor: Executor | None = None) -> None:
+    def __init__(
+        self, ensemble: Ensemble, executor: Executor | None = None, cache_size: int = DECISION_CACHE_SIZE
+    ) -> None:
         """Wrap a loaded Ensemble; blocking calls go through `executor`."""
         self.ensemble = ensemble
         self._executor: Executor = executor or default_executor
         self._running: set[asyncio.Future[Any]] = set()
+        self._cache: OrderedDict[tuple[str, VoteSettings], Decision] = OrderedDict()
+        self._cache_size = cache_size
 
     @classmethod
     async def async_load(
-        cls, selector_path: Path | str, domotics_path: Path | str, executor: Executor | None = None
-    ) -> InProcessEngine:
-        """Load both files in the executor (imports llama-cpp-python: ImportError without it)."""
-        from .ensemble import Ensemble
-
+        cls,
+        selector_path: Path | str,
+        domotics_path: Path | str,
+        kind: str = ENGINE_NUMPY,
+        executor: Executor | None = None,
+    ) -> AsyncEngine:
+        """Load both files on an in-process backend, in the executor."""
         run = executor or default_executor
-        ensemble = await run(Ensemble.load, selector_path, domotics_path)
+        ensemble = await run(Ensemble.load, selector_path, domotics_path, kind)
         return cls(ensemble, run)
+
+    @property
+    def kind(self) -> str:
+        """The backend the ensemble runs on."""
+        return self.ensemble.kind
 
     @property
     def selector(self) -> ModelView:
@@ -114,8 +145,18 @@ class InProcessEngine:
             self._running.discard(future)
 
     async def async_decide(self, text: str, settings: VoteSettings | None = None) -> Decision:
-        """Decide in the executor, tracked so closing waits for it."""
-        return await self._run(self.ensemble.decide, text, settings)
+        """The cached decision for this text and settings, else one decided in the executor."""
+        settings = settings or VoteSettings()
+        start = time.perf_counter()
+        key = (text, settings)
+        if (cached := self._cache.get(key)) is not None:
+            self._cache.move_to_end(key)
+            return replace(cached, cached=True, timings=Timings(total_ms=round(elapsed_ms(start), 3)))
+        decision = await self._run(self.ensemble.decide, text, settings)
+        self._cache[key] = decision
+        while len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return decision
 
     async def async_single(self, text: str) -> str | None:
         """One greedy answer in the executor, tracked so closing waits for it."""
@@ -125,4 +166,5 @@ class InProcessEngine:
         """Wait for decodes still running, then free the models (in the executor)."""
         if self._running:
             await asyncio.wait(set(self._running))
+        self._cache.clear()
         await self._executor(self.ensemble.close)

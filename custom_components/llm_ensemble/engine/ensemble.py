@@ -1,20 +1,34 @@
-"""The selector and the domotics model together: one Decision per request."""
+"""The one orchestration: the selector and the domotics model together, one Decision per request.
+
+Route, vote, single answer and decide are written here once, over `ModelBackend`s (model_file.py):
+each backend gets a prompt's token ids and returns N answers. The backends are NumPy (in process,
+nothing native), llama.cpp in process (llama-cpp-python) and llama-server (server.py); nothing here
+knows which one runs.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
 from .decoding import MAX_SEQUENCES, SEED_SPACE, Sampling, request_seed
 from .errors import WrongModelRole
 from .metadata import CatalogEntry, ModelInfo
+from .model_file import ModelBackend
 from .vote import majority
 
-if TYPE_CHECKING:  # llama_model imports llama-cpp-python, which the server engine does without
-    from .llama_model import LlamaModel
+T = TypeVar("T")
+# How blocking work is handed to a thread: Home Assistant's hass.async_add_executor_job, or the
+# event loop's default executor elsewhere.
+Executor = Callable[..., Awaitable[Any]]
+
+ENGINE_NUMPY = "numpy"  # NumPy in this process: runs wherever Home Assistant runs
+ENGINE_IN_PROCESS = "in_process"  # llama.cpp in this process (llama-cpp-python)
+ENGINE_SERVER = "server"  # llama-server over HTTP
 
 ROUTE_NONE = "none"
 ROUTE_DOMOTICS = "domotics"
@@ -88,6 +102,7 @@ class Decision:
     command: str | None  # the agreed "CODE ACTION"; None without agreement, or when they agreed on NADA
     truncated: bool  # the text was longer than the model's context and was cut
     timings: Timings
+    cached: bool = False  # repeated from an earlier request of the same text and settings
 
     @property
     def abstained(self) -> bool:
@@ -158,28 +173,51 @@ def timings(selector_ms: float, vote_ms: float, total_ms: float) -> Timings:
     return Timings(round(selector_ms, 3), round(vote_ms, 3), round(total_ms, 3))
 
 
-class Ensemble:
-    """Owns both models; thread-safe (each model serialises its own decoding)."""
+async def default_executor(func: Callable[..., T], *args: Any) -> T:
+    """Run `func` in the event loop's default executor (outside Home Assistant)."""
+    return await asyncio.get_running_loop().run_in_executor(None, func, *args)
 
-    def __init__(self, selector: LlamaModel, domotics: LlamaModel) -> None:
+
+def load_model(path: Path | str, kind: str = ENGINE_NUMPY, n_threads: int = 1) -> ModelBackend:
+    """One file on an in-process backend: ENGINE_NUMPY, or ENGINE_IN_PROCESS (llama.cpp: ImportError
+    without llama-cpp-python). Blocking: call it from an executor."""
+    if kind == ENGINE_NUMPY:
+        from .numpy_model import NumpyModel
+
+        return NumpyModel(path)
+    if kind == ENGINE_IN_PROCESS:
+        from .llama_model import LlamaModel
+
+        return LlamaModel(path, n_threads)
+    raise ValueError(f"{kind!r} is not an in-process backend")
+
+
+class Ensemble:
+    """Owns both models, on any backend; thread-safe (decisions may run in many executor threads)."""
+
+    def __init__(self, selector: ModelBackend, domotics: ModelBackend, kind: str = ENGINE_NUMPY) -> None:
         """Own both models; they must be a selector and a domotics model, in that order."""
         check_roles(((selector.info, "selector"), (domotics.info, "domotics")))
         self.selector = selector
         self.domotics = domotics
+        self.kind = kind
 
     @classmethod
-    def load(cls, selector_path: Path | str, domotics_path: Path | str, n_threads: int = 1) -> Ensemble:
-        """Load both files (slow: call it from an executor). Typed errors name the bad file."""
-        from .llama_model import LlamaModel
+    def load(
+        cls, selector_path: Path | str, domotics_path: Path | str, kind: str = ENGINE_NUMPY, n_threads: int = 1
+    ) -> Ensemble:
+        """Load both files on an in-process backend (slow: call it from an executor).
 
-        selector = LlamaModel(selector_path, n_threads)
+        Typed errors name the bad file.
+        """
+        selector = load_model(selector_path, kind, n_threads)
         try:
-            domotics = LlamaModel(domotics_path, n_threads)
+            domotics = load_model(domotics_path, kind, n_threads)
         except BaseException:
             selector.close()
             raise
         try:
-            return cls(selector, domotics)
+            return cls(selector, domotics, kind)
         except BaseException:
             selector.close()
             domotics.close()

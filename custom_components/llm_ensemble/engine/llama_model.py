@@ -10,7 +10,7 @@ import contextlib
 import ctypes
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -18,14 +18,12 @@ from typing import Any
 import llama_cpp
 
 from .decoding import MAX_SEQUENCES, final_answers
-from .errors import DecodeFailed, ModelFileMissing, ModelLoadFailed, NotGgufFile
+from .errors import DecodeFailed, ModelLoadFailed
 from .grammar import answers_grammar
-from .metadata import PREFIX, ModelInfo, parse_model_info
+from .model_file import ModelBackend, ModelFile
 from .sampling import ConstrainedSampler, Sampling
-from .text import NORMALIZERS
 
 _LOGGER = logging.getLogger(__name__)
-GGUF_MAGIC = b"GGUF"
 MAX_CACHED_SAMPLERS = 64
 GGML_TYPE_F32 = 0
 GGML_LOG_LEVEL_ERROR = 4  # ggml_log_level: NONE 0, DEBUG 1, INFO 2, WARN 3, ERROR 4, CONT 5
@@ -51,30 +49,16 @@ def _init_backend() -> None:
             _backend_ready = True
 
 
-def check_gguf_file(path: Path) -> None:
-    """Fail early, with a clear reason, on a missing file or one that is not GGUF."""
-    if not path.is_file():
-        raise ModelFileMissing(path, "no such file")
-    try:
-        with path.open("rb") as file:
-            magic = file.read(4)
-    except OSError as err:  # unreadable (permissions, I/O error): as unusable as a corrupt file
-        raise ModelLoadFailed(path, f"cannot read the file: {err.strerror or err}") from err
-    if magic != GGUF_MAGIC:
-        raise NotGgufFile(path, "not a GGUF file (wrong magic bytes)")
-
-
-class LlamaModel:
+class LlamaModel(ModelBackend):
     """A loaded model with one decoding context; decode() is serialised by a lock.
 
     The context has room for MAX_SEQUENCES sequences in a unified KV cache: the prompt is
     evaluated once in sequence 0 and shared with the others by llama_memory_seq_cp.
     """
 
-    def __init__(self, path: Path | str, n_threads: int = 1) -> None:
-        """Load the file and read what it says about itself; ModelError when it cannot serve."""
-        self.path = Path(path)
-        check_gguf_file(self.path)
+    def __init__(self, file: ModelFile | Path | str, n_threads: int = 1) -> None:
+        """Load the file into llama.cpp; ModelError when it cannot serve."""
+        super().__init__(file if isinstance(file, ModelFile) else ModelFile.read(file))
         _init_backend()
         params = llama_cpp.llama_model_default_params()
         params.use_mmap = False  # a rewritten file must not change under a loaded model
@@ -88,58 +72,26 @@ class LlamaModel:
         self._lock = threading.Lock()  # one decode at a time; close() waits for it
         try:
             self._vocab = llama_cpp.llama_model_get_vocab(self._model)
-            self.n_ctx_train = int(llama_cpp.llama_model_n_ctx_train(self._model))
-            self.info: ModelInfo = parse_model_info(self.path, self._read_metadata())
-            self.normalize: Callable[[str], str] = NORMALIZERS[self.info.normalizer]  # as in training
-            self._prefix = self._special_token(self.info.prompt_prefix)
-            self._suffix = self._special_token(self.info.prompt_suffix)
-            self._bos = int(llama_cpp.llama_vocab_bos(self._vocab))
             self._answers = frozenset(self.info.answers)
             self._final_answers = final_answers(self._answers)  # decoding stops after one of these
             self._pieces = [self._piece(t) for t in range(llama_cpp.llama_vocab_n_tokens(self._vocab))]
-            self.max_answer_tokens = 1 + max(len(self.tokenize(a)) for a in self._answers)
             self._grammar = answers_grammar(self._answers).encode()
             self._create_context(n_threads)
         except BaseException:
             self.close()
             raise
 
-    # -- loading ---------------------------------------------------------------------------
-    def _read_metadata(self) -> dict[str, str]:
-        """Every `llm_ensemble.*` string key of the GGUF."""
-        meta: dict[str, str] = {}
-        count = llama_cpp.llama_model_meta_count(self._model)
-        key_buf = ctypes.create_string_buffer(256)
-        for i in range(count):
-            n = llama_cpp.llama_model_meta_key_by_index(self._model, i, key_buf, len(key_buf))
-            key = key_buf.value.decode("utf-8", "replace") if n >= 0 else ""
-            if key.startswith(PREFIX):
-                meta[key] = self._meta_value(i)
-        return meta
-
-    def _meta_value(self, index: int) -> str:
-        size = 4096
-        while True:
-            buf = ctypes.create_string_buffer(size)
-            n = llama_cpp.llama_model_meta_val_str_by_index(self._model, index, buf, size)
-            if n < size:
-                return buf.value.decode("utf-8", "replace")
-            size = n + 1
-
-    def _special_token(self, text: str) -> int:
-        ids = self._tokenize(text, parse_special=True)
-        if len(ids) != 1:
-            raise ModelLoadFailed(self.path, f"prompt marker {text!r} is not one token")
-        return ids[0]
-
     def _create_context(self, n_threads: int) -> None:
         params = llama_cpp.llama_context_default_params()
-        params.n_ctx = max(256, self.n_ctx_train + MAX_SEQUENCES * self.max_answer_tokens)
+        params.n_ctx = max(256, self.file.n_ctx_train + MAX_SEQUENCES * self.max_answer_tokens)
         params.n_batch = params.n_ctx
         params.n_ubatch = params.n_ctx
         params.n_seq_max = MAX_SEQUENCES
         params.kv_unified = True
         params.type_k = params.type_v = GGML_TYPE_F32  # exact as trained; the cache is tiny anyway
+        # Flash attention rounds the queries to float16 on the CPU: off, so llama.cpp computes what
+        # the model was trained to compute, as the NumPy backend does (tests/engine/test_numpy_parity.py).
+        params.flash_attn_type = llama_cpp.LLAMA_FLASH_ATTN_TYPE_DISABLED
         params.n_threads = n_threads
         params.n_threads_batch = n_threads
         params.no_perf = True
@@ -187,26 +139,26 @@ class LlamaModel:
             n = llama_cpp.llama_tokenize(self._vocab, data, len(data), tokens, capacity, False, parse_special)
         return list(tokens[:n])
 
-    def tokenize(self, text: str) -> list[int]:
-        """Plain text to ids (no BOS, no special-token parsing)."""
-        return self._tokenize(text)
-
-    def piece(self, token: int) -> str:
-        """The text of one token, as the grammar sees it."""
-        return self._pieces[token]
+    def llama_tokenize(self, text: str, parse_special: bool = False) -> list[int]:
+        """llama.cpp's own ids for a text (no BOS): what the shared tokenizer is checked against."""
+        return self._tokenize(text, parse_special)
 
     def _piece(self, token: int) -> str:
         buf = ctypes.create_string_buffer(64)
         n = llama_cpp.llama_token_to_piece(self._vocab, token, buf, len(buf), 0, False)
         return buf.raw[: max(n, 0)].decode("utf-8", "replace")
 
-    def prompt(self, normalized_text: str) -> tuple[list[int], bool]:
-        """BOS [ORDEN] text [COMANDO], the text cut as in training; and whether it was cut."""
-        room = self.n_ctx_train - 3 - self.max_answer_tokens
-        if self.info.max_text_tokens is not None:
-            room = min(room, self.info.max_text_tokens)
-        ids = self.tokenize(normalized_text)
-        return [self._bos, self._prefix, *ids[:room], self._suffix], len(ids) > room
+    def logits(self, prompt: Sequence[int]) -> list[float]:
+        """The next-token logits after the prompt (parity checks)."""
+        with self._lock:
+            if self._closed:
+                raise DecodeFailed("the model was closed")
+            llama_cpp.llama_memory_clear(llama_cpp.llama_get_memory(self._ctx), True)
+            last = len(prompt) - 1
+            self._fill([(tok, pos, 0, pos == last) for pos, tok in enumerate(prompt)])
+            self._decode()
+            row = llama_cpp.llama_get_logits_ith(self._ctx, last)
+            return [float(row[i]) for i in range(len(self._pieces))]
 
     # -- decoding --------------------------------------------------------------------------
     def _fill(self, entries: Sequence[tuple[int, int, int, bool]]) -> None:
@@ -281,7 +233,7 @@ class LlamaModel:
             still_active: list[int] = []
             for seq in active:
                 token = samplers[seq].sample(self._ctx, logits_row[seq])
-                if llama_cpp.llama_vocab_is_eog(self._vocab, token):
+                if token in self.file.end_tokens:
                     done[seq] = self._complete(texts[seq])
                     continue
                 texts[seq] += self._pieces[token]

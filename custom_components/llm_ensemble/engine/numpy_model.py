@@ -12,7 +12,7 @@ its cache to itself, so concurrent calls need no lock.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,11 +22,9 @@ import numpy.typing as npt
 from .answer_constraint import AnswerConstraint
 from .decoding import MAX_SEQUENCES, Sampling, final_answers
 from .errors import ModelLoadFailed
-from .gguf import GgufHeader, read_gguf_header
-from .metadata import PREFIX, ModelInfo, parse_model_info
+from .gguf import GgufHeader
+from .model_file import ModelBackend, ModelFile
 from .numpy_sampling import SequenceSampler
-from .text import NORMALIZERS
-from .tokenizer import SpmTokenizer
 
 Array = npt.NDArray[np.float32]
 GGML_TYPE_F32 = 0
@@ -114,35 +112,18 @@ def silu(x: Array) -> Array:
     return x / (np.float32(1.0) + np.exp(-x))
 
 
-class NumpyModel:
-    """A loaded model: its self-description, tokenizer, weights and a batched constrained decoder."""
+class NumpyModel(ModelBackend):
+    """A loaded model: its file's weights and a batched, constrained decoder."""
 
-    def __init__(self, path: Path | str) -> None:
-        """Read the file; typed ModelErrors say what is wrong with it."""
-        self.path = Path(path)
-        header = read_gguf_header(self.path)
-        self.info: ModelInfo = parse_model_info(self.path, header.string_metadata(PREFIX))
-        self.normalize: Callable[[str], str] = NORMALIZERS[self.info.normalizer]
-        self.shape = Shape.from_header(header)
-        self.n_ctx_train = self.shape.n_ctx_train
-        self.tokenizer = SpmTokenizer.from_header(header)
-        self._bos = int(header.metadata.get("tokenizer.ggml.bos_token_id", -1))
-        self._prefix = self._marker(self.info.prompt_prefix)
-        self._suffix = self._marker(self.info.prompt_suffix)
+    def __init__(self, file: ModelFile | Path | str) -> None:
+        """Read the weights; typed ModelErrors say what is wrong with the file."""
+        super().__init__(file if isinstance(file, ModelFile) else ModelFile.read(file))
+        self.shape = Shape.from_header(self.file.header)
+        self.constraint = AnswerConstraint(self.info.answers, self.file.tokenizer.pieces, self.file.end_tokens)
+        self._pieces = self.file.tokenizer.pieces
         self._answers = frozenset(self.info.answers)
         self._final_answers = final_answers(self._answers)
-        ends = {int(header.metadata[k]) for k in ("tokenizer.ggml.eos_token_id", "tokenizer.ggml.eot_token_id")
-                if k in header.metadata}  # fmt: skip
-        self._ends = frozenset(ends)
-        self.constraint = AnswerConstraint(self._answers, self.tokenizer.pieces, ends)
-        self.max_answer_tokens = 1 + max(len(self.tokenize(a)) for a in self._answers)
-        self._load_weights(read_tensors(header))
-
-    def _marker(self, text: str) -> int:
-        ids = self.tokenizer.encode(text)
-        if len(ids) != 1:
-            raise ModelLoadFailed(self.path, f"prompt marker {text!r} is not one token")
-        return ids[0]
+        self._load_weights(read_tensors(self.file.header))
 
     def _load_weights(self, tensors: dict[str, Array]) -> None:
         def take(name: str) -> Array:
@@ -164,31 +145,11 @@ class NumpyModel:
             )
             for i in range(self.shape.n_layers)
         ]
-        positions = self.n_ctx_train + MAX_SEQUENCES * self.max_answer_tokens
+        positions = self.shape.n_ctx_train + MAX_SEQUENCES * self.max_answer_tokens
         half = self.shape.head_dim // 2
         angles = np.outer(np.arange(positions), self.shape.rope_base ** (-np.arange(half) / half))
         self._cos = np.cos(angles).astype(np.float32)
         self._sin = np.sin(angles).astype(np.float32)
-
-    def close(self) -> None:
-        """Nothing to free: the arrays go with the object."""
-
-    # -- text ------------------------------------------------------------------------------
-    def tokenize(self, text: str) -> list[int]:
-        """Plain text to ids (no BOS, no special-token parsing), as llama.cpp."""
-        return self.tokenizer.encode(text)
-
-    def piece(self, token: int) -> str:
-        """The text of one token, as the constraint sees it."""
-        return self.tokenizer.pieces[token]
-
-    def prompt(self, normalized_text: str) -> tuple[list[int], bool]:
-        """BOS [ORDEN] text [COMANDO], the text cut as in training; and whether it was cut."""
-        room = self.n_ctx_train - 3 - self.max_answer_tokens
-        if self.info.max_text_tokens is not None:
-            room = min(room, self.info.max_text_tokens)
-        ids = self.tokenize(normalized_text)
-        return [self._bos, self._prefix, *ids[:room], self._suffix], len(ids) > room
 
     # -- the forward pass ------------------------------------------------------------------
     def _rope(self, x: Array, positions: npt.NDArray[np.intp]) -> Array:
@@ -269,10 +230,10 @@ class NumpyModel:
             still_active: list[int] = []
             for row, seq in enumerate(active):
                 token = samplers[seq].sample(logits[row], texts[seq])
-                if token in self._ends:
+                if token in self.file.end_tokens:
                     done[seq] = self._complete(texts[seq])
                     continue
-                texts[seq] += self.tokenizer.pieces[token]
+                texts[seq] += self._pieces[token]
                 if (answer := texts[seq].strip()) in self._final_answers:
                     done[seq] = answer
                     continue

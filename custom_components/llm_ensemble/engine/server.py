@@ -1,16 +1,14 @@
-"""The second engine: the same GGUF files served by llama.cpp's own `llama-server`, over HTTP.
+"""The llama-server backend: the same GGUF files decoded by llama.cpp's own server, over HTTP.
 
-Everything the in-process engine knows about a model it still reads here, from the GGUF files this
-side holds (metadata, prompt markers, vocabulary), with a pure-Python header reader: that is what
-lets the integration run where llama-cpp-python cannot be installed. The server only tokenizes and
-decodes. One server in router mode (`llama-server --models-dir DIR`) serves both files, each under
-its file name without `.gguf`; the request's `model` field picks one.
+Everything else about a model is read here, from the GGUF files this side holds (`ModelFile`:
+metadata, prompt format, tokenizer), so the integration needs no llama.cpp of its own and the
+server only decodes. One server in router mode (`llama-server --models-dir DIR`) serves both
+files, each under its file name without `.gguf`; the request's `model` field picks one.
 
 The vote is one `/completion` request with `n_cmpl` = N: the server evaluates the prompt once and
-copies its cache to N slots, and gives the i-th completion the seed `seed + i`, as the in-process
-engine does. Sampling is the in-process chain (top-k, temperature, seeded draw), held by the same
-grammar. The prompt goes as token ids built exactly as in-process (BOS, prefix marker, the text's
-ids cut to the same room, suffix marker), so both engines read the same input.
+copies its cache to N slots, and gives the i-th completion the seed `seed + i`. Sampling is the
+in-process chain (top-k, temperature, seeded draw), held by the same grammar. The prompt goes as
+token ids, so every backend reads the same input.
 """
 
 from __future__ import annotations
@@ -25,21 +23,8 @@ from typing import Any
 
 import aiohttp
 
-from .backend import Executor, default_executor
-from .decoding import MAX_SEQUENCES, Sampling, final_answers, finished_answer
-from .ensemble import (
-    ROUTE_DOMOTICS,
-    ROUTE_NONE,
-    Decision,
-    VoteSettings,
-    check_roles,
-    command_of,
-    elapsed_ms,
-    reads_as_language,
-    route_of,
-    timings,
-    vote_command,
-)
+from .decoding import MAX_SEQUENCES, Sampling, finished_answer
+from .ensemble import ENGINE_SERVER, Ensemble, Executor, VoteSettings, default_executor
 from .errors import (
     ModelLoadFailed,
     ServerBadResponse,
@@ -48,10 +33,8 @@ from .errors import (
     ServerUnreachable,
     ServerWrongModel,
 )
-from .gguf import GgufHeader, read_gguf_header
 from .grammar import answers_grammar
-from .metadata import PREFIX, CatalogEntry, ModelInfo, parse_model_info
-from .text import NORMALIZERS
+from .model_file import ModelBackend, ModelFile
 
 _LOGGER = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = 10.0  # seconds for one request (a decision makes up to four)
@@ -135,65 +118,37 @@ def _names_missing_model(data: Any) -> bool:
     return "model" in message and ("not found" in message or "missing" in message or "unknown" in message)
 
 
-class ServerModel:
-    """One GGUF file this side holds, decoded by the server under its model name."""
+class ServerModel(ModelBackend):
+    """One GGUF file this side holds, decoded by the server under its model name.
 
-    def __init__(self, client: ServerClient, path: Path | str, name: str | None = None) -> None:
-        """Read the file's header here; the server knows it as `name` (the file name without .gguf)."""
-        self.path = Path(path)
+    The orchestration runs in an executor thread: `generate` hands the request to the event loop
+    that owns the HTTP session and waits for its answer.
+    """
+
+    def __init__(
+        self, client: ServerClient, file: ModelFile, loop: asyncio.AbstractEventLoop, name: str | None = None
+    ) -> None:
+        """The file read here; the server knows it as `name` (the file name without .gguf)."""
+        super().__init__(file)
         self.client = client
+        self.loop = loop
         self.name = name or model_name(self.path)
-        self.header: GgufHeader = read_gguf_header(self.path)
-        self.info: ModelInfo = parse_model_info(self.path, self.header.string_metadata(PREFIX))
-        self.normalize = NORMALIZERS[self.info.normalizer]
-        tokens = self.header.tokens
-        self.n_ctx_train = int(self.header.arch_value("context_length") or 0)
-        self.bos = int(self.header.metadata.get("tokenizer.ggml.bos_token_id", -1))
-        self.prefix = self._marker(tokens, self.info.prompt_prefix)
-        self.suffix = self._marker(tokens, self.info.prompt_suffix)
+        self.header = file.header
         self._answers = frozenset(self.info.answers)
-        self._final = final_answers(self._answers)
         self.grammar = answers_grammar(self._answers)
-        self.max_answer_tokens = 0  # set by async_prepare(), from the server's tokenizer
 
-    def _marker(self, tokens: list[str], text: str) -> int:
+    def generate(self, prompt: Sequence[int], samplings: Sequence[Sampling]) -> list[str | None]:
+        """`async_generate` on the session's event loop, waited for from this (executor) thread."""
         try:
-            return tokens.index(text)
-        except ValueError:
-            raise ModelLoadFailed(self.path, f"prompt marker {text!r} is not one token") from None
-
-    # -- text ------------------------------------------------------------------------------
-    async def tokenize(self, text: str, timeout: float | None = None) -> list[int]:
-        """Plain text to ids on the server (no BOS, no special-token parsing), as in-process."""
-        data = await self.client.request(
-            "POST",
-            "/tokenize",
-            {"model": self.name, "content": text, "add_special": False, "parse_special": False},
-            timeout=timeout,
-        )
-        tokens = data.get("tokens") if isinstance(data, dict) else None
-        if not isinstance(tokens, list) or not all(isinstance(t, int) for t in tokens):
-            raise ServerBadResponse(self.client.settings.url, "/tokenize did not answer token ids")
-        return tokens
-
-    async def async_prepare(self) -> None:
-        """What needs the tokenizer: how many tokens the longest answer takes (bounds decoding)."""
-        lengths = await asyncio.gather(*(self.tokenize(a) for a in sorted(self._answers)))
-        self.max_answer_tokens = 1 + max(len(ids) for ids in lengths)
-
-    async def prompt(self, normalized_text: str) -> tuple[list[int], bool]:
-        """BOS [ORDEN] text [COMANDO], the text cut as in training; and whether it was cut."""
-        return self.prompt_of(await self.tokenize(normalized_text))
-
-    def prompt_of(self, ids: list[int]) -> tuple[list[int], bool]:
-        """The prompt of a text's token ids (as LlamaModel.prompt), and whether it was cut."""
-        room = self.n_ctx_train - 3 - self.max_answer_tokens
-        if self.info.max_text_tokens is not None:
-            room = min(room, self.info.max_text_tokens)
-        return [self.bos, self.prefix, *ids[:room], self.suffix], len(ids) > room
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is self.loop:
+            raise RuntimeError("ServerModel.generate blocks: call it from an executor, not the event loop")
+        return asyncio.run_coroutine_threadsafe(self.async_generate(prompt, samplings), self.loop).result()
 
     # -- decoding --------------------------------------------------------------------------
-    async def generate(
+    async def async_generate(
         self, prompt: Sequence[int], samplings: Sequence[Sampling], timeout: float | None = None
     ) -> list[str | None]:
         """One answer per sampling: one request, N completions of one prompt (`n_cmpl`)."""
@@ -224,125 +179,50 @@ class ServerModel:
         return [finished_answer(str(r["content"]), self._answers, ended=r.get("stop_type") != "limit") for r in results]
 
 
-class ServerEnsemble:
-    """The selector and the domotics model on a llama.cpp server; the same Decision as in-process."""
+async def async_connect(
+    session: aiohttp.ClientSession,
+    settings: ServerSettings,
+    selector_path: Path | str,
+    domotics_path: Path | str,
+    *,
+    check: bool = True,
+    executor: Executor | None = None,
+) -> Ensemble:
+    """The ensemble on a llama.cpp server: both files read here (in the executor) and, with `check`,
+    the server checked to serve them and warmed up. Requests then run as on any backend."""
+    client = ServerClient(session, settings)
+    run = executor or default_executor
+    loop = asyncio.get_running_loop()
+    selector, domotics = await run(_read_models, client, loop, selector_path, domotics_path)
+    ensemble = Ensemble(selector, domotics, kind=ENGINE_SERVER)
+    if check:
+        for model in (selector, domotics):
+            await check_model(model)
+        await _async_warm_up(selector, domotics)
+    return ensemble
 
-    kind = "server"
 
-    def __init__(self, selector: ServerModel, domotics: ServerModel) -> None:
-        """Own both models; they must be a selector and a domotics model, in that order."""
-        check_roles(((selector.info, "selector"), (domotics.info, "domotics")))
-        self.selector = selector
-        self.domotics = domotics
-        self.client = selector.client
+async def _async_warm_up(selector: ServerModel, domotics: ServerModel) -> None:
+    """Send a burst of votes, so that llama.cpp builds its compute graphs for wide batches now.
 
-    @classmethod
-    async def async_connect(
-        cls,
-        session: aiohttp.ClientSession,
-        settings: ServerSettings,
-        selector_path: Path | str,
-        domotics_path: Path | str,
-        *,
-        check: bool = True,
-        executor: Executor | None = None,
-    ) -> ServerEnsemble:
-        """Read both files' headers (in the executor) and, with `check`, check the server serves them."""
-        client = ServerClient(session, settings)
-        run = executor or default_executor
-        selector, domotics = await run(_read_models, client, selector_path, domotics_path)
-        ensemble = cls(selector, domotics)
-        await ensemble.async_prepare(check=check)
-        return ensemble
-
-    async def async_prepare(self, check: bool = True) -> None:
-        """Ask the server what decoding needs; with `check`, make sure it serves these files."""
-        if check:
-            for model in (self.selector, self.domotics):
-                await check_model(model)
-        await asyncio.gather(self.selector.async_prepare(), self.domotics.async_prepare())
-        if check:
-            await self._async_warm_up()
-
-    async def _async_warm_up(self) -> None:
-        """Send a burst of votes, so that llama.cpp builds its compute graphs for wide batches now.
-
-        The first concurrent requests a server sees otherwise pay that, seconds on a busy machine
-        (measured: a first burst of 20 decisions 1.3-8 s, the next 0.1 s).
-        """
-        votes = VoteSettings().samplings()
-        burst = WARM_UP_BURST
-        selector_prompt = self.selector.prompt_of(await self.selector.tokenize(PROBE, LOAD_TIMEOUT))[0]
-        domotics_prompt = self.domotics.prompt_of(await self.domotics.tokenize(PROBE, LOAD_TIMEOUT))[0]
-        try:
-            await asyncio.gather(
-                *(self.selector.generate(selector_prompt, [Sampling()], LOAD_TIMEOUT) for _ in range(3 * burst)),
-                *(self.domotics.generate(domotics_prompt, votes, LOAD_TIMEOUT) for _ in range(burst)),
-            )
-        except ServerTimedOut:  # only slow: requests will be too, but the server works
-            _LOGGER.warning("The llama.cpp server at %s is very slow to warm up", self.client.settings.url)
-
-    @property
-    def catalog(self) -> tuple[CatalogEntry, ...]:
-        """The domotics model's house: its command codes."""
-        return self.domotics.info.catalog
-
-    # -- the two steps ---------------------------------------------------------------------
-    async def async_route(self, text: str) -> tuple[str, str | None, bool]:
-        """Ask the selector for a route: (route, label, truncated)."""
-        normalized = self.selector.normalize(text)
-        if not normalized:
-            return ROUTE_NONE, None, False
-        ids = await self.selector.tokenize(normalized)
-        if not reads_as_language(normalized, lambda: len(ids)):  # random letters: as Ensemble.route
-            return ROUTE_NONE, None, False
-        prompt, truncated = self.selector.prompt_of(ids)
-        (label,) = await self.selector.generate(prompt, [Sampling()])
-        return route_of(self.selector.info, label), label, truncated
-
-    async def async_vote(self, text: str, settings: VoteSettings) -> tuple[tuple[str | None, ...], str | None]:
-        """Ask the domotics model for the votes and their majority command."""
-        normalized = self.domotics.normalize(text)
-        prompt, _ = await self.domotics.prompt(normalized)
-        votes = tuple(await self.domotics.generate(prompt, settings.samplings_for(normalized)))
-        return votes, vote_command(self.domotics.info, votes, settings)
-
-    async def async_single(self, text: str) -> str | None:
-        """One greedy sequence, no vote: the baseline the vote is measured against."""
-        prompt, _ = await self.domotics.prompt(self.domotics.normalize(text))
-        (answer,) = await self.domotics.generate(prompt, [Sampling()])
-        return command_of(self.domotics.info, answer)
-
-    async def async_decide(self, text: str, settings: VoteSettings | None = None) -> Decision:
-        """Route the text; for device requests, vote on the command (as Ensemble.decide)."""
-        settings = settings or VoteSettings()
-        start = time.perf_counter()
-        route, label, truncated = await self.async_route(text)
-        selector_ms = elapsed_ms(start)
-        votes: tuple[str | None, ...] = ()
-        command = None
-        vote_ms = 0.0
-        if route == ROUTE_DOMOTICS:
-            vote_start = time.perf_counter()
-            votes, command = await self.async_vote(text, settings)
-            vote_ms = elapsed_ms(vote_start)
-        return Decision(
-            text=text,
-            normalized=self.selector.normalize(text),
-            route=route,
-            label=label,
-            votes=votes,
-            command=command,
-            truncated=truncated,
-            timings=timings(selector_ms, vote_ms, elapsed_ms(start)),
+    The first concurrent requests a server sees otherwise pay that: seconds on a busy machine.
+    """
+    votes = VoteSettings().samplings()
+    selector_prompt = selector.prompt(PROBE)[0]
+    domotics_prompt = domotics.prompt(PROBE)[0]
+    try:
+        await asyncio.gather(
+            *(selector.async_generate(selector_prompt, [Sampling()], LOAD_TIMEOUT) for _ in range(3 * WARM_UP_BURST)),
+            *(domotics.async_generate(domotics_prompt, votes, LOAD_TIMEOUT) for _ in range(WARM_UP_BURST)),
         )
+    except ServerTimedOut:  # only slow: requests will be too, but the server works
+        _LOGGER.warning("The llama.cpp server at %s is very slow to warm up", selector.client.settings.url)
 
-    async def async_close(self) -> None:
-        """Nothing to free: the session belongs to the caller, the models to the server."""
 
-
-def _read_models(client: ServerClient, selector: Path | str, domotics: Path | str) -> tuple[ServerModel, ServerModel]:
-    return ServerModel(client, selector), ServerModel(client, domotics)
+def _read_models(
+    client: ServerClient, loop: asyncio.AbstractEventLoop, selector: Path | str, domotics: Path | str
+) -> tuple[ServerModel, ServerModel]:
+    return ServerModel(client, ModelFile.read(selector), loop), ServerModel(client, ModelFile.read(domotics), loop)
 
 
 def _same(found: Any, expected: int) -> bool:
@@ -379,13 +259,15 @@ async def _free_answer(model: ServerModel) -> str:
     tokens = ids.get("tokens", []) if isinstance(ids, dict) else []
     body = {
         "model": model.name,
-        "prompt": [model.bos, model.prefix, *tokens, model.suffix],
+        "prompt": [model.file.bos, model.file.prefix, *tokens, model.file.suffix],
         "n_predict": 8,
         "temperature": 0.0,
         "samplers": list(SAMPLERS),
         "cache_prompt": False,
     }
     data = await model.client.request("POST", "/completion", body, timeout=LOAD_TIMEOUT)
+    if tokens != model.tokenize(PROBE):
+        raise ServerWrongModel(model.client.settings.url, f"{model.name!r} tokenizes otherwise than its file")
     if not isinstance(data, dict) or not isinstance(data.get("content"), str):
         raise ServerBadResponse(model.client.settings.url, "/completion did not answer a completion")
     return str(data["content"]).strip()
@@ -410,7 +292,7 @@ async def check_model(model: ServerModel) -> None:
     if isinstance(meta, dict):
         expected = {
             "n_vocab": len(model.header.tokens),
-            "n_ctx_train": model.n_ctx_train,
+            "n_ctx_train": model.file.n_ctx_train,
             "n_embd": int(model.header.arch_value("embedding_length") or 0),
             "n_params": model.header.n_params,
         }
@@ -422,7 +304,7 @@ async def check_model(model: ServerModel) -> None:
         "/tokenize",
         {"model": model.name, "content": model.info.prompt_prefix + model.info.prompt_suffix, "parse_special": True},
     )
-    if not isinstance(markers, dict) or markers.get("tokens") != [model.prefix, model.suffix]:
+    if not isinstance(markers, dict) or markers.get("tokens") != [model.file.prefix, model.file.suffix]:
         raise ServerWrongModel(url, f"{model.name!r} has another vocabulary (its prompt markers are other tokens)")
     if free not in model.info.answers:
         raise ServerWrongModel(url, f"{model.name!r} answered {free!r}, not one of a {model.info.role} model's answers")
@@ -431,7 +313,7 @@ async def check_model(model: ServerModel) -> None:
 __all__ = [
     "DEFAULT_TIMEOUT",
     "ServerClient",
-    "ServerEnsemble",
+    "async_connect",
     "ServerError",
     "ServerModel",
     "ServerSettings",

@@ -4,7 +4,7 @@ Used by the tests, `scripts/evaluate --engine server` and the bench; the integra
 starts a server (a Home Assistant user runs one, see the README). The server is the one
 `scripts/setup` builds from the pinned llama-cpp-python source release, run in router mode on a
 folder holding the two GGUF files, bound to 127.0.0.1 only, with the settings the in-process engine
-uses where they matter for the answers (an F32 KV cache) and room for concurrent requests.
+uses where they matter for the answers (an F32 KV cache, no flash attention) and room for concurrent requests.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]  # the checkout (for requirements_dev.txt)
+ROOT = Path(__file__).resolve().parents[1]  # the checkout (for requirements_dev.txt)
 HOST = "127.0.0.1"
 # Slots serve requests side by side (a vote of N takes N); the context is shared by the slots.
 SERVER_ARGS = (
@@ -35,6 +35,8 @@ SERVER_ARGS = (
     "f32",
     "--cache-type-v",
     "f32",
+    "--flash-attn",  # off, as in process: float32 attention, as trained
+    "off",
     "--models-max",
     "2",
     "--no-webui",
