@@ -20,7 +20,7 @@ from devtools.local_server import LocalServer
 
 MODELS = Path(__file__).resolve().parents[1] / "custom_components" / "llm_ensemble" / "models"
 SHIPPED = {"selector": MODELS / "selector.gguf", "domotics": MODELS / "domotics.gguf"}
-ENGINES = [e.strip() for e in os.environ.get("LLM_ENSEMBLE_ENGINES", "in_process,server").split(",") if e.strip()]
+ENGINES = [e.strip() for e in os.environ.get("LLM_ENSEMBLE_ENGINES", "numpy,in_process,server").split(",") if e.strip()]
 HAS_LLAMA_CPP = importlib.util.find_spec("llama_cpp") is not None
 requires_llama_cpp = pytest.mark.skipif(
     not HAS_LLAMA_CPP or "in_process" not in ENGINES, reason="the in-process engine (llama-cpp-python) is not here"

@@ -12,24 +12,22 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from evaluate import percentile
 
 from benchlib.memory import rss_mb
-from devtools.served import ServedEnsemble
-
 from custom_components.llm_ensemble.engine import (
     ENGINE_IN_PROCESS,
     ENGINE_NUMPY,
     ENGINE_SERVER,
     AsyncEngine,
-    Decision,
     Ensemble,
     VoteSettings,
 )
+from devtools.served import ServedEnsemble
 
 BURST = 100
 
@@ -40,10 +38,12 @@ def _timed(call: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-async def _burst(decide: Callable[[str], Awaitable[Decision]], texts: list[str]) -> dict[str, Any]:
+async def _burst(engine: AsyncEngine, texts: list[str], settings: VoteSettings) -> dict[str, Any]:
+    """All `texts` at once through the agent's async face (no cache): all answered? how fast?"""
+
     async def one(text: str) -> float:
         start = time.perf_counter()
-        await decide(text)
+        await engine.async_decide(text, settings)
         return (time.perf_counter() - start) * 1000
 
     start = time.perf_counter()
@@ -111,15 +111,13 @@ def compare(
         try:
             figures[kind] = _figures(local, texts, commands, settings)
             figures[kind]["memory_added_mb"] = round(after - before, 1) if before and after else None
-            wrapped = AsyncEngine(local, cache_size=0)
-            figures[kind]["burst"] = asyncio.run(_burst(lambda t, e=wrapped: e.async_decide(t, settings), burst))
+            figures[kind]["burst"] = asyncio.run(_burst(AsyncEngine(local, cache_size=0), burst, settings))
         finally:
             local.close()
     served = ServedEnsemble(selector, domotics, server_url)
     try:
         figures[ENGINE_SERVER] |= _figures(served, texts, commands, settings)
-        wrapped = AsyncEngine(served, cache_size=0)
-        figures[ENGINE_SERVER]["burst"] = asyncio.run(_burst(lambda t: wrapped.async_decide(t, settings), burst))
+        figures[ENGINE_SERVER]["burst"] = asyncio.run(_burst(AsyncEngine(served, cache_size=0), burst, settings))
     finally:
         served.close()
     fastest = figures[ENGINE_IN_PROCESS]["decide_p50_ms"]

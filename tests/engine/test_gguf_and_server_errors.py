@@ -16,6 +16,7 @@ from custom_components.llm_ensemble.engine import (
     ServerBadResponse,
     ServerSettings,
     ServerWrongModel,
+    async_connect,
 )
 from custom_components.llm_ensemble.engine.gguf import read_gguf_header
 

@@ -77,7 +77,10 @@ def test_the_prompt_markers_are_the_same_tokens(pair: tuple[Ensemble, Ensemble])
     for llama_model in (llama.selector, llama.domotics):
         assert isinstance(llama_model, LlamaModel)
         marks = llama_model.info.prompt_prefix + llama_model.info.prompt_suffix
-        assert llama_model.llama_tokenize(marks, parse_special=True) == [llama_model.file.prefix, llama_model.file.suffix]
+        assert llama_model.llama_tokenize(marks, parse_special=True) == [
+            llama_model.file.prefix,
+            llama_model.file.suffix,
+        ]
     assert numpy.domotics.prompt("apaga la luz") == llama.domotics.prompt("apaga la luz")
 
 

@@ -89,6 +89,8 @@ def entry_data(engine: str, url: str | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {CONF_SELECTOR_MODEL: "selector.gguf", CONF_DOMOTICS_MODEL: "domotics.gguf"}
     if engine == "server":
         data |= {CONF_ENGINE: "server", CONF_SERVER_URL: url}
+    elif engine != "numpy":  # NumPy is what an entry without an engine runs on (the default)
+        data[CONF_ENGINE] = engine
     return data
 
 
@@ -99,7 +101,7 @@ def engine_data(request: pytest.FixtureRequest) -> dict[str, Any]:
         server: LocalServer = request.getfixturevalue("llama_server")
         request.getfixturevalue("socket_enabled")  # Home Assistant's HTTP session talks to it
         return entry_data("server", server.url)
-    return entry_data("in_process")
+    return entry_data(request.param)
 
 
 async def async_set_up_agent(

@@ -76,7 +76,7 @@ async def test_user_flow_creates_the_entry(hass: HomeAssistant, house: House) ->
     assert result["data"] == {
         CONF_SELECTOR_MODEL: "selector.gguf",
         CONF_DOMOTICS_MODEL: "domotics.gguf",
-        CONF_ENGINE: "in_process",
+        CONF_ENGINE: "numpy",
     }
     assert result["options"] == {
         CONF_VOTES: 3,

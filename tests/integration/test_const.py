@@ -25,5 +25,5 @@ def test_defaults_agree_with_the_engine() -> None:
     assert defaults.n_votes == const.DEFAULT_VOTES
     assert defaults.temperature == const.DEFAULT_TEMPERATURE
     assert const.MAX_VOTES == engine.MAX_SEQUENCES
-    assert (const.ENGINE_IN_PROCESS, const.ENGINE_SERVER) == (engine.ENGINE_IN_PROCESS, engine.ENGINE_SERVER)
-    assert const.ENGINES == (engine.ENGINE_IN_PROCESS, engine.ENGINE_SERVER)
+    assert const.ENGINES == (engine.ENGINE_NUMPY, engine.ENGINE_IN_PROCESS, engine.ENGINE_SERVER)
+    assert const.DEFAULT_ENGINE == engine.ENGINE_NUMPY

@@ -42,7 +42,7 @@ async def test_diagnostics(hass: HomeAssistant, agent: MockConfigEntry, hass_cli
     assert set(last) >= {"route", "votes", "command", "service_call", "timings_ms"}
     assert "text" not in last and "speech" not in last  # what people said stays home by default
     assert last["timings_ms"]["total"] >= last["timings_ms"]["selector"]
-    assert diagnostics["engine"]["kind"] in ("in_process", "server")
+    assert diagnostics["engine"]["kind"] in ("numpy", "in_process", "server")
     assert str(MODELS_DIR) not in json.dumps(diagnostics)  # no absolute paths
     assert diagnostics["models"]["selector"]["path"] == "selector.gguf"
     assert diagnostics["data"].get(CONF_SERVER_URL) in (None, "**REDACTED**")

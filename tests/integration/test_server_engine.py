@@ -7,6 +7,7 @@ nothing listening, a frozen server (slower than any timeout), a killed one, one 
 from __future__ import annotations
 
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState
@@ -26,8 +27,8 @@ from custom_components.llm_ensemble.const import (
     DEFAULT_TEMPERATURE,
     DOMAIN,
 )
+from custom_components.llm_ensemble.engines import async_check_llama_cpp
 from devtools.local_server import LocalServer, free_port
-from custom_components.llm_ensemble.engines import async_ensure_llama_cpp
 
 from ..conftest import HAS_LLAMA_CPP, SHIPPED
 from .conftest import ask, entry_data, entry_options, speech
@@ -102,7 +103,7 @@ async def test_each_server_failure_has_its_error(hass: HomeAssistant, house: Hou
 
 
 @pytest.mark.skipif(HAS_LLAMA_CPP, reason="only where llama-cpp-python cannot be installed (Home Assistant OS)")
-async def test_in_process_without_llama_cpp_points_to_the_server(hass: HomeAssistant, house: House) -> None:
+async def test_in_process_without_llama_cpp_points_to_numpy_or_the_server(hass: HomeAssistant, house: House) -> None:
     result = await configure(hass, SERVER_INPUT | {CONF_ENGINE: "in_process"})
     assert result["errors"] == {CONF_ENGINE: "llama_cpp_unavailable"}
 
@@ -188,7 +189,9 @@ async def test_server_down_with_fallback_uses_the_built_in_agent(
 
 
 @pytest.mark.skipif(not HAS_LLAMA_CPP, reason="needs llama-cpp-python installed")
-async def test_in_process_requirement_goes_through_home_assistant(hass: HomeAssistant) -> None:
-    """Without --skip-pip the requirement is Home Assistant's to check (installed here: no pip run)."""
+async def test_llama_cpp_is_checked_not_installed(hass: HomeAssistant) -> None:
+    """Where llama-cpp-python is installed, the check passes; nothing is ever pip-installed."""
     hass.config.skip_pip = False
-    await async_ensure_llama_cpp(hass)
+    with patch("homeassistant.requirements.async_process_requirements") as install:
+        await async_check_llama_cpp(hass)
+    install.assert_not_called()

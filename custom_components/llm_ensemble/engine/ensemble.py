@@ -179,8 +179,10 @@ async def default_executor(func: Callable[..., T], *args: Any) -> T:
 
 
 def load_model(path: Path | str, kind: str = ENGINE_NUMPY, n_threads: int = 1) -> ModelBackend:
-    """One file on an in-process backend: ENGINE_NUMPY, or ENGINE_IN_PROCESS (llama.cpp: ImportError
-    without llama-cpp-python). Blocking: call it from an executor."""
+    """One file on an in-process backend (blocking: call it from an executor).
+
+    ENGINE_NUMPY, or ENGINE_IN_PROCESS (llama.cpp: ImportError without llama-cpp-python).
+    """
     if kind == ENGINE_NUMPY:
         from .numpy_model import NumpyModel
 

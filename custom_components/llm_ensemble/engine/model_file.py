@@ -52,7 +52,9 @@ class ModelFile:
             return ids[0]
 
         meta = header.metadata
-        ends = frozenset(int(meta[k]) for k in ("tokenizer.ggml.eos_token_id", "tokenizer.ggml.eot_token_id") if k in meta)
+        ends = frozenset(
+            int(meta[k]) for k in ("tokenizer.ggml.eos_token_id", "tokenizer.ggml.eot_token_id") if k in meta
+        )
         return cls(
             path=path,
             header=header,

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -26,7 +27,7 @@ from .gguf import GgufHeader
 from .model_file import ModelBackend, ModelFile
 from .numpy_sampling import SequenceSampler
 
-Array = npt.NDArray[np.float32]
+Array = npt.NDArray[np.floating[Any]]  # float32 throughout, as the files store the weights
 GGML_TYPE_F32 = 0
 
 
@@ -102,14 +103,16 @@ def read_tensors(header: GgufHeader) -> dict[str, Array]:
 
 
 def rms_norm(x: Array, weight: Array, eps: float) -> Array:
-    """x / sqrt(mean(x²) + eps) * weight, over the last axis."""
+    """Scale x to a root mean square of one, over the last axis, then by the weight."""
     scale = 1.0 / np.sqrt(np.mean(np.square(x, dtype=np.float64), axis=-1, keepdims=True) + eps)
-    return (x * scale.astype(np.float32)) * weight
+    out: Array = (x * scale.astype(np.float32)) * weight
+    return out
 
 
 def silu(x: Array) -> Array:
-    """x * sigmoid(x)."""
-    return x / (np.float32(1.0) + np.exp(-x))
+    """The SiLU, x * sigmoid(x)."""
+    out: Array = x / (np.float32(1.0) + np.exp(-x))
+    return out
 
 
 class NumpyModel(ModelBackend):
@@ -132,16 +135,23 @@ class NumpyModel(ModelBackend):
             except KeyError:
                 raise ModelLoadFailed(self.path, f"tensor {name!r} is missing") from None
 
+        def transposed(name: str) -> Array:
+            return np.ascontiguousarray(take(name).T)
+
         self.embedding = take("token_embd.weight")
         self.output = np.ascontiguousarray(tensors.get("output.weight", self.embedding).T)
         self.output_norm = take("output_norm.weight")
         self.layers = [
             Layer(
-                take(f"blk.{i}.attn_norm.weight"),
-                *(np.ascontiguousarray(take(f"blk.{i}.{n}.weight").T) for n in ("attn_q", "attn_k", "attn_v")),
-                np.ascontiguousarray(take(f"blk.{i}.attn_output.weight").T),
-                take(f"blk.{i}.ffn_norm.weight"),
-                *(np.ascontiguousarray(take(f"blk.{i}.{n}.weight").T) for n in ("ffn_gate", "ffn_up", "ffn_down")),
+                attn_norm=take(f"blk.{i}.attn_norm.weight"),
+                wq=transposed(f"blk.{i}.attn_q.weight"),
+                wk=transposed(f"blk.{i}.attn_k.weight"),
+                wv=transposed(f"blk.{i}.attn_v.weight"),
+                wo=transposed(f"blk.{i}.attn_output.weight"),
+                ffn_norm=take(f"blk.{i}.ffn_norm.weight"),
+                w_gate=transposed(f"blk.{i}.ffn_gate.weight"),
+                w_up=transposed(f"blk.{i}.ffn_up.weight"),
+                w_down=transposed(f"blk.{i}.ffn_down.weight"),
             )
             for i in range(self.shape.n_layers)
         ]
@@ -188,17 +198,19 @@ class NumpyModel(ModelBackend):
         return x + (silu(h @ layer.w_gate) * (h @ layer.w_up)) @ layer.w_down
 
     def _forward(self, tokens: npt.NDArray[np.intp], start: int, caches: list[tuple[Array, Array]]) -> Array:
-        """Last-position logits (S, vocab) of tokens (S, T) placed at start.."""
+        """Last-position logits (S, vocab) of tokens (S, T) placed from position `start` on."""
         positions = np.arange(start, start + tokens.shape[1])
         x = self.embedding[tokens]
         for layer, (keys, values) in zip(self.layers, caches, strict=True):
             x = self._block(layer, x, positions, keys, values)
-        return rms_norm(x[:, -1], self.output_norm, self.shape.norm_eps) @ self.output
+        logits: Array = rms_norm(x[:, -1], self.output_norm, self.shape.norm_eps) @ self.output
+        return logits
 
     def logits(self, prompt: Sequence[int]) -> Array:
         """The next-token logits after the prompt (parity checks against llama.cpp)."""
         caches = self._empty_caches(1, len(prompt))
-        return self._forward(np.asarray([prompt]), 0, caches)[0]
+        logits: Array = self._forward(np.asarray([prompt]), 0, caches)[0]
+        return logits
 
     def _empty_caches(self, n: int, length: int) -> list[tuple[Array, Array]]:
         shape = (n, self.shape.n_heads, length, self.shape.head_dim)

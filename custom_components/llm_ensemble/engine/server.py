@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,6 @@ import aiohttp
 from .decoding import MAX_SEQUENCES, Sampling, finished_answer
 from .ensemble import ENGINE_SERVER, Ensemble, Executor, VoteSettings, default_executor
 from .errors import (
-    ModelLoadFailed,
     ServerBadResponse,
     ServerError,
     ServerTimedOut,
@@ -188,8 +186,11 @@ async def async_connect(
     check: bool = True,
     executor: Executor | None = None,
 ) -> Ensemble:
-    """The ensemble on a llama.cpp server: both files read here (in the executor) and, with `check`,
-    the server checked to serve them and warmed up. Requests then run as on any backend."""
+    """The ensemble on a llama.cpp server; requests then run as on any backend.
+
+    Both files are read here (in the executor) and, with `check`, the server is checked to serve
+    them and warmed up.
+    """
     client = ServerClient(session, settings)
     run = executor or default_executor
     loop = asyncio.get_running_loop()
@@ -313,10 +314,10 @@ async def check_model(model: ServerModel) -> None:
 __all__ = [
     "DEFAULT_TIMEOUT",
     "ServerClient",
-    "async_connect",
     "ServerError",
     "ServerModel",
     "ServerSettings",
+    "async_connect",
     "check_model",
     "model_name",
 ]

@@ -92,9 +92,8 @@ class SpmTokenizer:
                 output.append(fragment)
                 prev_special = True
                 continue
-            if self.add_space_prefix and prev_special:
-                fragment = b" " + fragment
-            self._encode_fragment(fragment.replace(b" ", SPACE.encode("utf-8")), output)
+            spaced = b" " + fragment if self.add_space_prefix and prev_special else fragment
+            self._encode_fragment(spaced.replace(b" ", SPACE.encode("utf-8")), output)
             prev_special = False
         return output
 
@@ -108,13 +107,14 @@ class SpmTokenizer:
                 if isinstance(fragment, int):
                     split.append(fragment)
                     continue
-                while (at := fragment.find(needle)) >= 0:
+                rest = fragment
+                while (at := rest.find(needle)) >= 0:
                     if at:
-                        split.append(fragment[:at])
+                        split.append(rest[:at])
                     split.append(token)
-                    fragment = fragment[at + len(needle) :]
-                if fragment:
-                    split.append(fragment)
+                    rest = rest[at + len(needle) :]
+                if rest:
+                    split.append(rest)
             fragments = split
         return fragments
 
