@@ -9,8 +9,9 @@ devices and many others). Measures, in one run: accuracy of our agent and of Hom
 built-in agent, judged by what changed in the home (the right change, and nothing else?), per file
 and per kind of request, and the rows only one of them got right; the latency of
 conversation.process for both; the vote's price and what it buys on the engine; 20 and 100
-concurrent requests; memory; and both engines side by side (in-process and llama-server: p50/p95,
-the server's vote of 3 ÷ one sequence, 100 concurrent decisions). Writes report.md, figures.json,
+concurrent requests; memory; and the three backends side by side (NumPy, llama.cpp in process and
+llama-server: p50/p95, the vote of 3 ÷ one sequence, a repeat from the decision cache, memory, 100
+concurrent decisions). Writes report.md, figures.json,
 rows.tsv, engines.json and PNG plots into DIR (default bench-report/). With --json the last line
 printed is one JSON object.
 """

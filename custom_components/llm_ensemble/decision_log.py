@@ -25,6 +25,7 @@ def decision_record(decision: Decision, outcome: Outcome, record_texts: bool) ->
         "command": decision.command,
         "abstained": decision.abstained,
         "truncated": decision.truncated,
+        "cached": decision.cached,
         "service_call": outcome.service_call,
         "passed_on": outcome.pass_on,
         "error": outcome.error,

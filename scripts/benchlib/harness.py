@@ -19,6 +19,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_test_home_assistant, mock_storage
 
+from custom_components.llm_ensemble.const import DOMAIN
+
 from .house import House, async_setup_bench_house
 from .memory import rss_mb
 
@@ -42,12 +44,14 @@ class Home:
 
 
 def clear_intent_cache(hass: HomeAssistant) -> bool:
-    """Empty the built-in agent's cache of recognised sentences; False if this release has none.
+    """Empty both agents' caches; False if this release's built-in agent has none.
 
     Both agents meet the same sentence (ours passes "anything else" on to the built-in agent), so
-    without this the second to ask would get the first one's recognition for free. Every request
-    is timed as a sentence heard for the first time.
+    without this the second to ask would get the first one's recognition for free, and ours keeps
+    its recent decisions too. Every request is timed as a sentence heard for the first time.
     """
+    for entry in hass.config_entries.async_loaded_entries(DOMAIN):
+        entry.runtime_data.ensemble.clear_cache()
     agent = hass.data.get(DATA_DEFAULT_ENTITY)
     cache = getattr(agent, "_intent_cache", None)
     if cache is None or not hasattr(cache, "clear"):

@@ -111,6 +111,28 @@ async def test_unavailable_entity(hass: HomeAssistant, agent: MockConfigEntry, h
     assert device_calls(calls) == []
 
 
+async def test_a_repeated_request_acts_on_the_home_as_it_is_now(
+    hass: HomeAssistant, agent: MockConfigEntry, house: House
+) -> None:
+    """The decision comes from the cache the second time; the check and the service call never do."""
+    await ask(hass, "apaga la luz del salón")
+    assert hass.states.get("light.luz_salon").state == STATE_OFF
+    await hass.services.async_call("light", "turn_on", {"entity_id": "light.luz_salon"}, blocking=True)
+    calls = async_capture_events(hass, EVENT_CALL_SERVICE)
+    result = await ask(hass, "apaga la luz del salón")
+    assert hass.states.get("light.luz_salon").state == STATE_OFF  # switched again
+    assert [c.data["service"] for c in device_calls(calls)] == ["turn_off"]
+    assert agent.runtime_data.decisions[-1]["cached"] is True
+    assert speech(result) == "He apagado la luz del salón."
+
+    lamp = house.lights["dormitorio"]  # the same request, the device gone since: the home decides
+    await ask(hass, "enciende la luz del dormitorio")
+    lamp._attr_available = False
+    lamp.async_write_ha_state()
+    result = await ask(hass, "enciende la luz del dormitorio")
+    assert speech(result) == "La luz del dormitorio no está disponible ahora mismo."
+
+
 # -- LLM2: weather ------------------------------------------------------------------------------
 async def test_weather_tomorrow(hass: HomeAssistant, agent: MockConfigEntry) -> None:
     calls = async_capture_events(hass, EVENT_CALL_SERVICE)

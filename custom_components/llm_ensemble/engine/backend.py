@@ -85,6 +85,9 @@ class DecisionEngine(Protocol):
     async def async_single(self, text: str) -> str | None:
         """One greedy answer of the domotics model (the evaluation's single-model baseline)."""
 
+    def clear_cache(self) -> None:
+        """Forget the decisions kept for repeated requests."""
+
     async def async_close(self) -> None:
         """Wait for requests under way, then free what the engine holds."""
 
@@ -157,6 +160,10 @@ class AsyncEngine:
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return decision
+
+    def clear_cache(self) -> None:
+        """Forget the decisions kept for repeated requests (a measurement times first hearings)."""
+        self._cache.clear()
 
     async def async_single(self, text: str) -> str | None:
         """One greedy answer in the executor, tracked so closing waits for it."""
