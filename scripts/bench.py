@@ -1,6 +1,7 @@
 """Benchmark both conversation agents in one in-process Home Assistant, judged by their effects.
 
     scripts/bench [FILE.tsv ...] [--json] [--out DIR]
+    scripts/bench --house models/eval/houses/NAME.json [--json] [--out DIR]
 
 FILE: evaluation TSV (route<TAB>command<TAB>text[<TAB>kind], the README's "Evaluation files"); by
 default the project's own files in models/eval/ (handwritten, validation, realhome, boundary; those
@@ -29,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchlib import report  # noqa: E402
+from benchlib.house_file import HouseFile  # noqa: E402
 from benchlib.measure import async_measure  # noqa: E402
 
 from custom_components.llm_ensemble.engine import VoteSettings  # noqa: E402
@@ -74,18 +76,23 @@ def main() -> int:
     parser.add_argument("--votes", type=int, default=VoteSettings().n_votes, help="our agent's N (odd, 1-7)")
     parser.add_argument("--temperature", type=float, default=VoteSettings().temperature)
     parser.add_argument("--server-url", help="a running llama-server for the engines' comparison (default: start one)")
+    parser.add_argument(
+        "--house", type=Path, help="a written-down house (models/eval/houses/NAME.json): its home and its requests"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="show Home Assistant's log")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO if args.verbose else logging.CRITICAL)
-    files = args.files or default_files()
+    written = HouseFile.read(args.house) if args.house else None
+    files = [written.rows_path] if written else args.files or default_files()
     if not files:
         parser.error("no evaluation file to run")
-    measurement = asyncio.run(async_measure(files, args.votes, args.temperature))
+    measurement = asyncio.run(async_measure(files, args.votes, args.temperature, written))
     text, figures = report.write(args.out, measurement)
     from benchlib import plots
 
     images = plots.write(args.out, measurement)
-    figures["engines"] = engines_section(files, args, text_path=args.out / "report.md")
+    if written is None:  # the backends are compared on the project's own rows
+        figures["engines"] = engines_section(files, args, text_path=args.out / "report.md")
     print(text)
     print(f"Written to {args.out}/: report.md, figures.json, rows.tsv, " + ", ".join(p.name for p in images))
     if args.json:

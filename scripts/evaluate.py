@@ -36,7 +36,7 @@ from custom_components.llm_ensemble.engine import (  # noqa: E402
 from custom_components.llm_ensemble.engine.ensemble import load_model  # noqa: E402
 
 SHIPPED = ROOT / "custom_components" / "llm_ensemble" / "models"
-ROUTES = ("domotics", "weather", "none", "home")
+ROUTES = ("domotics", "weather", "none", "home", "state")
 EFFECTS = ("on", "off", "set")
 
 
@@ -46,7 +46,8 @@ class Row:
 
     route `home`: the right answer is a change the built-in agent makes (a device outside the
     catalog, every light of an area, a colour), listed in `command` as `entity_id=on|off|set`.
-    For the models such a row is `none`: the selector says NINGUNO, the domotics model NADA.
+    route `state`: a question about the state of the entity in `command` (any device of a house).
+    For the models both are `none`: the selector says NINGUNO, the domotics model NADA.
     """
 
     route: str
@@ -57,7 +58,7 @@ class Row:
     @property
     def model_route(self) -> str:
         """The route the selector should give: `home` rows are not the models' to act on."""
-        return "none" if self.route == "home" else self.route
+        return "none" if self.route in ("home", "state") else self.route
 
     @property
     def effects(self) -> dict[str, str]:
@@ -77,7 +78,8 @@ def read_tsv(path: Path) -> list[Row]:
         if len(parts) not in (3, 4) or parts[0] not in ROUTES:
             raise SystemExit(f"{path}:{number}: expected route<TAB>command<TAB>text[<TAB>kind], got {line!r}")
         route, command, text = parts[:3]
-        row = Row(route, command if route in ("domotics", "home") else None, text, parts[3] if len(parts) == 4 else "")
+        kept = command if route in ("domotics", "home", "state") else None
+        row = Row(route, kept, text, parts[3] if len(parts) == 4 else "")
         if route == "home" and (
             not row.command or not all("=" in item and item.split("=", 1)[1] in EFFECTS for item in row.command.split())
         ):

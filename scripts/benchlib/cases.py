@@ -4,8 +4,9 @@ The starting states make every expected change visible and every stray one too:
 
 - domotics `CODE ON|OFF`: every device of the home starts opposite to the command, so the asked
   one can change and any other device switched the same way shows as a wrong action.
-- domotics `CODE ESTADO` (a question about that device's state): the asked device starts on in
-  one row and off in the next (by the row's place in its file), the others half on, half off.
+- domotics `CODE ESTADO`, or `state entity_id` (a question about that device's state): the asked
+  device starts on in one row and off in the next (by the row's place in its file), the others
+  half on, half off.
 - home (`entity_id=on|off|set ...`, the built-in agent's job): each listed entity starts opposite
   to its effect (`set`: on, full white, half speed, so a colour, brightness or speed can change);
   the others half on, half off.
@@ -65,6 +66,10 @@ def case_of(row: Row, index: int, entity_ids: Sequence[str], by_code: Mapping[st
             raise ValueError(f"unknown action {action!r} in {row.command!r}")
         effect = SWITCH_ACTIONS[action]
         return Case(dict.fromkeys(entity_ids, STARTS_ON[effect]), {target: effect})
+    if row.route == "state" and row.command:
+        if row.command not in entity_ids:
+            raise ValueError(f"entity not in the home: {row.command}")
+        return Case(half_on(entity_ids) | {row.command: index % 2 == 0}, asked=row.command)
     if row.route == "home":
         unknown = sorted(set(row.effects) - set(entity_ids))
         if unknown:

@@ -22,6 +22,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 from custom_components.llm_ensemble.const import DOMAIN
 
 from .house import House, async_setup_bench_house
+from .house_file import HouseFile
 from .memory import rss_mb
 
 TIME_ZONE = "Europe/Madrid"
@@ -62,19 +63,31 @@ def clear_intent_cache(hass: HomeAssistant) -> bool:
 
 @asynccontextmanager
 async def async_home(
-    votes: int, temperature: float, models: tuple[str, str] = ("selector.gguf", "domotics.gguf")
+    votes: int,
+    temperature: float,
+    models: tuple[str, str] = ("selector.gguf", "domotics.gguf"),
+    written: HouseFile | None = None,
 ) -> AsyncIterator[Home]:
-    """Start the core, build the home, measure memory before and after our models load."""
+    """Start the core, build the home, measure memory before and after our models load.
+
+    In the real home our agent's mapping is the one a user corrects the form to; in a written-down
+    house it is what the form suggests, as a new user who accepts it would have.
+    """
     memory: dict[str, float | None] = {"rss_start_mb": rss_mb()}
     with mock_storage():
         async with async_test_home_assistant() as hass:
             await hass.config.async_set_time_zone(TIME_ZONE)
-            house = await async_setup_bench_house(hass)
+            house = await async_setup_bench_house(hass, written)
             assert await async_setup_component(hass, "conversation", {})  # the built-in agent
             await hass.async_block_till_done()
             memory["rss_before_models_mb"] = rss_mb()
             entry, suggested = await async_add_agent(
-                hass, votes, temperature, house.weather_entity_id, entity_map=house.by_code, models=models
+                hass,
+                votes,
+                temperature,
+                house.weather_entity_id,
+                entity_map=None if written else house.by_code,
+                models=models,
             )
             memory["rss_models_loaded_mb"] = rss_mb()
             try:

@@ -24,6 +24,8 @@ from pytest_homeassistant_custom_component.common import setup_test_component_pl
 from tests.integration.house import HouseWeather
 from tests.integration.real_home import RealHome, async_setup_real_home
 
+from .house_file import HouseFile
+
 WEATHER_NAME = "Tiempo en casa"
 WEATHER_CONDITION = "sunny"
 WEATHER_TEMPERATURE = 21.5
@@ -57,6 +59,7 @@ class House:
 
     home: RealHome
     weather_entity_id: str
+    written: HouseFile | None = None  # a house of models/eval/houses/, or the real home
 
     @property
     def by_code(self) -> dict[str, str]:
@@ -69,14 +72,23 @@ class House:
         return list(self.home.entities)
 
 
-async def async_setup_bench_house(hass: HomeAssistant) -> House:
-    """Every device of the real home in its area, and the weather entity, in a Spanish-speaking home."""
-    home = await async_setup_real_home(hass)
-    weather = WeekWeather(WEATHER_NAME, "tiempo_casa", WEATHER_CONDITION, WEATHER_TEMPERATURE, "daily")
+async def async_setup_bench_house(hass: HomeAssistant, written: HouseFile | None = None) -> House:
+    """Every device of the home in its area, and the weather entity, in a Spanish-speaking home.
+
+    The real home of the integration suite, or a written-down house (its floors, areas, aliases).
+    """
+    if written is None:
+        home = await async_setup_real_home(hass)
+    else:
+        home = await async_setup_real_home(
+            hass, written.devices, written.area_aliases, written.area_floors, written.floor_aliases
+        )
+    name = written.weather_name if written else WEATHER_NAME
+    weather = WeekWeather(name, "tiempo_casa", WEATHER_CONDITION, WEATHER_TEMPERATURE, "daily")
     setup_test_component_platform(hass, "weather", [weather])
     assert await async_setup_component(hass, "weather", {"weather": {"platform": "test"}})
     await hass.async_block_till_done()
     assert weather.entity_id is not None
     async_expose_entity(hass, "conversation", weather.entity_id, True)
     await hass.async_block_till_done()
-    return House(home, weather.entity_id)
+    return House(home, weather.entity_id, written)

@@ -18,6 +18,7 @@ from .agents import AGENTS, RowResult, async_accuracy_pass, async_warm_up
 from .engine import sweep
 from .figures import summarize
 from .harness import async_home, clear_intent_cache
+from .house_file import HouseFile
 from .load import async_load
 from .memory import file_digests, file_sizes_mb, peak_rss_mb, rss_mb
 
@@ -76,9 +77,14 @@ def load_rows(files: list[Path]) -> list[tuple[str, Row]]:
     return [(display_path(path), row) for path in files for row in read_tsv(path)]
 
 
-async def async_measure(files: list[Path], votes: int, temperature: float) -> Measurement:
-    """Accuracy and latency of both agents, the vote's price, load, memory: one Home Assistant."""
-    rows = load_rows(files)
+async def async_measure(
+    files: list[Path], votes: int, temperature: float, written: HouseFile | None = None
+) -> Measurement:
+    """Accuracy and latency of both agents, the vote's price, load, memory: one Home Assistant.
+
+    In the real home, the rows of `files`; in a written-down house, its own rows.
+    """
+    rows = [(display_path(written.rows_path), row) for row in written.rows()] if written else load_rows(files)
     info = machine() | {"model_sha256": file_digests(list(MODEL_FILES))}
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
@@ -89,7 +95,7 @@ async def async_measure(files: list[Path], votes: int, temperature: float) -> Me
         seconds[name] = round(now - clock, 2)
         clock = now
 
-    async with async_home(votes, temperature) as home:
+    async with async_home(votes, temperature, written=written) as home:
         lap("setup")
         await async_warm_up(home)
         results = await async_accuracy_pass(home, rows)
@@ -103,7 +109,10 @@ async def async_measure(files: list[Path], votes: int, temperature: float) -> Me
         lap("load")
         memory: dict[str, Any] = dict(home.memory)
         memory |= {"rss_mb": rss_mb(), "peak_rss_mb": peak_rss_mb(), "model_files_mb": file_sizes_mb(list(MODEL_FILES))}
-        info["suggested_mapping_right"] = f"{home.suggestions_right}/{len(home.house.by_code)}"
+        if written:  # what a new user who accepts the options form gets
+            info["suggested_mapping"] = {code: entity for code, entity in home.suggested.items() if code.isupper()}
+        else:
+            info["suggested_mapping_right"] = f"{home.suggestions_right}/{len(home.house.by_code)}"
         info["intent_cache_cleared"] = clear_intent_cache(home.hass)
     info["load_average_end"] = round(os.getloadavg()[0], 2)
     return Measurement(

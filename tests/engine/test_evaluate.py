@@ -124,3 +124,21 @@ def test_json_on_a_server_it_starts_itself(tmp_path: Path) -> None:
     )
     figures = json.loads(out.stdout.strip().splitlines()[-1])
     assert figures["route_accuracy"] == 1.0
+
+
+@pytest.mark.parametrize("engine", ["numpy", "in_process"])
+def test_json_on_each_in_process_engine(tmp_path: Path, engine: str) -> None:
+    """--engine numpy (the default) and --engine in_process give the same figures on these rows."""
+    if engine == "in_process":
+        pytest.importorskip("llama_cpp")
+    path = tmp_path / "rows.tsv"
+    path.write_text(ROWS, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, str(SCRIPT), str(path), "--engine", engine, "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    assert figures["route_accuracy"] == 1.0
+    assert figures["command_accuracy"] == pytest.approx(2 / 3)

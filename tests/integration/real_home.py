@@ -18,6 +18,7 @@ from homeassistant.const import STATE_OFF, STATE_ON
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import area_registry as ar
 from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers import floor_registry as fr
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import setup_test_component_platform
 
@@ -142,8 +143,18 @@ class RealHome:
             self.entities[entity_id].reset(is_on)
 
 
-async def async_setup_real_home(hass: HomeAssistant, devices: tuple[Device, ...] = DEVICES) -> RealHome:
-    """Create the areas (with their aliases) and every device in its area, in a Spanish home."""
+async def async_setup_real_home(
+    hass: HomeAssistant,
+    devices: tuple[Device, ...] = DEVICES,
+    area_aliases: dict[str, tuple[str, ...]] = AREA_ALIASES,
+    area_floors: dict[str, str] | None = None,
+    floor_aliases: dict[str, tuple[str, ...]] | None = None,
+) -> RealHome:
+    """Create the floors and areas (with their aliases) and every device in its area, in a Spanish home.
+
+    A device keeps the entity id its table gives, whatever Home Assistant would make of its name
+    (two devices may share a name).
+    """
     hass.config.language = "es"
     assert await async_setup_component(hass, "homeassistant", {})
     entities: dict[str, RealEntity] = {}
@@ -158,12 +169,20 @@ async def async_setup_real_home(hass: HomeAssistant, devices: tuple[Device, ...]
         assert await async_setup_component(hass, domain, {domain: {"platform": "test"}})
     await hass.async_block_till_done()
     areas = ar.async_get(hass)
+    floors = fr.async_get(hass)
+    for name, aliases in (floor_aliases or {}).items():
+        floors.async_create(name, aliases=set(aliases))
     registry = er.async_get(hass)
     for device, entity in made:
-        assert entity.entity_id == device.entity_id, (entity.entity_id, device.entity_id)
-        area = areas.async_get_area_by_name(device.area) or areas.async_create(
-            device.area, aliases=set(AREA_ALIASES.get(device.area, ()))
-        )
+        if entity.entity_id != device.entity_id:
+            assert entity.entity_id is not None
+            registry.async_update_entity(entity.entity_id, new_entity_id=device.entity_id)
+            await hass.async_block_till_done()
+        area = areas.async_get_area_by_name(device.area)
+        if area is None:
+            floor = floors.async_get_floor_by_name((area_floors or {}).get(device.area, ""))
+            aliases = set(area_aliases.get(device.area, ()))
+            area = areas.async_create(device.area, aliases=aliases, floor_id=floor.floor_id if floor else None)
         registry.async_update_entity(device.entity_id, area_id=area.id, aliases=set(device.aliases))
         entities[device.entity_id] = entity
     await hass.async_block_till_done()

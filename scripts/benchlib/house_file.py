@@ -1,0 +1,105 @@
+"""A house written down (models/eval/houses/NAME.json and NAME.tsv): any home, benched like the real one.
+
+The JSON holds the floors, the areas (with aliases and floor), the devices (entity id, name, domain,
+area, aliases) and the weather entity's name. The TSV holds what the family says, one request a
+line: `expected<TAB>text<TAB>kind`, the expected outcome judged by what changes in the home:
+
+- `light.x=off switch.y=on …`: exactly these changes (`set`: stays on while an attribute changes);
+- `state light.x`: a question about that device's state, answered right, nothing changed;
+- `weather`: a weather answer, nothing changed;
+- `-`: nothing may change.
+
+Each line becomes an evaluation `Row` (`home`, `state`, `weather` or `none`), judged by the same
+rules as every other row.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from evaluate import EFFECTS, Row
+
+from tests.integration.real_home_devices import Device
+
+DOMAINS = ("light", "switch", "fan")
+
+
+@dataclass(frozen=True)
+class HouseFile:
+    """One written-down house: its devices, areas and floors, and where its requests are."""
+
+    path: Path
+    name: str
+    variant: str
+    purpose: str  # dev or test
+    devices: tuple[Device, ...]
+    area_aliases: dict[str, tuple[str, ...]]
+    area_floors: dict[str, str]  # area name -> floor name
+    floor_aliases: dict[str, tuple[str, ...]]
+    weather_name: str
+
+    @classmethod
+    def read(cls, path: Path) -> HouseFile:
+        """Read and check a house's JSON (ValueError names what is wrong)."""
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        floors = {f["id"]: f for f in data.get("floors", [])}
+        areas = {a["id"]: a for a in data["areas"]}
+        devices = []
+        for raw in data["devices"]:
+            domain, _, object_id = str(raw["entity_id"]).partition(".")
+            if domain not in DOMAINS or domain != raw["domain"]:
+                raise ValueError(f"{path.name}: {raw['entity_id']}: domain must be one of {DOMAINS}")
+            if raw["area"] not in areas:
+                raise ValueError(f"{path.name}: {raw['entity_id']}: unknown area {raw['area']!r}")
+            area = areas[raw["area"]]["name"]
+            devices.append(Device(None, domain, raw["name"], object_id, area, tuple(raw.get("aliases", ()))))
+        return cls(
+            path=path,
+            name=data["name"],
+            variant=data.get("variant", "es"),
+            purpose=data.get("purpose", "test"),
+            devices=tuple(devices),
+            area_aliases={a["name"]: tuple(a.get("aliases", ())) for a in areas.values()},
+            area_floors={a["name"]: floors[a["floor"]]["name"] for a in areas.values() if a.get("floor") in floors},
+            floor_aliases={f["name"]: tuple(f.get("aliases", ())) for f in floors.values()},
+            weather_name=data.get("weather", {}).get("name", "Tiempo en casa"),
+        )
+
+    @property
+    def rows_path(self) -> Path:
+        """The house's requests: the TSV beside its JSON."""
+        return self.path.with_suffix(".tsv")
+
+    def rows(self) -> list[Row]:
+        """The house's requests as evaluation rows (ValueError on a line that is not the format)."""
+        entity_ids = {device.entity_id for device in self.devices}
+        rows = []
+        for number, line in enumerate(self.rows_path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 3:
+                raise ValueError(f"{self.rows_path.name}:{number}: expected<TAB>text<TAB>kind, got {line!r}")
+            expected, text, kind = parts
+            rows.append(_row(expected.strip(), text, kind.strip(), entity_ids, f"{self.rows_path.name}:{number}"))
+        return rows
+
+
+def _row(expected: str, text: str, kind: str, entity_ids: set[str], where: str) -> Row:
+    if expected == "weather":
+        return Row("weather", None, text, kind)
+    if expected == "-":
+        return Row("none", None, text, kind)
+    if expected.startswith("state "):
+        target = expected.removeprefix("state ").strip()
+        if target not in entity_ids:
+            raise ValueError(f"{where}: {target!r} is not a device of the house")
+        return Row("state", target, text, kind)
+    for item in expected.split():
+        entity_id, _, effect = item.partition("=")
+        if entity_id not in entity_ids or effect not in EFFECTS:
+            raise ValueError(f"{where}: {item!r} is not entity_id=on|off|set of a device of the house")
+    return Row("home", expected, text, kind)
