@@ -183,9 +183,9 @@ class NumpyModel(ModelBackend):
         q = self._rope((h @ layer.wq).reshape(s, t, heads, width), positions)
         k = self._rope((h @ layer.wk).reshape(s, t, heads, width), positions)
         v = (h @ layer.wv).reshape(s, t, heads, width)
-        end = int(positions[-1]) + 1
-        keys[:, :, positions] = k.transpose(0, 2, 1, 3)
-        values[:, :, positions] = v.transpose(0, 2, 1, 3)
+        begin, end = int(positions[0]), int(positions[-1]) + 1
+        keys[:, :, begin:end] = k.transpose(0, 2, 1, 3)
+        values[:, :, begin:end] = v.transpose(0, 2, 1, 3)
         scores = (q.transpose(0, 2, 1, 3) @ keys[:, :, :end].transpose(0, 1, 3, 2)) * np.float32(width**-0.5)
         if t > 1:
             future = np.arange(end)[None, :] > positions[:, None]

@@ -10,27 +10,39 @@ token as llama.cpp's in-process engine.
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 import numpy.typing as npt
 
 from .answer_constraint import AnswerConstraint
 from .decoding import Sampling
 
+_MT_N = 624  # the Mersenne Twister's state, in 32-bit words
 _TWO_32 = 4294967296.0
 _TWO_64 = 18446744073709551616.0
 _BELOW_ONE = float(np.nextafter(1.0, 0.0))
 
 
 class Mt19937:
-    """std::mt19937 seeded with one 32-bit seed, and the doubles libstdc++ draws from it."""
+    """std::mt19937 seeded with one 32-bit seed, and the doubles libstdc++ draws from it.
+
+    Python's own generator is the same Mersenne Twister; only its seeding differs, so the state
+    std::mt19937(seed) starts from (the classic `init_genrand`) is computed here and handed to it.
+    """
 
     def __init__(self, seed: int) -> None:
-        """The classic seeding (NumPy's RandomState seeds an int exactly as std::mt19937 does)."""
-        self._state = np.random.RandomState(seed % 2**32)
+        """The state std::mt19937 has after seeding with `seed`."""
+        state = [seed % 2**32]
+        for i in range(1, _MT_N):
+            previous = state[-1]
+            state.append((1812433253 * (previous ^ (previous >> 30)) + i) & 0xFFFFFFFF)
+        self._twister = random.Random()
+        self._twister.setstate((3, (*state, _MT_N), None))
 
     def canonical(self) -> float:
         """A double in [0, 1) from two 32-bit draws: generate_canonical<double, 53>."""
-        low, high = self._state.randint(0, 2**32, size=2, dtype=np.uint32)
+        low, high = self._twister.getrandbits(32), self._twister.getrandbits(32)
         value = (float(low) + float(high) * _TWO_32) / _TWO_64
         return value if value < 1.0 else _BELOW_ONE
 
