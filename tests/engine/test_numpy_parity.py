@@ -20,7 +20,7 @@ from custom_components.llm_ensemble.engine.numpy_model import NumpyModel
 pytest.importorskip("llama_cpp")
 
 EVAL = Path(__file__).resolve().parents[2] / "models" / "eval"
-FILES = sorted(EVAL.glob("*.tsv"))
+FILES = sorted(EVAL.glob("*.tsv")) + sorted(EVAL.glob("houses/*.tsv"))
 
 
 def rows(path: Path) -> list[list[str]]:
@@ -29,7 +29,9 @@ def rows(path: Path) -> list[list[str]]:
 
 
 def texts(path: Path) -> list[str]:
-    return [r[2] for r in rows(path)]
+    """The requests: the third column of the project's files, the second of a house's."""
+    column = 1 if path.parent.name == "houses" else 2
+    return [r[column] for r in rows(path)]
 
 
 def random_unicode(count: int, seed: int = 0) -> list[str]:
