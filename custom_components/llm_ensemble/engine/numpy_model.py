@@ -71,16 +71,17 @@ class Shape:
 
 @dataclass(frozen=True)
 class Layer:
-    """One block's weights, each matrix transposed once so that `x @ w` applies it."""
+    """One block's weights, each matrix transposed once so that `x @ w` applies it.
+
+    The projections that read the same input are side by side in one matrix (queries, keys and
+    values; the gate and the up projection): one product each instead of three and two.
+    """
 
     attn_norm: Array
-    wq: Array
-    wk: Array
-    wv: Array
+    wqkv: Array  # (dim, 3 * dim)
     wo: Array
     ffn_norm: Array
-    w_gate: Array
-    w_up: Array
+    w_gate_up: Array  # (dim, 2 * hidden)
     w_down: Array
 
 
@@ -135,8 +136,8 @@ class NumpyModel(ModelBackend):
             except KeyError:
                 raise ModelLoadFailed(self.path, f"tensor {name!r} is missing") from None
 
-        def transposed(name: str) -> Array:
-            return np.ascontiguousarray(take(name).T)
+        def side_by_side(*names: str) -> Array:
+            return np.ascontiguousarray(np.concatenate([take(name).T for name in names], axis=1))
 
         self.embedding = take("token_embd.weight")
         self.output = np.ascontiguousarray(tensors.get("output.weight", self.embedding).T)
@@ -144,14 +145,11 @@ class NumpyModel(ModelBackend):
         self.layers = [
             Layer(
                 attn_norm=take(f"blk.{i}.attn_norm.weight"),
-                wq=transposed(f"blk.{i}.attn_q.weight"),
-                wk=transposed(f"blk.{i}.attn_k.weight"),
-                wv=transposed(f"blk.{i}.attn_v.weight"),
-                wo=transposed(f"blk.{i}.attn_output.weight"),
+                wqkv=side_by_side(f"blk.{i}.attn_q.weight", f"blk.{i}.attn_k.weight", f"blk.{i}.attn_v.weight"),
+                wo=side_by_side(f"blk.{i}.attn_output.weight"),
                 ffn_norm=take(f"blk.{i}.ffn_norm.weight"),
-                w_gate=transposed(f"blk.{i}.ffn_gate.weight"),
-                w_up=transposed(f"blk.{i}.ffn_up.weight"),
-                w_down=transposed(f"blk.{i}.ffn_down.weight"),
+                w_gate_up=side_by_side(f"blk.{i}.ffn_gate.weight", f"blk.{i}.ffn_up.weight"),
+                w_down=side_by_side(f"blk.{i}.ffn_down.weight"),
             )
             for i in range(self.shape.n_layers)
         ]
@@ -165,7 +163,7 @@ class NumpyModel(ModelBackend):
     def _rope(self, x: Array, positions: npt.NDArray[np.intp]) -> Array:
         """Rotate each consecutive pair of a head's channels by its position's angle. x: (..., T, H, D)."""
         cos = self._cos[positions][:, None, :]
-        sin = self._sin[positions][:, None, :]
+        sin = self._sin[positions][:, None, :]  # (T, 1, D/2): every head alike
         even, odd = x[..., 0::2], x[..., 1::2]
         out = np.empty_like(x)
         out[..., 0::2] = even * cos - odd * sin
@@ -180,9 +178,9 @@ class NumpyModel(ModelBackend):
         s, t, _ = x.shape
         heads, width = self.shape.n_heads, self.shape.head_dim
         h = rms_norm(x, layer.attn_norm, self.shape.norm_eps)
-        q = self._rope((h @ layer.wq).reshape(s, t, heads, width), positions)
-        k = self._rope((h @ layer.wk).reshape(s, t, heads, width), positions)
-        v = (h @ layer.wv).reshape(s, t, heads, width)
+        qkv = (h @ layer.wqkv).reshape(s, t, 3 * heads, width)
+        q_k = self._rope(qkv[:, :, : 2 * heads], positions)  # queries and keys rotate alike
+        q, k, v = q_k[:, :, :heads], q_k[:, :, heads:], qkv[:, :, 2 * heads :]
         begin, end = int(positions[0]), int(positions[-1]) + 1
         keys[:, :, begin:end] = k.transpose(0, 2, 1, 3)
         values[:, :, begin:end] = v.transpose(0, 2, 1, 3)
@@ -195,7 +193,9 @@ class NumpyModel(ModelBackend):
         attended = (scores @ values[:, :, :end]).transpose(0, 2, 1, 3).reshape(s, t, -1)
         x = x + attended @ layer.wo
         h = rms_norm(x, layer.ffn_norm, self.shape.norm_eps)
-        return x + (silu(h @ layer.w_gate) * (h @ layer.w_up)) @ layer.w_down
+        gate_up = h @ layer.w_gate_up
+        hidden = gate_up.shape[-1] // 2
+        return x + (silu(gate_up[..., :hidden]) * gate_up[..., hidden:]) @ layer.w_down
 
     def _forward(self, tokens: npt.NDArray[np.intp], start: int, caches: list[tuple[Array, Array]]) -> Array:
         """Last-position logits (S, vocab) of tokens (S, T) placed from position `start` on."""

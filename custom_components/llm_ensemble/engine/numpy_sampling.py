@@ -33,10 +33,10 @@ class Mt19937:
 
     def __init__(self, seed: int) -> None:
         """The state std::mt19937 has after seeding with `seed`."""
-        state = [seed % 2**32]
+        state = [0] * _MT_N
+        word = state[0] = seed % 2**32
         for i in range(1, _MT_N):
-            previous = state[-1]
-            state.append((1812433253 * (previous ^ (previous >> 30)) + i) & 0xFFFFFFFF)
+            word = state[i] = (1812433253 * (word ^ (word >> 30)) + i) & 0xFFFFFFFF
         self._twister = random.Random()
         self._twister.setstate((3, (*state, _MT_N), None))
 
