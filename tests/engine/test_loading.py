@@ -125,3 +125,18 @@ def test_a_domotics_model_without_known_words_is_refused_at_load(tmp_path: Path,
     path = _edited(DOMOTICS, tmp_path, b"llm_ensemble.known_words", b"llm_ensemble.xnown_words", 1)
     with pytest.raises(NotEnsembleModel, match="known_words"):
         load(path)
+
+
+def test_tensor_data_cut_short(tmp_path: Path, load: Load) -> None:
+    """The header reads, but the weights end early: refused at load, not at the first request."""
+    path = tmp_path / "short.gguf"
+    path.write_bytes(DOMOTICS.read_bytes()[:-4096])
+    with pytest.raises(ModelLoadFailed):
+        load(path)
+
+
+def test_an_unknown_backend_is_refused() -> None:
+    from custom_components.llm_ensemble.engine.ensemble import load_model
+
+    with pytest.raises(ValueError, match="not an in-process backend"):
+        load_model(SELECTOR, "cloud")

@@ -144,3 +144,13 @@ async def test_slow_killed_and_back(session: aiohttp.ClientSession, own_server: 
     own_server.start()  # the same port again
     set_timeout(engine, own_server.url, 10.0)  # the first request loads the models
     assert (await engine.async_decide("apaga la luz del salón")).command == "LUZ_SL OFF"
+
+
+async def test_the_blocking_call_refuses_the_event_loop(
+    session: aiohttp.ClientSession, llama_server: LocalServer
+) -> None:
+    """Decoding on the server waits for the loop: called from the loop itself it would never end."""
+    engine = await connect(session, llama_server.url)
+    model = engine.ensemble.domotics
+    with pytest.raises(RuntimeError, match="executor"):
+        model.generate(model.prompt("apaga la luz")[0], [])
