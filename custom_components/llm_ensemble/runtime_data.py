@@ -24,7 +24,7 @@ class LLMEnsembleData:
     async def async_decide(self, hass: HomeAssistant, text: str, settings: VoteSettings) -> Decision:
         """Decide without blocking the event loop.
 
-        The in-process engine decodes in the executor, tracked so that unloading waits before
+        The engine decodes in the executor, tracked so that unloading waits before
         freeing the models. A server outage is logged once when it starts and once when it ends:
         each request tries the server again.
         """

@@ -1,6 +1,6 @@
-"""What decoding needs to know on either engine (in-process or server), without llama.cpp.
+"""What decoding needs to know on every backend (NumPy, llama.cpp, llama-server), without llama.cpp.
 
-Kept apart from sampling.py and llama_model.py, which import llama-cpp-python: the server engine
+Kept apart from sampling.py and llama_model.py, which import llama-cpp-python: the other backends
 and the Home Assistant side must load where that binding cannot be installed.
 """
 
@@ -30,7 +30,7 @@ def request_seed(normalized: str) -> int:
     every answer's distribution: three fixed thresholds, not three samples (measured: of the
     validation file's split votes, 148 of 169 had the odd one out in the second vote). A seed of
     its own makes each request's votes a fresh draw, and the same request still draws the same
-    votes, on either engine.
+    votes, on every backend.
     """
     return zlib.crc32(normalized.encode("utf-8")) % SEED_SPACE
 

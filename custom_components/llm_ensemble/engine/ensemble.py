@@ -77,7 +77,7 @@ class VoteSettings:
         return [Sampling(self.temperature, self.top_k, first + i) for i in range(self.n_votes)]
 
     def samplings_for(self, normalized: str) -> list[Sampling]:
-        """The votes of one request (its normalised text): the draw every engine makes for it."""
+        """The votes of one request (its normalised text): the draw every backend makes for it."""
         return self.samplings(request_seed(normalized))
 
 
@@ -126,7 +126,7 @@ _ms = elapsed_ms
 
 
 def check_roles(pairs: Sequence[tuple[ModelInfo, str]]) -> None:
-    """WrongModelRole unless each model has the role it is used for (either engine)."""
+    """WrongModelRole unless each model has the role it is used for (any backend)."""
     for info, role in pairs:
         if info.role != role:
             raise WrongModelRole(info.path, f"is a {info.role} model, expected a {role} model")
@@ -157,7 +157,7 @@ def vote_command(domotics: ModelInfo, votes: Sequence[str | None], settings: Vot
 
 
 def reads_as_language(normalized: str, n_tokens: Callable[[], int]) -> bool:
-    """Ensemble.is_language's measure, shared by both engines.
+    """Ensemble.is_language's measure.
 
     `n_tokens` counts the selector's tokens of the text, asked only when the text is long enough
     to judge.
