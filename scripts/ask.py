@@ -34,9 +34,11 @@ from custom_components.llm_ensemble.const import (  # noqa: E402
     CONF_RECORD_TEXTS,
     CONF_SELECTOR_MODEL,
     CONF_TEMPERATURE,
+    CONF_VOTE_RULE,
     CONF_VOTES,
     CONF_WEATHER_ENTITY,
     DEFAULT_TEMPERATURE,
+    DEFAULT_VOTE_RULE,
     DEFAULT_VOTES,
     DOMAIN,
 )
@@ -58,6 +60,7 @@ async def async_add_agent(
     weather_entity: str,
     entity_map: Mapping[str, str] | None = None,
     models: tuple[str, str] = ("selector.gguf", "domotics.gguf"),
+    vote_rule: str = DEFAULT_VOTE_RULE,
 ) -> tuple[MockConfigEntry, dict[str, Any]]:
     """Add the integration on the shipped models, then confirm its options form as a user would.
 
@@ -66,7 +69,13 @@ async def async_add_agent(
     """
     hass.data.pop(loader.DATA_CUSTOM_COMPONENTS, None)  # let the loader find custom_components/
     # Record what was said: these tools read the last decision back by its text.
-    behaviour = {CONF_VOTES: votes, CONF_TEMPERATURE: temperature, CONF_FALLBACK: True, CONF_RECORD_TEXTS: True}
+    behaviour = {
+        CONF_VOTES: votes,
+        CONF_VOTE_RULE: vote_rule,
+        CONF_TEMPERATURE: temperature,
+        CONF_FALLBACK: True,
+        CONF_RECORD_TEXTS: True,
+    }
     entry = MockConfigEntry(
         domain=DOMAIN,
         title="LLM Ensemble",

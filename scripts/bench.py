@@ -33,6 +33,7 @@ from benchlib import report  # noqa: E402
 from benchlib.house_file import HouseFile  # noqa: E402
 from benchlib.measure import async_measure  # noqa: E402
 
+from custom_components.llm_ensemble.const import DEFAULT_VOTE_RULE, VOTE_RULES  # noqa: E402
 from custom_components.llm_ensemble.engine import VoteSettings  # noqa: E402
 
 EVAL = ROOT / "models" / "eval"
@@ -75,6 +76,9 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("bench-report"), help="folder for the report and plots")
     parser.add_argument("--votes", type=int, default=VoteSettings().n_votes, help="our agent's N (odd, 1-7)")
     parser.add_argument("--temperature", type=float, default=VoteSettings().temperature)
+    parser.add_argument(
+        "--vote-rule", choices=VOTE_RULES, default=DEFAULT_VOTE_RULE, help="when our agent's votes switch something"
+    )
     parser.add_argument("--server-url", help="a running llama-server for the engines' comparison (default: start one)")
     parser.add_argument(
         "--house", type=Path, help="a written-down house (models/eval/houses/NAME.json): its home and its requests"
@@ -86,7 +90,7 @@ def main() -> int:
     files = [written.rows_path] if written else args.files or default_files()
     if not files:
         parser.error("no evaluation file to run")
-    measurement = asyncio.run(async_measure(files, args.votes, args.temperature, written))
+    measurement = asyncio.run(async_measure(files, args.votes, args.temperature, written, args.vote_rule))
     text, figures = report.write(args.out, measurement)
     from benchlib import plots
 

@@ -46,6 +46,7 @@ from .const import (
     CONF_SELECTOR_MODEL,
     CONF_SERVER_URL,
     CONF_TEMPERATURE,
+    CONF_VOTE_RULE,
     CONF_VOTES,
     CONF_WEATHER_ENTITY,
     DEFAULT_DOMOTICS_MODEL,
@@ -61,6 +62,7 @@ from .const import (
     MIN_VOTES,
     SUPPORTED_DOMAINS,
     TITLE,
+    VOTE_RULES,
 )
 from .engine import CatalogEntry, ModelError, ServerError, async_connect
 from .engine.ensemble import load_model
@@ -172,6 +174,9 @@ def _behaviour_fields(settings: Settings) -> dict[vol.Marker, Any]:
         vol.Required(CONF_VOTES, default=settings.votes): NumberSelector(
             NumberSelectorConfig(min=MIN_VOTES, max=MAX_VOTES, step=2, mode=NumberSelectorMode.BOX)
         ),
+        vol.Required(CONF_VOTE_RULE, default=settings.vote_rule): SelectSelector(
+            SelectSelectorConfig(options=list(VOTE_RULES), translation_key=CONF_VOTE_RULE, mode=SelectSelectorMode.LIST)
+        ),
         vol.Required(CONF_TEMPERATURE, default=settings.temperature): NumberSelector(
             NumberSelectorConfig(min=0, max=MAX_TEMPERATURE, step=0.05, mode=NumberSelectorMode.SLIDER)
         ),
@@ -187,6 +192,7 @@ def _diagnostics_fields(settings: Settings) -> dict[vol.Marker, Any]:
 def _behaviour_options(user_input: Mapping[str, Any]) -> dict[str, Any]:
     options: dict[str, Any] = {
         CONF_VOTES: int(user_input[CONF_VOTES]),
+        CONF_VOTE_RULE: str(user_input.get(CONF_VOTE_RULE, Settings().vote_rule)),
         CONF_TEMPERATURE: float(user_input[CONF_TEMPERATURE]),
         CONF_FALLBACK: bool(user_input[CONF_FALLBACK]),
     }

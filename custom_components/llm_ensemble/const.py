@@ -38,6 +38,7 @@ SERVER_TIMEOUT: Final = 5.0
 
 # entry.options: how the agent behaves (changed by the options flow)
 CONF_VOTES: Final = "votes"
+CONF_VOTE_RULE: Final = "vote_rule"  # when the votes switch something: all of them, or a majority
 CONF_TEMPERATURE: Final = "temperature"
 CONF_WEATHER_ENTITY: Final = "weather_entity"
 CONF_FALLBACK: Final = "fallback"
@@ -47,6 +48,10 @@ DEFAULT_VOTES: Final = 3  # the engine's VoteSettings().n_votes
 MIN_VOTES: Final = 1
 MAX_VOTES: Final = 7  # the engine's MAX_SEQUENCES
 DEFAULT_TEMPERATURE: Final = 0.7  # the engine's VoteSettings().temperature
+VOTE_RULE_UNANIMOUS: Final = "unanimous"
+VOTE_RULE_MAJORITY: Final = "majority"  # the seed's rule: at least two of three
+VOTE_RULES: Final = (VOTE_RULE_UNANIMOUS, VOTE_RULE_MAJORITY)
+DEFAULT_VOTE_RULE: Final = VOTE_RULE_UNANIMOUS  # the engine's VoteSettings().unanimous
 MAX_TEMPERATURE: Final = 2.0
 DEFAULT_FALLBACK: Final = True
 

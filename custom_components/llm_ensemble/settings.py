@@ -11,11 +11,14 @@ from .const import (
     CONF_FALLBACK,
     CONF_RECORD_TEXTS,
     CONF_TEMPERATURE,
+    CONF_VOTE_RULE,
     CONF_VOTES,
     CONF_WEATHER_ENTITY,
     DEFAULT_FALLBACK,
     DEFAULT_TEMPERATURE,
+    DEFAULT_VOTE_RULE,
     DEFAULT_VOTES,
+    VOTE_RULE_UNANIMOUS,
 )
 from .engine import VoteSettings
 
@@ -25,6 +28,7 @@ class Settings:
     """The agent's behaviour, from the entry's options with defaults for what is unset."""
 
     votes: int = DEFAULT_VOTES
+    vote_rule: str = DEFAULT_VOTE_RULE
     temperature: float = DEFAULT_TEMPERATURE
     weather_entity: str | None = None
     fallback: bool = DEFAULT_FALLBACK
@@ -36,6 +40,7 @@ class Settings:
         """Read the options flow's values; an option never saved keeps its default."""
         return cls(
             votes=int(options.get(CONF_VOTES, DEFAULT_VOTES)),
+            vote_rule=str(options.get(CONF_VOTE_RULE, DEFAULT_VOTE_RULE)),
             temperature=float(options.get(CONF_TEMPERATURE, DEFAULT_TEMPERATURE)),
             weather_entity=options.get(CONF_WEATHER_ENTITY) or None,
             fallback=bool(options.get(CONF_FALLBACK, DEFAULT_FALLBACK)),
@@ -45,5 +50,7 @@ class Settings:
 
     @property
     def vote(self) -> VoteSettings:
-        """The engine's view of these settings: how many votes, how hot."""
-        return VoteSettings(n_votes=self.votes, temperature=self.temperature)
+        """The engine's view of these settings: how many votes, how hot, and how many must agree."""
+        return VoteSettings(
+            n_votes=self.votes, temperature=self.temperature, unanimous=self.vote_rule == VOTE_RULE_UNANIMOUS
+        )

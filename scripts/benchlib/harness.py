@@ -19,7 +19,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_test_home_assistant, mock_storage
 
-from custom_components.llm_ensemble.const import DOMAIN
+from custom_components.llm_ensemble.const import DEFAULT_VOTE_RULE, DOMAIN
 
 from .house import House, async_setup_bench_house
 from .house_file import HouseFile
@@ -67,6 +67,7 @@ async def async_home(
     temperature: float,
     models: tuple[str, str] = ("selector.gguf", "domotics.gguf"),
     written: HouseFile | None = None,
+    vote_rule: str = DEFAULT_VOTE_RULE,
 ) -> AsyncIterator[Home]:
     """Start the core, build the home, measure memory before and after our models load.
 
@@ -88,6 +89,7 @@ async def async_home(
                 house.weather_entity_id,
                 entity_map=None if written else house.by_code,
                 models=models,
+                vote_rule=vote_rule,
             )
             memory["rss_models_loaded_mb"] = rss_mb()
             try:

@@ -14,6 +14,8 @@ import llama_cpp
 from evaluate import SHIPPED, Row, read_tsv
 from homeassistant.const import __version__ as ha_version
 
+from custom_components.llm_ensemble.const import DEFAULT_VOTE_RULE
+
 from .agents import AGENTS, RowResult, async_accuracy_pass, async_warm_up
 from .engine import sweep
 from .figures import summarize
@@ -78,7 +80,11 @@ def load_rows(files: list[Path]) -> list[tuple[str, Row]]:
 
 
 async def async_measure(
-    files: list[Path], votes: int, temperature: float, written: HouseFile | None = None
+    files: list[Path],
+    votes: int,
+    temperature: float,
+    written: HouseFile | None = None,
+    vote_rule: str = DEFAULT_VOTE_RULE,
 ) -> Measurement:
     """Accuracy and latency of both agents, the vote's price, load, memory: one Home Assistant.
 
@@ -95,7 +101,8 @@ async def async_measure(
         seconds[name] = round(now - clock, 2)
         clock = now
 
-    async with async_home(votes, temperature, written=written) as home:
+    info["vote_rule"] = vote_rule
+    async with async_home(votes, temperature, written=written, vote_rule=vote_rule) as home:
         lap("setup")
         await async_warm_up(home)
         results = await async_accuracy_pass(home, rows)

@@ -19,17 +19,20 @@ from custom_components.llm_ensemble.const import (
     CONF_FALLBACK,
     CONF_SELECTOR_MODEL,
     CONF_TEMPERATURE,
+    CONF_VOTE_RULE,
     CONF_VOTES,
     CONF_WEATHER_ENTITY,
     DOMAIN,
 )
+from custom_components.llm_ensemble.engine import VoteSettings
 from custom_components.llm_ensemble.engine.gguf import read_gguf_header
+from custom_components.llm_ensemble.settings import Settings
 
-from ..conftest import requires_llama_cpp
 from .conftest import DOMOTICS, SELECTOR
 from .house import House
 
-pytestmark = requires_llama_cpp  # the in-process engine's flows; the server's: test_server_engine.py
+# The flows with the default engine (NumPy), which every Home Assistant can run; the server's:
+# test_server_engine.py.
 
 USER_INPUT = {
     CONF_SELECTOR_MODEL: "selector.gguf",
@@ -80,6 +83,7 @@ async def test_user_flow_creates_the_entry(hass: HomeAssistant, house: House) ->
     }
     assert result["options"] == {
         CONF_VOTES: 3,
+        CONF_VOTE_RULE: "unanimous",  # the default: every vote must agree
         CONF_TEMPERATURE: 0.7,
         CONF_FALLBACK: True,
         CONF_WEATHER_ENTITY: "weather.tiempo_casa",
@@ -215,11 +219,20 @@ async def test_options_flow_suggests_then_saves_the_mapping(hass: HomeAssistant,
     assert result["errors"] == {CONF_VOTES: "invalid_votes"}
 
     chosen = {"LUZ_SL": "light.luz_salon", "CAFE_CO": "switch.cafetera"}
-    behaviour = {CONF_VOTES: 5, CONF_TEMPERATURE: 0.5, CONF_FALLBACK: False, CONF_WEATHER_ENTITY: "weather.tiempo_casa"}
+    behaviour = {
+        CONF_VOTES: 5,
+        CONF_VOTE_RULE: "majority",
+        CONF_TEMPERATURE: 0.5,
+        CONF_FALLBACK: False,
+        CONF_WEATHER_ENTITY: "weather.tiempo_casa",
+    }
     result = await hass.config_entries.options.async_configure(result["flow_id"], chosen | behaviour)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     await hass.async_block_till_done()
     assert entry.options[CONF_VOTES] == 5
+    assert entry.options[CONF_VOTE_RULE] == "majority"
+    assert Settings.from_options(entry.options).vote == VoteSettings(n_votes=5, temperature=0.5, unanimous=False)
+    assert Settings().vote.unanimous  # the default: all of them
     assert entry.options[CONF_WEATHER_ENTITY] == "weather.tiempo_casa"
     assert entry.options[CONF_ENTITY_MAP] == {code: chosen.get(code) for code in codes}
     assert entry.state is ConfigEntryState.LOADED  # reloaded with the new options

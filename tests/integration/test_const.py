@@ -27,3 +27,4 @@ def test_defaults_agree_with_the_engine() -> None:
     assert const.MAX_VOTES == engine.MAX_SEQUENCES
     assert const.ENGINES == (engine.ENGINE_NUMPY, engine.ENGINE_IN_PROCESS, engine.ENGINE_SERVER)
     assert const.DEFAULT_ENGINE == engine.ENGINE_NUMPY
+    assert (const.DEFAULT_VOTE_RULE == const.VOTE_RULE_UNANIMOUS) == defaults.unanimous
