@@ -23,7 +23,7 @@ from custom_components.llm_ensemble.const import CONF_ENGINE, DOMAIN
 from custom_components.llm_ensemble.engine import ENGINE_NUMPY
 
 from ..conftest import HAS_LLAMA_CPP
-from .conftest import MAPPING, ask, entry_data, entry_options
+from .conftest import MAPPING, ask, async_set_up_agent, entry_data, entry_options
 from .house import House
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,13 +73,7 @@ async def test_the_flow_defaults_give_a_working_agent_without_any_install(hass: 
 @pytest.mark.skipif(HAS_LLAMA_CPP, reason="only where llama-cpp-python is not installed (Home Assistant OS)")
 async def test_an_in_process_entry_without_llama_cpp_runs_on_numpy(hass: HomeAssistant, house: House) -> None:
     """An entry made where llama.cpp was installed still loads after it is gone: on NumPy, not broken."""
-    from pytest_homeassistant_custom_component.common import MockConfigEntry
-
-    entry = MockConfigEntry(domain=DOMAIN, data=entry_data("in_process"), options=entry_options())
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    assert entry.state is ConfigEntryState.LOADED
+    entry = await async_set_up_agent(hass, entry_data("in_process"), entry_options())
     assert entry.runtime_data.ensemble.kind == ENGINE_NUMPY
     await ask(hass, "apaga la luz del salón")
     assert hass.states.get(MAPPING["LUZ_SL"]).state == "off"
@@ -98,7 +92,8 @@ from custom_components.llm_ensemble.const import MODELS_DIR
 ensemble = Ensemble.load(MODELS_DIR / "selector.gguf", MODELS_DIR / "domotics.gguf")
 assert ensemble.decide("apaga la luz del salón").command == "LUZ_SL OFF"
 new = {{m.split(".")[0] for m in set(sys.modules) - before}}
-print(json.dumps(sorted(new - set(sys.stdlib_module_names))))
+cython = {{m for m in new if m.startswith("_cython_")}}  # the Cython runtime of NumPy's own extensions
+print(json.dumps(sorted(new - set(sys.stdlib_module_names) - cython)))
 """
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
     imported = set(json.loads(out.stdout.strip().splitlines()[-1]))
