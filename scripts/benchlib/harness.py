@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ask import async_add_agent
-from homeassistant.components.conversation.const import DATA_DEFAULT_ENTITY
+from homeassistant.components.conversation import HOME_ASSISTANT_AGENT, async_get_agent
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_test_home_assistant, mock_storage
@@ -53,7 +53,7 @@ def clear_intent_cache(hass: HomeAssistant) -> bool:
     """
     for entry in hass.config_entries.async_loaded_entries(DOMAIN):
         entry.runtime_data.ensemble.clear_cache()
-    agent = hass.data.get(DATA_DEFAULT_ENTITY)
+    agent = async_get_agent(hass, HOME_ASSISTANT_AGENT)
     cache = getattr(agent, "_intent_cache", None)
     if cache is None or not hasattr(cache, "clear"):
         return False
