@@ -31,8 +31,8 @@ from .routing import async_pass_on, async_server_failed, may_pass_on
 from .runtime_data import LLMEnsembleConfigEntry
 from .settings import Settings
 
-# No limit from Home Assistant: NumPy decodes concurrent requests side by side, llama.cpp in
-# process serialises them per model itself, and the server queues them.
+# No limit from Home Assistant: the in-process backends serialise decodes per model themselves, and
+# the server queues them.
 PARALLEL_UPDATES = 0
 
 

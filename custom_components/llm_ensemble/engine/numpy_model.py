@@ -6,12 +6,14 @@ computes what llama.cpp's `llama` architecture computes (RMSNorm, rotary embeddi
 pairs, SwiGLU, the output tied to the token embedding), in float32 as the shipped files store it.
 
 The vote's sequences share the prompt: it is evaluated once, its keys and values copied to each
-sequence, and every step decodes one token of every unfinished sequence together. Every call keeps
-its cache to itself, so concurrent calls need no lock.
+sequence, and every step decodes one token of every unfinished sequence together. Each model decodes
+one request at a time: its many small NumPy operations hold the interpreter's lock, so requests
+decoded side by side only slow each other down (measured by scripts/bench's burst).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,6 +129,7 @@ class NumpyModel(ModelBackend):
         self._pieces = self.file.tokenizer.pieces
         self._answers = frozenset(self.info.answers)
         self._final_answers = final_answers(self._answers)
+        self._lock = threading.Lock()
         self._load_weights(read_tensors(self.file.header))
 
     def _load_weights(self, tensors: dict[str, Array]) -> None:
@@ -227,6 +230,11 @@ class NumpyModel(ModelBackend):
         n = len(samplings)
         if not 1 <= n <= MAX_SEQUENCES:
             raise ValueError(f"between 1 and {MAX_SEQUENCES} sequences, not {n}")
+        with self._lock:
+            return self._generate(prompt, samplings)
+
+    def _generate(self, prompt: Sequence[int], samplings: Sequence[Sampling]) -> list[str | None]:
+        n = len(samplings)
         length = len(prompt) + self.max_answer_tokens
         prompt_caches = self._empty_caches(1, length)
         first = self._forward(np.asarray([list(prompt)]), 0, prompt_caches)[0]
