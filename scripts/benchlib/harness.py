@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ask import async_add_agent
-from homeassistant.components.conversation import HOME_ASSISTANT_AGENT, async_get_agent
+from homeassistant.components.conversation import HOME_ASSISTANT_AGENT
+from homeassistant.components.conversation.agent_manager import async_get_agent
 from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_test_home_assistant, mock_storage
