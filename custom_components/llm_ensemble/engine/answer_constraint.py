@@ -44,8 +44,6 @@ class AnswerConstraint:
 
     def _build_mask(self, text: str) -> npt.NDArray[np.bool_]:
         mask = np.zeros(len(self.pieces), bool)
-        for token in self._candidates:
-            mask[token] = text + self.pieces[token] in self.prefixes
-        for token in self.end_tokens:
-            mask[token] = text in self.targets
+        for token in (*self._candidates, *self.end_tokens):
+            mask[token] = self.allows(text, token)
         return mask

@@ -156,18 +156,6 @@ def vote_command(domotics: ModelInfo, votes: Sequence[str | None], settings: Vot
     return command_of(domotics, winner)
 
 
-def reads_as_language(normalized: str, n_tokens: Callable[[], int]) -> bool:
-    """Ensemble.is_language's measure.
-
-    `n_tokens` counts the selector's tokens of the text, asked only when the text is long enough
-    to judge.
-    """
-    letters = len(normalized.replace(" ", ""))
-    if letters < MIN_LETTERS_TO_JUDGE:
-        return True
-    return letters / max(1, n_tokens()) >= MIN_LETTERS_PER_TOKEN
-
-
 def timings(selector_ms: float, vote_ms: float, total_ms: float) -> Timings:
     """Timings rounded to the microsecond, so reports stay readable."""
     return Timings(round(selector_ms, 3), round(vote_ms, 3), round(total_ms, 3))
@@ -239,20 +227,28 @@ class Ensemble:
     def route(self, text: str) -> tuple[str, str | None, bool]:
         """(route, selector label, truncated). Text with nothing to read goes to `none`."""
         normalized = self.selector.normalize(text)
-        if not normalized or not self.is_language(normalized):
+        if not normalized:
             return ROUTE_NONE, None, False
-        prompt, truncated = self.selector.prompt(normalized)
+        ids = self.selector.tokenize(normalized)  # once: for the measure and for the prompt
+        if not self.is_language(normalized, ids):
+            return ROUTE_NONE, None, False
+        prompt, truncated = self.selector.file.prompt_of(ids)
         (label,) = self.selector.generate(prompt, [Sampling()])
         return route_of(self.selector.info, label), label, truncated
 
-    def is_language(self, normalized: str) -> bool:
+    def is_language(self, normalized: str, ids: Sequence[int] | None = None) -> bool:
         """Whether text reads as words the models know, not random letters.
 
         The tokenizer covers words the models learnt in pieces of ~3 letters; letters at random fall
         apart into pieces of ~1 (measured: real requests >= 1.6 letters per token for 99 %, none
         below 1.1; random letters 1.1, at most 1.3 from 40 letters on). Short text is always read.
+        `ids` are the selector's tokens of the text, when the caller has them already.
         """
-        return reads_as_language(normalized, lambda: len(self.selector.tokenize(normalized)))
+        letters = len(normalized.replace(" ", ""))
+        if letters < MIN_LETTERS_TO_JUDGE:
+            return True
+        n_tokens = len(ids if ids is not None else self.selector.tokenize(normalized))
+        return letters / max(1, n_tokens) >= MIN_LETTERS_PER_TOKEN
 
     def vote(self, text: str, settings: VoteSettings) -> tuple[tuple[str | None, ...], str | None]:
         """The N answers of the domotics model for this text and their majority (or None)."""

@@ -17,7 +17,7 @@ from typing import Any
 
 import llama_cpp
 
-from .decoding import MAX_SEQUENCES, final_answers
+from .decoding import MAX_SEQUENCES
 from .errors import DecodeFailed, ModelLoadFailed
 from .grammar import answers_grammar
 from .model_file import ModelBackend, ModelFile
@@ -72,10 +72,8 @@ class LlamaModel(ModelBackend):
         self._lock = threading.Lock()  # one decode at a time; close() waits for it
         try:
             self._vocab = llama_cpp.llama_model_get_vocab(self._model)
-            self._answers = frozenset(self.info.answers)
-            self._final_answers = final_answers(self._answers)  # decoding stops after one of these
             self._pieces = [self._piece(t) for t in range(llama_cpp.llama_vocab_n_tokens(self._vocab))]
-            self._grammar = answers_grammar(self._answers).encode()
+            self._grammar = answers_grammar(self.file.answers).encode()
             self._create_context(n_threads)
         except BaseException:
             self.close()
@@ -233,11 +231,8 @@ class LlamaModel(ModelBackend):
             still_active: list[int] = []
             for seq in active:
                 token = samplers[seq].sample(self._ctx, logits_row[seq])
-                if token in self.file.end_tokens:
-                    done[seq] = self._complete(texts[seq])
-                    continue
-                texts[seq] += self._pieces[token]
-                if (answer := texts[seq].strip()) in self._final_answers:
+                texts[seq], answer, finished = self.file.extend(texts[seq], token, self._pieces[token])
+                if finished:
                     done[seq] = answer
                     continue
                 logits_row[seq] = len(entries)
@@ -250,7 +245,3 @@ class LlamaModel(ModelBackend):
             self._decode()
             pos += 1
         return done
-
-    def _complete(self, text: str) -> str | None:
-        answer = text.strip()
-        return answer if answer in self._answers else None

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decoding import Sampling
+from .decoding import Sampling, final_answers, finished_answer
 from .errors import ModelLoadFailed
 from .gguf import GgufHeader, read_gguf_header
 from .metadata import PREFIX, ModelInfo, parse_model_info
@@ -34,6 +34,8 @@ class ModelFile:
     end_tokens: frozenset[int]
     n_ctx_train: int
     max_answer_tokens: int  # the longest answer's tokens, plus the end of generation
+    answers: frozenset[str]  # every answer the model may give
+    final_answers: frozenset[str]  # the answers no longer answer extends: decoding stops there
 
     @classmethod
     def read(cls, path: Path | str) -> ModelFile:
@@ -66,12 +68,26 @@ class ModelFile:
             end_tokens=ends,
             n_ctx_train=int(header.arch_value("context_length") or 0),
             max_answer_tokens=1 + max(len(tokenizer.encode(a)) for a in info.answers),
+            answers=frozenset(info.answers),
+            final_answers=final_answers(frozenset(info.answers)),
         )
 
     @property
     def normalize(self) -> Callable[[str], str]:
         """The text normaliser the model was trained with."""
         return NORMALIZERS[self.info.normalizer]
+
+    def extend(self, text: str, token: int, piece: str) -> tuple[str, str | None, bool]:
+        """A sequence after one more token: (its text, its answer, whether it is done).
+
+        The end of generation ends it with the answer its text is, if any; otherwise the token's
+        piece is added, and it is done once its text is an answer that nothing extends.
+        """
+        if token in self.end_tokens:
+            return text, finished_answer(text, self.answers, ended=True), True
+        text += piece
+        answer = text.strip()
+        return (text, answer, True) if answer in self.final_answers else (text, None, False)
 
     def tokenize(self, text: str) -> list[int]:
         """Plain text to ids (no BOS, no special-token parsing), as llama.cpp."""

@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .answer_constraint import AnswerConstraint
-from .decoding import MAX_SEQUENCES, Sampling, final_answers
+from .decoding import MAX_SEQUENCES, Sampling
 from .errors import ModelLoadFailed
 from .gguf import GgufHeader
 from .model_file import ModelBackend, ModelFile
@@ -40,7 +40,6 @@ class Shape:
     n_layers: int
     dim: int
     n_heads: int
-    n_ctx_train: int
     norm_eps: float
     rope_base: float
 
@@ -59,7 +58,6 @@ class Shape:
                 n_layers=int(header.arch_value("block_count")),
                 dim=int(header.arch_value("embedding_length")),
                 n_heads=int(header.arch_value("attention.head_count")),
-                n_ctx_train=int(header.arch_value("context_length")),
                 norm_eps=float(header.arch_value("attention.layer_norm_rms_epsilon")),
                 rope_base=float(header.arch_value("rope.freq_base") or 10000.0),
             )
@@ -127,8 +125,6 @@ class NumpyModel(ModelBackend):
         self.shape = Shape.from_header(self.file.header)
         self.constraint = AnswerConstraint(self.info.answers, self.file.tokenizer.pieces, self.file.end_tokens)
         self._pieces = self.file.tokenizer.pieces
-        self._answers = frozenset(self.info.answers)
-        self._final_answers = final_answers(self._answers)
         self._lock = threading.Lock()
         self._load_weights(read_tensors(self.file.header))
 
@@ -156,7 +152,7 @@ class NumpyModel(ModelBackend):
             )
             for i in range(self.shape.n_layers)
         ]
-        positions = self.shape.n_ctx_train + MAX_SEQUENCES * self.max_answer_tokens
+        positions = self.file.n_ctx_train + MAX_SEQUENCES * self.max_answer_tokens
         half = self.shape.head_dim // 2
         angles = np.outer(np.arange(positions), self.shape.rope_base ** (-np.arange(half) / half))
         self._cos = np.cos(angles).astype(np.float32)
@@ -250,11 +246,8 @@ class NumpyModel(ModelBackend):
             still_active: list[int] = []
             for row, seq in enumerate(active):
                 token = samplers[seq].sample(logits[row], texts[seq])
-                if token in self.file.end_tokens:
-                    done[seq] = self._complete(texts[seq])
-                    continue
-                texts[seq] += self._pieces[token]
-                if (answer := texts[seq].strip()) in self._final_answers:
+                texts[seq], answer, finished = self.file.extend(texts[seq], token, self._pieces[token])
+                if finished:
                     done[seq] = answer
                     continue
                 tokens.append(token)
@@ -268,7 +261,3 @@ class NumpyModel(ModelBackend):
             logits = self._forward(np.asarray(tokens)[:, None], pos, caches)
             pos += 1
         return done
-
-    def _complete(self, text: str) -> str | None:
-        answer = text.strip()
-        return answer if answer in self._answers else None

@@ -131,9 +131,7 @@ class ServerModel(ModelBackend):
         self.client = client
         self.loop = loop
         self.name = name or model_name(self.path)
-        self.header = file.header
-        self._answers = frozenset(self.info.answers)
-        self.grammar = answers_grammar(self._answers)
+        self.grammar = answers_grammar(self.file.answers)
 
     def generate(self, prompt: Sequence[int], samplings: Sequence[Sampling]) -> list[str | None]:
         """`async_generate` on the session's event loop, waited for from this (executor) thread."""
@@ -174,7 +172,9 @@ class ServerModel(ModelBackend):
         if len(results) != n or not all(isinstance(r, dict) and isinstance(r.get("content"), str) for r in results):
             raise ServerBadResponse(self.client.settings.url, f"/completion gave {len(results)} answers for {n}")
         results = sorted(results, key=lambda r: int(r.get("index", 0)))
-        return [finished_answer(str(r["content"]), self._answers, ended=r.get("stop_type") != "limit") for r in results]
+        return [
+            finished_answer(str(r["content"]), self.file.answers, ended=r.get("stop_type") != "limit") for r in results
+        ]
 
 
 async def async_connect(
@@ -292,10 +292,10 @@ async def check_model(model: ServerModel) -> None:
     meta = (await _served_entry(model)).get("meta")
     if isinstance(meta, dict):
         expected = {
-            "n_vocab": len(model.header.tokens),
+            "n_vocab": len(model.file.header.tokens),
             "n_ctx_train": model.file.n_ctx_train,
-            "n_embd": int(model.header.arch_value("embedding_length") or 0),
-            "n_params": model.header.n_params,
+            "n_embd": int(model.file.header.arch_value("embedding_length") or 0),
+            "n_params": model.file.header.n_params,
         }
         wrong = [f"{k} {meta.get(k)} (file: {v})" for k, v in expected.items() if not _same(meta.get(k), v)]
         if wrong:
