@@ -295,6 +295,7 @@ class Generator:
         plain: bool = False,
         dev: Word | None = None,
         room: Word | None = None,
+        omit_room: bool | None = None,
     ) -> str:
         """A command in one frame; `dev` and `room` replace the catalog's words (boundary requests).
 
@@ -306,7 +307,8 @@ class Generator:
         dev = dev or Word.parse(words[0] if plain else rng.choice(words))
         room_words = self.catalog["rooms"][room_code]["words"]
         room = room or Word.parse(room_words[0] if plain else rng.choice(room_words))
-        omit_room = command.get("only_one", False) and rng.random() < 0.55
+        if omit_room is None:
+            omit_room = command.get("only_one", False) and rng.random() < 0.55
         verbs = self.verbs(action, device)
         verb = rng.choice([v for v in verbs if v["imp"] in EVERYDAY_VERBS[action]] if plain else verbs)
         part = verb["part"] if " " in verb["part"] else verb["part"] + dev.ending

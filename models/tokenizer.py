@@ -76,8 +76,10 @@ class Tokenizer:
         return [self.bos, self.prefix, *text_ids, self.suffix]
 
     def answer(self, answer: str) -> list[int]:
-        """The answer's pieces and EOS; every answer word must be a single piece."""
-        ids = [self.sp.piece_to_id(p) for p in answer_symbols(answer.split())]
-        if self.sp.unk_id() in ids:
-            raise ValueError(f"answer {answer!r} has a word that is not one piece")
+        """The answer's pieces and EOS: an answer word (label, code, ON) is one piece; any other
+        word (a name copied from the request) is tokenized as the request's words are."""
+        ids = []
+        for word in answer.split():
+            piece = self.sp.piece_to_id(SPACE + word)
+            ids.extend([piece] if piece != self.sp.unk_id() else self.encode_text(word))
         return [*ids, self.eos]

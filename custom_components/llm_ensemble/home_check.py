@@ -103,9 +103,18 @@ class HomeEntity:
 
 @dataclass(frozen=True)
 class HomeArea:
-    """An area of the home, by the words of its name and aliases."""
+    """An area of the home, by the words of its name and aliases, and its floor."""
 
     area_id: str
+    names: tuple[Words, ...]
+    floor_id: str | None = None
+
+
+@dataclass(frozen=True)
+class HomeFloor:
+    """A floor of the home, by the words of its name and aliases."""
+
+    floor_id: str
     names: tuple[Words, ...]
 
 
@@ -115,6 +124,7 @@ class Home:
 
     areas: tuple[HomeArea, ...]
     entities: tuple[HomeEntity, ...]
+    floors: tuple[HomeFloor, ...] = ()
 
     @cached_property
     def words(self) -> frozenset[str]:

@@ -1,0 +1,218 @@
+"""What a domotics answer's naming words point at in this home.
+
+The domotics model answers what to do and the words that name the device and the place, as said:
+`ON lampara de pie @ salon`, `OFF todas las luces @ cocina`, `ESTADO toallero`. This module
+resolves those words against the home Home Assistant knows (exposed entities with their names and
+aliases, areas with theirs, floors) to the entities meant, or says why it cannot:
+
+- the place words name no area or floor of the home, or the device words no device there;
+- a singular device ("la lámpara") that several entities of the place answer to equally well.
+
+A name is matched by its content words (articles and prepositions aside), each allowing one slip
+("lampra"), a plural ("luces" for "luz") or a word of the same kind of device ("tele" for
+"televisor"). A device is named, best first, by its whole name (every word of its name said, with
+the place), by words of its name, or by a word for its kind ("luz" for any light). An area is
+named by its whole name or alias before a part of one: "baño" is the "Baño", not the "Aseo" whose
+alias is "baño de abajo".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .home_check import Home, HomeEntity, Words
+from .typos import near_any
+
+PLACE_MARK = "@"
+ACTIONS = frozenset({"ON", "OFF", "ESTADO"})
+STOPWORDS = frozenset(
+    {"de", "del", "la", "el", "los", "las", "en", "mi", "mis", "tu", "su", "a", "al", "y", "un", "una"}
+)
+EVERY = frozenset({"todas", "todos", "todo", "toda", "cada", "dos", "tres", "ambas", "ambos"})
+ALL_OF_IT = frozenset({"todo"})
+WHOLE_HOME = frozenset({"casa"})
+SWITCHABLE = frozenset({"light", "switch", "fan", "input_boolean"})
+
+
+class Unresolved(StrEnum):
+    """Why the naming words point at nothing this agent may act on."""
+
+    NO_PLACE = "no_place"  # the place words name no area or floor of the home
+    NO_DEVICE = "no_device"  # nothing there answers to the device words
+    AMBIGUOUS = "ambiguous"  # one device asked for, several answer equally well
+    EVERYTHING = "everything"  # "apágalo todo" with no place: the whole home
+
+
+@dataclass(frozen=True)
+class Naming:
+    """A domotics answer read: what to do, the device's words and the place's."""
+
+    action: str
+    device: Words
+    place: Words
+
+    @classmethod
+    def parse(cls, answer: str | None) -> Naming | None:
+        """`ON lampara de pie @ salon` read; None for any other answer (NADA, a code, nothing)."""
+        action, *rest = (answer or "").split() or [""]
+        if action not in ACTIONS or not rest:
+            return None
+        device, _, place = " ".join(rest).partition(f" {PLACE_MARK}")
+        return cls(action, tuple(device.split()), tuple(place.split()))
+
+    @property
+    def plural(self) -> bool:
+        """Several devices asked for: a quantifier ("todas", "los dos") or a plural head ("luces")."""
+        content = [w for w in self.device if w not in STOPWORDS]
+        return bool(EVERY & set(self.device)) or bool(content and _is_plural(content[0]))
+
+
+@dataclass(frozen=True)
+class Target:
+    """The entities a request means, and what to do with them."""
+
+    action: str
+    entity_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Kinds:
+    """Words for kinds of devices: those a domain answers to ("luz": light), and synonyms."""
+
+    by_domain: Mapping[str, frozenset[str]]
+    synonyms: tuple[frozenset[str], ...] = ()
+
+    def domain_words(self, domain: str) -> frozenset[str]:
+        """The words any entity of the domain answers to."""
+        return self.by_domain.get(domain, frozenset())
+
+    def same_kind(self, said: str, name_word: str) -> bool:
+        """Whether two words name the same kind of device ("tele", "televisor")."""
+        return any(said in group and name_word in group for group in self.synonyms)
+
+
+def _is_plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "is", "us"))
+
+
+def singular_forms(word: str) -> set[str]:
+    """The word, and what it may be the plural of: "luces" -> luz, "focos" -> foco, "leds" -> led."""
+    forms = {word}
+    if _is_plural(word):
+        forms.add(word[:-1])
+        if word.endswith("es"):
+            forms.add(word[:-2])
+        if word.endswith("ces"):
+            forms.add(word[:-3] + "z")
+    return forms
+
+
+def content(phrase: Iterable[str]) -> Words:
+    """The words that name: articles, prepositions and quantifiers aside."""
+    return tuple(w for w in phrase if w not in STOPWORDS and w not in EVERY)
+
+
+def _word_matches(said: str, name_words: frozenset[str], kinds: Kinds) -> bool:
+    forms = singular_forms(said)
+    if any(near_any(form, name_words) for form in forms):
+        return True
+    return any(kinds.same_kind(form, w) for form in forms for w in name_words)
+
+
+def _covers(said: Words, name_words: frozenset[str], kinds: Kinds) -> bool:
+    return bool(said) and all(_word_matches(w, name_words, kinds) for w in said)
+
+
+@dataclass(frozen=True)
+class _Place:
+    """The areas the place words name (None: no place said, the whole home)."""
+
+    area_ids: frozenset[str] | None
+    words: frozenset[str]  # every word of the named areas' names: said with a device's, they are the place's
+
+
+def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
+    """The areas the place words name: whole names before parts of names; None when none."""
+    said = content(place)
+    if not said:
+        return _Place(None, frozenset())
+    if set(said) <= WHOLE_HOME:
+        return _Place(frozenset(a.area_id for a in home.areas), frozenset(said))
+    whole, part = set(), set()
+    for area in home.areas:
+        for name in area.names:
+            name_words = content(name)
+            if not name_words:
+                continue
+            if len(said) == len(name_words) and _covers(said, frozenset(name_words), kinds):
+                whole.add(area.area_id)
+            elif _covers(said, frozenset(name_words), kinds):
+                part.add(area.area_id)
+    for floor in home.floors:
+        if any(content(name) and _covers(said, frozenset(content(name)), kinds) for name in floor.names):
+            whole |= {a.area_id for a in home.areas if a.floor_id == floor.floor_id}
+    found = whole or part
+    if not found:
+        return None
+    area_words = {w for a in home.areas if a.area_id in found for n in a.names for w in content(n)}
+    return _Place(frozenset(found), frozenset(area_words | set(said)))
+
+
+def _fit(device: Words, entity: HomeEntity, place_words: frozenset[str], kinds: Kinds) -> int:
+    """How well the device words name the entity: 3 its whole name, 2 words of its name, 1 its kind, 0 not."""
+    domain = entity.entity_id.split(".", 1)[0]
+    if not device:
+        return 1 if domain in SWITCHABLE else 0
+    best = 0
+    for name in entity.names:
+        name_words = frozenset(content(name))
+        if not name_words:
+            continue
+        if _covers(device, name_words | place_words, kinds) and any(
+            _word_matches(w, name_words, kinds) for w in device
+        ):
+            whole = all(
+                any(_word_matches(s, frozenset({w}), kinds) for s in device) or w in place_words for w in name_words
+            )
+            best = max(best, 3 if whole else 2)
+    if not best and _covers(device, kinds.domain_words(domain) | place_words, kinds):
+        best = 1 if any(_word_matches(w, kinds.domain_words(domain), kinds) for w in device) else 0
+    return best
+
+
+def resolve(naming: Naming, home: Home, kinds: Kinds) -> Target | Unresolved:
+    """The entities the naming words point at, or why there are none (or too many)."""
+    place = _named_areas(naming.place, home, kinds)
+    device = content(naming.device)
+    if place is None:
+        # "luz @ espejo": the place words may be part of a device's name ("Luz del espejo").
+        return _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds) or (
+            Unresolved.NO_PLACE
+        )
+    if not device and ALL_OF_IT & set(naming.device) and place.area_ids is None:
+        return Unresolved.EVERYTHING
+    there = [e for e in home.entities if place.area_ids is None or e.area_id in place.area_ids]
+    found = _pick(naming, device, there, place.words, kinds)
+    if found is None and place.area_ids is not None:
+        # "lámpara de pie @ salon" where the entity has no area but says its place in its name.
+        found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds)
+    return Unresolved.NO_DEVICE if found is None else found
+
+
+def _pick(
+    naming: Naming, device: Words, entities: Sequence[HomeEntity], place_words: frozenset[str], kinds: Kinds
+) -> Target | Unresolved | None:
+    """The best-named entities: all of them for a plural, the only one for a singular."""
+    if not device and not ALL_OF_IT & set(naming.device):
+        return None
+    scored = [(fit, e.entity_id) for e in entities if (fit := _fit(device, e, place_words, kinds))]
+    if not scored:
+        return None
+    # One device: the best-named. Several ("las luces"): every one the words name, by name or kind.
+    least = 1 if naming.plural else max(fit for fit, _ in scored)
+    chosen = tuple(sorted(entity_id for fit, entity_id in scored if fit >= least))
+    if len(chosen) > 1 and not naming.plural:
+        return Unresolved.AMBIGUOUS
+    return Target(naming.action, chosen)

@@ -1,0 +1,122 @@
+"""The naming words of a domotics answer resolved against a home: pure functions, no Home Assistant."""
+
+from __future__ import annotations
+
+import pytest
+
+from custom_components.llm_ensemble.home_check import Home, HomeArea, HomeEntity, HomeFloor, words
+from custom_components.llm_ensemble.naming import Kinds, Naming, Target, Unresolved, resolve, singular_forms
+
+KINDS = Kinds(
+    {"light": frozenset({"luz", "lampara", "foco", "bombilla"}), "fan": frozenset({"ventilador", "abanico"})},
+    (frozenset({"tele", "television", "televisor", "tv"}),),
+)
+
+
+def _home() -> Home:
+    def area(area_id: str, *names: str, floor: str | None = None) -> HomeArea:
+        return HomeArea(area_id, tuple(words(n) for n in names), floor)
+
+    def entity(entity_id: str, area_id: str | None, *names: str) -> HomeEntity:
+        return HomeEntity(entity_id, tuple(words(n) for n in names), area_id)
+
+    return Home(
+        areas=(
+            area("sala", "Sala de estar", "Salón", floor="baja"),
+            area("cocina", "Cocina", floor="baja"),
+            area("bano", "Baño", "baño de arriba", floor="alta"),
+            area("aseo", "Aseo", "baño de abajo", floor="baja"),
+            area("hab_lucia", "Habitación de Lucía", "cuarto de Lucía", floor="alta"),
+            area("estudio", "Estudio", floor="alta"),
+        ),
+        entities=(
+            entity("light.techo", "sala", "Lámpara del techo"),
+            entity("light.pie", "sala", "Lámpara de pie", "lámpara de leer"),
+            entity("switch.tele", "sala", "Televisor"),
+            entity("light.fluorescente", "cocina", "Fluorescente"),
+            entity("light.encimera", "cocina", "Luz de la encimera"),
+            entity("light.bano", "bano", "Luz del baño"),
+            entity("switch.toallero", "bano", "Radiador toallero"),
+            entity("light.aseo", "aseo", "Luz del aseo"),
+            entity("light.quitamiedos", "hab_lucia", "Quitamiedos"),
+            entity("fan.lucia", "hab_lucia", "Ventilador"),
+            entity("light.estudio_1", "estudio", "Plafón"),
+            entity("light.estudio_2", "estudio", "Flexo"),
+            entity("switch.garaje", None, "Cargador del garaje"),
+        ),
+        floors=(HomeFloor("baja", (words("Planta baja"), words("abajo"))), HomeFloor("alta", (words("arriba"),))),
+    )
+
+
+def _resolve(answer: str) -> Target | Unresolved:
+    naming = Naming.parse(answer)
+    assert naming is not None
+    return resolve(naming, _home(), KINDS)
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("ON lampara de pie", ("light.pie",)),  # its whole name
+        ("ON lampara de leer @ salon", ("light.pie",)),  # an alias, an area alias
+        ("OFF toallero", ("switch.toallero",)),  # a word of its name
+        ("OFF lampra de pie", ("light.pie",)),  # one slip
+        ("ON quitamiedos @ cuarto de lucia", ("light.quitamiedos",)),
+        ("ON ventilador @ habitacion de lucia", ("fan.lucia",)),
+        ("OFF tele", ("switch.tele",)),  # a word of the same kind
+        ("ON luz @ bano", ("light.bano",)),  # "baño" is the Baño's whole name, part of the aseo's alias
+        ("ON luz @ bano de abajo", ("light.aseo",)),
+        ("ON luz @ aseo", ("light.aseo",)),
+        ("OFF luces @ estudio", ("light.estudio_1", "light.estudio_2")),  # a plural: every one
+        ("OFF todo @ cocina", ("light.encimera", "light.fluorescente")),
+        ("OFF todas las luces @ arriba", ("light.bano", "light.estudio_1", "light.estudio_2", "light.quitamiedos")),
+        ("ON cargador @ garaje", ("switch.garaje",)),  # no area: the place is in its name
+        ("ON luz @ encimera", ("light.encimera",)),  # the place words belong to the name
+    ],
+)
+def test_resolves_to_the_entities_meant(answer: str, expected: tuple[str, ...]) -> None:
+    """Names, aliases, areas, floors, plurals and slips all point at this home's entities."""
+    target = _resolve(answer)
+    assert isinstance(target, Target), target
+    assert target.entity_ids == expected
+    assert target.action == answer.split()[0]
+
+
+@pytest.mark.parametrize(
+    ("answer", "reason"),
+    [
+        ("ON luz @ trastero", Unresolved.NO_PLACE),
+        ("ON lavavajillas", Unresolved.NO_DEVICE),
+        ("ON ventilador @ cocina", Unresolved.NO_DEVICE),
+        ("ON luz @ estudio", Unresolved.AMBIGUOUS),  # two lights, one asked for
+        ("ON lampara", Unresolved.AMBIGUOUS),
+        ("OFF todo", Unresolved.EVERYTHING),
+    ],
+)
+def test_says_why_it_points_at_nothing(answer: str, reason: Unresolved) -> None:
+    """Absent places and devices, a singular with two candidates, the whole home: nothing to act on."""
+    assert _resolve(answer) == reason
+
+
+@pytest.mark.parametrize("answer", ["NADA", "", None, "ON", "LUZ_SL ON", "ENCIENDE luz"])
+def test_other_answers_are_no_naming(answer: str | None) -> None:
+    """Only an action followed by naming words is a naming answer."""
+    assert Naming.parse(answer) is None
+
+
+def test_naming_parts() -> None:
+    """The action, the device's words, the place's words, and whether several are meant."""
+    naming = Naming.parse("OFF los dos ventiladores @ planta de arriba")
+    assert naming == Naming("OFF", ("los", "dos", "ventiladores"), ("planta", "de", "arriba"))
+    assert naming.plural
+    assert not Naming("ON", ("lampara", "de", "pie"), ()).plural
+    assert Naming("ON", ("luces",), ()).plural
+
+
+def test_singular_forms() -> None:
+    """Plurals read back to the words a name holds."""
+    assert singular_forms("luces") >= {"luz"}
+    assert singular_forms("focos") >= {"foco"}
+    assert singular_forms("ventiladores") >= {"ventilador"}
+    assert singular_forms("gas") == {"gas"}
+    assert singular_forms("tenis") == {"tenis"}
