@@ -84,7 +84,12 @@ def answer_actions_extra(catalog: dict[str, Any]) -> list[str]:
     return [catalog["state_action"]] if catalog.get("state_action") else []
 
 
-def ensemble_metadata(role: str, catalog: dict[str, Any], training: dict[str, Any]) -> dict[str, str]:
+def ensemble_metadata(
+    role: str, catalog: dict[str, Any], training: dict[str, Any], naming: bool = False
+) -> dict[str, str]:
+    """The project's own metadata. `naming`: a domotics model that answers in naming words
+    (models/home_dataset.py) rather than catalog codes; its catalog still says which words name
+    which kind of device."""
     meta = {
         "llm_ensemble.max_text_tokens": str(training["train"]["max_text_tokens"]),
         "llm_ensemble.format": str(FORMAT_VERSION),
@@ -103,7 +108,8 @@ def ensemble_metadata(role: str, catalog: dict[str, Any], training: dict[str, An
             meta["llm_ensemble.state_action"] = catalog["state_action"]
         meta["llm_ensemble.no_command"] = catalog["no_command"]
         meta["llm_ensemble.catalog"] = json.dumps(domotics_catalog(catalog), ensure_ascii=False)
-        meta["llm_ensemble.known_words"] = json.dumps(known_words(catalog))
+        meta["llm_ensemble.known_words"] = json.dumps([] if naming else known_words(catalog))
+        meta["llm_ensemble.answer_format"] = "naming" if naming else "listed"
     return meta
 
 
@@ -129,7 +135,13 @@ def tensors(model: Transformer) -> dict[str, np.ndarray]:
 
 
 def export_gguf(
-    model: Transformer, tok: Tokenizer, role: str, catalog: dict[str, Any], training: dict[str, Any], path: Path
+    model: Transformer,
+    tok: Tokenizer,
+    role: str,
+    catalog: dict[str, Any],
+    training: dict[str, Any],
+    path: Path,
+    naming: bool = False,
 ) -> Path:
     cfg = model.cfg
     writer = gguf.GGUFWriter(str(path), arch="llama")
@@ -156,7 +168,7 @@ def export_gguf(
     writer.add_add_bos_token(True)
     writer.add_add_eos_token(False)
     writer.add_add_space_prefix(True)
-    for key, value in ensemble_metadata(role, catalog, training).items():
+    for key, value in ensemble_metadata(role, catalog, training, naming).items():
         writer.add_string(key, value)
     for name, array in tensors(model).items():
         writer.add_tensor(name, np.ascontiguousarray(array, dtype=np.float32))

@@ -18,6 +18,8 @@ import torch
 from engine.text import normalize_lower_ascii
 from models import dataset, home_dataset
 from models.build import DATA, FULL
+from models.export import export_gguf
+from models.model import ModelConfig, Transformer
 from models.tokenizer import Tokenizer, train_tokenizer
 from models.train import read_lines, train
 
@@ -35,6 +37,19 @@ def prepare(out: Path, seed: int = DATA["seed"], n_train: int = DATA["n_train"])
     return Tokenizer(model_path)
 
 
+def export(out: Path, task: str, seed: int) -> Path:
+    """The trained `<task>-s<seed>.pt` as `<task>-s<seed>.gguf` (a domotics model answers in naming words)."""
+    saved = torch.load(out / f"{task}-s{seed}.pt", weights_only=False)
+    model = Transformer(ModelConfig(**saved["summary"]["model"]))
+    model.load_state_dict(saved["state_dict"])
+    training = {k: v for k, v in saved["summary"].items() if k != "history"}
+    catalog = dataset.load_json(dataset.CATALOG_PATH)
+    path = out / f"{task}-s{seed}.gguf"
+    return export_gguf(
+        model, Tokenizer(out / "tokenizer.model"), task, catalog, training, path, naming=task == "domotics"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, required=True)
@@ -42,7 +57,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--steps", type=int, default=FULL["domotics"].steps)
     parser.add_argument("--prepare-only", action="store_true")
+    parser.add_argument("--export-only", action="store_true", help="export an already trained model to GGUF")
     args = parser.parse_args()
+    if args.export_only:
+        print(export(args.out, args.task, args.seed))
+        return
     tok = prepare(args.out)
     if args.prepare_only:
         return
@@ -52,6 +71,7 @@ def main() -> None:
     summary = result.summary()
     torch.save({"state_dict": model.state_dict(), "summary": summary}, args.out / f"{args.task}-s{args.seed}.pt")
     (args.out / f"{args.task}-s{args.seed}.json").write_text(json.dumps(summary, indent=2) + "\n")
+    print(export(args.out, args.task, args.seed))
 
 
 if __name__ == "__main__":

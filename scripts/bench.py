@@ -2,6 +2,7 @@
 
     scripts/bench [FILE.tsv ...] [--json] [--out DIR]
     scripts/bench --house models/eval/houses/NAME.json [--json] [--out DIR]
+    scripts/bench ... --models DIR     # another selector.gguf and domotics.gguf than the shipped ones
 
 FILE: evaluation TSV (route<TAB>command<TAB>text[<TAB>kind], the README's "Evaluation files"); by
 default the project's own files in models/eval/ (handwritten, validation, realhome, boundary; those
@@ -54,13 +55,14 @@ def default_files() -> list[Path]:
 def engines_section(files: list[Path], args: argparse.Namespace, text_path: Path) -> dict[str, object]:
     """The three backends on the same requests; appended to report.md and saved as engines.json."""
     from benchlib.engines import compare
-    from evaluate import SHIPPED, read_tsv
+    from evaluate import read_tsv
 
     rows = [row for path in files for row in read_tsv(path)]
     settings = VoteSettings(n_votes=args.votes, temperature=args.temperature)
     texts = [row.text for row in rows]
     commands = [row.text for row in rows if row.route == "domotics"]
-    figures = compare(SHIPPED / "selector.gguf", SHIPPED / "domotics.gguf", texts, commands, settings, args.server_url)
+    selector, domotics = args.models
+    figures = compare(selector, domotics, texts, commands, settings, args.server_url)
     (text_path.parent / "engines.json").write_text(json.dumps(figures, indent=2) + "\n")
     with text_path.open("a", encoding="utf-8") as report_file:
         section = json.dumps(figures, indent=2)
@@ -83,14 +85,21 @@ def main() -> int:
     parser.add_argument(
         "--house", type=Path, help="a written-down house (models/eval/houses/NAME.json): its home and its requests"
     )
+    parser.add_argument(
+        "--models", type=Path, help="a folder with selector.gguf and domotics.gguf to bench (default: the shipped ones)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="show Home Assistant's log")
     args = parser.parse_args()
+    folder = args.models or ROOT / "custom_components" / "llm_ensemble" / "models"
+    args.models = (folder / "selector.gguf", folder / "domotics.gguf")
+    if missing := [str(p) for p in args.models if not p.is_file()]:
+        parser.error("no model file " + ", ".join(missing))
     logging.basicConfig(level=logging.INFO if args.verbose else logging.CRITICAL)
     written = HouseFile.read(args.house) if args.house else None
     files = [written.rows_path] if written else args.files or default_files()
     if not files:
         parser.error("no evaluation file to run")
-    measurement = asyncio.run(async_measure(files, args.votes, args.temperature, written, args.vote_rule))
+    measurement = asyncio.run(async_measure(files, args.votes, args.temperature, written, args.vote_rule, args.models))
     text, figures = report.write(args.out, measurement)
     from benchlib import plots
 

@@ -36,6 +36,7 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import area_registry as ar
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers import floor_registry as fr
 
 from .engine import CatalogEntry
 from .engine.text import normalize_lower_ascii
@@ -480,8 +481,12 @@ def async_read_home(hass: HomeAssistant) -> Home:
     entities_reg = er.async_get(hass)
     devices_reg = dr.async_get(hass)
     areas = tuple(
-        HomeArea(area.id, tuple(words(n) for n in (area.name, *area.aliases) if words(n)))
+        HomeArea(area.id, tuple(words(n) for n in (area.name, *area.aliases) if words(n)), area.floor_id)
         for area in areas_reg.async_list_areas()
+    )
+    floors = tuple(
+        HomeFloor(floor.floor_id, tuple(words(n) for n in (floor.name, *floor.aliases) if words(n)))
+        for floor in fr.async_get(hass).async_list_floors()
     )
     entities = []
     for state in hass.states.async_all():
@@ -495,4 +500,4 @@ def async_read_home(hass: HomeAssistant) -> Home:
             if not area_id and entry.device_id and (device := devices_reg.async_get(entry.device_id)):
                 area_id = device.area_id
         entities.append(HomeEntity(state.entity_id, tuple(w for n in names if (w := words(n))), area_id))
-    return Home(areas, tuple(entities))
+    return Home(areas, tuple(entities), floors)

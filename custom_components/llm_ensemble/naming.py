@@ -22,7 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .home_check import Home, HomeEntity, Words
+from .engine import CatalogEntry
+from .home_check import Home, HomeEntity, Words, words
 from .typos import near_any
 
 PLACE_MARK = "@"
@@ -83,6 +84,26 @@ class Kinds:
 
     by_domain: Mapping[str, frozenset[str]]
     synonyms: tuple[frozenset[str], ...] = ()
+
+    @classmethod
+    def from_catalog(cls, catalog: Sequence[CatalogEntry]) -> Kinds:
+        """The kinds of the domotics model's catalog.
+
+        The words of one kind of device are synonyms, and a light's or a fan's words name any
+        entity of its domain. A switch can be anything: its name says what it is, so its words
+        are no domain's.
+        """
+        groups: dict[str, set[str]] = {}
+        by_domain: dict[str, set[str]] = {}
+        for entry in catalog:
+            single = {w[0] for w in map(words, (entry.device, *entry.device_words)) if len(w) == 1}
+            groups.setdefault(entry.device, set()).update(single)
+            if entry.domain != "switch":
+                by_domain.setdefault(entry.domain, set()).update(single)
+        return cls(
+            {domain: frozenset(ws) for domain, ws in by_domain.items()},
+            tuple(frozenset(ws) for ws in groups.values() if len(ws) > 1),
+        )
 
     def domain_words(self, domain: str) -> frozenset[str]:
         """The words any entity of the domain answers to."""

@@ -29,7 +29,7 @@ from dataclasses import replace
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.intent import IntentResponseErrorCode
 
-from . import actions, home_check, spanish, weather_answers
+from . import actions, home_check, named_outcome, spanish, weather_answers
 from .engine import ROUTE_NONE, ROUTE_WEATHER, Decision, ModelInfo
 from .reply import Outcome
 from .settings import Settings
@@ -56,6 +56,8 @@ async def async_outcome(  # noqa: PLR0911 - one return per row of the module doc
         )
     if decision.route == ROUTE_WEATHER:
         return await weather_answers.async_answer(hass, settings.weather_entity, decision.text)
+    if domotics.names_devices:
+        return await named_outcome.async_outcome(hass, decision, settings, domotics, context)
     if decision.command is None:
         return actions.abstained("votos sin una orden por mayoría: " + ", ".join(v or "-" for v in decision.votes))
     known = (*actions.SERVICES, *((state_action,) if state_action else ()))

@@ -85,13 +85,15 @@ async def async_measure(
     temperature: float,
     written: HouseFile | None = None,
     vote_rule: str = DEFAULT_VOTE_RULE,
+    models: tuple[Path, Path] = MODEL_FILES,
 ) -> Measurement:
     """Accuracy and latency of both agents, the vote's price, load, memory: one Home Assistant.
 
-    In the real home, the rows of `files`; in a written-down house, its own rows.
+    In the real home, the rows of `files`; in a written-down house, its own rows. `models`: our
+    agent's selector and domotics files (the shipped ones by default).
     """
     rows = [(display_path(written.rows_path), row) for row in written.rows()] if written else load_rows(files)
-    info = machine() | {"model_sha256": file_digests(list(MODEL_FILES))}
+    info = machine() | {"model_sha256": file_digests(list(models))}
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -102,7 +104,7 @@ async def async_measure(
         clock = now
 
     info["vote_rule"] = vote_rule
-    async with async_home(votes, temperature, written=written, vote_rule=vote_rule) as home:
+    async with async_home(votes, temperature, (str(models[0]), str(models[1])), written, vote_rule) as home:
         lap("setup")
         await async_warm_up(home)
         results = await async_accuracy_pass(home, rows)
@@ -115,7 +117,7 @@ async def async_measure(
         load = await async_load(home, {kind: texts for kind, texts in traffic.items() if texts})
         lap("load")
         memory: dict[str, Any] = dict(home.memory)
-        memory |= {"rss_mb": rss_mb(), "peak_rss_mb": peak_rss_mb(), "model_files_mb": file_sizes_mb(list(MODEL_FILES))}
+        memory |= {"rss_mb": rss_mb(), "peak_rss_mb": peak_rss_mb(), "model_files_mb": file_sizes_mb(list(models))}
         if written:  # what a new user who accepts the options form gets
             info["suggested_mapping"] = {code: entity for code, entity in home.suggested.items() if code.isupper()}
         else:

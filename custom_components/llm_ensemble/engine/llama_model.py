@@ -19,7 +19,6 @@ import llama_cpp
 
 from .decoding import MAX_SEQUENCES
 from .errors import DecodeFailed, ModelLoadFailed
-from .grammar import answers_grammar
 from .model_file import ModelBackend, ModelFile
 from .sampling import ConstrainedSampler, Sampling
 
@@ -73,7 +72,7 @@ class LlamaModel(ModelBackend):
         try:
             self._vocab = llama_cpp.llama_model_get_vocab(self._model)
             self._pieces = [self._piece(t) for t in range(llama_cpp.llama_vocab_n_tokens(self._vocab))]
-            self._grammar = answers_grammar(self.file.answers).encode()
+            self._grammar = self.file.answer_space.grammar().encode()
             self._create_context(n_threads)
         except BaseException:
             self.close()

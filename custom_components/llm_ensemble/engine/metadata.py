@@ -8,11 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .answers import AnswerSpace, ListedAnswers, NamingAnswers
 from .errors import NotEnsembleModel
 from .text import NORMALIZERS
 
 PREFIX = "llm_ensemble."
 SUPPORTED_FORMAT = "1"
+ANSWERS_LISTED = "listed"  # `CODE ACTION` of the catalog (and the selector's labels)
+ANSWERS_NAMING = "naming"  # `ACTION words @ words`: the device and place as the request names them
 ROLES = ("selector", "domotics")
 
 
@@ -71,14 +74,29 @@ class ModelInfo:
     state_action: str | None = None  # domotics: the action that asks a device's state (ESTADO)
     known_words: frozenset[str] = frozenset()  # domotics: every word of the device requests it trained on
     training: Mapping[str, Any] = field(default_factory=dict)
+    answer_format: str = ANSWERS_LISTED  # domotics: catalog codes, or naming words (answers.py)
+
+    @property
+    def names_devices(self) -> bool:
+        """Whether the domotics answers name devices and places in words, not by catalog codes."""
+        return self.answer_format == ANSWERS_NAMING
 
     @property
     def answers(self) -> tuple[str, ...]:
-        """Every answer the model may give: the grammar's alternatives."""
+        """Every answer the model may give, where they can be listed (none for naming answers)."""
         if self.role == "selector":
             return tuple(self.labels)
+        if self.names_devices:
+            return ()
         commands = tuple(f"{e.code} {a}" for e in self.catalog for a in self.actions)
         return (*commands, self.no_command) if self.no_command else commands
+
+    @property
+    def answer_space(self) -> AnswerSpace:
+        """What decoding holds the model to."""
+        if self.names_devices:
+            return NamingAnswers(self.actions, self.no_command or "")
+        return ListedAnswers(frozenset(self.answers))
 
     @property
     def commands(self) -> tuple[str, ...]:
@@ -104,6 +122,7 @@ class ModelInfo:
             "state_action": self.state_action,
             "codes": [e.code for e in self.catalog],
             "known_words": len(self.known_words),
+            "answer_format": self.answer_format,
             "training": dict(self.training),
         }
 
@@ -153,10 +172,15 @@ def parse_model_info(path: Path, meta: Mapping[str, str]) -> ModelInfo:
         known_words = frozenset(str(w) for w in get_json("known_words"))
     except (AttributeError, KeyError, TypeError, ValueError) as err:
         raise NotEnsembleModel(path, f"malformed {role} metadata: {err!r}") from None
+    answer_format = meta.get(PREFIX + "answer_format", ANSWERS_LISTED)
+    if answer_format not in (ANSWERS_LISTED, ANSWERS_NAMING):
+        raise NotEnsembleModel(path, f"unknown answer format {answer_format!r}")
     if not catalog or not actions:
         raise NotEnsembleModel(path, "the domotics catalog is empty")
-    if not known_words:
+    if not known_words and answer_format == ANSWERS_LISTED:
         raise NotEnsembleModel(path, "the domotics model lists no known words")
+    if answer_format == ANSWERS_NAMING and not meta.get(PREFIX + "no_command"):
+        raise NotEnsembleModel(path, "a naming model needs its answer for 'not a device command'")
     state_action = meta.get(PREFIX + "state_action")
     if state_action is not None and state_action not in actions:
         raise NotEnsembleModel(path, f"the state action {state_action!r} is not one of the actions {list(actions)}")
@@ -167,4 +191,5 @@ def parse_model_info(path: Path, meta: Mapping[str, str]) -> ModelInfo:
         no_command=meta.get(PREFIX + "no_command"),
         state_action=state_action,
         known_words=known_words,
+        answer_format=answer_format,
     )

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decoding import Sampling, final_answers, finished_answer
+from .answers import AnswerSpace
+from .decoding import Sampling
 from .errors import ModelLoadFailed
 from .gguf import GgufHeader, read_gguf_header
 from .metadata import PREFIX, ModelInfo, parse_model_info
@@ -34,8 +35,7 @@ class ModelFile:
     end_tokens: frozenset[int]
     n_ctx_train: int
     max_answer_tokens: int  # the longest answer's tokens, plus the end of generation
-    answers: frozenset[str]  # every answer the model may give
-    final_answers: frozenset[str]  # the answers no longer answer extends: decoding stops there
+    answer_space: AnswerSpace  # every answer the model may give
 
     @classmethod
     def read(cls, path: Path | str) -> ModelFile:
@@ -67,9 +67,8 @@ class ModelFile:
             suffix=marker(info.prompt_suffix),
             end_tokens=ends,
             n_ctx_train=int(header.arch_value("context_length") or 0),
-            max_answer_tokens=1 + max(len(tokenizer.encode(a)) for a in info.answers),
-            answers=frozenset(info.answers),
-            final_answers=final_answers(frozenset(info.answers)),
+            max_answer_tokens=info.answer_space.max_tokens(tokenizer.encode),
+            answer_space=info.answer_space,
         )
 
     @property
@@ -84,10 +83,10 @@ class ModelFile:
         piece is added, and it is done once its text is an answer that nothing extends.
         """
         if token in self.end_tokens:
-            return text, finished_answer(text, self.answers, ended=True), True
+            return text, self.answer_space.finished(text, ended=True), True
         text += piece
         answer = text.strip()
-        return (text, answer, True) if answer in self.final_answers else (text, None, False)
+        return (text, answer, True) if self.answer_space.is_final(answer) else (text, None, False)
 
     def tokenize(self, text: str) -> list[int]:
         """Plain text to ids (no BOS, no special-token parsing), as llama.cpp."""

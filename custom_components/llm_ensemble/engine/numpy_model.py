@@ -22,7 +22,6 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .answer_constraint import AnswerConstraint
 from .decoding import MAX_SEQUENCES, Sampling
 from .errors import ModelLoadFailed
 from .gguf import GgufHeader
@@ -123,7 +122,7 @@ class NumpyModel(ModelBackend):
         """Read the weights; typed ModelErrors say what is wrong with the file."""
         super().__init__(file if isinstance(file, ModelFile) else ModelFile.read(file))
         self.shape = Shape.from_header(self.file.header)
-        self.constraint = AnswerConstraint(self.info.answers, self.file.tokenizer.pieces, self.file.end_tokens)
+        self.constraint = self.file.answer_space.token_filter(self.file.tokenizer.pieces, self.file.end_tokens)
         self._pieces = self.file.tokenizer.pieces
         self._lock = threading.Lock()
         self._load_weights(read_tensors(self.file.header))

@@ -15,7 +15,7 @@ import random
 import numpy as np
 import numpy.typing as npt
 
-from .answer_constraint import AnswerConstraint
+from .answer_constraint import TokenFilter
 from .decoding import Sampling
 
 _MT_N = 624  # the Mersenne Twister's state, in 32-bit words
@@ -50,7 +50,7 @@ class Mt19937:
 class SequenceSampler:
     """Picks one sequence's tokens, within the answers."""
 
-    def __init__(self, sampling: Sampling, constraint: AnswerConstraint) -> None:
+    def __init__(self, sampling: Sampling, constraint: TokenFilter) -> None:
         """A fresh chain for one request: its own seed's first draw."""
         self.sampling = sampling
         self.constraint = constraint

@@ -22,7 +22,7 @@ from typing import Any
 
 import aiohttp
 
-from .decoding import MAX_SEQUENCES, Sampling, finished_answer
+from .decoding import MAX_SEQUENCES, Sampling
 from .ensemble import ENGINE_SERVER, Ensemble, Executor, VoteSettings, default_executor
 from .errors import (
     ServerBadResponse,
@@ -31,7 +31,6 @@ from .errors import (
     ServerUnreachable,
     ServerWrongModel,
 )
-from .grammar import answers_grammar
 from .model_file import ModelBackend, ModelFile
 
 _LOGGER = logging.getLogger(__name__)
@@ -131,7 +130,7 @@ class ServerModel(ModelBackend):
         self.client = client
         self.loop = loop
         self.name = name or model_name(self.path)
-        self.grammar = answers_grammar(self.file.answers)
+        self.grammar = self.file.answer_space.grammar()
 
     def generate(self, prompt: Sequence[int], samplings: Sequence[Sampling]) -> list[str | None]:
         """`async_generate` on the session's event loop, waited for from this (executor) thread."""
@@ -173,7 +172,7 @@ class ServerModel(ModelBackend):
             raise ServerBadResponse(self.client.settings.url, f"/completion gave {len(results)} answers for {n}")
         results = sorted(results, key=lambda r: int(r.get("index", 0)))
         return [
-            finished_answer(str(r["content"]), self.file.answers, ended=r.get("stop_type") != "limit") for r in results
+            self.file.answer_space.finished(str(r["content"]), ended=r.get("stop_type") != "limit") for r in results
         ]
 
 
@@ -261,7 +260,7 @@ async def _free_answer(model: ServerModel) -> str:
     body = {
         "model": model.name,
         "prompt": [model.file.bos, model.file.prefix, *tokens, model.file.suffix],
-        "n_predict": 8,
+        "n_predict": model.max_answer_tokens,
         "temperature": 0.0,
         "samplers": list(SAMPLERS),
         "cache_prompt": False,
@@ -307,7 +306,7 @@ async def check_model(model: ServerModel) -> None:
     )
     if not isinstance(markers, dict) or markers.get("tokens") != [model.file.prefix, model.file.suffix]:
         raise ServerWrongModel(url, f"{model.name!r} has another vocabulary (its prompt markers are other tokens)")
-    if free not in model.info.answers:
+    if not model.file.answer_space.is_answer(free):
         raise ServerWrongModel(url, f"{model.name!r} answered {free!r}, not one of a {model.info.role} model's answers")
 
 

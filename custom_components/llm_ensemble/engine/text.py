@@ -7,6 +7,7 @@ Folding case, accents and punctuation away lets a tiny model spend its capacity 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -30,3 +31,8 @@ def normalize_lower_ascii(text: str) -> str:
 
 
 NORMALIZERS: dict[str, Callable[[str], str]] = {"lower-ascii-v1": normalize_lower_ascii}
+
+
+# A naming answer's words (answers.py): what the normaliser leaves of a request's words, and "@".
+NAMING_WORD = re.compile(r"[a-z0-9@]+")
+NAMING_MAX_WORDS = 12  # "todas las luces del techo @ habitacion de invitados de arriba" and more

@@ -1,0 +1,161 @@
+"""What the agent does with a naming model's votes: resolve each in the home, vote, act or answer.
+
+The domotics model names the device and the place in words (`ON lampara de pie @ salon`); each vote
+is resolved against the home (naming.py) and the votes agree when they point at the same entities
+with the same action. Then, as for a catalog command:
+
+    votes resolved to different things, or to nothing    -> pass on
+    the home has no such place or device, or several fit  -> pass on (the reason)
+    an order the request does not give now                -> pass on (spanish.not_an_order)
+    asked about, not ordered                              -> each entity's state, nothing switched
+    ON / OFF                                              -> the service call on every entity
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from homeassistant.components.homeassistant.exposed_entities import async_should_expose
+from homeassistant.const import ATTR_ENTITY_ID, STATE_ON, STATE_UNAVAILABLE
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers.intent import IntentResponseErrorCode
+
+from . import home_check, spanish
+from .actions import SERVICES, VERB, abstained
+from .const import SUPPORTED_DOMAINS
+from .engine import Decision, ModelInfo, majority
+from .naming import Kinds, Naming, Target, Unresolved, resolve
+from .reply import Outcome
+from .settings import Settings
+
+CONVERSATION = "conversation"
+UNRESOLVED_SPEECH = {
+    Unresolved.NO_PLACE: "No encuentro ese sitio en casa",
+    Unresolved.NO_DEVICE: "No encuentro ese aparato",
+    Unresolved.AMBIGUOUS: "Hay varios aparatos con ese nombre; dime cuál",
+    Unresolved.EVERYTHING: "Dime de qué habitación",
+}
+PASS_ON_REASON = {
+    Unresolved.NO_PLACE: "nombra un sitio que la casa no tiene",
+    Unresolved.NO_DEVICE: "nombra un aparato que la casa no tiene",
+    Unresolved.AMBIGUOUS: "varios aparatos responden a ese nombre",
+    Unresolved.EVERYTHING: "habla de todo sin decir dónde",
+}
+DONE = {"ON": "He encendido", "OFF": "He apagado"}
+
+
+def vote_target(
+    votes: Sequence[str | None], home: home_check.Home, kinds: Kinds, unanimous: bool, state_action: str
+) -> Target | Unresolved | None:
+    """The resolved target enough votes agree on; None when they do not agree.
+
+    A state question switches nothing, so a majority answers it even where the rule asks for every
+    vote, as for catalog commands.
+    """
+    resolved: dict[str, Target | Unresolved] = {}
+    keys: list[str | None] = []
+    for vote in votes:
+        naming = Naming.parse(vote)
+        if naming is None:
+            keys.append(None)
+            continue
+        found = resolve(naming, home, kinds)
+        key = str(found) if isinstance(found, Unresolved) else f"{found.action} {' '.join(found.entity_ids)}"
+        resolved[key] = found
+        keys.append(key)
+    winner = majority(keys, unanimous)
+    if winner is None and (asked := majority(keys)) is not None and asked.startswith(f"{state_action} "):
+        winner = asked
+    return resolved[winner] if winner is not None else None
+
+
+async def async_outcome(
+    hass: HomeAssistant, decision: Decision, settings: Settings, domotics: ModelInfo, context: Context
+) -> Outcome:
+    """What the agent does and says for a naming model's decision; `pass_on` set when it is not ours."""
+    state_action = domotics.state_action or ""
+    home = home_check.async_read_home(hass)
+    kinds = Kinds.from_catalog(domotics.catalog)
+    found = vote_target(decision.votes, home, kinds, settings.vote.unanimous, state_action)
+    if found is None:
+        return abstained("votos sin acuerdo: " + ", ".join(v or "-" for v in decision.votes))
+    if isinstance(found, Unresolved):
+        speech, code = f"{UNRESOLVED_SPEECH[found]}.", IntentResponseErrorCode.NO_VALID_TARGETS.value
+        return Outcome(speech, code, pass_on=PASS_ON_REASON[found])
+    said = home_check.words(decision.text)
+    action = found.action
+    if action != state_action and spanish.asks_about_state(said, decision.text):
+        action = state_action  # asked whether, not told to: answer, switch nothing
+    if action == state_action:
+        reason = "es una negación" if spanish.negates_switching(said) else None
+    else:
+        reason = spanish.not_an_order(said, decision.text)
+    if reason:
+        speech = f"No voy a encender ni apagar nada: {reason}."
+        return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=reason)
+    if refusal := _refusal(hass, found.entity_ids):
+        return refusal
+    if action == state_action:
+        return _states(hass, found.entity_ids)
+    return await _async_switch(hass, action, found.entity_ids, context)
+
+
+def _name(hass: HomeAssistant, entity_id: str) -> str:
+    state = hass.states.get(entity_id)
+    return state.name if state else entity_id
+
+
+def _listed(names: Sequence[str]) -> str:
+    """Names joined as Spanish lists them: A; A y B; A, B y C."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} y {names[-1]}"
+
+
+def _refusal(hass: HomeAssistant, entity_ids: Sequence[str]) -> Outcome | None:
+    """Why the agent must not touch these entities, or None when it may (each exposed, known, available)."""
+    for entity_id in entity_ids:
+        state = hass.states.get(entity_id)
+        if state is None or not async_should_expose(hass, CONVERSATION, entity_id):
+            code = IntentResponseErrorCode.NO_VALID_TARGETS.value
+            return Outcome("No encuentro ese aparato.", code, pass_on="entidad no expuesta")
+        if state.state == STATE_UNAVAILABLE:
+            code = IntentResponseErrorCode.FAILED_TO_HANDLE.value
+            return Outcome(f"{state.name} no está disponible ahora mismo.", code)
+        if state.domain not in SUPPORTED_DOMAINS:
+            return Outcome(
+                f"No sé encender ni apagar {state.name}: su entidad es de tipo {state.domain}.",
+                IntentResponseErrorCode.FAILED_TO_HANDLE.value,
+                pass_on="un tipo de entidad que no enciendo ni apago",
+            )
+    return None
+
+
+def _states(hass: HomeAssistant, entity_ids: Sequence[str]) -> Outcome:
+    """Each entity's state, nothing switched."""
+    said = []
+    for entity_id in entity_ids:
+        state = hass.states.get(entity_id)
+        word = "encendido" if state is not None and state.state == STATE_ON else "apagado"
+        said.append(f"{_name(hass, entity_id)}: {word}")
+    target = entity_ids[0] if len(entity_ids) == 1 else None
+    return Outcome(spanish.capitalize("; ".join(said)) + ".", target=target)
+
+
+async def _async_switch(hass: HomeAssistant, action: str, entity_ids: Sequence[str], context: Context) -> Outcome:
+    """turn_on/turn_off on every entity, in one reply naming them."""
+    service = SERVICES[action]
+    calls = []
+    for entity_id in entity_ids:
+        domain = entity_id.split(".", 1)[0]
+        calls.append(f"{domain}.{service} {entity_id}")
+        try:
+            await hass.services.async_call(domain, service, {ATTR_ENTITY_ID: entity_id}, blocking=True, context=context)
+        except HomeAssistantError as err:
+            return Outcome(
+                f"No he podido {VERB[action]} {_name(hass, entity_id)}: {err}",
+                IntentResponseErrorCode.FAILED_TO_HANDLE.value,
+                service_call=", ".join(calls),
+            )
+    names = [_name(hass, e) for e in entity_ids]
+    target = entity_ids[0] if len(entity_ids) == 1 else None
+    return Outcome(f"{DONE[action]}: {_listed(names)}.", target=target, service_call=", ".join(calls))
