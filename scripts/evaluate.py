@@ -183,8 +183,9 @@ def instance_vote(
             continue
         start = time.perf_counter()
         seed = request_seed(ensemble.domotics.normalize(row.text))
+        normalized = ensemble.domotics.normalize(row.text)
         answers = [
-            m.generate(m.prompt(m.normalize(row.text))[0], [Sampling(temperature, seed=seed + i)])[0]
+            m.generate(m.prompt(normalized)[0], [Sampling(temperature, seed=seed + i)], m.answers_for(normalized))[0]
             for i, m in enumerate(instances)
         ]
         ms.append((time.perf_counter() - start) * 1000)

@@ -6,7 +6,7 @@ with the same action. Then, as for a catalog command:
 
     votes resolved to different things, or to nothing    -> pass on
     the home has no such place or device, or several fit  -> pass on (the reason)
-    an order the request does not give now                -> pass on (spanish.not_an_order)
+    an order the request does not give now, or two orders -> pass on (spanish.not_an_order, gives_two_orders)
     asked about, not ordered                              -> each entity's state, nothing switched
     ON / OFF                                              -> the service call on every entity
 """
@@ -91,6 +91,7 @@ async def async_outcome(
         reason = "es una negación" if spanish.negates_switching(said) else None
     else:
         reason = spanish.not_an_order(said, decision.text)
+        reason = reason or ("son dos órdenes a la vez" if spanish.gives_two_orders(said) else None)
     if reason:
         speech = f"No voy a encender ni apagar nada: {reason}."
         return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=reason)

@@ -34,6 +34,7 @@ STOPWORDS = frozenset(
 EVERY = frozenset({"todas", "todos", "todo", "toda", "cada", "dos", "tres", "ambas", "ambos"})
 ALL_OF_IT = frozenset({"todo"})
 WHOLE_HOME = frozenset({"casa"})
+PLACE_WORDS = frozenset({"de", "del", "en"})  # after them, a place may follow
 SWITCHABLE = frozenset({"light", "switch", "fan", "input_boolean"})
 
 
@@ -182,7 +183,11 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
 
 
 def _fit(device: Words, entity: HomeEntity, place_words: frozenset[str], kinds: Kinds) -> int:
-    """How well the device words name the entity: 3 its whole name, 2 words of its name, 1 its kind, 0 not."""
+    """How well the device words name the entity: 3 its whole name, 2 words of its name, 1 its kind, 0 not.
+
+    `place_words` are the words of the place said, and of the entity's own area: "la lámpara de
+    Lucía" is the lamp in Lucía's room.
+    """
     domain = entity.entity_id.split(".", 1)[0]
     if not device:
         return 1 if domain in SWITCHABLE else 0
@@ -203,32 +208,62 @@ def _fit(device: Words, entity: HomeEntity, place_words: frozenset[str], kinds: 
     return best
 
 
-def resolve(naming: Naming, home: Home, kinds: Kinds) -> Target | Unresolved:
-    """The entities the naming words point at, or why there are none (or too many)."""
+def _resolve(naming: Naming, home: Home, kinds: Kinds) -> Target | Unresolved:
     place = _named_areas(naming.place, home, kinds)
     device = content(naming.device)
     if place is None:
         # "luz @ espejo": the place words may be part of a device's name ("Luz del espejo").
-        return _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds) or (
-            Unresolved.NO_PLACE
-        )
+        found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, home)
+        return found or Unresolved.NO_PLACE
     if not device and ALL_OF_IT & set(naming.device) and place.area_ids is None:
         return Unresolved.EVERYTHING
     there = [e for e in home.entities if place.area_ids is None or e.area_id in place.area_ids]
-    found = _pick(naming, device, there, place.words, kinds)
+    found = _pick(naming, device, there, place.words, kinds, home)
     if found is None and place.area_ids is not None:
         # "lámpara de pie @ salon" where the entity has no area but says its place in its name.
-        found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds)
+        found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, home)
     return Unresolved.NO_DEVICE if found is None else found
 
 
+def resolve(naming: Naming, home: Home, kinds: Kinds) -> Target | Unresolved:
+    """The entities the naming words point at, or why there are none (or too many).
+
+    Where the answer gave no place and its words name nothing, the words after a "de" or "en" are
+    tried as the place: "los dos ventiladores de arriba".
+    """
+    found = _resolve(naming, home, kinds)
+    if found != Unresolved.NO_DEVICE or naming.place:
+        return found
+    for i, word in enumerate(naming.device):
+        if word in PLACE_WORDS and 0 < i < len(naming.device) - 1:
+            split = _resolve(Naming(naming.action, naming.device[:i], naming.device[i + 1 :]), home, kinds)
+            if isinstance(split, Target):
+                return split
+    return found
+
+
+def _area_words(home: Home) -> dict[str, frozenset[str]]:
+    """Each area's content words, of its name and aliases."""
+    return {area.area_id: frozenset(w for name in area.names for w in content(name)) for area in home.areas}
+
+
 def _pick(
-    naming: Naming, device: Words, entities: Sequence[HomeEntity], place_words: frozenset[str], kinds: Kinds
+    naming: Naming,
+    device: Words,
+    entities: Sequence[HomeEntity],
+    place_words: frozenset[str],
+    kinds: Kinds,
+    home: Home,
 ) -> Target | Unresolved | None:
     """The best-named entities: all of them for a plural, the only one for a singular."""
     if not device and not ALL_OF_IT & set(naming.device):
         return None
-    scored = [(fit, e.entity_id) for e in entities if (fit := _fit(device, e, place_words, kinds))]
+    own = _area_words(home)
+    scored = [
+        (fit, e.entity_id)
+        for e in entities
+        if (fit := _fit(device, e, place_words | own.get(e.area_id or "", frozenset()), kinds))
+    ]
     if not scored:
         return None
     # One device: the best-named. Several ("las luces"): every one the words name, by name or kind.

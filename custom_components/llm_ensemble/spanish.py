@@ -156,6 +156,18 @@ def is_switch_verb(word: str) -> bool:
     return word.startswith(SWITCH_VERB_STEMS) or word in GIVE_FORMS or word in STOP_FORMS
 
 
+SECOND_ORDER_JOINS = frozenset({"y", "e", "luego", "despues", "tambien"})  # "apaga la tele y enciende…"
+
+
+def gives_two_orders(words: Sequence[str]) -> bool:
+    """Whether an on/off verb after "y" (or "luego", "después") follows another: two orders at once.
+
+    "quita el riego y pon la fuente": one answer names one device, and the other order is lost.
+    """
+    verbs = [i for i, word in enumerate(words) if is_switch_verb(word)]
+    return len(verbs) > 1 and any(i > verbs[0] and words[i - 1] in SECOND_ORDER_JOINS for i in verbs)
+
+
 def is_negation(word: str) -> bool:
     """Whether a word says "not": "no", "nunca", "evita", or one of the longer ones with a slip."""
     return word in NEGATIONS or near_any(word, SLIPPED_NEGATIONS)

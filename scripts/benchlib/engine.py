@@ -36,7 +36,8 @@ def sequential_vote(ensemble: Ensemble, text: str, settings: VoteSettings) -> tu
     model = ensemble.domotics
     normalized = model.normalize(text)
     prompt, _ = model.prompt(normalized)
-    votes = tuple(model.generate(prompt, [sampling])[0] for sampling in settings.samplings_for(normalized))
+    answers = model.answers_for(normalized)
+    votes = tuple(model.generate(prompt, [sampling], answers)[0] for sampling in settings.samplings_for(normalized))
     return votes, vote_command(model.info, votes, settings)
 
 

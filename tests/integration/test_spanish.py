@@ -10,6 +10,8 @@ from custom_components.llm_ensemble.engine import CatalogEntry
 from custom_components.llm_ensemble.engine.gguf import read_gguf_header
 from custom_components.llm_ensemble.engine.metadata import PREFIX, parse_model_info
 from custom_components.llm_ensemble.engine.text import normalize_lower_ascii
+from custom_components.llm_ensemble import spanish
+from custom_components.llm_ensemble.home_check import words
 from custom_components.llm_ensemble.spanish import device_phrase, not_an_order
 
 SHIPPED_DOMOTICS = (
@@ -177,3 +179,18 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
 def test_changes_other_than_on_off_and_orders_for_later(text: str, reason: str | None) -> None:
     found = not_an_order(normalize_lower_ascii(text).split(), text)
     assert (found is None) if reason is None else (found is not None and reason in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "two"),
+    [
+        ("quita el riego y pon la fuente", True),
+        ("apaga la tele del salón y luego enciende la lámpara", True),
+        ("apaga la luz y la tele", False),  # one order, two devices
+        ("enciende la luz, que voy a poner la mesa", False),  # a reason, not an order
+        ("pon la tele", False),
+    ],
+)
+def test_gives_two_orders(text: str, two: bool) -> None:
+    """A second on/off verb joined by "y" or "luego" is a second order."""
+    assert spanish.gives_two_orders(words(text)) is two

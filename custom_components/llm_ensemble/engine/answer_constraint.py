@@ -67,11 +67,18 @@ class AnswerConstraint(TokenFilter):
 class NamingFilter(TokenFilter):
     """The naming answers' tokens: four masks, chosen by where the text is."""
 
-    def __init__(self, actions: Sequence[str], nothing: str, pieces: Sequence[str], end_tokens: Iterable[int]) -> None:
+    def __init__(
+        self,
+        actions: Sequence[str],
+        nothing: str,
+        pieces: Sequence[str],
+        end_tokens: Iterable[int],
+        max_words: int = NAMING_MAX_WORDS,
+    ) -> None:
         """Sort the vocabulary once: which pieces begin an answer, begin a word, go on with one."""
         self.actions = frozenset(actions)
         self.nothing = " " + nothing
-        self.max_words = NAMING_MAX_WORDS
+        self.max_words = max_words
         self.end_tokens = frozenset(end_tokens)
         self.pieces = list(pieces)
         size = len(self.pieces)
@@ -88,6 +95,7 @@ class NamingFilter(TokenFilter):
             self.ends[token] = True
         self.in_words: npt.NDArray[np.bool_] = self.word_any | self.ends
         self.last_word: npt.NDArray[np.bool_] = (self.word_any & ~self.word_start) | self.ends  # no new word
+        self.index = {piece: token for token, piece in enumerate(self.pieces) if piece}
 
     def mask(self, text: str) -> npt.NDArray[np.bool_]:
         """The tokens allowed after `text`."""
@@ -101,6 +109,10 @@ class NamingFilter(TokenFilter):
         words = rest.split(" ") if rest else []
         if not words:
             return self.word_start
+        return self._within(words)
+
+    def _within(self, words: list[str]) -> npt.NDArray[np.bool_]:
+        """After some naming words, the last maybe unfinished."""
         return self.last_word if len(words) >= self.max_words else self.in_words
 
     def _towards_head(self, text: str) -> npt.NDArray[np.bool_]:
@@ -109,3 +121,40 @@ class NamingFilter(TokenFilter):
     def allows(self, text: str, token: int) -> bool:
         """Whether `token` may follow `text`."""
         return bool(self.mask(text)[token])
+
+
+class CopyingFilter(NamingFilter):
+    """Naming answers whose words are words of the request: a name is copied, never made up.
+
+    Built for each request from the filter of its model (whose vocabulary scan it shares): the
+    pieces that begin each word, and those that go on with one, are looked up, not searched for.
+    """
+
+    def __init__(self, base: NamingFilter, words: Iterable[str], max_words: int) -> None:
+        """Share the base filter's masks; allow only the pieces that spell the request's words."""
+        self.__dict__.update(base.__dict__)
+        self.words = frozenset(words)
+        self.max_words = max_words
+        self.word_start = np.zeros(len(self.pieces), bool)
+        for word in self.words:
+            for size in range(1, len(word) + 1):
+                if (token := self.index.get(" " + word[:size])) is not None:
+                    self.word_start[token] = True
+        self._masks: dict[tuple[str, bool], npt.NDArray[np.bool_]] = {}
+
+    def _within(self, words: list[str]) -> npt.NDArray[np.bool_]:
+        partial, room = words[-1], len(words) < self.max_words
+        mask = self._masks.get((partial, room))
+        if mask is None:
+            mask = np.zeros(len(self.pieces), bool)
+            for word in self.words:
+                if word.startswith(partial):
+                    for end in range(len(partial) + 1, len(word) + 1):
+                        if (token := self.index.get(word[len(partial) : end])) is not None:
+                            mask[token] = True
+            if partial in self.words:
+                mask |= self.ends
+                if room:
+                    mask |= self.word_start
+            self._masks[(partial, room)] = mask
+        return mask

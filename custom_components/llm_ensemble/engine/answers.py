@@ -15,12 +15,12 @@ from __future__ import annotations
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .answer_constraint import AnswerConstraint, NamingFilter, TokenFilter
+from .answer_constraint import AnswerConstraint, CopyingFilter, NamingFilter, TokenFilter
 from .decoding import final_answers
 from .grammar import answers_grammar
-from .text import NAMING_MAX_WORDS, NAMING_WORD
+from .text import NAMING_MAX_WORDS, NAMING_WORD, PLACE_MARK
 
 
 class AnswerSpace(ABC):
@@ -45,6 +45,14 @@ class AnswerSpace(ABC):
     @abstractmethod
     def token_filter(self, pieces: Sequence[str], end_tokens: Iterable[int]) -> TokenFilter:
         """The answers as a token filter (the NumPy decoder)."""
+
+    def for_request(self, normalized: str) -> AnswerSpace:
+        """The answers to one request (its normalised text)."""
+        return self
+
+    def narrowed(self, base: TokenFilter) -> TokenFilter:
+        """This space's filter, from the model's own `base` filter: the same unless narrowed to a request."""
+        return base
 
     def finished(self, text: str, ended: bool) -> str | None:
         """The answer a sequence gave, or None.
@@ -100,13 +108,22 @@ class NamingAnswers(AnswerSpace):
 
     actions: tuple[str, ...]
     nothing: str
+    words: frozenset[str] = frozenset()  # the words an answer may copy (none: any word)
+    max_words: int = NAMING_MAX_WORDS
+
+    def for_request(self, normalized: str) -> NamingAnswers:
+        """The answers to one request: its own words and the place mark, no more of them than it has."""
+        said = normalized.split()
+        return replace(self, words=frozenset(said) | {PLACE_MARK}, max_words=min(NAMING_MAX_WORDS, len(said) + 1))
 
     def is_answer(self, text: str) -> bool:
-        """`nothing`, or an action and one to NAMING_MAX_WORDS naming words."""
+        """`nothing`, or an action and one to NAMING_MAX_WORDS naming words (the request's, if known)."""
         if text == self.nothing:
             return True
         action, *names = text.split(" ")
-        return action in self.actions and 0 < len(names) <= NAMING_MAX_WORDS and all(map(NAMING_WORD.fullmatch, names))
+        if self.words and not set(names) <= self.words:
+            return False
+        return action in self.actions and 0 < len(names) <= self.max_words and all(map(NAMING_WORD.fullmatch, names))
 
     def is_final(self, text: str) -> bool:
         """Only `nothing` is final: naming words may always go on."""
@@ -119,8 +136,16 @@ class NamingAnswers(AnswerSpace):
     def grammar(self) -> str:
         """Root ::= the nothing answer, or an action and words of letters, digits and "@"."""
         actions = " | ".join(json.dumps(" " + a) for a in self.actions)
-        return f'root ::= {json.dumps(" " + self.nothing)} | ({actions}) word+\nword ::= " " [a-z0-9@]+\n'
+        words = "(" + " | ".join(json.dumps(w) for w in sorted(self.words)) + ")" if self.words else "[a-z0-9@]+"
+        nothing = json.dumps(" " + self.nothing)
+        return f'root ::= {nothing} | ({actions}) word{{1,{self.max_words}}}\nword ::= " " {words}\n'
 
     def token_filter(self, pieces: Sequence[str], end_tokens: Iterable[int]) -> TokenFilter:
         """Masks for the start, after `nothing`, right after an action, and within the words."""
-        return NamingFilter(self.actions, self.nothing, pieces, end_tokens)
+        return NamingFilter(self.actions, self.nothing, pieces, end_tokens, self.max_words)
+
+    def narrowed(self, base: TokenFilter) -> TokenFilter:
+        """The filter of this request's words, from the model's own filter (which it shares)."""
+        if self.words and isinstance(base, NamingFilter):
+            return CopyingFilter(base, self.words, self.max_words)
+        return base

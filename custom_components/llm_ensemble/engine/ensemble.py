@@ -254,13 +254,15 @@ class Ensemble:
         """The N answers of the domotics model for this text and their majority (or None)."""
         normalized = self.domotics.normalize(text)
         prompt, _ = self.domotics.prompt(normalized)
-        votes = tuple(self.domotics.generate(prompt, settings.samplings_for(normalized)))
+        answers = self.domotics.answers_for(normalized)
+        votes = tuple(self.domotics.generate(prompt, settings.samplings_for(normalized), answers))
         return votes, vote_command(self.domotics.info, votes, settings)
 
     def single(self, text: str) -> str | None:
         """One greedy sequence, no vote: the baseline the vote is measured against."""
-        prompt, _ = self.domotics.prompt(self.domotics.normalize(text))
-        (answer,) = self.domotics.generate(prompt, [Sampling()])
+        normalized = self.domotics.normalize(text)
+        prompt, _ = self.domotics.prompt(normalized)
+        (answer,) = self.domotics.generate(prompt, [Sampling()], self.domotics.answers_for(normalized))
         return command_of(self.domotics.info, answer)
 
     def decide(self, text: str, settings: VoteSettings | None = None) -> Decision:

@@ -17,6 +17,7 @@ from typing import Any
 
 import llama_cpp
 
+from .answers import AnswerSpace
 from .decoding import MAX_SEQUENCES
 from .errors import DecodeFailed, ModelLoadFailed
 from .model_file import ModelBackend, ModelFile
@@ -174,7 +175,9 @@ class LlamaModel(ModelBackend):
         if status != 0:
             raise DecodeFailed(f"llama_decode returned {status}")
 
-    def generate(self, prompt: Sequence[int], samplings: Sequence[Sampling]) -> list[str | None]:
+    def generate(
+        self, prompt: Sequence[int], samplings: Sequence[Sampling], answers: AnswerSpace | None = None
+    ) -> list[str | None]:
         """Decode one answer per sampling, all sequences in one batch per step.
 
         The prompt is evaluated once (sequence 0), then shared with every other sequence. Each
@@ -188,7 +191,17 @@ class LlamaModel(ModelBackend):
         with self._lock:
             if self._closed:
                 raise DecodeFailed("the model was closed")
-            return self._generate(list(prompt), [self._sampler_for(seq, s) for seq, s in enumerate(samplings)])
+            if answers is None or answers == self.file.answer_space:
+                samplers = [self._sampler_for(seq, s) for seq, s in enumerate(samplings)]
+                return self._generate(list(prompt), samplers, self.file.answer_space)
+            # This request's own grammar (a naming model's words): samplers for it alone.
+            grammar = answers.grammar().encode()
+            samplers = [ConstrainedSampler(self._vocab, len(self._pieces), grammar, s) for s in samplings]
+            try:
+                return self._generate(list(prompt), samplers, answers)
+            finally:
+                for sampler in samplers:
+                    sampler.free()
 
     def _sampler_for(self, seq: int, sampling: Sampling) -> ConstrainedSampler:
         """A reset sampler for sequence `seq` of a request.
@@ -212,7 +225,9 @@ class LlamaModel(ModelBackend):
             sampler.free()
         self._samplers.clear()
 
-    def _generate(self, prompt: list[int], samplers: list[ConstrainedSampler]) -> list[str | None]:
+    def _generate(
+        self, prompt: list[int], samplers: list[ConstrainedSampler], answers: AnswerSpace
+    ) -> list[str | None]:
         memory = llama_cpp.llama_get_memory(self._ctx)
         llama_cpp.llama_memory_clear(memory, True)
         last = len(prompt) - 1
@@ -230,7 +245,7 @@ class LlamaModel(ModelBackend):
             still_active: list[int] = []
             for seq in active:
                 token = samplers[seq].sample(self._ctx, logits_row[seq])
-                texts[seq], answer, finished = self.file.extend(texts[seq], token, self._pieces[token])
+                texts[seq], answer, finished = self.file.extend(texts[seq], token, self._pieces[token], answers)
                 if finished:
                     done[seq] = answer
                     continue

@@ -76,17 +76,21 @@ class ModelFile:
         """The text normaliser the model was trained with."""
         return NORMALIZERS[self.info.normalizer]
 
-    def extend(self, text: str, token: int, piece: str) -> tuple[str, str | None, bool]:
+    def extend(
+        self, text: str, token: int, piece: str, answers: AnswerSpace | None = None
+    ) -> tuple[str, str | None, bool]:
         """A sequence after one more token: (its text, its answer, whether it is done).
 
         The end of generation ends it with the answer its text is, if any; otherwise the token's
-        piece is added, and it is done once its text is an answer that nothing extends.
+        piece is added, and it is done once its text is an answer that nothing extends. `answers`:
+        the request's own answers, where they are narrower than the model's.
         """
+        space = answers or self.answer_space
         if token in self.end_tokens:
-            return text, self.answer_space.finished(text, ended=True), True
+            return text, space.finished(text, ended=True), True
         text += piece
         answer = text.strip()
-        return (text, answer, True) if self.answer_space.is_final(answer) else (text, None, False)
+        return (text, answer, True) if space.is_final(answer) else (text, None, False)
 
     def tokenize(self, text: str) -> list[int]:
         """Plain text to ids (no BOS, no special-token parsing), as llama.cpp."""
@@ -142,9 +146,19 @@ class ModelBackend(ABC):
         """The prompt's ids for a normalised text, and whether it was cut."""
         return self.file.prompt(normalized_text)
 
+    def answers_for(self, normalized_text: str) -> AnswerSpace:
+        """What the model may answer to this text (a naming model: words of the text)."""
+        return self.file.answer_space.for_request(normalized_text)
+
     @abstractmethod
-    def generate(self, prompt: Sequence[int], samplings: Sequence[Sampling]) -> list[str | None]:
-        """One answer (or None) per sampling, all decoded together from one evaluation of the prompt."""
+    def generate(
+        self, prompt: Sequence[int], samplings: Sequence[Sampling], answers: AnswerSpace | None = None
+    ) -> list[str | None]:
+        """One answer (or None) per sampling, all decoded together from one evaluation of the prompt.
+
+        `answers`: what this request may be answered (a naming model's answers copy the request's
+        words); the model's own answers by default.
+        """
 
     def close(self) -> None:  # noqa: B027  (most backends hold nothing to free)
         """Free what the backend holds."""

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .answers import AnswerSpace
 from .decoding import MAX_SEQUENCES, Sampling
 from .errors import ModelLoadFailed
 from .gguf import GgufHeader
@@ -215,7 +216,9 @@ class NumpyModel(ModelBackend):
         return [(np.zeros(shape, np.float32), np.zeros(shape, np.float32)) for _ in self.layers]
 
     # -- decoding --------------------------------------------------------------------------
-    def generate(self, prompt: Sequence[int], samplings: Sequence[Sampling]) -> list[str | None]:
+    def generate(
+        self, prompt: Sequence[int], samplings: Sequence[Sampling], answers: AnswerSpace | None = None
+    ) -> list[str | None]:
         """One answer per sampling: the prompt evaluated once, then all sequences in one batch per step.
 
         The constraint admits only the model's answers; a sequence stops as soon as its text is a
@@ -226,15 +229,16 @@ class NumpyModel(ModelBackend):
         if not 1 <= n <= MAX_SEQUENCES:
             raise ValueError(f"between 1 and {MAX_SEQUENCES} sequences, not {n}")
         with self._lock:
-            return self._generate(prompt, samplings)
+            return self._generate(prompt, samplings, answers or self.file.answer_space)
 
-    def _generate(self, prompt: Sequence[int], samplings: Sequence[Sampling]) -> list[str | None]:
+    def _generate(self, prompt: Sequence[int], samplings: Sequence[Sampling], answers: AnswerSpace) -> list[str | None]:
         n = len(samplings)
         length = len(prompt) + self.max_answer_tokens
         prompt_caches = self._empty_caches(1, length)
         first = self._forward(np.asarray([list(prompt)]), 0, prompt_caches)[0]
         caches = [(np.repeat(k, n, axis=0), np.repeat(v, n, axis=0)) for k, v in prompt_caches]
-        samplers = [SequenceSampler(s, self.constraint) for s in samplings]
+        constraint = answers.narrowed(self.constraint)
+        samplers = [SequenceSampler(s, constraint) for s in samplings]
         logits = np.repeat(first[None, :], n, axis=0)
         texts = [""] * n
         done: list[str | None] = [None] * n
@@ -245,7 +249,7 @@ class NumpyModel(ModelBackend):
             still_active: list[int] = []
             for row, seq in enumerate(active):
                 token = samplers[seq].sample(logits[row], texts[seq])
-                texts[seq], answer, finished = self.file.extend(texts[seq], token, self._pieces[token])
+                texts[seq], answer, finished = self.file.extend(texts[seq], token, self._pieces[token], answers)
                 if finished:
                     done[seq] = answer
                     continue

@@ -22,6 +22,7 @@ from typing import Any
 
 import aiohttp
 
+from .answers import AnswerSpace
 from .decoding import MAX_SEQUENCES, Sampling
 from .ensemble import ENGINE_SERVER, Ensemble, Executor, VoteSettings, default_executor
 from .errors import (
@@ -132,7 +133,9 @@ class ServerModel(ModelBackend):
         self.name = name or model_name(self.path)
         self.grammar = self.file.answer_space.grammar()
 
-    def generate(self, prompt: Sequence[int], samplings: Sequence[Sampling]) -> list[str | None]:
+    def generate(
+        self, prompt: Sequence[int], samplings: Sequence[Sampling], answers: AnswerSpace | None = None
+    ) -> list[str | None]:
         """`async_generate` on the session's event loop, waited for from this (executor) thread."""
         try:
             running = asyncio.get_running_loop()
@@ -140,13 +143,20 @@ class ServerModel(ModelBackend):
             running = None
         if running is self.loop:
             raise RuntimeError("ServerModel.generate blocks: call it from an executor, not the event loop")
-        return asyncio.run_coroutine_threadsafe(self.async_generate(prompt, samplings), self.loop).result()
+        return asyncio.run_coroutine_threadsafe(
+            self.async_generate(prompt, samplings, answers=answers), self.loop
+        ).result()
 
     # -- decoding --------------------------------------------------------------------------
     async def async_generate(
-        self, prompt: Sequence[int], samplings: Sequence[Sampling], timeout: float | None = None
+        self,
+        prompt: Sequence[int],
+        samplings: Sequence[Sampling],
+        timeout: float | None = None,
+        answers: AnswerSpace | None = None,
     ) -> list[str | None]:
         """One answer per sampling: one request, N completions of one prompt (`n_cmpl`)."""
+        space = answers or self.file.answer_space
         n = len(samplings)
         if not 1 <= n <= MAX_SEQUENCES:
             raise ValueError(f"between 1 and {MAX_SEQUENCES} sequences, not {n}")
@@ -158,7 +168,7 @@ class ServerModel(ModelBackend):
             "prompt": list(prompt),
             "n_cmpl": n,
             "n_predict": self.max_answer_tokens,
-            "grammar": self.grammar,
+            "grammar": self.grammar if space == self.file.answer_space else space.grammar(),
             "samplers": list(SAMPLERS),
             "temperature": max(first.temperature, 0.0),
             "top_k": first.top_k,
@@ -171,9 +181,7 @@ class ServerModel(ModelBackend):
         if len(results) != n or not all(isinstance(r, dict) and isinstance(r.get("content"), str) for r in results):
             raise ServerBadResponse(self.client.settings.url, f"/completion gave {len(results)} answers for {n}")
         results = sorted(results, key=lambda r: int(r.get("index", 0)))
-        return [
-            self.file.answer_space.finished(str(r["content"]), ended=r.get("stop_type") != "limit") for r in results
-        ]
+        return [space.finished(str(r["content"]), ended=r.get("stop_type") != "limit") for r in results]
 
 
 async def async_connect(

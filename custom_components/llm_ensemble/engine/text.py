@@ -35,4 +35,5 @@ NORMALIZERS: dict[str, Callable[[str], str]] = {"lower-ascii-v1": normalize_lowe
 
 # A naming answer's words (answers.py): what the normaliser leaves of a request's words, and "@".
 NAMING_WORD = re.compile(r"[a-z0-9@]+")
+PLACE_MARK = "@"  # between the device's words and the place's
 NAMING_MAX_WORDS = 12  # "todas las luces del techo @ habitacion de invitados de arriba" and more
