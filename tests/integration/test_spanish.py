@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from custom_components.llm_ensemble import spanish
 from custom_components.llm_ensemble.engine import CatalogEntry
 from custom_components.llm_ensemble.engine.gguf import read_gguf_header
 from custom_components.llm_ensemble.engine.metadata import PREFIX, parse_model_info
 from custom_components.llm_ensemble.engine.text import normalize_lower_ascii
-from custom_components.llm_ensemble import spanish
 from custom_components.llm_ensemble.home_check import words
 from custom_components.llm_ensemble.spanish import device_phrase, not_an_order
 
