@@ -34,6 +34,8 @@ STOPWORDS = frozenset(
 EVERY = frozenset({"todas", "todos", "todo", "toda", "cada", "dos", "tres", "ambas", "ambos"})
 ALL_OF_IT = frozenset({"todo"})
 WHOLE_HOME = frozenset({"casa"})
+COUNTS = {"dos": 2, "ambos": 2, "ambas": 2, "tres": 3}
+WHOLE_NAME, NAMED, KIND = 3, 2, 1  # how a device is named: every word of its name, some, or its kind
 PLACE_WORDS = frozenset({"de", "del", "en"})  # after them, a place may follow
 SWITCHABLE = frozenset({"light", "switch", "fan", "input_boolean"})
 
@@ -62,7 +64,11 @@ class Naming:
         if action not in ACTIONS or not rest:
             return None
         device, _, place = " ".join(rest).partition(f" {PLACE_MARK}")
-        return cls(action, tuple(device.split()), tuple(place.split()))
+        naming = cls(action, tuple(device.split()), tuple(place.split()))
+        named = content((*naming.device, *naming.place))
+        if len(set(named)) < len(named):  # "lamparitas de las dos lamparitas": a copy gone round in circles
+            return None
+        return naming
 
     @property
     def plural(self) -> bool:
@@ -182,29 +188,32 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
     return _Place(frozenset(found), frozenset(area_words | set(said)))
 
 
-def _fit(device: Words, entity: HomeEntity, place_words: frozenset[str], kinds: Kinds) -> int:
+def _fit(device: Words, entity: HomeEntity, place_words: frozenset[str], own_area: frozenset[str], kinds: Kinds) -> int:
     """How well the device words name the entity: 3 its whole name, 2 words of its name, 1 its kind, 0 not.
 
-    `place_words` are the words of the place said, and of the entity's own area: "la lámpara de
-    Lucía" is the lamp in Lucía's room.
+    `place_words` are the words of the place said. A device word may also be one of its own area's
+    (`own_area`): "la lámpara de Lucía" is the lamp in Lucía's room.
     """
     domain = entity.entity_id.split(".", 1)[0]
     if not device:
         return 1 if domain in SWITCHABLE else 0
+    kind = kinds.domain_words(domain)
+    # "luz" names any light: said alone, it names a light by its kind, even one called "Luz del baño".
+    naming_words = [w for w in device if not _word_matches(w, kind, kinds)]
     best = 0
     for name in entity.names:
         name_words = frozenset(content(name))
-        if not name_words:
+        if not name_words or not _covers(device, name_words | place_words | own_area | kind, kinds):
             continue
-        if _covers(device, name_words | place_words, kinds) and any(
-            _word_matches(w, name_words, kinds) for w in device
-        ):
-            whole = all(
-                any(_word_matches(s, frozenset({w}), kinds) for s in device) or w in place_words for w in name_words
-            )
-            best = max(best, 3 if whole else 2)
-    if not best and _covers(device, kinds.domain_words(domain) | place_words, kinds):
-        best = 1 if any(_word_matches(w, kinds.domain_words(domain), kinds) for w in device) else 0
+        whole = all(
+            any(_word_matches(s, frozenset({w}), kinds) for s in device) or w in place_words for w in name_words
+        )
+        if whole:
+            best = max(best, WHOLE_NAME)
+        elif any(_word_matches(w, name_words, kinds) for w in naming_words):
+            best = max(best, NAMED)
+    if not best and _covers(device, kind | place_words | own_area, kinds) and len(naming_words) < len(device):
+        best = KIND
     return best
 
 
@@ -262,13 +271,19 @@ def _pick(
     scored = [
         (fit, e.entity_id)
         for e in entities
-        if (fit := _fit(device, e, place_words | own.get(e.area_id or "", frozenset()), kinds))
+        if (fit := _fit(device, e, place_words, own.get(e.area_id or "", frozenset()), kinds))
     ]
     if not scored:
         return None
-    # One device: the best-named. Several ("las luces"): every one the words name, by name or kind.
-    least = 1 if naming.plural else max(fit for fit, _ in scored)
+    # One device: the best-named. Several ("las luces"): every one the words name, by name or kind,
+    # in the place said; with no place, only those named by their own names.
+    best = max(fit for fit, _ in scored)
+    if naming.plural and not place_words and best < NAMED:
+        return Unresolved.EVERYTHING
+    least = (KIND if place_words else NAMED) if naming.plural else best
     chosen = tuple(sorted(entity_id for fit, entity_id in scored if fit >= least))
+    if (count := COUNTS.keys() & set(naming.device)) and len(chosen) != COUNTS[count.pop()]:
+        return Unresolved.AMBIGUOUS  # "los dos ventiladores" where three or one answer
     if len(chosen) > 1 and not naming.plural:
         return Unresolved.AMBIGUOUS
     return Target(naming.action, chosen)

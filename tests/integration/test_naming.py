@@ -91,6 +91,8 @@ def test_resolves_to_the_entities_meant(answer: str, expected: tuple[str, ...]) 
         ("ON luz @ estudio", Unresolved.AMBIGUOUS),  # two lights, one asked for
         ("ON lampara", Unresolved.AMBIGUOUS),
         ("OFF todo", Unresolved.EVERYTHING),
+        ("OFF las luces", Unresolved.EVERYTHING),  # several lights, by kind, with no place: the whole home
+        ("OFF los dos ventiladores @ habitacion de lucia", Unresolved.AMBIGUOUS),  # Lucía has one
     ],
 )
 def test_says_why_it_points_at_nothing(answer: str, reason: Unresolved) -> None:
@@ -98,7 +100,9 @@ def test_says_why_it_points_at_nothing(answer: str, reason: Unresolved) -> None:
     assert _resolve(answer) == reason
 
 
-@pytest.mark.parametrize("answer", ["NADA", "", None, "ON", "LUZ_SL ON", "ENCIENDE luz"])
+@pytest.mark.parametrize(
+    "answer", ["NADA", "", None, "ON", "LUZ_SL ON", "ENCIENDE luz", "OFF las dos lamparitas de las dos lamparitas"]
+)
 def test_other_answers_are_no_naming(answer: str | None) -> None:
     """Only an action followed by naming words is a naming answer."""
     assert Naming.parse(answer) is None
