@@ -16,8 +16,8 @@ from pathlib import Path
 import torch
 
 from engine.text import normalize_lower_ascii
-from models import dataset
-from models.export import answer_actions_extra, export_gguf
+from models import dataset, home_dataset
+from models.export import export_gguf
 from models.model import ModelConfig, Transformer
 from models.parity import load_llama, max_logit_difference, tokenizer_mismatches
 from models.tokenizer import Tokenizer, train_tokenizer
@@ -27,16 +27,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIP_DIR = ROOT / "custom_components" / "llm_ensemble" / "models"
 CARDS_DIR = ROOT / "models" / "cards"
 
-# Of three seeds (1, 2, 3) of this recipe, the models shipped are the ones that did best on the
-# development files (fewest wrong switches of the whole agent in realhome_dev + boundary_dev +
-# handwritten_dev by scripts/ablate, then most rows right) among those that carry out every plain
-# catalog command (models/tests/test_recipe.py): seed 3, both models. The README quotes all three.
+# The shipped seeds are those that did best in the development house (models/eval/houses, purpose
+# dev: fewest wrong switches, then most rows right, by scripts/bench --house); docs/training.md
+# gives every seed's figures. Context 96: a naming answer is longer than a code.
 FULL = {
-    "selector": TrainConfig(task="selector", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500, seed=3),
-    "domotics": TrainConfig(task="domotics", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2500, seed=3),
+    "selector": TrainConfig(
+        task="selector", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2000, seed=1, max_seq_len=96
+    ),
+    "domotics": TrainConfig(
+        task="domotics", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2000, seed=1, max_seq_len=96
+    ),
 }
 DATA = {"seed": 1, "n_train": 240000, "n_valid": 2000, "vocab_size": 1024}
-OLD_DATA = {**DATA, "n_train": 80000}  # builds before 2026-11-26 have no "data" in their report
 TINY_DATA = {"seed": 1, "n_train": 1500, "n_valid": 100, "vocab_size": 400}
 
 
@@ -48,16 +50,12 @@ def tiny(cfg: TrainConfig) -> TrainConfig:
 def build(out: Path, configs: dict[str, TrainConfig], data: dict[str, int], log: bool = True) -> dict[str, dict]:
     """Run the whole recipe into `out`; return per-model figures (training + parity)."""
     started = time.perf_counter()
-    paths = dataset.generate(out / "data", data["seed"], data["n_train"], data["n_valid"])
+    paths = home_dataset.generate(out / "data", data["seed"], data["n_train"], data["n_valid"])
     catalog = dataset.load_json(dataset.CATALOG_PATH)
-    texts, answers = [], []
-    for task in FULL:  # the recipe's tokenizer, whichever models this build trains (--only)
-        for request, answer in read_lines(paths[f"{task}_train"]):
-            texts.append(normalize_lower_ascii(request))
-            answers.append(answer)
-    actions = [*catalog["actions"], *answer_actions_extra(catalog)]
-    answers += [f"{c['code']} {a}" for c in catalog["commands"] for a in actions]
-    answers += [*dataset.ROUTE_LABELS.values(), catalog["no_command"]]
+    texts = [  # the recipe's tokenizer, whichever models this build trains (--only)
+        normalize_lower_ascii(request) for task in FULL for request, _ in read_lines(paths[f"{task}_train"])
+    ]
+    answers = [*home_dataset.ANSWER_WORDS, *dataset.ROUTE_LABELS.values()]  # one piece each; names are words
     tok = Tokenizer(train_tokenizer(texts, answers, out / "tokenizer", data["vocab_size"]))
     report: dict[str, dict] = {}
     for task, cfg in configs.items():
@@ -67,7 +65,7 @@ def build(out: Path, configs: dict[str, TrainConfig], data: dict[str, int], log:
         training = {"data": data, **result.summary()}
         training.pop("history")
         torch.save({"state_dict": model.state_dict(), "summary": result.summary()}, out / f"{task}.pt")
-        gguf_path = export_gguf(model, tok, task, catalog, training, out / f"{task}.gguf")
+        gguf_path = export_gguf(model, tok, task, catalog, training, out / f"{task}.gguf", naming=task == "domotics")
         valid = read_lines(paths[f"{task}_valid"])
         max_diff, mismatches = parity(model, tok, gguf_path, valid, cfg.max_text_tokens)
         report[task] = {
@@ -114,9 +112,9 @@ def reexport(out: Path, log: bool = True) -> dict[str, dict]:
         model = Transformer(ModelConfig(**figures["model"]))
         model.load_state_dict(checkpoint["state_dict"])
         model.eval()
-        training = {"data": figures.get("data", OLD_DATA), **checkpoint["summary"]}  # what build() wrote
+        training = {"data": figures["data"], **checkpoint["summary"]}  # what build() wrote
         training.pop("history")
-        gguf_path = export_gguf(model, tok, task, catalog, training, out / f"{task}.gguf")
+        gguf_path = export_gguf(model, tok, task, catalog, training, out / f"{task}.gguf", naming=task == "domotics")
         valid = read_lines(out / "data" / f"{task}_valid.txt")
         figures["parity_max_abs_logit_diff"], figures["tokenizer_mismatches"] = parity(
             model, tok, gguf_path, valid, figures["train"]["max_text_tokens"]
@@ -131,14 +129,14 @@ def reexport(out: Path, log: bool = True) -> dict[str, dict]:
 def model_card(task: str, figures: dict) -> str:
     train_cfg, model_cfg = figures["train"], figures["model"]
     history = "\n".join(
-        f"| {h['step']} | {h['train_loss']} | {h['valid_loss']} | {h['valid_exact']} | {h.get('dev_exact', '-')} "
-        f"| {h['seconds']} |"
+        f"| {h['step']} | {h['train_loss']} | {h['valid_loss']} | {h['valid_exact']} | {h['seconds']} |"
         for h in figures["history"]
     )
     role = (
         "Routes a Spanish request: `LLM1` (device command), `LLM2` (weather), `NINGUNO` (anything else)."
         if task == "selector"
-        else "Turns a Spanish device request into one command `CODE ACTION` of the catalog."
+        else "Turns a Spanish device request into what to do and the words that name the device and the place,\n"
+        "as said: `ON lampara de pie @ salon`, `ESTADO toallero`, `NADA`. The agent resolves the words in the home."
     )
     return f"""# `{task}.gguf` — model card
 
@@ -149,23 +147,23 @@ def model_card(task: str, figures: dict) -> str:
   context {model_cfg["max_seq_len"]},
   vocabulary {model_cfg["vocab_size"]} (SentencePiece BPE, byte fallback). {figures["n_params"]:,} parameters, f32,
   {figures["bytes"] / 1e6:.2f} MB.
-- **Data**: {figures["n_train"]:,} generated examples (`models/dataset.py`, seed {figures["data"]["seed"]}) from
-  `models/catalog.json` and `models/phrases.json`; validation on held-out sentence frames.
+- **Data**: {figures["n_train"]:,} generated examples (`models/home_dataset.py`, seed {figures["data"]["seed"]}):
+  the sentence frames of `models/dataset.py` over the device and room lexicons of `models/home_lexicon.json`,
+  `models/catalog.json` and `models/boundary.json`; validation on held-out frames, words and names.
 - **Training**: {train_cfg["steps"]} steps of batch {train_cfg["batch_size"]}, AdamW lr {train_cfg["lr"]} cosine to
   {train_cfg["min_lr"]}, loss on the answer tokens only, seed {train_cfg["seed"]}, {train_cfg["threads"]} CPU threads:
   **{figures["seconds"]:.0f} s** on the 2-core build machine.
-- **Figures** (the checkpoint of step {figures["best_step"]}, the best on generated validation and the
-  hand-written development files `models/eval/realhome_dev.tsv` and `handwritten_dev.tsv` together,
+- **Figures** (the checkpoint of step {figures["best_step"]}, the best on generated validation,
   is the one shipped; a checkpoint is a moving average of the weights, decay
   {train_cfg.get("ema_decay", 0)}):
   validation exact-answer rate {figures["valid_exact"]:.4f} (teacher-forced argmax), validation
   loss {figures["valid_loss"]:.4f}; PyTorch vs llama.cpp max |Δlogit| {figures["parity_max_abs_logit_diff"]:.1e};
   tokenizer mismatches vs llama.cpp {figures["tokenizer_mismatches"]}.
-  End-to-end figures through the engine: `scripts/evaluate` (see the README).
+  The whole agent's figures, in written-down houses: `scripts/bench --house` (docs/benchmarks.md).
 - **Rebuild**: `scripts/retrain` (deterministic: same seed, same data, same figures).
 
-| step | train loss | valid loss | valid exact | dev exact (`realhome_dev.tsv`, `handwritten_dev.tsv`) | seconds |
-| --- | --- | --- | --- | --- | --- |
+| step | train loss | valid loss | valid exact | seconds |
+| --- | --- | --- | --- | --- |
 {history}
 """
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from engine.text import normalize_lower_ascii
 from models import dataset
 
 
@@ -171,3 +172,25 @@ def test_exported_domotics_metadata_lists_its_known_words() -> None:
     meta = ensemble_metadata("domotics", catalog, {"train": {"max_text_tokens": 40}})
     assert json.loads(meta["llm_ensemble.known_words"]) == dataset.known_words(catalog)
     assert "llm_ensemble.known_words" not in ensemble_metadata("selector", catalog, {"train": {"max_text_tokens": 40}})
+
+
+def test_home_answers_copy_the_requests_words() -> None:
+    """A naming answer's words are the request's own, as written (typos too): the model copies them."""
+    from models.home_dataset import NOTHING, PLACE_MARK, HomeGenerator, answer_of
+
+    examples = list(HomeGenerator(3, "train").home_examples(2000, dataset.DOMOTICS_MIX))
+    named = [e for e in examples if e.route == "domotics"]
+    assert len(named) > 1000
+    copied = [set(e.command.split()[1:]) - {PLACE_MARK} <= set(normalize_lower_ascii(e.text).split()) for e in named]
+    assert sum(copied) / len(copied) > 0.97
+    assert {e.command.split()[0] for e in named} == {"ON", "OFF", "ESTADO"}
+    assert {answer_of(e, "domotics") for e in examples if e.route != "domotics"} == {NOTHING}
+
+
+def test_home_validation_holds_out_device_names() -> None:
+    """Validation names devices training never names: the copy is measured on new words."""
+    from models.home_dataset import HomeGenerator
+
+    train, valid = HomeGenerator(1, "train").lexicon, HomeGenerator(1, "valid").lexicon
+    assert valid.devices and not {d.text for d in valid.devices} & {d.text for d in train.devices}
+    assert valid.rooms and not {r.text for r in valid.rooms} & {r.text for r in train.rooms}
