@@ -2,7 +2,7 @@
 
 Runs in-process on a real Home Assistant core (Home Assistant's test harness, storage in memory)
 with the test house of tests/integration (Spanish-named lights, switches, fans, weather, in areas),
-the integration set up from the shipped models, and the mapping the options flow suggests.
+the integration set up from the shipped models, with the options a new user confirms.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from pytest_homeassistant_custom_component.common import (  # noqa: E402
 
 from custom_components.llm_ensemble.const import (  # noqa: E402
     CONF_DOMOTICS_MODEL,
-    CONF_ENTITY_MAP,
     CONF_FALLBACK,
     CONF_RECORD_TEXTS,
     CONF_SELECTOR_MODEL,
@@ -41,6 +40,7 @@ from custom_components.llm_ensemble.const import (  # noqa: E402
     DEFAULT_VOTE_RULE,
     DEFAULT_VOTES,
     DOMAIN,
+    SUPPORTED_DOMAINS,
 )
 from tests.integration.house import async_setup_house  # noqa: E402
 
@@ -90,7 +90,9 @@ async def async_add_agent(
         for key in form["data_schema"].schema
         if key.description and "suggested_value" in key.description
     }
-    chosen = suggested | dict(entity_map or {}) | behaviour | {CONF_WEATHER_ENTITY: weather_entity}
+    chosen = behaviour | {CONF_WEATHER_ENTITY: weather_entity}
+    if form["step_id"] == "init":  # a catalog model: one entity per code (a naming model has nothing to map)
+        chosen |= suggested | dict(entity_map or {})
     await hass.config_entries.options.async_configure(form["flow_id"], chosen)
     await hass.async_block_till_done()
     return entry, suggested
@@ -105,25 +107,23 @@ async def ask(text: str, votes: int, temperature: float) -> int:
     with mock_storage():
         async with async_test_home_assistant() as hass:
             entry = await set_up(hass, votes, temperature)
-            mapping: dict[str, Any] = dict(entry.options[CONF_ENTITY_MAP])
-            before = {entity_id: state_of(hass, entity_id) for entity_id in mapping.values() if entity_id}
+            before = {state.entity_id: state.state for state in hass.states.async_all(SUPPORTED_DOMAINS)}
             result = await conversation.async_converse(
                 hass, text, None, Context(), language="es", agent_id="conversation.llm_ensemble"
             )
             decision = entry.runtime_data.decisions[-1]
-            entity_id = mapping.get((decision["command"] or " ").split(" ")[0])
             print(f"text:         {text[:200]!r}")
             print(f"route:        {decision['route']} (selector said {decision['label']})")
             if decision["route"] == "domotics":
                 print(f"votes ({len(decision['votes'])}):    {', '.join(str(v) for v in decision['votes'])}")
                 print(f"command:      {decision['command'] or 'none: the votes did not agree (abstained)'}")
-                print(f"entity:       {entity_id or '-'}")
             print(f"service call: {decision['service_call'] or '-'}")
             print(f"reply:        {result.response.speech['plain']['speech']}")
             print(f"response:     {result.response.response_type.value}", end="")
             print(f" ({result.response.error_code.value})" if result.response.error_code else "")
-            if entity_id:
-                print(f"state:        {before.get(entity_id, '-')} -> {state_of(hass, entity_id)}")
+            for entity_id, state in before.items():
+                if (now := state_of(hass, entity_id)) != state:
+                    print(f"state:        {entity_id} {state} -> {now}")
             timings = decision["timings_ms"]
             print(f"timings:      selector {timings['selector']:.1f} ms, vote {timings['vote']:.1f} ms")
             await hass.config_entries.async_unload(entry.entry_id)

@@ -34,6 +34,7 @@ from custom_components.llm_ensemble.engine import (  # noqa: E402
     vote_command,
 )
 from custom_components.llm_ensemble.engine.ensemble import load_model  # noqa: E402
+from custom_components.llm_ensemble.engine.model_file import ModelFile  # noqa: E402
 
 SHIPPED = ROOT / "custom_components" / "llm_ensemble" / "models"
 ROUTES = ("domotics", "weather", "none", "home", "state")
@@ -243,6 +244,11 @@ def main() -> None:
     )
     parser.add_argument("--server-url", help="a running llama-server (router mode); default: start one")
     args = parser.parse_args()
+    if ModelFile.read(args.domotics).info.names_devices:
+        sys.exit(
+            f"{args.domotics} names devices in words, not by catalog codes: judge it in a house, by what "
+            "changes there (scripts/bench, scripts/bench --house FILE.json)"
+        )
     settings = VoteSettings(
         n_votes=args.votes, temperature=args.temperature, seed=args.sampler_seed, unanimous=not args.majority
     )

@@ -20,6 +20,10 @@ from devtools.local_server import LocalServer
 
 MODELS = Path(__file__).resolve().parents[1] / "custom_components" / "llm_ensemble" / "models"
 SHIPPED = {"selector": MODELS / "selector.gguf", "domotics": MODELS / "domotics.gguf"}
+# Models whose domotics answers are catalog codes mapped to entities (tests/fixtures/README.md).
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CATALOG = {"selector": FIXTURES / "catalog_selector.gguf", "domotics": FIXTURES / "catalog_domotics.gguf"}
+SERVED = {**SHIPPED, **{f"catalog_{role}": path for role, path in CATALOG.items()}}  # each under its file's name
 ENGINES = [e.strip() for e in os.environ.get("LLM_ENSEMBLE_ENGINES", "numpy,in_process,server").split(",") if e.strip()]
 HAS_LLAMA_CPP = importlib.util.find_spec("llama_cpp") is not None
 requires_llama_cpp = pytest.mark.skipif(
@@ -43,9 +47,9 @@ def sockets() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def llama_server() -> Iterator[LocalServer]:
-    """One router for the whole run, serving both shipped models (as a user's server would)."""
+    """One router for the whole run, serving the shipped models and the catalog ones."""
     with sockets():
-        server = LocalServer(SHIPPED).start()
+        server = LocalServer(SERVED).start()
     yield server
     server.close()
 
@@ -53,6 +57,6 @@ def llama_server() -> Iterator[LocalServer]:
 @pytest.fixture
 def own_server(socket_enabled: None) -> Iterator[LocalServer]:
     """A server of this test's own, for the faults (paused, killed, restarted on its port)."""
-    server = LocalServer(SHIPPED).start()
+    server = LocalServer(SERVED).start()
     yield server
     server.close()

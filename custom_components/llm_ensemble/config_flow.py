@@ -244,10 +244,15 @@ class LLMEnsembleOptionsFlow(OptionsFlow):
     """One entity per command code of the loaded model, plus the voting and fallback settings."""
 
     async def async_step_init(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
-        """One entity per command code (saved, else suggested) and the behaviour settings."""
+        """One entity per command code (saved, else suggested) and the behaviour settings.
+
+        A model that names devices in words needs no codes mapped: it gets the behaviour alone.
+        """
         entry: LLMEnsembleConfigEntry = self.config_entry
         if entry.state is not ConfigEntryState.LOADED:
             return self.async_abort(reason="not_loaded")
+        if entry.runtime_data.ensemble.domotics.info.names_devices:
+            return await self.async_step_behaviour(user_input)
         catalog = entry.runtime_data.ensemble.catalog
         settings = Settings.from_options(entry.options)
         errors: dict[str, str] = {}
@@ -273,6 +278,24 @@ class LLMEnsembleOptionsFlow(OptionsFlow):
                 "mapped": str(sum(1 for e in catalog if values.get(e.code))),
                 "codes": str(len(catalog)),
             },
+        )
+
+    async def async_step_behaviour(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:
+        """How the agent votes and answers: the devices are the home's own, by their names."""
+        settings = Settings.from_options(self.config_entry.options)
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            errors = _check_votes(user_input)
+            if not errors:
+                options = _behaviour_options(user_input)
+                options[CONF_RECORD_TEXTS] = bool(user_input.get(CONF_RECORD_TEXTS, False))
+                return self.async_create_entry(data=options)
+        values: Mapping[str, Any] = user_input or (
+            {CONF_WEATHER_ENTITY: settings.weather_entity} if settings.weather_entity else {}
+        )
+        schema = vol.Schema({**_behaviour_fields(settings), **_diagnostics_fields(settings)})
+        return self.async_show_form(
+            step_id="behaviour", data_schema=self.add_suggested_values_to_schema(schema, values), errors=errors
         )
 
     def _current_values(self, catalog: tuple[CatalogEntry, ...], settings: Settings) -> dict[str, Any]:

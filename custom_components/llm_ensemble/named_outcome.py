@@ -25,11 +25,12 @@ from . import home_check, spanish
 from .actions import SERVICES, VERB, abstained
 from .const import SUPPORTED_DOMAINS
 from .engine import Decision, ModelInfo, majority
-from .naming import Kinds, Naming, Target, Unresolved, resolve
+from .naming import Kinds, Naming, Target, Unresolved, content, resolve
 from .reply import Outcome
 from .settings import Settings
 
 CONVERSATION = "conversation"
+NAMED_THING = "cosa"  # what a word that names a device reads as, to the checks of verbs and negations
 UNRESOLVED_SPEECH = {
     Unresolved.NO_PLACE: "No encuentro ese sitio en casa",
     Unresolved.NO_DEVICE: "No encuentro ese aparato",
@@ -42,7 +43,9 @@ PASS_ON_REASON = {
     Unresolved.AMBIGUOUS: "varios aparatos responden a ese nombre",
     Unresolved.EVERYTHING: "habla de todo sin decir dónde",
 }
-DONE = {"ON": "He encendido", "OFF": "He apagado"}
+# Said as Home Assistant's own agent says it, with the entity's own name: no article to guess.
+DONE_ONE = {"ON": "{name} se ha encendido.", "OFF": "{name} se ha apagado."}
+DONE_SEVERAL = {"ON": "Se han encendido {names}.", "OFF": "Se han apagado {names}."}
 
 
 def vote_target(
@@ -83,7 +86,7 @@ async def async_outcome(
     if isinstance(found, Unresolved):
         speech, code = f"{UNRESOLVED_SPEECH[found]}.", IntentResponseErrorCode.NO_VALID_TARGETS.value
         return Outcome(speech, code, pass_on=PASS_ON_REASON[found])
-    said = home_check.words(decision.text)
+    said = _with_names_masked(home_check.words(decision.text), decision.votes)
     action = found.action
     if action != state_action and spanish.asks_about_state(said, decision.text):
         action = state_action  # asked whether, not told to: answer, switch nothing
@@ -100,6 +103,16 @@ async def async_outcome(
     if action == state_action:
         return _states(hass, found.entity_ids)
     return await _async_switch(hass, action, found.entity_ids, context)
+
+
+def _with_names_masked(said: home_check.Words, votes: Sequence[str | None]) -> home_check.Words:
+    """The request with the words the votes named things by read as a plain noun.
+
+    The checks of what the request asks read verbs and negations; a device called "Quitamiedos"
+    is no form of "quitar", and "Apagón" no form of "apagar".
+    """
+    names = {w for vote in votes if (naming := Naming.parse(vote)) for w in content((*naming.device, *naming.place))}
+    return tuple(NAMED_THING if word in names else word for word in said)
 
 
 def _name(hass: HomeAssistant, entity_id: str) -> str:
@@ -136,10 +149,11 @@ def _states(hass: HomeAssistant, entity_ids: Sequence[str]) -> Outcome:
     said = []
     for entity_id in entity_ids:
         state = hass.states.get(entity_id)
-        word = "encendido" if state is not None and state.state == STATE_ON else "apagado"
-        said.append(f"{_name(hass, entity_id)}: {word}")
+        name = _name(hass, entity_id)
+        stem = "encendid" if state is not None and state.state == STATE_ON else "apagad"
+        said.append(f"{name} está {stem}{'a' if spanish.sounds_feminine(name) else 'o'}")
     target = entity_ids[0] if len(entity_ids) == 1 else None
-    return Outcome(spanish.capitalize("; ".join(said)) + ".", target=target)
+    return Outcome(spanish.capitalize(_listed(said)) + ".", target=target)
 
 
 async def _async_switch(hass: HomeAssistant, action: str, entity_ids: Sequence[str], context: Context) -> Outcome:
@@ -158,5 +172,7 @@ async def _async_switch(hass: HomeAssistant, action: str, entity_ids: Sequence[s
                 service_call=", ".join(calls),
             )
     names = [_name(hass, e) for e in entity_ids]
-    target = entity_ids[0] if len(entity_ids) == 1 else None
-    return Outcome(f"{DONE[action]}: {_listed(names)}.", target=target, service_call=", ".join(calls))
+    if len(names) == 1:
+        speech = spanish.capitalize(DONE_ONE[action].format(name=names[0]))
+        return Outcome(speech, target=entity_ids[0], service_call=", ".join(calls))
+    return Outcome(DONE_SEVERAL[action].format(names=_listed(names)), service_call=", ".join(calls))

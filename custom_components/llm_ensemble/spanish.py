@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from .engine import CatalogEntry
+from .engine.text import normalize_lower_ascii
 from .typos import near_any, one_slip_apart
 
 
@@ -31,6 +32,16 @@ def device_phrase(entry: CatalogEntry) -> str:
     """
     device = with_article(entry.device, entry.device_feminine)
     return device if entry.only_one else f"{device} {of_place(entry.room, entry.room_feminine)}"
+
+
+def sounds_feminine(name: str) -> bool:
+    """Whether a device's name takes "encendida": its first word ends as feminine nouns do.
+
+    "Lámpara de pie", "Luz del baño", "Televisión"; not "Brasero", "Termo". A guess for names of
+    any home, right for the usual endings.
+    """
+    first = normalize_lower_ascii(name).split()[:1]
+    return bool(first) and first[0].endswith(("a", "z", "ion", "dad", "tv"))
 
 
 def plural_forms(phrase: Sequence[str]) -> set[str]:

@@ -15,7 +15,7 @@ import pytest
 from custom_components.llm_ensemble.engine import ENGINE_IN_PROCESS, ENGINE_NUMPY, Ensemble, ModelBackend
 from custom_components.llm_ensemble.engine.ensemble import load_model
 
-from ..conftest import HAS_LLAMA_CPP
+from ..conftest import CATALOG, HAS_LLAMA_CPP
 
 MODELS = Path(__file__).resolve().parents[2] / "custom_components" / "llm_ensemble" / "models"
 SELECTOR = MODELS / "selector.gguf"
@@ -27,6 +27,14 @@ BACKENDS = [ENGINE_NUMPY, *([ENGINE_IN_PROCESS] if HAS_LLAMA_CPP else [])]
 def ensemble(request: pytest.FixtureRequest) -> Iterator[Ensemble]:
     """Both shipped models, loaded once per backend."""
     loaded = Ensemble.load(SELECTOR, DOMOTICS, request.param)
+    yield loaded
+    loaded.close()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def catalog_ensemble(request: pytest.FixtureRequest) -> Iterator[Ensemble]:
+    """The catalog models (tests/fixtures), whose domotics answers are codes, once per backend."""
+    loaded = Ensemble.load(CATALOG["selector"], CATALOG["domotics"], request.param)
     yield loaded
     loaded.close()
 

@@ -1,4 +1,8 @@
-"""scripts/evaluate: the measure itself, on a few rows whose answers are known."""
+"""scripts/evaluate: the measure itself, on a few rows whose answers are known, on catalog models.
+
+It judges a domotics model's codes against the rows' codes; the shipped model names devices in
+words instead, judged in a house by scripts/bench.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +18,10 @@ import pytest
 
 from custom_components.llm_ensemble.engine import Ensemble, VoteSettings
 
-from ..conftest import SHIPPED
+from ..conftest import CATALOG
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "evaluate.py"
+CATALOG_ARGS = ("--selector", str(CATALOG["selector"]), "--domotics", str(CATALOG["domotics"]))
 ROWS = (
     "# a comment\n"
     "domotics\tLUZ_SL OFF\tapaga la luz del salón\n"
@@ -38,12 +43,12 @@ def evaluate_module() -> ModuleType:
     return module
 
 
-def test_figures(evaluate_module: ModuleType, ensemble: Ensemble, tmp_path: Path) -> None:
+def test_figures(evaluate_module: ModuleType, catalog_ensemble: Ensemble, tmp_path: Path) -> None:
     path = tmp_path / "rows.tsv"
     path.write_text(ROWS, encoding="utf-8")
     rows = evaluate_module.read_tsv(path)
     assert len(rows) == 5
-    figures, mistakes = evaluate_module.evaluate(ensemble, rows, VoteSettings(n_votes=3))
+    figures, mistakes = evaluate_module.evaluate(catalog_ensemble, rows, VoteSettings(n_votes=3))
     assert figures["n"] == 5
     assert figures["route_accuracy"] == 1.0
     assert figures["command_accuracy"] == pytest.approx(2 / 3)  # the wrong expectation counts
@@ -51,6 +56,15 @@ def test_figures(evaluate_module: ModuleType, ensemble: Ensemble, tmp_path: Path
     assert figures["abstain_rate"] == 0.0
     assert figures["vote_ms_p50"] > 0 and figures["single_ms_p50"] > 0
     assert any("LUZ_SL OFF" in m for m in mistakes)
+
+
+def test_a_naming_model_is_sent_to_the_bench(tmp_path: Path) -> None:
+    """The shipped model names devices, not codes: this measure says so instead of scoring it."""
+    path = tmp_path / "rows.tsv"
+    path.write_text(ROWS, encoding="utf-8")
+    out = subprocess.run([sys.executable, str(SCRIPT), str(path)], capture_output=True, text=True, check=False)
+    assert out.returncode != 0
+    assert "scripts/bench" in out.stderr
 
 
 def test_malformed_rows_are_rejected(evaluate_module: ModuleType, tmp_path: Path) -> None:
@@ -63,7 +77,9 @@ def test_malformed_rows_are_rejected(evaluate_module: ModuleType, tmp_path: Path
 def test_json_is_the_last_line(tmp_path: Path) -> None:
     path = tmp_path / "rows.tsv"
     path.write_text(ROWS, encoding="utf-8")
-    out = subprocess.run([sys.executable, str(SCRIPT), str(path), "--json"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(SCRIPT), str(path), *CATALOG_ARGS, "--json"], capture_output=True, text=True, check=True
+    )
     figures = json.loads(out.stdout.strip().splitlines()[-1])
     for key in (
         "n",
@@ -81,20 +97,20 @@ def test_json_is_the_last_line(tmp_path: Path) -> None:
     assert figures["sampler_seed"] == 0  # the agent's own draw
 
 
-def test_another_draw_of_the_vote(evaluate_module: ModuleType, ensemble: Ensemble, tmp_path: Path) -> None:
+def test_another_draw_of_the_vote(evaluate_module: ModuleType, catalog_ensemble: Ensemble, tmp_path: Path) -> None:
     """--sampler-seed reaches the vote: the same rows drawn with other seeds, hot enough to differ."""
     path = tmp_path / "rows.tsv"
     path.write_text(ROWS, encoding="utf-8")
     rows = [r for r in evaluate_module.read_tsv(path) if r.route == "domotics"]
     draws = {
-        tuple(evaluate_module.evaluate(ensemble, rows, VoteSettings(temperature=5.0, seed=seed))[1])
+        tuple(evaluate_module.evaluate(catalog_ensemble, rows, VoteSettings(temperature=5.0, seed=seed))[1])
         for seed in (0, 3, 6, 9)
     }
     assert len(draws) > 1
 
 
 def test_the_same_figures_on_the_server(
-    evaluate_module: ModuleType, ensemble: Ensemble, llama_server: Any, tmp_path: Path, socket_enabled: None
+    evaluate_module: ModuleType, catalog_ensemble: Ensemble, llama_server: Any, tmp_path: Path, socket_enabled: None
 ) -> None:
     """--engine server --server-url: the same keys and, on these rows, the same figures."""
     from devtools.served import ServedEnsemble
@@ -102,12 +118,12 @@ def test_the_same_figures_on_the_server(
     path = tmp_path / "rows.tsv"
     path.write_text(ROWS, encoding="utf-8")
     rows = evaluate_module.read_tsv(path)
-    served = ServedEnsemble(SHIPPED["selector"], SHIPPED["domotics"], llama_server.url)
+    served = ServedEnsemble(CATALOG["selector"], CATALOG["domotics"], llama_server.url)
     try:
         on_server, _ = evaluate_module.evaluate(served, rows, VoteSettings(n_votes=3))
     finally:
         served.close()
-    in_process, _ = evaluate_module.evaluate(ensemble, rows, VoteSettings(n_votes=3))
+    in_process, _ = evaluate_module.evaluate(catalog_ensemble, rows, VoteSettings(n_votes=3))
     assert on_server.keys() == in_process.keys()
     for key in ("route_accuracy", "command_accuracy", "command_accuracy_single", "wrong_action_rate"):
         assert on_server[key] == in_process[key]
@@ -117,7 +133,7 @@ def test_json_on_a_server_it_starts_itself(tmp_path: Path) -> None:
     path = tmp_path / "rows.tsv"
     path.write_text(ROWS, encoding="utf-8")
     out = subprocess.run(
-        [sys.executable, str(SCRIPT), str(path), "--engine", "server", "--json"],
+        [sys.executable, str(SCRIPT), str(path), *CATALOG_ARGS, "--engine", "server", "--json"],
         capture_output=True,
         text=True,
         check=True,
@@ -134,7 +150,7 @@ def test_json_on_each_in_process_engine(tmp_path: Path, engine: str) -> None:
     path = tmp_path / "rows.tsv"
     path.write_text(ROWS, encoding="utf-8")
     out = subprocess.run(
-        [sys.executable, str(SCRIPT), str(path), "--engine", engine, "--json"],
+        [sys.executable, str(SCRIPT), str(path), *CATALOG_ARGS, "--engine", engine, "--json"],
         capture_output=True,
         text=True,
         check=True,

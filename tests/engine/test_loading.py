@@ -19,7 +19,7 @@ from custom_components.llm_ensemble.engine import (
     WrongModelRole,
 )
 
-from ..conftest import requires_llama_cpp
+from ..conftest import CATALOG, requires_llama_cpp
 from .conftest import DOMOTICS, SELECTOR
 
 Load = Callable[[Path], ModelBackend]
@@ -66,11 +66,30 @@ def test_roles_swapped_is_a_clear_error(kind: str) -> None:
 
 
 def test_models_describe_themselves(load: Load) -> None:
+    """The shipped domotics model names devices in words; its catalog says which words are which kind."""
     selector, domotics = load(SELECTOR), load(DOMOTICS)
     try:
         assert selector.info.role == "selector"
         assert set(selector.info.labels) == {"LLM1", "LLM2", "NINGUNO"}
-        assert domotics.info.role == "domotics"
+        assert domotics.info.role == "domotics" and domotics.info.names_devices
+        assert domotics.info.actions == ("ON", "OFF", "ESTADO") and domotics.info.state_action == "ESTADO"
+        assert domotics.info.no_command == "NADA" and domotics.info.answers == ()
+        space = domotics.answers_for("apaga la luz del salon")
+        assert space.is_answer("OFF luz @ salon") and space.is_answer("NADA")
+        assert not space.is_answer("OFF luz @ cocina")  # a word the request does not have
+        assert not space.is_answer("LUZ_SL OFF")
+        salon = next(e for e in domotics.info.catalog if e.code == "LUZ_SL")
+        assert (salon.device, salon.domain) == ("luz", "light")
+    finally:
+        selector.close()
+        domotics.close()
+
+
+def test_catalog_models_describe_themselves(load: Load) -> None:
+    """A catalog model (tests/fixtures) answers codes of its catalog, all of them listed."""
+    selector, domotics = load(CATALOG["selector"]), load(CATALOG["domotics"])
+    try:
+        assert not domotics.info.names_devices
         codes = [e.code for e in domotics.info.catalog]
         assert len(codes) == 18 and "LUZ_SL" in codes and "RIEGO_JA" in codes
         salon = next(e for e in domotics.info.catalog if e.code == "LUZ_SL")
@@ -115,15 +134,21 @@ def test_unknown_normalizer_is_refused_at_load(tmp_path: Path, load: Load) -> No
 
 def test_a_catalog_without_gender_marks_is_refused_at_load(tmp_path: Path, load: Load) -> None:
     # The replies' articles come from these marks ("la luz", "el ventilador"): no guessing from endings.
-    path = _edited(DOMOTICS, tmp_path, b'"device_gender": "f"', b'"device_gender": "x"', 1)
+    path = _edited(CATALOG["domotics"], tmp_path, b'"device_gender": "f"', b'"device_gender": "x"', 1)
     with pytest.raises(NotEnsembleModel, match="gender mark 'x'"):
         load(path)
 
 
 def test_a_domotics_model_without_known_words_is_refused_at_load(tmp_path: Path, load: Load) -> None:
     # The home check needs them: a file exported before they existed is re-exported, not guessed at.
-    path = _edited(DOMOTICS, tmp_path, b"llm_ensemble.known_words", b"llm_ensemble.xnown_words", 1)
+    path = _edited(CATALOG["domotics"], tmp_path, b"llm_ensemble.known_words", b"llm_ensemble.xnown_words", 1)
     with pytest.raises(NotEnsembleModel, match="known_words"):
+        load(path)
+
+
+def test_an_unknown_answer_format_is_refused_at_load(tmp_path: Path, load: Load) -> None:
+    path = _edited(DOMOTICS, tmp_path, b"naming", b"nasing", 1)
+    with pytest.raises(NotEnsembleModel, match="answer format"):
         load(path)
 
 

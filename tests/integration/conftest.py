@@ -32,11 +32,14 @@ from custom_components.llm_ensemble.const import (
 )
 from devtools.local_server import LocalServer
 
-from ..conftest import ENGINES
+from ..conftest import CATALOG, ENGINES
 from .house import House, async_setup_house
 
 SELECTOR = MODELS_DIR / "selector.gguf"
 DOMOTICS = MODELS_DIR / "domotics.gguf"
+# The shipped models name devices in words; the catalog ones answer codes the options map.
+SHIPPED_MODELS = {CONF_SELECTOR_MODEL: "selector.gguf", CONF_DOMOTICS_MODEL: "domotics.gguf"}
+CATALOG_MODELS = {CONF_SELECTOR_MODEL: str(CATALOG["selector"]), CONF_DOMOTICS_MODEL: str(CATALOG["domotics"])}
 AGENT_ID = "conversation.llm_ensemble"
 
 
@@ -85,8 +88,9 @@ async def house(hass: HomeAssistant) -> House:
     return await async_setup_house(hass)
 
 
-def entry_data(engine: str, url: str | None = None) -> dict[str, Any]:
-    data: dict[str, Any] = {CONF_SELECTOR_MODEL: "selector.gguf", CONF_DOMOTICS_MODEL: "domotics.gguf"}
+def entry_data(engine: str, url: str | None = None, models: dict[str, str] = CATALOG_MODELS) -> dict[str, Any]:
+    """entry.data for an engine, on the catalog models (the mapping's tests) unless told otherwise."""
+    data: dict[str, Any] = dict(models)
     if engine == "server":
         data |= {CONF_ENGINE: "server", CONF_SERVER_URL: url}
     elif engine != "numpy":  # NumPy is what an entry without an engine runs on (the default)
@@ -107,7 +111,7 @@ def engine_data(request: pytest.FixtureRequest) -> dict[str, Any]:
 async def async_set_up_agent(
     hass: HomeAssistant, engine_data: dict[str, Any], options: dict[str, Any]
 ) -> MockConfigEntry:
-    """The integration set up on the shipped models, on this engine, with these options, loaded."""
+    """The integration set up on the models of `engine_data`, with these options, loaded."""
     entry = MockConfigEntry(domain=DOMAIN, title="LLM Ensemble", data=engine_data, options=options)
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
@@ -118,7 +122,7 @@ async def async_set_up_agent(
 
 @pytest.fixture
 async def agent(hass: HomeAssistant, house: House, engine_data: dict[str, Any]) -> AsyncIterator[MockConfigEntry]:
-    """The integration set up on the shipped models, mapped onto the test house, on each engine."""
+    """The integration set up on the catalog models, mapped onto the test house, on each engine."""
     entry = await async_set_up_agent(hass, engine_data, entry_options())
     yield entry
     if entry.state is ConfigEntryState.LOADED:

@@ -30,15 +30,14 @@ from custom_components.llm_ensemble.const import (
 from custom_components.llm_ensemble.engines import async_check_llama_cpp
 from devtools.local_server import LocalServer, free_port
 
-from ..conftest import HAS_LLAMA_CPP, SHIPPED
-from .conftest import ask, entry_data, entry_options, speech
+from ..conftest import CATALOG, HAS_LLAMA_CPP, SERVED
+from .conftest import CATALOG_MODELS, ask, entry_data, entry_options, speech
 from .house import House
 
 pytestmark = pytest.mark.usefixtures("socket_enabled")
 SERVER_INPUT = {
     CONF_ENGINE: "server",
-    CONF_SELECTOR_MODEL: "selector.gguf",
-    CONF_DOMOTICS_MODEL: "domotics.gguf",
+    **CATALOG_MODELS,
     CONF_VOTES: 3,
     CONF_TEMPERATURE: DEFAULT_TEMPERATURE,
     CONF_FALLBACK: True,
@@ -85,13 +84,15 @@ async def test_each_server_failure_has_its_error(hass: HomeAssistant, house: Hou
     assert (await configure(hass, SERVER_INPUT | {CONF_SERVER_URL: nobody}))["errors"] == {
         CONF_SERVER_URL: "server_unreachable"
     }
-    swapped = await started(hass, LocalServer({"selector": SHIPPED["domotics"], "domotics": SHIPPED["selector"]}))
+    swapped = await started(
+        hass, LocalServer({"catalog_selector": CATALOG["domotics"], "catalog_domotics": CATALOG["selector"]})
+    )
     try:
         result = await configure(hass, SERVER_INPUT | {CONF_SERVER_URL: swapped.url})
     finally:
         await hass.async_add_executor_job(swapped.close)
     assert result["errors"] == {CONF_SERVER_URL: "server_wrong_model"}
-    hung = await started(hass, LocalServer(SHIPPED))
+    hung = await started(hass, LocalServer(SERVED))
     try:
         hung.pause()
         result = await configure(hass, SERVER_INPUT | {CONF_SERVER_URL: hung.url})
@@ -127,11 +128,12 @@ async def test_reconfigure_switches_engine(hass: HomeAssistant, house: House, ll
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.LOADED
     assert entry.runtime_data.ensemble.kind == target
-    assert speech(await ask(hass, "apaga la luz del salón")) == "He apagado la luz del salón."
+    # Now on the shipped models, which name the light by the home's own name for it.
+    assert speech(await ask(hass, "apaga la luz del salón")) == "Luz salón se ha apagado."
 
 
 async def test_unreachable_at_setup_then_back(hass: HomeAssistant, house: House) -> None:
-    server = LocalServer(SHIPPED)
+    server = LocalServer(SERVED)
     entry = await setup_entry(hass, server.url)
     assert entry.state is ConfigEntryState.SETUP_RETRY
     assert entry.reason and server.url in entry.reason

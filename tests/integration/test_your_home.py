@@ -1,0 +1,128 @@
+"""A home named by its family, not by the catalog: the shipped models, no mapping, real service calls.
+
+The house below is this test's own (no evaluation file's): rooms named after people, a Mexican
+"recámara", devices no catalog lists, an alias, a floor, two rooms with a bathroom in their names.
+The agent is set up as a new user would (engine defaults, options untouched).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import HomeAssistant
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.llm_ensemble.const import CONF_FALLBACK, DOMAIN
+
+from .conftest import SHIPPED_MODELS, ask, speech
+from .real_home import RealHome, async_setup_real_home
+from .real_home_devices import Device
+
+DEVICES = (
+    Device(None, "light", "Lámpara del techo", "lampara_techo", "Sala de estar", ("luz grande",)),
+    Device(None, "light", "Lámpara de pie", "lampara_pie", "Sala de estar"),
+    Device(None, "switch", "Deshumidificador", "deshumidificador", "Sala de estar"),
+    Device(None, "light", "Quitamiedos", "quitamiedos", "Habitación de Irene"),
+    Device(None, "fan", "Abanico", "abanico", "Recámara de Tomás"),
+    Device(None, "switch", "Radiador toallero", "toallero", "Baño de arriba"),
+    Device(None, "light", "Luz del aseo", "luz_aseo", "Aseo"),
+    Device(None, "light", "Foco", "foco_cochera", "Cochera"),
+)
+AREA_ALIASES = {"Sala de estar": ("salón",), "Aseo": ("baño de abajo",)}
+AREA_FLOORS = {
+    "Habitación de Irene": "Planta alta",
+    "Recámara de Tomás": "Planta alta",
+    "Baño de arriba": "Planta alta",
+}
+FLOOR_ALIASES = {"Planta alta": ("arriba",)}
+
+
+@pytest.fixture
+async def home(hass: HomeAssistant) -> RealHome:
+    return await async_setup_real_home(hass, DEVICES, AREA_ALIASES, AREA_FLOORS, FLOOR_ALIASES)
+
+
+@pytest.fixture
+async def agent(hass: HomeAssistant, home: RealHome) -> AsyncIterator[MockConfigEntry]:
+    """What the config flow's defaults make: the shipped models on NumPy, no options saved."""
+    entry = MockConfigEntry(domain=DOMAIN, title="LLM Ensemble", data=dict(SHIPPED_MODELS), options={})
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.LOADED
+    yield entry
+    assert await hass.config_entries.async_unload(entry.entry_id)
+
+
+def states(hass: HomeAssistant, home: RealHome) -> dict[str, str]:
+    return {entity_id: hass.states.get(entity_id).state for entity_id in home.entities}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [
+        ("enciende el deshumidificador", {"switch.deshumidificador": "on"}),
+        ("prende el foco de la cochera", {"light.foco_cochera": "on"}),
+        ("enciende el quitamiedos de la habitación de Irene", {"light.quitamiedos": "on"}),
+        ("prende el abanico de la recámara de Tomás", {"fan.abanico": "on"}),
+        ("enciende el toallero", {"switch.toallero": "on"}),
+        ("enciende la luz grande del salón", {"light.lampara_techo": "on"}),  # an alias, an area alias
+        ("enciende la luz del baño de abajo", {"light.luz_aseo": "on"}),  # the aseo, by its alias
+        ("enciende las lámparas de la sala de estar", {"light.lampara_techo": "on", "light.lampara_pie": "on"}),
+    ],
+)
+async def test_commands_on_the_homes_own_devices(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str, changed: dict[str, str]
+) -> None:
+    """Devices no catalog lists, by their names, aliases and areas: switched, and nothing else."""
+    home.reset(dict.fromkeys(home.entities, False))
+    await hass.async_block_till_done()
+    before = states(hass, home)
+    result = await ask(hass, text)
+    after = states(hass, home)
+    assert {e: s for e, s in after.items() if s != before[e]} == changed, speech(result)
+
+
+async def test_a_state_question_is_answered_and_switches_nothing(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry
+) -> None:
+    home.reset({"switch.toallero": True})
+    await hass.async_block_till_done()
+    before = states(hass, home)
+    result = await ask(hass, "¿está encendido el radiador toallero?")
+    assert states(hass, home) == before
+    assert "encendido" in speech(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "enciende la luz del trastero",  # a room this home does not have
+        "enciende el lavavajillas",  # a device it does not have
+        "enciende la lámpara",  # two lamps: which one?
+        "no enciendas el deshumidificador",
+        "apaga el abanico y enciende el foco",  # two orders at once
+    ],
+)
+async def test_what_it_cannot_be_sure_of_switches_nothing(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str
+) -> None:
+    """Absent places and devices, a name two devices answer to, a negation, two orders: nothing switched."""
+    home.reset(dict.fromkeys(home.entities, False))
+    await hass.async_block_till_done()
+    before = states(hass, home)
+    await ask(hass, text)
+    assert states(hass, home) == before
+
+
+async def test_without_the_fallback_it_says_why(hass: HomeAssistant, home: RealHome) -> None:
+    """With nothing passed on, a name two devices answer to gets the agent's own reason."""
+    entry = MockConfigEntry(
+        domain=DOMAIN, title="LLM Ensemble", data=dict(SHIPPED_MODELS), options={CONF_FALLBACK: False}
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert speech(await ask(hass, "enciende la lámpara de la sala de estar")).startswith("Hay varios aparatos")
