@@ -105,8 +105,9 @@ def test_json_figures(run: tuple[dict[str, Any], Path]) -> None:
     assert figures["builtin_right_ours_wrong"] == builtin_only == 0  # on these rows ours adds to the built-in agent
     assert figures["ours_right_builtin_wrong"] == ours_only == 1  # "¿va a llover mañana?"
     passed = sum(json.loads(r["ours_decision"])["passed_on"] is not None for r in rows)
-    assert figures["ours_passed_on"] == passed >= 3  # the comedor, the salón's lights, the joke at least
-    assert figures["ours_acted"] >= 3  # the two commands and the wrong row: carried out by ours
+    assert figures["ours_passed_on"] == passed >= 1  # the joke at least
+    # The two commands, the wrong row, the comedor's light and the salón's lights: by ours, named in words.
+    assert figures["ours_acted"] >= 5
     [by_file] = figures["by_file"].values()
     assert by_file["n"] == N and by_file["ours_accuracy"] == figures["ours_accuracy"]
     assert figures["ours_p50_ms"] > 0 and figures["builtin_p50_ms"] > 0 and figures["ours_acted_p50_ms"] > 0

@@ -28,7 +28,7 @@ from custom_components.llm_ensemble.engine import VoteSettings
 from custom_components.llm_ensemble.engine.gguf import read_gguf_header
 from custom_components.llm_ensemble.settings import Settings
 
-from .conftest import DOMOTICS, SELECTOR
+from .conftest import CATALOG_MODELS, DOMOTICS, SELECTOR
 from .house import House
 
 # The flows with the default engine (NumPy), which every Home Assistant can run; the server's:
@@ -190,9 +190,10 @@ def suggested(result: dict[str, Any]) -> dict[str, Any]:
 
 
 async def test_options_flow_suggests_then_saves_the_mapping(hass: HomeAssistant, house: House) -> None:
+    """A catalog-code model: one entity per code, suggested from names and areas."""
     entry = MockConfigEntry(
         domain=DOMAIN,
-        data={CONF_SELECTOR_MODEL: "selector.gguf", CONF_DOMOTICS_MODEL: "domotics.gguf"},
+        data=dict(CATALOG_MODELS),
         options={CONF_VOTES: 3, CONF_TEMPERATURE: 0.7, CONF_FALLBACK: True},
     )
     entry.add_to_hass(hass)

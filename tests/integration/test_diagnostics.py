@@ -44,7 +44,7 @@ async def test_diagnostics(hass: HomeAssistant, agent: MockConfigEntry, hass_cli
     assert last["timings_ms"]["total"] >= last["timings_ms"]["selector"]
     assert diagnostics["engine"]["kind"] in ("numpy", "in_process", "server")
     assert str(MODELS_DIR) not in json.dumps(diagnostics)  # no absolute paths
-    assert diagnostics["models"]["selector"]["path"] == "selector.gguf"
+    assert diagnostics["models"]["selector"]["path"] == "catalog_selector.gguf"  # the file's name, not its folder
     assert diagnostics["data"].get(CONF_SERVER_URL) in (None, "**REDACTED**")
 
 

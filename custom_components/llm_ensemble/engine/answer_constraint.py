@@ -88,13 +88,15 @@ class NamingFilter(TokenFilter):
         self.word_any = np.zeros(size, bool)
         for token, piece in enumerate(self.pieces):
             self.start[token] = bool(piece) and any(h.startswith(piece) for h in self.heads)
-            self.word_start[token] = piece.startswith(" ") and bool(NAMING_WORD.fullmatch(piece[1:]))
+            # A word begins with its space: " luz", or the lone space piece before "il"+"uminacion".
+            self.word_start[token] = piece == " " or (piece.startswith(" ") and bool(NAMING_WORD.fullmatch(piece[1:])))
             self.word_any[token] = self.word_start[token] or bool(NAMING_WORD.fullmatch(piece))
+        self.word_cont: npt.NDArray[np.bool_] = self.word_any & ~self.word_start  # what goes on with a word begun
         self.ends = np.zeros(size, bool)
         for token in self.end_tokens:
             self.ends[token] = True
         self.in_words: npt.NDArray[np.bool_] = self.word_any | self.ends
-        self.last_word: npt.NDArray[np.bool_] = (self.word_any & ~self.word_start) | self.ends  # no new word
+        self.last_word: npt.NDArray[np.bool_] = self.word_cont | self.ends  # no new word
         self.index = {piece: token for token, piece in enumerate(self.pieces) if piece}
 
     def mask(self, text: str) -> npt.NDArray[np.bool_]:
@@ -103,16 +105,18 @@ class NamingFilter(TokenFilter):
             return self.start
         if text == self.nothing:
             return self.ends
-        head, _, rest = text[1:].partition(" ")
+        head = text[1:].split(" ", 1)[0]
         if head not in self.actions:  # within the first word: what goes on towards a head
             return self._towards_head(text)
-        words = rest.split(" ") if rest else []
-        if not words:
+        tail = text[1 + len(head) :]  # "", or " lampara de pi": each word after its space
+        if not tail:
             return self.word_start
-        return self._within(words)
+        return self._within(tail[1:].split(" "))
 
     def _within(self, words: list[str]) -> npt.NDArray[np.bool_]:
-        """After some naming words, the last maybe unfinished."""
+        """After some naming words, the last maybe unfinished (empty right after its space)."""
+        if not words[-1]:
+            return self.word_cont
         return self.last_word if len(words) >= self.max_words else self.in_words
 
     def _towards_head(self, text: str) -> npt.NDArray[np.bool_]:
@@ -136,6 +140,8 @@ class CopyingFilter(NamingFilter):
         self.words = frozenset(words)
         self.max_words = max_words
         self.word_start = np.zeros(len(self.pieces), bool)
+        if (space := self.index.get(" ")) is not None:
+            self.word_start[space] = True
         for word in self.words:
             for size in range(1, len(word) + 1):
                 if (token := self.index.get(" " + word[:size])) is not None:
