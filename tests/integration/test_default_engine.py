@@ -91,7 +91,7 @@ before = set(sys.modules)
 from custom_components.llm_ensemble.engine import AsyncEngine, Ensemble
 from custom_components.llm_ensemble.const import MODELS_DIR
 ensemble = Ensemble.load(MODELS_DIR / "selector.gguf", MODELS_DIR / "domotics.gguf")
-assert set(ensemble.decide("apaga la luz del salón").votes) == {"OFF luz @ salon"}
+assert set(ensemble.decide("apaga la luz del salón").votes) == {{"OFF luz @ salon"}}
 new = {{m.split(".")[0] for m in set(sys.modules) - before}}
 cython = {{m for m in new if m.startswith("_cython_")}}  # the Cython runtime of NumPy's own extensions
 print(json.dumps(sorted(new - set(sys.stdlib_module_names) - cython)))
