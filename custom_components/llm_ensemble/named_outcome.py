@@ -58,12 +58,13 @@ def vote_target(
     """
     resolved: dict[str, Target | Unresolved] = {}
     keys: list[str | None] = []
+    by_vote: dict[str, Target | Unresolved] = {}  # the votes often agree word for word
     for vote in votes:
         naming = Naming.parse(vote)
-        if naming is None:
+        if naming is None or vote is None:
             keys.append(None)
             continue
-        found = resolve(naming, home, kinds)
+        found = by_vote.get(vote) or by_vote.setdefault(vote, resolve(naming, home, kinds))
         key = str(found) if isinstance(found, Unresolved) else f"{found.action} {' '.join(found.entity_ids)}"
         resolved[key] = found
         keys.append(key)
@@ -79,7 +80,7 @@ async def async_outcome(
     """What the agent does and says for a naming model's decision; `pass_on` set when it is not ours."""
     state_action = domotics.state_action or ""
     home = home_check.async_read_home(hass)
-    kinds = Kinds.from_catalog(domotics.catalog)
+    kinds = Kinds.of(domotics.catalog)
     found = vote_target(decision.votes, home, kinds, settings.vote.unanimous, state_action)
     if found is None:
         return abstained("votos sin acuerdo: " + ", ".join(v or "-" for v in decision.votes))

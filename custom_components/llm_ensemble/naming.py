@@ -21,10 +21,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from .engine import CatalogEntry
 from .home_check import Home, HomeEntity, Words, words
-from .typos import near_any
+from .typos import one_slip_apart
 
 PLACE_MARK = "@"
 ACTIONS = frozenset({"ON", "OFF", "ESTADO"})
@@ -85,7 +86,7 @@ class Target:
     entity_ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per model file (kinds_of): compared, and cached, by identity
 class Kinds:
     """Words for kinds of devices: those a domain answers to ("luz": light), and synonyms."""
 
@@ -111,6 +112,12 @@ class Kinds:
             {domain: frozenset(ws) for domain, ws in by_domain.items()},
             tuple(frozenset(ws) for ws in groups.values() if len(ws) > 1),
         )
+
+    @staticmethod
+    @lru_cache(maxsize=4)
+    def of(catalog: tuple[CatalogEntry, ...]) -> Kinds:
+        """The kinds of a model's catalog, built once per catalog."""
+        return Kinds.from_catalog(catalog)
 
     def domain_words(self, domain: str) -> frozenset[str]:
         """The words any entity of the domain answers to."""
@@ -142,11 +149,15 @@ def content(phrase: Iterable[str]) -> Words:
     return tuple(w for w in phrase if w not in STOPWORDS and w not in EVERY)
 
 
-def _word_matches(said: str, name_words: frozenset[str], kinds: Kinds) -> bool:
+@lru_cache(maxsize=65536)
+def _matches(said: str, name_word: str, kinds: Kinds) -> bool:
+    """Whether a said word names a word of a name: itself, one slip from it, its plural, its kind."""
     forms = singular_forms(said)
-    if any(near_any(form, name_words) for form in forms):
-        return True
-    return any(kinds.same_kind(form, w) for form in forms for w in name_words)
+    return any(one_slip_apart(form, name_word) or kinds.same_kind(form, name_word) for form in forms)
+
+
+def _word_matches(said: str, name_words: frozenset[str], kinds: Kinds) -> bool:
+    return said in name_words or any(_matches(said, w, kinds) for w in name_words)
 
 
 def _covers(said: Words, name_words: frozenset[str], kinds: Kinds) -> bool:
@@ -205,9 +216,7 @@ def _fit(device: Words, entity: HomeEntity, place_words: frozenset[str], own_are
         name_words = frozenset(content(name))
         if not name_words or not _covers(device, name_words | place_words | own_area | kind, kinds):
             continue
-        whole = all(
-            any(_word_matches(s, frozenset({w}), kinds) for s in device) or w in place_words for w in name_words
-        )
+        whole = all(any(s == w or _matches(s, w, kinds) for s in device) or w in place_words for w in name_words)
         if whole:
             best = max(best, WHOLE_NAME)
         elif any(_word_matches(w, name_words, kinds) for w in naming_words):
