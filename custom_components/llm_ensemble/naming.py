@@ -169,7 +169,7 @@ class _Place:
     """The areas the place words name (None: no place said, the whole home)."""
 
     area_ids: frozenset[str] | None
-    words: frozenset[str]  # every word of the named areas' names: said with a device's, they are the place's
+    words: frozenset[str]  # the place's words as said
 
 
 def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
@@ -195,8 +195,7 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
     found = whole or part
     if not found:
         return None
-    area_words = {w for a in home.areas if a.area_id in found for n in a.names for w in content(n)}
-    return _Place(frozenset(found), frozenset(area_words | set(said)))
+    return _Place(frozenset(found), frozenset(said))
 
 
 def _fit(device: Words, entity: HomeEntity, place_words: frozenset[str], own_area: frozenset[str], kinds: Kinds) -> int:
@@ -216,7 +215,10 @@ def _fit(device: Words, entity: HomeEntity, place_words: frozenset[str], own_are
         name_words = frozenset(content(name))
         if not name_words or not _covers(device, name_words | place_words | own_area | kind, kinds):
             continue
-        whole = all(any(s == w or _matches(s, w, kinds) for s in device) or w in place_words for w in name_words)
+        # Said in full: each word of the name by a device word, or by the place, which may be the
+        # entity's own area named another way ("Luz del aseo", said "la luz del baño de abajo").
+        here = place_words | own_area if place_words else frozenset()
+        whole = all(any(s == w or _matches(s, w, kinds) for s in device) or w in here for w in name_words)
         if whole:
             best = max(best, WHOLE_NAME)
         elif any(_word_matches(w, name_words, kinds) for w in naming_words):
@@ -246,17 +248,24 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds) -> Target | Unresolved:
 def resolve(naming: Naming, home: Home, kinds: Kinds) -> Target | Unresolved:
     """The entities the naming words point at, or why there are none (or too many).
 
-    Where the answer gave no place and its words name nothing, the words after a "de" or "en" are
-    tried as the place: "los dos ventiladores de arriba".
+    Where the words as the answer split them name nothing, the other splits of the same words into
+    a device and a place are tried, the longest place first: "los dos ventiladores de arriba" (no
+    place given) is the fans upstairs; "ventilador nuestro @ cuarto" the fan of "nuestro cuarto".
+    A split never adds a word: a place or device the home lacks stays unresolved.
     """
     found = _resolve(naming, home, kinds)
-    if found != Unresolved.NO_DEVICE or naming.place:
+    if found not in (Unresolved.NO_DEVICE, Unresolved.NO_PLACE):
         return found
-    for i, word in enumerate(naming.device):
-        if word in PLACE_WORDS and 0 < i < len(naming.device) - 1:
-            split = _resolve(Naming(naming.action, naming.device[:i], naming.device[i + 1 :]), home, kinds)
-            if isinstance(split, Target):
-                return split
+    said = (*naming.device, *naming.place)
+    for i in range(1, len(said)):
+        device, place = said[:i], said[i:]
+        if place[0] in PLACE_WORDS:
+            place = place[1:]
+        if not place or (device, place) == (naming.device, naming.place):
+            continue
+        split = _resolve(Naming(naming.action, device, place), home, kinds)
+        if isinstance(split, Target):
+            return split
     return found
 
 

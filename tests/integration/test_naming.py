@@ -28,6 +28,7 @@ def _home() -> Home:
             area("aseo", "Aseo", "baño de abajo", floor="baja"),
             area("hab_lucia", "Habitación de Lucía", "cuarto de Lucía", floor="alta"),
             area("estudio", "Estudio", floor="alta"),
+            area("dormitorio", "Dormitorio", "nuestro cuarto", floor="alta"),
         ),
         entities=(
             entity("light.techo", "sala", "Lámpara del techo"),
@@ -43,6 +44,7 @@ def _home() -> Home:
             entity("light.estudio_1", "estudio", "Plafón"),
             entity("light.estudio_2", "estudio", "Flexo"),
             entity("switch.garaje", None, "Cargador del garaje"),
+            entity("fan.dormitorio", "dormitorio", "Ventilador del dormitorio"),
         ),
         floors=(HomeFloor("baja", (words("Planta baja"), words("abajo"))), HomeFloor("alta", (words("arriba"),))),
     )
@@ -72,11 +74,16 @@ def _resolve(answer: str) -> Target | Unresolved:
         ("OFF todas las luces @ arriba", ("light.bano", "light.estudio_1", "light.estudio_2", "light.quitamiedos")),
         ("ON cargador @ garaje", ("switch.garaje",)),  # no area: the place is in its name
         ("ON luz @ encimera", ("light.encimera",)),  # the place words belong to the name
+        ("ON ventilador nuestro @ cuarto", ("fan.dormitorio",)),  # "nuestro cuarto", split otherwise
+        ("ON ventilador @ cuarto", Unresolved.AMBIGUOUS),
     ],
 )
-def test_resolves_to_the_entities_meant(answer: str, expected: tuple[str, ...]) -> None:
+def test_resolves_to_the_entities_meant(answer: str, expected: tuple[str, ...] | Unresolved) -> None:
     """Names, aliases, areas, floors, plurals and slips all point at this home's entities."""
     target = _resolve(answer)
+    if isinstance(expected, Unresolved):
+        assert target == expected
+        return
     assert isinstance(target, Target), target
     assert target.entity_ids == expected
     assert target.action == answer.split()[0]
