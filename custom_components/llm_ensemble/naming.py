@@ -97,19 +97,23 @@ class Kinds:
     def from_catalog(cls, catalog: Sequence[CatalogEntry]) -> Kinds:
         """The kinds of the domotics model's catalog.
 
-        The words of one kind of device are synonyms, and a light's or a fan's words name any
-        entity of its domain. A switch can be anything: its name says what it is, so its words
-        are no domain's.
+        The words of one kind of device are synonyms. The words of a domain's main kind (the one
+        the catalog has in most rooms: "luz", not "leds") name any entity of the domain; a
+        narrower kind ("los leds") names only the entities whose names say it. A switch can be
+        anything: its name says what it is, so its words are no domain's.
         """
         groups: dict[str, set[str]] = {}
-        by_domain: dict[str, set[str]] = {}
+        rooms: dict[tuple[str, str], int] = {}
         for entry in catalog:
             single = {w[0] for w in map(words, (entry.device, *entry.device_words)) if len(w) == 1}
             groups.setdefault(entry.device, set()).update(single)
-            if entry.domain != "switch":
-                by_domain.setdefault(entry.domain, set()).update(single)
+            rooms[(entry.domain, entry.device)] = rooms.get((entry.domain, entry.device), 0) + 1
+        main: dict[str, str] = {}
+        for domain, device in sorted(rooms, key=lambda key: -rooms[key]):
+            if domain != "switch":
+                main.setdefault(domain, device)
         return cls(
-            {domain: frozenset(ws) for domain, ws in by_domain.items()},
+            {domain: frozenset(groups[device]) for domain, device in main.items()},
             tuple(frozenset(ws) for ws in groups.values() if len(ws) > 1),
         )
 
@@ -179,6 +183,9 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
         return _Place(None, frozenset())
     if set(said) <= WHOLE_HOME:
         return _Place(frozenset(a.area_id for a in home.areas), frozenset(said))
+    # A room's head word alone ("habitación", "cuarto") is any room of that kind, not one of them.
+    heads = {content(name)[0] for area in home.areas for name in area.names if len(content(name)) > 1}
+    generic = len(said) == 1 and said[0] in heads
     whole, part = set(), set()
     for area in home.areas:
         for name in area.names:
@@ -187,8 +194,8 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
                 continue
             if len(said) == len(name_words) and _covers(said, frozenset(name_words), kinds):
                 whole.add(area.area_id)
-            elif _covers(said, frozenset(name_words), kinds):
-                part.add(area.area_id)
+            elif _covers(said, frozenset(name_words), kinds) and not generic:
+                part.add(area.area_id)  # "lucía" of "Habitación de Lucía", "baño de abajo" of "Aseo"
     for floor in home.floors:
         if any(content(name) and _covers(said, frozenset(content(name)), kinds) for name in floor.names):
             whole |= {a.area_id for a in home.areas if a.floor_id == floor.floor_id}
@@ -232,16 +239,16 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds) -> Target | Unresolved:
     place = _named_areas(naming.place, home, kinds)
     device = content(naming.device)
     if place is None:
-        # "luz @ espejo": the place words may be part of a device's name ("Luz del espejo").
-        found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, home)
+        # "luz @ espejo": the place words may be part of a device's own name ("Luz del espejo").
+        found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, None)
         return found or Unresolved.NO_PLACE
     if not device and ALL_OF_IT & set(naming.device) and place.area_ids is None:
         return Unresolved.EVERYTHING
     there = [e for e in home.entities if place.area_ids is None or e.area_id in place.area_ids]
     found = _pick(naming, device, there, place.words, kinds, home)
     if found is None and place.area_ids is not None:
-        # "lámpara de pie @ salon" where the entity has no area but says its place in its name.
-        found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, home)
+        # "cargador @ garaje" where the entity has no area but says its place in its name.
+        found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, None)
     return Unresolved.NO_DEVICE if found is None else found
 
 
@@ -280,12 +287,16 @@ def _pick(
     entities: Sequence[HomeEntity],
     place_words: frozenset[str],
     kinds: Kinds,
-    home: Home,
+    home: Home | None,
 ) -> Target | Unresolved | None:
-    """The best-named entities: all of them for a plural, the only one for a singular."""
+    """The best-named entities: all of them for a plural, the only one for a singular.
+
+    `home`: whose areas' names may stand for a device's place; None where only the devices' own
+    names may (no place was found for the words).
+    """
     if not device and not ALL_OF_IT & set(naming.device):
         return None
-    own = _area_words(home)
+    own = _area_words(home) if home else {}
     scored = [
         (fit, e.entity_id)
         for e in entities
@@ -298,7 +309,9 @@ def _pick(
     best = max(fit for fit, _ in scored)
     if naming.plural and not place_words and best < NAMED:
         return Unresolved.EVERYTHING
-    least = (KIND if place_words else NAMED) if naming.plural else best
+    # Several by kind ("las luces": every light there), or by a word of their own names ("los leds").
+    by_kind = all(any(_word_matches(w, ws, kinds) for ws in kinds.by_domain.values()) for w in device)
+    least = (KIND if by_kind or best < NAMED else best) if naming.plural else best
     chosen = tuple(sorted(entity_id for fit, entity_id in scored if fit >= least))
     if (count := COUNTS.keys() & set(naming.device)) and len(chosen) != COUNTS[count.pop()]:
         return Unresolved.AMBIGUOUS  # "los dos ventiladores" where three or one answer

@@ -70,12 +70,13 @@ def _resolve(answer: str) -> Target | Unresolved:
         ("ON luz @ bano de abajo", ("light.aseo",)),
         ("ON luz @ aseo", ("light.aseo",)),
         ("OFF luces @ estudio", ("light.estudio_1", "light.estudio_2")),  # a plural: every one
+        ("ON luz @ habitacion", Unresolved.NO_PLACE),  # a room's head word alone: which habitación?
         ("OFF todo @ cocina", ("light.encimera", "light.fluorescente")),
         ("OFF todas las luces @ arriba", ("light.bano", "light.estudio_1", "light.estudio_2", "light.quitamiedos")),
         ("ON cargador @ garaje", ("switch.garaje",)),  # no area: the place is in its name
         ("ON luz @ encimera", ("light.encimera",)),  # the place words belong to the name
         ("ON ventilador nuestro @ cuarto", ("fan.dormitorio",)),  # "nuestro cuarto", split otherwise
-        ("ON ventilador @ cuarto", Unresolved.AMBIGUOUS),
+        ("ON ventilador @ cuarto", Unresolved.NO_PLACE),  # any "cuarto": which one?
     ],
 )
 def test_resolves_to_the_entities_meant(answer: str, expected: tuple[str, ...] | Unresolved) -> None:
