@@ -103,10 +103,14 @@ class Kinds:
         anything: its name says what it is, so its words are no domain's.
         """
         groups: dict[str, set[str]] = {}
+        places: dict[str, set[str]] = {}  # a room's words are synonyms too: "living" for "salón"
         rooms: dict[tuple[str, str], int] = {}
         for entry in catalog:
             single = {w[0] for w in map(words, (entry.device, *entry.device_words)) if len(w) == 1}
             groups.setdefault(entry.device, set()).update(single)
+            places.setdefault(entry.room, set()).update(
+                w[0] for w in map(words, (entry.room, *entry.room_words)) if len(w) == 1
+            )
             rooms[(entry.domain, entry.device)] = rooms.get((entry.domain, entry.device), 0) + 1
         main: dict[str, str] = {}
         for domain, device in sorted(rooms, key=lambda key: -rooms[key]):
@@ -114,7 +118,7 @@ class Kinds:
                 main.setdefault(domain, device)
         return cls(
             {domain: frozenset(groups[device]) for domain, device in main.items()},
-            tuple(frozenset(ws) for ws in groups.values() if len(ws) > 1),
+            tuple(frozenset(ws) for ws in (*groups.values(), *places.values()) if len(ws) > 1),
         )
 
     @staticmethod
@@ -130,6 +134,9 @@ class Kinds:
     def same_kind(self, said: str, name_word: str) -> bool:
         """Whether two words name the same kind of device ("tele", "televisor")."""
         return any(said in group and name_word in group for group in self.synonyms)
+
+
+NO_KINDS = Kinds({})  # words as they are: one slip, a plural, no synonyms
 
 
 def _is_plural(word: str) -> bool:
@@ -186,20 +193,22 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
     # A room's head word alone ("habitación", "cuarto") is any room of that kind, not one of them.
     heads = {content(name)[0] for area in home.areas for name in area.names if len(content(name)) > 1}
     generic = len(said) == 1 and said[0] in heads
-    whole, part = set(), set()
+    exact, whole, part = set(), set(), set()
     for area in home.areas:
         for name in area.names:
             name_words = content(name)
             if not name_words:
                 continue
-            if len(said) == len(name_words) and _covers(said, frozenset(name_words), kinds):
-                whole.add(area.area_id)
+            if len(said) == len(name_words) and _covers(said, frozenset(name_words), NO_KINDS):
+                exact.add(area.area_id)
+            elif len(said) == len(name_words) and _covers(said, frozenset(name_words), kinds):
+                whole.add(area.area_id)  # by a word of the same kind of room: "living" for "Salón"
             elif _covers(said, frozenset(name_words), kinds) and not generic:
                 part.add(area.area_id)  # "lucía" of "Habitación de Lucía", "baño de abajo" of "Aseo"
     for floor in home.floors:
         if any(content(name) and _covers(said, frozenset(content(name)), kinds) for name in floor.names):
-            whole |= {a.area_id for a in home.areas if a.floor_id == floor.floor_id}
-    found = whole or part
+            exact |= {a.area_id for a in home.areas if a.floor_id == floor.floor_id}
+    found = exact or whole or part  # "baño" is the Baño, even where "aseo" is a kind of baño
     if not found:
         return None
     return _Place(frozenset(found), frozenset(said))

@@ -125,6 +125,16 @@ def test_naming_parts() -> None:
     assert Naming("ON", ("luces",), ()).plural
 
 
+def test_a_room_is_named_by_a_word_of_its_kind_but_its_own_name_first() -> None:
+    """The catalog's room words are synonyms ("living" for "Salón"); a name said as it is wins."""
+    kinds = Kinds(KINDS.by_domain, (*KINDS.synonyms, frozenset({"salon", "living"}), frozenset({"bano", "aseo"})))
+    home = _home()
+    assert resolve(Naming("ON", ("luz", "grande"), ("living",)), home, kinds) == Unresolved.NO_DEVICE
+    assert resolve(Naming("ON", ("lampara", "de", "pie"), ("living",)), home, kinds) == Target("ON", ("light.pie",))
+    assert resolve(Naming("ON", ("luz",), ("bano",)), home, kinds) == Target("ON", ("light.bano",))
+    assert resolve(Naming("ON", ("luz",), ("aseo",)), home, kinds) == Target("ON", ("light.aseo",))
+
+
 def test_singular_forms() -> None:
     """Plurals read back to the words a name holds."""
     assert singular_forms("luces") >= {"luz"}
