@@ -22,14 +22,13 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.intent import IntentResponseErrorCode
 
 from . import home_check, spanish
-from .actions import SERVICES, VERB, abstained
+from .actions import CONVERSATION, SERVICES, VERB, abstained
 from .const import SUPPORTED_DOMAINS
 from .engine import Decision, ModelInfo, majority
 from .naming import Kinds, Naming, Target, Unresolved, content, resolve
 from .reply import Outcome
 from .settings import Settings
 
-CONVERSATION = "conversation"
 NAMED_THING = "cosa"  # what a word that names a device reads as, to the checks of verbs and negations
 UNRESOLVED_SPEECH = {
     Unresolved.NO_PLACE: "No encuentro ese sitio en casa",

@@ -16,6 +16,7 @@ import json
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from .answer_constraint import AnswerConstraint, CopyingFilter, NamingFilter, TokenFilter
 from .decoding import final_answers
@@ -85,8 +86,9 @@ class ListedAnswers(AnswerSpace):
         """Whether no longer answer extends it."""
         return text in self._finals
 
-    @property
+    @cached_property
     def _finals(self) -> frozenset[str]:
+        """Worked out once: `is_final` is asked after every decoded token."""
         return final_answers(self.answers)
 
     def max_tokens(self, encode: Callable[[str], list[int]]) -> int:
