@@ -1,21 +1,23 @@
 """Benchmark both conversation agents in one in-process Home Assistant, judged by their effects.
 
     scripts/bench [FILE.tsv ...] [--json] [--out DIR]
-    scripts/bench --house models/eval/houses/NAME.json [--json] [--out DIR]
+    scripts/bench --house models/eval/houses/NAME.json [ROWS.tsv ...] [--json] [--out DIR]
     scripts/bench ... --models DIR     # another selector.gguf and domotics.gguf than the shipped ones
 
 FILE: evaluation TSV (route<TAB>command<TAB>text[<TAB>kind], the README's "Evaluation files"); by
 default the project's own files in models/eval/ (handwritten, validation, realhome, boundary; those
 missing are skipped). Both agents run in one Home Assistant holding the real home (the catalog's
-devices and many others). Measures, in one run: accuracy of our agent and of Home Assistant's
-built-in agent, judged by what changed in the home (the right change, and nothing else?), per file
-and per kind of request, and the rows only one of them got right; the latency of
-conversation.process for both; the vote's price and what it buys on the engine; 20 and 100
-concurrent requests; memory; and the three backends side by side (NumPy, llama.cpp in process and
-llama-server: p50/p95, the vote of 3 ÷ one sequence, a repeat from the decision cache, memory, 100
-concurrent decisions). Writes report.md, figures.json,
-rows.tsv, engines.json and PNG plots into DIR (default bench-report/). With --json the last line
-printed is one JSON object.
+devices and many others), or with --house a written-down house, on its own rows or on other files
+of rows about it (its `NAME.household.tsv`: several orders, the speaker's room).
+
+Measures, in one run: accuracy of our agent and of Home Assistant's built-in agent, judged by what
+changed in the home (the right change, and nothing else?), per file and per kind of request, and
+the rows only one of them got right; the latency of conversation.process for both; the vote's
+price and what it buys on the engine; 20 and 100 concurrent requests; memory; and the three
+backends side by side (NumPy, llama.cpp in process and llama-server: p50/p95, the vote of 3 ÷ one
+sequence, a repeat from the decision cache, memory, 100 concurrent decisions). Writes report.md,
+figures.json, rows.tsv, engines.json and PNG plots into DIR (default bench-report/). With --json
+the last line printed is one JSON object.
 """
 
 from __future__ import annotations
@@ -96,7 +98,7 @@ def main() -> int:
         parser.error("no model file " + ", ".join(missing))
     logging.basicConfig(level=logging.INFO if args.verbose else logging.CRITICAL)
     written = HouseFile.read(args.house) if args.house else None
-    files = [written.rows_path] if written else args.files or default_files()
+    files = (args.files or [written.rows_path]) if written else args.files or default_files()
     if not files:
         parser.error("no evaluation file to run")
     measurement = asyncio.run(async_measure(files, args.votes, args.temperature, written, args.vote_rule, args.models))

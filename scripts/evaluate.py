@@ -39,6 +39,7 @@ from custom_components.llm_ensemble.engine.model_file import ModelFile  # noqa: 
 SHIPPED = ROOT / "custom_components" / "llm_ensemble" / "models"
 ROUTES = ("domotics", "weather", "none", "home", "state")
 EFFECTS = ("on", "off", "set")
+WEATHER_TOO = "weather"  # in a `home` row's effects: the reply must also give the weather
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Row:
     command: str | None
     text: str
     kind: str = ""
+    speaker: str | None = None  # the area of the voice satellite that heard it (None: typed)
 
     @property
     def model_route(self) -> str:
@@ -66,7 +68,12 @@ class Row:
         """`home` rows: entity_id -> on, off or set (stays on, an attribute changes)."""
         if self.route != "home" or not self.command:
             return {}
-        return dict(item.split("=", 1) for item in self.command.split())
+        return dict(item.split("=", 1) for item in self.command.split() if item != WEATHER_TOO)
+
+    @property
+    def wants_weather(self) -> bool:
+        """A `home` row that also asks about the weather ("apaga la tele y dime qué tiempo hace")."""
+        return self.route == "home" and WEATHER_TOO in (self.command or "").split()
 
 
 def read_tsv(path: Path) -> list[Row]:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from evaluate import Row
+from homeassistant.components.conversation import async_converse
 from homeassistant.const import ATTR_ENTITY_ID, EVENT_CALL_SERVICE
-from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.core import Context, Event, HomeAssistant, callback
 
 from .cases import Case, case_of
 from .harness import Home, clear_intent_cache
@@ -51,16 +52,25 @@ class RowResult:
     attempts: dict[str, Attempt]  # "ours", "builtin"
 
 
-async def async_process(hass: HomeAssistant, agent_id: str, text: str) -> tuple[Reply, float]:
-    """One conversation.process call, as an automation makes it; its reply and milliseconds."""
+async def async_process(
+    hass: HomeAssistant, agent_id: str, text: str, device_id: str | None = None
+) -> tuple[Reply, float]:
+    """One request, as an automation makes it (conversation.process), or as a voice satellite in
+    an area passes it on (with its device); its reply and milliseconds."""
     start = time.perf_counter()
-    result = await hass.services.async_call(
-        "conversation",
-        "process",
-        {"text": text, "language": LANGUAGE, "agent_id": agent_id},
-        blocking=True,
-        return_response=True,
-    )
+    if device_id is None:
+        result = await hass.services.async_call(
+            "conversation",
+            "process",
+            {"text": text, "language": LANGUAGE, "agent_id": agent_id},
+            blocking=True,
+            return_response=True,
+        )
+    else:
+        converse = await async_converse(
+            hass, text, None, Context(), language=LANGUAGE, agent_id=agent_id, device_id=device_id
+        )
+        result = converse.as_dict()
     ms = (time.perf_counter() - start) * 1000
     return Reply.of(result or {}), ms
 
@@ -83,7 +93,8 @@ async def async_attempt(home: Home, agent: str, row: Row, case: Case) -> Attempt
 
     stop_listening = hass.bus.async_listen(EVENT_CALL_SERVICE, record)
     try:
-        reply, ms = await async_process(hass, AGENTS[agent], row.text)
+        satellite = home.house.satellites[row.speaker] if row.speaker else None
+        reply, ms = await async_process(hass, AGENTS[agent], row.text, satellite)
         await hass.async_block_till_done()
     finally:
         stop_listening()

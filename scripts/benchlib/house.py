@@ -14,12 +14,14 @@ Assist to answer about the weather must do).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from homeassistant.components.homeassistant.exposed_entities import async_expose_entity
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import area_registry as ar
+from homeassistant.helpers import device_registry as dr
 from homeassistant.setup import async_setup_component
-from pytest_homeassistant_custom_component.common import setup_test_component_platform
+from pytest_homeassistant_custom_component.common import MockConfigEntry, setup_test_component_platform
 
 from tests.integration.house import HouseWeather
 from tests.integration.real_home import RealHome, async_setup_real_home
@@ -60,6 +62,7 @@ class House:
     home: RealHome
     weather_entity_id: str
     written: HouseFile | None = None  # a house of models/eval/houses/, or the real home
+    satellites: dict[str, str] = field(default_factory=dict)  # area id of the house file -> device id
 
     @property
     def by_code(self) -> dict[str, str]:
@@ -91,4 +94,22 @@ async def async_setup_bench_house(hass: HomeAssistant, written: HouseFile | None
     assert weather.entity_id is not None
     async_expose_entity(hass, "conversation", weather.entity_id, True)
     await hass.async_block_till_done()
-    return House(home, weather.entity_id, written)
+    satellites = _add_satellites(hass, written) if written else {}
+    return House(home, weather.entity_id, written, satellites)
+
+
+def _add_satellites(hass: HomeAssistant, written: HouseFile) -> dict[str, str]:
+    """A voice satellite's device in every area: the speaker's room of a request said to it."""
+    entry = MockConfigEntry(domain="bench_satellite", title="Satélites")
+    entry.add_to_hass(hass)
+    devices, areas = dr.async_get(hass), ar.async_get(hass)
+    found = {}
+    for area_id, name in written.area_names.items():
+        area = areas.async_get_area_by_name(name)
+        assert area is not None, name
+        device = devices.async_get_or_create(
+            config_entry_id=entry.entry_id, identifiers={("bench_satellite", area_id)}, name=f"Satélite {name}"
+        )
+        devices.async_update_device(device.id, area_id=area.id)
+        found[area_id] = device.id
+    return found

@@ -2,9 +2,12 @@
 
 The JSON holds the floors, the areas (with aliases and floor), the devices (entity id, name, domain,
 area, aliases) and the weather entity's name. The TSV holds what the family says, one request a
-line: `expected<TAB>text<TAB>kind`, the expected outcome judged by what changes in the home:
+line: `expected<TAB>text<TAB>kind[<TAB>speaker]`, the expected outcome judged by what changes in
+the home, and the area id of the voice satellite that heard it (none: typed in the chat panel).
+Other files of rows about the same house (`NAME.household.tsv`) have the same format.
 
 - `light.x=off switch.y=on …`: exactly these changes (`set`: stays on while an attribute changes);
+  with `weather` among them, the reply must give the weather too;
 - `state light.x`: a question about that device's state, answered right, nothing changed;
 - `weather`: a weather answer, nothing changed;
 - `-`: nothing may change.
@@ -16,11 +19,11 @@ rules as every other row.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from evaluate import EFFECTS, Row
+from evaluate import EFFECTS, WEATHER_TOO, Row
 
 from tests.integration.real_home_devices import Device
 
@@ -40,6 +43,7 @@ class HouseFile:
     area_floors: dict[str, str]  # area name -> floor name
     floor_aliases: dict[str, tuple[str, ...]]
     weather_name: str
+    area_names: dict[str, str]  # area id -> name
 
     @classmethod
     def read(cls, path: Path) -> HouseFile:
@@ -66,6 +70,7 @@ class HouseFile:
             area_floors={a["name"]: floors[a["floor"]]["name"] for a in areas.values() if a.get("floor") in floors},
             floor_aliases={f["name"]: tuple(f.get("aliases", ())) for f in floors.values()},
             weather_name=data.get("weather", {}).get("name", "Tiempo en casa"),
+            area_names={area_id: a["name"] for area_id, a in areas.items()},
         )
 
     @property
@@ -73,18 +78,26 @@ class HouseFile:
         """The house's requests: the TSV beside its JSON."""
         return self.path.with_suffix(".tsv")
 
-    def rows(self) -> list[Row]:
-        """The house's requests as evaluation rows (ValueError on a line that is not the format)."""
+    def rows(self, path: Path | None = None) -> list[Row]:
+        """The requests of `path` (default: the house's own) as evaluation rows.
+
+        ValueError on a line that is not the format, or names what the house lacks.
+        """
+        path = path or self.rows_path
         entity_ids = {device.entity_id for device in self.devices}
         rows = []
-        for number, line in enumerate(self.rows_path.read_text(encoding="utf-8").splitlines(), 1):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip() or line.startswith("#"):
                 continue
             parts = line.split("\t")
-            if len(parts) != 3:
-                raise ValueError(f"{self.rows_path.name}:{number}: expected<TAB>text<TAB>kind, got {line!r}")
-            expected, text, kind = parts
-            rows.append(_row(expected.strip(), text, kind.strip(), entity_ids, f"{self.rows_path.name}:{number}"))
+            where = f"{path.name}:{number}"
+            if len(parts) not in (3, 4):
+                raise ValueError(f"{where}: expected<TAB>text<TAB>kind[<TAB>speaker], got {line!r}")
+            speaker = parts[3].strip() if len(parts) == 4 else None
+            if speaker is not None and speaker not in self.area_names:
+                raise ValueError(f"{where}: the speaker's area {speaker!r} is not an area of the house")
+            row = _row(parts[0].strip(), parts[1], parts[2].strip(), entity_ids, where)
+            rows.append(replace(row, speaker=speaker))
         return rows
 
 
@@ -98,8 +111,11 @@ def _row(expected: str, text: str, kind: str, entity_ids: set[str], where: str) 
         if target not in entity_ids:
             raise ValueError(f"{where}: {target!r} is not a device of the house")
         return Row("state", target, text, kind)
-    for item in expected.split():
+    changes = [item for item in expected.split() if item != WEATHER_TOO]
+    for item in changes:
         entity_id, _, effect = item.partition("=")
         if entity_id not in entity_ids or effect not in EFFECTS:
             raise ValueError(f"{where}: {item!r} is not entity_id=on|off|set of a device of the house")
+    if not changes:
+        raise ValueError(f"{where}: {expected!r} lists no change")
     return Row("home", expected, text, kind)

@@ -20,7 +20,8 @@ with the attributes a request may change (on/off, brightness, colour, fan speed)
     it is not. A yes or no to a question that names no state, or both ("¿encendida o apagada?"),
     is not an answer.
 - home (`entity_id=on|off|set ...`): right when each listed entity reached its effect (on, off,
-  or `set`: still on and its brightness, colour or speed changed) and nothing else changed.
+  or `set`: still on and its brightness, colour or speed changed) and nothing else changed; with
+  `weather` among them ("apaga la tele y dime qué tiempo hace"), the reply is a weather answer too.
 - weather: right when a weather answer came back and nothing changed. A weather answer is a
   response of type `query_answer` or `action_done` (no error code) whose speech states a
   temperature the weather entity reports (now, or a day's forecast high or low), written either
@@ -179,7 +180,7 @@ def judge(
         reached = all(
             _reached(after.get(entity, "-"), before.get(entity, "-"), effect) for entity, effect in case.effects.items()
         )
-        right = reached and not stray
+        right = reached and not stray and (not row.wants_weather or is_weather_answer(reply, temperatures))
     else:
         right = not changed
     return Verdict(right, bool(stray), changed, wrong_call)

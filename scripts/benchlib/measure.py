@@ -89,10 +89,10 @@ async def async_measure(
 ) -> Measurement:
     """Accuracy and latency of both agents, the vote's price, load, memory: one Home Assistant.
 
-    In the real home, the rows of `files`; in a written-down house, its own rows. `models`: our
+    The rows of `files`, about the real home or a written-down house. `models`: our
     agent's selector and domotics files (the shipped ones by default).
     """
-    rows = [(display_path(written.rows_path), row) for row in written.rows()] if written else load_rows(files)
+    rows = [(display_path(p), row) for p in files for row in written.rows(p)] if written else load_rows(files)
     info = machine() | {"model_sha256": file_digests(list(models))}
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
