@@ -2,8 +2,9 @@
 
 The decision becomes an outcome (outcomes.py): a service call, a state or weather answer, or a
 request passed on to Home Assistant's built-in agent (routing.py), whose answer is returned
-unchanged. Model errors the engine knows become a translated HomeAssistantError; anything else
-surfaces as it is.
+unchanged. A request with several orders is decided part by part (several_orders.py). A request
+heard by a voice satellite in an area means that area where it names no place. Model errors the
+engine knows become a translated HomeAssistantError; anything else surfaces as it is.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from homeassistant.components.conversation import (
 )
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
+from . import several_orders
 from .const import DOMAIN, LOGGER
 from .decision_log import decision_record
 from .engine import Decision, EngineError, ServerError
@@ -74,8 +77,24 @@ class LLMEnsembleAgent(ConversationEntity):
         """Decide (in the executor), act or answer, record the reply in the chat log."""
         settings = Settings.from_options(self.entry.options)
         data = self.entry.runtime_data
+        domotics = data.ensemble.domotics.info
+        here = speaker_area(self.hass, user_input.device_id)
+        parts = several_orders.split_orders(user_input.text) if domotics.names_devices else []
         try:
-            decision = await data.async_decide(self.hass, user_input.text, settings.vote)
+            if len(parts) > 1:
+                decision, outcome = await several_orders.async_outcome(
+                    self.hass,
+                    user_input.text,
+                    parts,
+                    lambda part: data.async_decide(self.hass, part, settings.vote),
+                    settings,
+                    domotics,
+                    user_input.context,
+                    here,
+                )
+            else:
+                decision = await data.async_decide(self.hass, user_input.text, settings.vote)
+                outcome = await async_outcome(self.hass, decision, settings, domotics, user_input.context, here)
         except ServerError as err:  # logged by data.async_decide, once per outage
             return await async_server_failed(self.hass, user_input, chat_log, settings, err)
         except EngineError as err:
@@ -85,7 +104,6 @@ class LLMEnsembleAgent(ConversationEntity):
                 translation_key="decide_failed",
                 translation_placeholders={"detail": str(err)},
             ) from err
-        outcome = await async_outcome(self.hass, decision, settings, data.ensemble.domotics.info, user_input.context)
         if outcome.pass_on and may_pass_on(settings, user_input.text):
             result, passed = await async_pass_on(self.hass, user_input, chat_log, outcome.pass_on)
             self._record(decision, passed, settings)
@@ -96,3 +114,9 @@ class LLMEnsembleAgent(ConversationEntity):
     def _record(self, decision: Decision, outcome: Outcome, settings: Settings) -> None:
         """Keep the last decisions for diagnostics (the texts only if the options say so)."""
         self.entry.runtime_data.decisions.append(decision_record(decision, outcome, settings.record_texts))
+
+
+def speaker_area(hass: HomeAssistant, device_id: str | None) -> str | None:
+    """The area of the device that heard the request (a voice satellite), if it has one."""
+    device = dr.async_get(hass).async_get(device_id) if device_id else None
+    return device.area_id if device else None

@@ -1,11 +1,14 @@
 """What the agent does with a naming model's votes: resolve each in the home, vote, act or answer.
 
 The domotics model names the device and the place in words (`ON lampara de pie @ salon`); each vote
-is resolved against the home (naming.py) and the votes agree when they point at the same entities
+is resolved against the home (naming.py), in the speaker's room first when a voice satellite heard
+a request that names no place, and the votes agree when they point at the same entities
 with the same action. Then, as for a catalog command:
 
     votes resolved to different things, or to nothing    -> pass on
     the home has no such place or device, or several fit  -> pass on (the reason)
+    a place named alone ("enciende el dormitorio")        -> pass on
+    told not to switch it, or to leave it as it is        -> "Vale, dejo … como está.", nothing switched
     an order the request does not give now, or two orders -> pass on (spanish.not_an_order, gives_two_orders)
     asked about, not ordered                              -> each entity's state, nothing switched
     ON / OFF                                              -> the service call on every entity
@@ -14,6 +17,7 @@ with the same action. Then, as for a catalog command:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from homeassistant.components.homeassistant.exposed_entities import async_should_expose
 from homeassistant.const import ATTR_ENTITY_ID, STATE_ON, STATE_UNAVAILABLE
@@ -35,12 +39,14 @@ UNRESOLVED_SPEECH = {
     Unresolved.NO_DEVICE: "No encuentro ese aparato",
     Unresolved.AMBIGUOUS: "Hay varios aparatos con ese nombre; dime cuál",
     Unresolved.EVERYTHING: "Dime de qué habitación",
+    Unresolved.ONLY_PLACE: "Dime qué aparato de ese sitio",
 }
 PASS_ON_REASON = {
     Unresolved.NO_PLACE: "nombra un sitio que la casa no tiene",
     Unresolved.NO_DEVICE: "nombra un aparato que la casa no tiene",
     Unresolved.AMBIGUOUS: "varios aparatos responden a ese nombre",
     Unresolved.EVERYTHING: "habla de todo sin decir dónde",
+    Unresolved.ONLY_PLACE: "nombra un sitio y ningún aparato",
 }
 # Said as Home Assistant's own agent says it, with the entity's own name: no article to guess.
 DONE_ONE = {"ON": "{name} se ha encendido.", "OFF": "{name} se ha apagado."}
@@ -48,9 +54,16 @@ DONE_SEVERAL = {"ON": "Se han encendido {names}.", "OFF": "Se han apagado {names
 
 
 def vote_target(
-    votes: Sequence[str | None], home: home_check.Home, kinds: Kinds, unanimous: bool, state_action: str
+    votes: Sequence[str | None],
+    home: home_check.Home,
+    kinds: Kinds,
+    unanimous: bool,
+    state_action: str,
+    here: str | None = None,
 ) -> Target | Unresolved | None:
     """The resolved target enough votes agree on; None when they do not agree.
+
+    `here`: the speaker's area, where a vote names no place.
 
     A state question switches nothing, so a majority answers it even where the rule asks for every
     vote, as for catalog commands.
@@ -63,7 +76,7 @@ def vote_target(
         if naming is None or vote is None:
             keys.append(None)
             continue
-        found = by_vote.get(vote) or by_vote.setdefault(vote, resolve(naming, home, kinds))
+        found = by_vote.get(vote) or by_vote.setdefault(vote, resolve(naming, home, kinds, here))
         key = str(found) if isinstance(found, Unresolved) else f"{found.action} {' '.join(found.entity_ids)}"
         resolved[key] = found
         keys.append(key)
@@ -73,14 +86,40 @@ def vote_target(
     return resolved[winner] if winner is not None else None
 
 
+@dataclass(frozen=True)
+class Switch:
+    """What a request asks to switch, checked and ready to carry out."""
+
+    action: str  # ON or OFF
+    entity_ids: tuple[str, ...]
+
+
 async def async_outcome(
-    hass: HomeAssistant, decision: Decision, settings: Settings, domotics: ModelInfo, context: Context
+    hass: HomeAssistant,
+    decision: Decision,
+    settings: Settings,
+    domotics: ModelInfo,
+    context: Context,
+    here: str | None = None,
 ) -> Outcome:
-    """What the agent does and says for a naming model's decision; `pass_on` set when it is not ours."""
+    """What the agent does and says for a naming model's decision; `pass_on` set when it is not ours.
+
+    `here`: the area of the voice satellite that heard the request (None: typed, or no area).
+    """
+    found = plan(hass, decision, settings, domotics, here)
+    if isinstance(found, Outcome):
+        return found
+    return await async_switch(hass, found, context)
+
+
+def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
+    hass: HomeAssistant, decision: Decision, settings: Settings, domotics: ModelInfo, here: str | None = None
+) -> Switch | Outcome:
+    """The switch a naming model's decision asks for, checked; or the answer or refusal instead."""
     state_action = domotics.state_action or ""
     home = home_check.async_read_home(hass)
     kinds = Kinds.of(domotics.catalog)
-    found = vote_target(decision.votes, home, kinds, settings.vote.unanimous, state_action)
+    found = vote_target(decision.votes, home, kinds, settings.vote.unanimous, state_action, here)
     if found is None:
         return abstained("votos sin acuerdo: " + ", ".join(v or "-" for v in decision.votes))
     if isinstance(found, Unresolved):
@@ -95,6 +134,8 @@ async def async_outcome(
     else:
         reason = spanish.not_an_order(said, decision.text)
         reason = reason or ("son dos órdenes a la vez" if spanish.gives_two_orders(said) else None)
+    if reason and spanish.keeps_hands_off(said, decision.text) and _all_known(hass, found.entity_ids):
+        return left_alone(hass, found.entity_ids)
     if reason:
         speech = f"No voy a encender ni apagar nada: {reason}."
         return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=reason)
@@ -102,7 +143,17 @@ async def async_outcome(
         return refusal
     if action == state_action:
         return _states(hass, found.entity_ids)
-    return await _async_switch(hass, action, found.entity_ids, context)
+    return Switch(action, found.entity_ids)
+
+
+def left_alone(hass: HomeAssistant, entity_ids: Sequence[str] = ()) -> Outcome:
+    """Told not to switch (or to leave as it is): said so, nothing switched."""
+    names = [_name(hass, e) for e in entity_ids]
+    return Outcome(f"Vale, dejo {_listed(names)} como está." if names else "Vale, no toco nada.")
+
+
+def _all_known(hass: HomeAssistant, entity_ids: Sequence[str]) -> bool:
+    return all(hass.states.get(e) is not None and async_should_expose(hass, CONVERSATION, e) for e in entity_ids)
 
 
 def _with_names_masked(said: home_check.Words, votes: Sequence[str | None]) -> home_check.Words:
@@ -156,8 +207,9 @@ def _states(hass: HomeAssistant, entity_ids: Sequence[str]) -> Outcome:
     return Outcome(spanish.capitalize(_listed(said)) + ".", target=target)
 
 
-async def _async_switch(hass: HomeAssistant, action: str, entity_ids: Sequence[str], context: Context) -> Outcome:
+async def async_switch(hass: HomeAssistant, switch: Switch, context: Context) -> Outcome:
     """turn_on/turn_off on every entity, in one reply naming them."""
+    action, entity_ids = switch.action, switch.entity_ids
     service = SERVICES[action]
     calls = []
     for entity_id in entity_ids:

@@ -36,7 +36,9 @@ EVERY = frozenset({"todas", "todos", "todo", "toda", "cada", "dos", "tres", "amb
 ALL_OF_IT = frozenset({"todo"})
 WHOLE_HOME = frozenset({"casa"})
 COUNTS = {"dos": 2, "ambos": 2, "ambas": 2, "tres": 3}
-WHOLE_NAME, NAMED, KIND = 3, 2, 1  # how a device is named: every word of its name, some, or its kind
+# How a device is named: every word of its name as it is (no word of the same kind for another),
+# every word of its name, some, or its kind.
+EXACT_NAME, WHOLE_NAME, NAMED, KIND = 4, 3, 2, 1
 PLACE_WORDS = frozenset({"de", "del", "en"})  # after them, a place may follow
 SWITCHABLE = frozenset({"light", "switch", "fan", "input_boolean"})
 
@@ -48,6 +50,7 @@ class Unresolved(StrEnum):
     NO_DEVICE = "no_device"  # nothing there answers to the device words
     AMBIGUOUS = "ambiguous"  # one device asked for, several answer equally well
     EVERYTHING = "everything"  # "apágalo todo" with no place: the whole home
+    ONLY_PLACE = "only_place"  # "enciende el dormitorio": a place, and no device in it
 
 
 @dataclass(frozen=True)
@@ -194,6 +197,8 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
     heads = {content(name)[0] for area in home.areas for name in area.names if len(content(name)) > 1}
     generic = len(said) == 1 and said[0] in heads
     exact, whole, part = set(), set(), set()
+    if generic and (only := _only_room_called(said[0], home, kinds)):
+        whole.add(only)
     for area in home.areas:
         for name in area.names:
             name_words = content(name)
@@ -214,8 +219,27 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
     return _Place(frozenset(found), frozenset(said))
 
 
+def _only_room_called(word: str, home: Home, kinds: Kinds) -> str | None:
+    """The one area whose names hold the word, where no other is named by that kind of room alone.
+
+    "dormitorio" is the "Dormitorio principal" beside "Habitación de Lucía", but not beside a
+    "Dormitorio" and a "Habitación de Lucía", where "habitación" may be either.
+    """
+    holding = {area.area_id for area in home.areas for name in area.names if word in content(name)}
+    if len(holding) != 1:
+        return None
+    only = holding.pop()
+    others_by_kind = any(
+        len(content(name)) == 1 and _matches(word, content(name)[0], kinds)
+        for area in home.areas
+        if area.area_id != only
+        for name in area.names
+    )
+    return None if others_by_kind else only
+
+
 def _fit(device: Words, entity: HomeEntity, place_words: frozenset[str], own_area: frozenset[str], kinds: Kinds) -> int:
-    """How well the device words name the entity: 3 its whole name, 2 words of its name, 1 its kind, 0 not.
+    """How well the device words name the entity: 4 or 3 its whole name, 2 words of it, 1 its kind, 0 not.
 
     `place_words` are the words of the place said. A device word may also be one of its own area's
     (`own_area`): "la lámpara de Lucía" is the lamp in Lucía's room.
@@ -235,7 +259,9 @@ def _fit(device: Words, entity: HomeEntity, place_words: frozenset[str], own_are
         # entity's own area named another way ("Luz del aseo", said "la luz del baño de abajo").
         here = place_words | own_area if place_words else frozenset()
         whole = all(any(s == w or _matches(s, w, kinds) for s in device) or w in here for w in name_words)
-        if whole:
+        if whole and _said_as_it_is(device, name_words, place_words, own_area):
+            best = EXACT_NAME  # "luz del aseo" is the Luz del aseo, before the Luz del baño (a kind of aseo)
+        elif whole:
             best = max(best, WHOLE_NAME)
         elif any(_word_matches(w, name_words, kinds) for w in naming_words):
             best = max(best, NAMED)
@@ -244,9 +270,29 @@ def _fit(device: Words, entity: HomeEntity, place_words: frozenset[str], own_are
     return best
 
 
-def _resolve(naming: Naming, home: Home, kinds: Kinds) -> Target | Unresolved:
+def _said_as_it_is(
+    device: Words, name_words: frozenset[str], place_words: frozenset[str], own_area: frozenset[str]
+) -> bool:
+    """Whether the name is said as it is, with at most a slip or a plural, no word of its kind.
+
+    Each word of the name is among the device's words or the place's; each device word is one of
+    the name's, the place's or the entity's own area's.
+    """
+    return all(any(_matches(s, w, NO_KINDS) for s in device) or w in place_words for w in name_words) and all(
+        _word_matches(s, name_words | place_words | own_area, NO_KINDS) for s in device
+    )
+
+
+def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -> Target | Unresolved:
     place = _named_areas(naming.place, home, kinds)
     device = content(naming.device)
+    if here is not None and place is not None and place.area_ids is None:
+        # No place said, to a voice satellite: the speaker's room first ("apaga la luz" in the
+        # kitchen), the whole home only when the room has nothing the words name.
+        in_room = [e for e in home.entities if e.area_id == here]
+        found = _pick(naming, device, in_room, _area_words(home).get(here, frozenset()), kinds, home)
+        if found is not None:
+            return found
     if place is None:
         # "luz @ espejo": the place words may be part of a device's own name ("Luz del espejo").
         found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, None)
@@ -261,15 +307,19 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds) -> Target | Unresolved:
     return Unresolved.NO_DEVICE if found is None else found
 
 
-def resolve(naming: Naming, home: Home, kinds: Kinds) -> Target | Unresolved:
+def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -> Target | Unresolved:
     """The entities the naming words point at, or why there are none (or too many).
 
+    `here`: the area of the voice satellite that heard the request, where the words name no place.
     Where the words as the answer split them name nothing, the other splits of the same words into
     a device and a place are tried, the longest place first: "los dos ventiladores de arriba" (no
     place given) is the fans upstairs; "ventilador nuestro @ cuarto" the fan of "nuestro cuarto".
-    A split never adds a word: a place or device the home lacks stays unresolved.
+    A split never adds a word: a place or device the home lacks stays unresolved. A place named
+    alone ("enciende el dormitorio") is no device: the built-in agent knows what to do with it.
     """
-    found = _resolve(naming, home, kinds)
+    if _only_a_place(naming, home, kinds):
+        return Unresolved.ONLY_PLACE
+    found = _resolve(naming, home, kinds, here)
     if found not in (Unresolved.NO_DEVICE, Unresolved.NO_PLACE):
         return found
     said = (*naming.device, *naming.place)
@@ -283,6 +333,16 @@ def resolve(naming: Naming, home: Home, kinds: Kinds) -> Target | Unresolved:
         if isinstance(split, Target):
             return split
     return found
+
+
+def _only_a_place(naming: Naming, home: Home, kinds: Kinds) -> bool:
+    """Whether the words name an area or floor and no device: "dormitorio", "salon @", "@ cocina"."""
+    device, place = content(naming.device), content(naming.place)
+    if not device:
+        return bool(place) and not ALL_OF_IT & set(naming.device)
+    if place or not (found := _named_areas(device, home, kinds)) or found.area_ids is None:
+        return False
+    return not any(content(name) == device for e in home.entities for name in e.names)
 
 
 def _area_words(home: Home) -> dict[str, frozenset[str]]:
@@ -306,8 +366,10 @@ def _pick(
     if not device and not ALL_OF_IT & set(naming.device):
         return None
     own = _area_words(home) if home else {}
+    # Several ("las luces") are all those named, whether said as they are or in other words.
+    most = WHOLE_NAME if naming.plural else EXACT_NAME
     scored = [
-        (fit, e.entity_id)
+        (min(fit, most), e.entity_id)
         for e in entities
         if (fit := _fit(device, e, place_words, own.get(e.area_id or "", frozenset()), kinds))
     ]

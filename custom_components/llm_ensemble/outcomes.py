@@ -20,6 +20,10 @@ built-in agent when the fallback option is on:
                                                    never learnt)
     domotics: CODE ESTADO                          -> the entity's state, nothing switched
     domotics: CODE ON/OFF                          -> the service call
+
+A request that passes on because it asks that nothing be switched (a negated order, "déjala como
+está") gets our own "Vale, no toco nada." instead. A naming model's decision goes through
+named_outcome.py, which resolves the words it names in the home.
 """
 
 from __future__ import annotations
@@ -35,14 +39,31 @@ from .reply import Outcome
 from .settings import Settings
 
 
-async def async_outcome(  # noqa: PLR0911 - one return per row of the module docstring's table
-    hass: HomeAssistant, decision: Decision, settings: Settings, domotics: ModelInfo, context: Context
+async def async_outcome(
+    hass: HomeAssistant,
+    decision: Decision,
+    settings: Settings,
+    domotics: ModelInfo,
+    context: Context,
+    here: str | None = None,
 ) -> Outcome:
     """What the agent does and says for a decision; `pass_on` set when it is not the agent's.
 
     `domotics` is what the domotics model says of itself: its catalog, its state action, the
-    words it knows.
+    words it knows. `here`: the area of the voice satellite that heard the request. A request not
+    to switch ("no enciendas…", "déjala como está") is answered here, whoever it was for: the
+    built-in agent could only fail on it.
     """
+    outcome = await _async_outcome(hass, decision, settings, domotics, context, here)
+    said = home_check.words(decision.text)
+    if outcome.pass_on and not decision.truncated and spanish.keeps_hands_off(said, decision.text):
+        return named_outcome.left_alone(hass)
+    return outcome
+
+
+async def _async_outcome(  # noqa: PLR0911 - one return per row of the module docstring's table
+    hass: HomeAssistant, decision: Decision, settings: Settings, domotics: ModelInfo, context: Context, here: str | None
+) -> Outcome:
     catalog, state_action = domotics.catalog, domotics.state_action
     if decision.truncated:
         return Outcome(
@@ -57,7 +78,7 @@ async def async_outcome(  # noqa: PLR0911 - one return per row of the module doc
     if decision.route == ROUTE_WEATHER:
         return await weather_answers.async_answer(hass, settings.weather_entity, decision.text)
     if domotics.names_devices:
-        return await named_outcome.async_outcome(hass, decision, settings, domotics, context)
+        return await named_outcome.async_outcome(hass, decision, settings, domotics, context, here)
     if decision.command is None:
         return actions.abstained("votos sin una orden por mayoría: " + ", ".join(v or "-" for v in decision.votes))
     known = (*actions.SERVICES, *((state_action,) if state_action else ()))

@@ -179,6 +179,30 @@ def gives_two_orders(words: Sequence[str]) -> bool:
     return len(verbs) > 1 and any(i > verbs[0] and words[i - 1] in SECOND_ORDER_JOINS for i in verbs)
 
 
+LEAVE_STEM = "dej"  # deja, déjala, dejes, dejad
+AS_IT_IS = re.compile(
+    r"\b(?:como (?:esta|estaba|estan|estaban)|igual(?:ito)?|asi|tal cual|tal y como|en paz|quiet[oa]s?)\b"
+)
+SAYS_NO_FIRST = re.compile(r"\W*no\s*[,.!;:]")  # "no, apaga la tele": a no to something else, then the order
+
+
+def leaves_as_is(words: Sequence[str]) -> bool:
+    """Whether the request says to leave a device as it is: "deja la luz como está", "déjala así"."""
+    return any(
+        word.startswith(LEAVE_STEM) and AS_IT_IS.search(" ".join(words[i + 1 :])) for i, word in enumerate(words)
+    )
+
+
+def keeps_hands_off(words: Sequence[str], original: str = "") -> bool:
+    """Whether the request asks that nothing be switched: a negated order, or "déjala como está".
+
+    Not "no, apaga la tele": there the no answers something else, and the order follows.
+    """
+    if SAYS_NO_FIRST.match(original.lower()):
+        return False
+    return negates_switching(words) or leaves_as_is(words)
+
+
 def is_negation(word: str) -> bool:
     """Whether a word says "not": "no", "nunca", "evita", or one of the longer ones with a slip."""
     return word in NEGATIONS or near_any(word, SLIPPED_NEGATIONS)
@@ -237,6 +261,7 @@ def not_an_order(words: Sequence[str], original: str = "") -> str | None:
     text = " ".join(words)
     readings: tuple[tuple[Callable[[], object], str], ...] = (
         (lambda: negates_switching(words), "es una negación"),
+        (lambda: leaves_as_is(words), "pide dejarlo como está"),
         (
             lambda: reports_switching(words)
             or tells_news(words)

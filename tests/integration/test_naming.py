@@ -70,7 +70,7 @@ def _resolve(answer: str) -> Target | Unresolved:
         ("ON luz @ bano de abajo", ("light.aseo",)),
         ("ON luz @ aseo", ("light.aseo",)),
         ("OFF luces @ estudio", ("light.estudio_1", "light.estudio_2")),  # a plural: every one
-        ("ON luz @ habitacion", Unresolved.NO_PLACE),  # a room's head word alone: which habitación?
+        ("ON luz @ habitacion", ("light.quitamiedos",)),  # the only room called so, of no other kind here
         ("OFF todo @ cocina", ("light.encimera", "light.fluorescente")),
         ("OFF todas las luces @ arriba", ("light.bano", "light.estudio_1", "light.estudio_2", "light.quitamiedos")),
         ("ON cargador @ garaje", ("switch.garaje",)),  # no area: the place is in its name
@@ -106,6 +106,65 @@ def test_resolves_to_the_entities_meant(answer: str, expected: tuple[str, ...] |
 def test_says_why_it_points_at_nothing(answer: str, reason: Unresolved) -> None:
     """Absent places and devices, a singular with two candidates, the whole home: nothing to act on."""
     assert _resolve(answer) == reason
+
+
+@pytest.mark.parametrize(
+    ("answer", "here", "expected"),
+    [
+        ("ON luz", "cocina", Unresolved.AMBIGUOUS),  # two lights in the kitchen: which one?
+        ("ON luz", "bano", ("light.bano",)),  # the speaker's room, not the aseo's light
+        ("ON luz", "aseo", ("light.aseo",)),
+        ("OFF ventilador", "hab_lucia", ("fan.lucia",)),  # the fan of the room the speaker is in
+        ("OFF ventilador", "dormitorio", ("fan.dormitorio",)),
+        ("ON lampara", "cocina", Unresolved.AMBIGUOUS),  # none here, two elsewhere
+        ("OFF toallero", "cocina", ("switch.toallero",)),  # none here, the home's only one
+        ("OFF ventilador @ dormitorio", "hab_lucia", ("fan.dormitorio",)),  # a place said wins
+        ("OFF las luces", "estudio", ("light.estudio_1", "light.estudio_2")),
+        ("OFF todo", "hab_lucia", ("fan.lucia", "light.quitamiedos")),
+        ("OFF todo", None, Unresolved.EVERYTHING),
+    ],
+)
+def test_the_speakers_room_stands_for_a_place_unsaid(
+    answer: str, here: str | None, expected: tuple[str, ...] | Unresolved
+) -> None:
+    """Said to a voice satellite: its area first, the whole home only when the area has none."""
+    naming = Naming.parse(answer)
+    assert naming is not None
+    target = resolve(naming, _home(), KINDS, here)
+    assert (target.entity_ids if isinstance(target, Target) else target) == expected
+
+
+@pytest.mark.parametrize("answer", ["ON dormitorio", "OFF cocina", "ON bano de abajo", "ON arriba", "OFF la @ cocina"])
+def test_a_place_named_alone_is_no_device(answer: str) -> None:
+    """ "Enciende el dormitorio": what to switch there is the built-in agent's call, not a guess."""
+    assert _resolve(answer) == Unresolved.ONLY_PLACE
+
+
+def test_a_rooms_kind_names_the_only_room_called_so() -> None:
+    """ "dormitorio" is the one "Dormitorio principal" where the other bedrooms are "Habitación de …";
+    not where two rooms are called "Dormitorio …"."""
+    kinds = Kinds(KINDS.by_domain, (*KINDS.synonyms, frozenset({"dormitorio", "habitacion", "cuarto"})))
+    home = _home()
+    areas = tuple(a for a in home.areas if a.area_id != "dormitorio")
+    principal = HomeArea("dormitorio", (words("Dormitorio principal"),), "alta")
+    naming = Naming.parse("OFF ventilador @ dormitorio")
+    assert naming is not None
+    assert resolve(naming, Home((*areas, principal), home.entities, home.floors), kinds) == Target(
+        "OFF", ("fan.dormitorio",)
+    )
+    guests = HomeArea("invitados", (words("Dormitorio de invitados"),), "alta")
+    two = Home((*areas, principal, guests), home.entities, home.floors)
+    naming = Naming.parse("ON luz @ dormitorio")
+    assert naming is not None
+    assert resolve(naming, two, kinds) == Unresolved.NO_PLACE
+
+
+def test_a_device_named_like_a_room_is_still_that_device() -> None:
+    home = _home()
+    home = Home(home.areas, (*home.entities, HomeEntity("switch.estudio", (("estudio",),), None)), home.floors)
+    naming = Naming.parse("ON estudio")
+    assert naming is not None
+    assert resolve(naming, home, KINDS) == Target("ON", ("switch.estudio",))
 
 
 @pytest.mark.parametrize(

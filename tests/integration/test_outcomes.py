@@ -67,7 +67,7 @@ async def test_none_route_without_fallback(hass: HomeAssistant, agent: MockConfi
 
 
 @pytest.mark.parametrize(
-    ("text", "passed_on"),
+    ("text", "told_not_to"),
     [
         ("¿está encendida la luz del salón?", False),
         ("¿apagué la luz del salón?", False),  # the speaker's past: still a question about the state
@@ -76,12 +76,14 @@ async def test_none_route_without_fallback(hass: HomeAssistant, agent: MockConfi
     ],
 )
 async def test_a_state_answer_is_not_given_to_a_negated_order(
-    hass: HomeAssistant, agent: MockConfigEntry, text: str, passed_on: bool
+    hass: HomeAssistant, agent: MockConfigEntry, text: str, told_not_to: bool
 ) -> None:
+    """A negated order gets an acknowledgement, not the state; neither is passed on."""
     votes = ("LUZ_SL ESTADO",) * 3
     made = Decision(text, text, "domotics", "LLM1", votes, "LUZ_SL ESTADO", False, Timings())
     outcome = await outcome_of(hass, agent, made)
-    assert (outcome.pass_on is not None) == passed_on, outcome
+    assert outcome.pass_on is None, outcome
+    assert outcome.speech.startswith("Vale") == told_not_to, outcome
     assert hass.states.get("light.luz_salon").state == STATE_ON  # nothing switched either way
 
 

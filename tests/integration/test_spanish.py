@@ -194,3 +194,27 @@ def test_changes_other_than_on_off_and_orders_for_later(text: str, reason: str |
 def test_gives_two_orders(text: str, two: bool) -> None:
     """A second on/off verb joined by "y" or "luego" is a second order."""
     assert spanish.gives_two_orders(words(text)) is two
+
+
+@pytest.mark.parametrize(
+    ("text", "hands_off"),
+    [
+        ("deja la radio como está", True),
+        ("déjala así, porfa", True),
+        ("el horno déjalo igual", True),
+        ("no enciendas la radio", True),
+        ("ni se te ocurra apagar el horno", True),
+        ("no toques la lámpara", True),
+        ("deja la luz encendida", False),  # an order: leave it on
+        ("no, apaga la radio", False),  # a no to something else, then the order
+        ("no veo nada, enciende la luz", False),
+        ("apaga la radio", False),
+    ],
+)
+def test_keeps_hands_off(text: str, hands_off: bool) -> None:
+    """Told not to switch, or to leave a device as it is: nothing to do, and the agent can say so."""
+    assert spanish.keeps_hands_off(words(text), text) is hands_off
+
+
+def test_leaving_it_as_it_is_is_no_order() -> None:
+    assert not_an_order(words("deja la radio como estaba")) == "pide dejarlo como está"

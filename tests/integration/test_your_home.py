@@ -11,12 +11,15 @@ from collections.abc import AsyncIterator
 
 import pytest
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import HomeAssistant
+from homeassistant.components import conversation
+from homeassistant.core import Context, HomeAssistant
+from homeassistant.helpers import area_registry as ar
+from homeassistant.helpers import device_registry as dr
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.llm_ensemble.const import CONF_FALLBACK, DOMAIN
 
-from .conftest import SHIPPED_MODELS, ask, speech
+from .conftest import AGENT_ID, SHIPPED_MODELS, ask, speech
 from .real_home import RealHome, async_setup_real_home
 from .real_home_devices import Device
 
@@ -103,13 +106,14 @@ async def test_a_state_question_is_answered_and_switches_nothing(
         "enciende el lavavajillas",  # a device it does not have
         "enciende la lámpara",  # two lamps: which one?
         "no enciendas el deshumidificador",
-        "apaga el abanico y enciende el foco",  # two orders at once
+        "apaga el abanico y enciende el lavavajillas",  # two orders, one about what the home lacks
     ],
 )
 async def test_what_it_cannot_be_sure_of_switches_nothing(
     hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str
 ) -> None:
-    """Absent places and devices, a name two devices answer to, a negation, two orders: nothing switched."""
+    """Absent places and devices, a name two devices answer to, a negation, two orders of which one
+    cannot be done: nothing switched."""
     home.reset(dict.fromkeys(home.entities, False))
     await hass.async_block_till_done()
     before = states(hass, home)
@@ -126,3 +130,83 @@ async def test_without_the_fallback_it_says_why(hass: HomeAssistant, home: RealH
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     assert speech(await ask(hass, "enciende la lámpara de la sala de estar")).startswith("Hay varios aparatos")
+    # A room alone is the built-in agent's (it switches the room's lights); ours does not guess.
+    before = states(hass, home)
+    await ask(hass, "enciende la habitación de Irene")
+    assert states(hass, home) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [
+        (
+            "apaga el deshumidificador y enciende el foco de la cochera",
+            {"switch.deshumidificador": "off", "light.foco_cochera": "on"},
+        ),
+        ("apaga el deshumidificador y el toallero", {"switch.deshumidificador": "off", "switch.toallero": "off"}),
+    ],
+)
+async def test_several_orders_are_all_carried_out(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str, changed: dict[str, str]
+) -> None:
+    """Each order decided on its own, all of them done, one reply naming each device."""
+    home.reset({"switch.deshumidificador": True, "switch.toallero": True})
+    await hass.async_block_till_done()
+    before = states(hass, home)
+    result = await ask(hass, text)
+    after = states(hass, home)
+    assert {e: s for e, s in after.items() if s != before[e]} == changed, speech(result)
+    for entity_id in changed:
+        assert hass.states.get(entity_id).name in speech(result)  # type: ignore[union-attr]
+
+
+async def satellite_in(hass: HomeAssistant, area_name: str) -> str:
+    """A voice satellite's device in the area: the room the speaker is in."""
+    entry = MockConfigEntry(domain="satellite_test", title="Satélite")
+    entry.add_to_hass(hass)
+    area = ar.async_get(hass).async_get_area_by_name(area_name)
+    assert area is not None
+    devices = dr.async_get(hass)
+    device = devices.async_get_or_create(config_entry_id=entry.entry_id, identifiers={("satellite_test", area_name)})
+    devices.async_update_device(device.id, area_id=area.id)
+    return device.id
+
+
+@pytest.mark.parametrize(
+    ("area", "text", "changed"),
+    [
+        ("Habitación de Irene", "enciende la luz", {"light.quitamiedos": "on"}),
+        ("Cochera", "enciende la luz", {"light.foco_cochera": "on"}),
+        ("Sala de estar", "enciende las luces", {"light.lampara_techo": "on", "light.lampara_pie": "on"}),
+        ("Cochera", "enciende el abanico", {"fan.abanico": "on"}),  # none here: the home's only one
+        ("Cochera", "enciende la luz del aseo", {"light.luz_aseo": "on"}),  # a room said is that room
+    ],
+)
+async def test_the_speakers_room_is_where_no_place_is_said(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, area: str, text: str, changed: dict[str, str]
+) -> None:
+    """Said to a voice satellite: the device of the satellite's area, never one of another room."""
+    home.reset(dict.fromkeys(home.entities, False))
+    device_id = await satellite_in(hass, area)
+    await hass.async_block_till_done()
+    before = states(hass, home)
+    result = await conversation.async_converse(
+        hass, text, None, Context(), language="es", agent_id=AGENT_ID, device_id=device_id
+    )
+    after = states(hass, home)
+    assert {e: s for e, s in after.items() if s != before[e]} == changed, speech(result)
+
+
+@pytest.mark.parametrize(
+    "text", ["no enciendas el deshumidificador", "deja la lámpara de pie como está", "no apagues el foco, déjalo así"]
+)
+async def test_told_not_to_switch_it_answers_itself(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str
+) -> None:
+    """Nothing switched, and an acknowledgement of its own: not the built-in agent's "no conozco…"."""
+    home.reset(dict.fromkeys(home.entities, False))
+    await hass.async_block_till_done()
+    before = states(hass, home)
+    result = await ask(hass, text)
+    assert states(hass, home) == before
+    assert speech(result).startswith("Vale"), speech(result)

@@ -1,0 +1,235 @@
+"""Several orders in one request: "apaga la tele y enciende la luz del pasillo".
+
+The request is cut where another order begins: an on/off verb, or a question ("dime…", "¿qué
+tiempo…?"), after "y", "luego", "después", "también" or a comma, once a first one has begun. Each
+part is decided by the models and checked as if it were said alone. The request is carried out
+only if every part is sure (a switch, a state answer, a weather answer); otherwise it is passed on
+whole, and nothing is switched. One reply says what was done, part by part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
+
+from homeassistant.core import Context, HomeAssistant
+
+from . import home_check, named_outcome, spanish, weather_answers
+from .engine import ROUTE_DOMOTICS, ROUTE_WEATHER, Decision, ModelInfo
+from .engine.text import normalize_lower_ascii
+from .reply import Outcome
+from .settings import Settings
+
+MAX_ORDERS = 3
+JOINS = frozenset({"y", "e", "luego", "despues", "tambien", "ademas"})
+FILLERS = frozenset({"de", "paso", "porfa", "por", "favor", "entonces", "ya"})  # "y de paso", "y ya"
+QUESTION_STARTS = frozenset({"dime", "digame", "dinos", "cuentame", "llueve", "llovera"})
+QUESTION_PAIRS = frozenset(
+    {("que", "tiempo"), ("que", "temperatura"), ("va", "a"), ("hace", "frio"), ("hace", "calor")}
+)
+DETERMINERS = frozenset({"el", "la", "los", "las", "mi", "mis", "tu", "tus", "su", "sus", "un", "una"})
+OF = frozenset({"de", "del"})  # "la de la escalera": the noun left out is the one before
+PAUSE = re.compile(r"[,;]")
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _Word:
+    plain: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Order:
+    """One part of a request: its text, said alone, and whether it borrows another part's verb."""
+
+    text: str
+    shares_verb: bool = False
+
+
+def split_orders(text: str) -> list[Order]:
+    """The orders a request gives, each said alone; the request itself when it gives one.
+
+    - "apaga la tele y enciende la luz" -> "apaga la tele", "enciende la luz";
+    - "apaga la tele y la luz del pasillo" -> "apaga la tele", "apaga la luz del pasillo" (the verb
+      is shared);
+    - "apaga la luz del pasillo y la de la escalera" -> …, "apaga la luz de la escalera" (the noun
+      left out is the one before).
+    """
+    said = [_Word(normalize_lower_ascii(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+    plain = [w.plain for w in said]
+    orders = []
+    for start, end in _clauses(text, said, plain):
+        orders += _objects(text, said, plain, start, end)
+    cleaned = [replace(order, text=order.text.strip(" ,;.")) for order in orders]
+    if len(cleaned) < 2 or not all(order.text for order in cleaned):
+        return [Order(text)]
+    return _with_nouns_left_out(cleaned)
+
+
+def _join_before(text: str, said: Sequence[_Word], plain: Sequence[str], i: int, floor: int) -> int | None:
+    """Where the join before word i begins ("y", "y luego", ", y de paso", a comma), or None."""
+    first = i
+    while first > floor and plain[first - 1] in JOINS | FILLERS:
+        first -= 1
+    joined = any(w in JOINS for w in plain[first:i]) or (
+        first > floor and PAUSE.search(text[said[first - 1].end : said[first].start])
+    )
+    return first if joined and first > floor else None
+
+
+def _clauses(text: str, said: Sequence[_Word], plain: Sequence[str]) -> list[tuple[int, int]]:
+    """The word ranges of each order with its own verb (or question)."""
+    cuts, begun = [0], False
+    for i in range(len(said)):
+        if not _starts_order(plain, i):
+            continue
+        if begun and (first := _join_before(text, said, plain, i, cuts[-1])) is not None:
+            cuts += [first, i]
+        begun = True
+    cuts.append(len(said))
+    return [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts) - 1, 2)]
+
+
+def _objects(text: str, said: Sequence[_Word], plain: Sequence[str], start: int, end: int) -> list[Order]:
+    """A clause whose verb has several objects, as one order per object, each with the verb.
+
+    "apaga la tele, el brasero y la lámpara": "apaga la tele", "apaga el brasero", "apaga la lámpara".
+    """
+    if start >= end:
+        return [Order("")]
+    verb = next((i for i in range(start, end) if _switch_verb(plain[i])), None)
+    clause = Order(text[said[start].start : said[end - 1].end])
+    if verb is None:
+        return [clause]
+    cuts = [start]
+    for j in range(verb + 2, end - 1):
+        follows = plain[j + 1]
+        if plain[j] not in DETERMINERS or _switch_verb(follows) or follows == "que":
+            continue
+        if (first := _join_before(text, said, plain, j, verb + 1)) is not None:
+            cuts += [first, j]
+    if len(cuts) == 1:
+        return [clause]
+    cuts.append(end)
+    orders = [Order(text[said[start].start : said[cuts[1] - 1].end])]
+    verb_text = text[said[verb].start : said[verb].end]
+    for k in range(2, len(cuts) - 1, 2):
+        begin = cuts[k] - 1 if plain[cuts[k] - 1] in OF else cuts[k]  # "…del salón y de la cocina"
+        orders.append(Order(f"{verb_text} {text[said[begin].start : said[cuts[k + 1] - 1].end]}", shares_verb=True))
+    return orders
+
+
+def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
+    """Each order with the noun it leaves out said again.
+
+    After "apaga la luz del pasillo", "apaga la de la escalera" is "apaga la luz de la escalera" and
+    "apaga de la cocina" is "apaga la luz de la cocina".
+    """
+    found, thing = [], ""  # the words naming the previous order's device ("la luz")
+    for order in orders:
+        words = list(WORD.finditer(order.text))
+        plain = [normalize_lower_ascii(w.group()) for w in words]
+        verb = next((i for i, p in enumerate(plain) if _switch_verb(p)), None)
+        after = plain[verb + 1 : verb + 3] if verb is not None else []
+        said = order.text
+        if verb is not None and thing and after and after[0] in OF:
+            at = words[verb + 1].start()
+            said = f"{said[:at]}{thing} {said[at:]}"
+        elif verb is not None and thing and len(after) == 2 and after[0] in DETERMINERS and after[1] in OF:
+            at = words[verb + 2].start()
+            said = f"{said[:at]}{thing.split()[-1]} {said[at:]}"
+        elif verb is not None:
+            named = [w.group() for w, p in zip(words[verb + 1 :], plain[verb + 1 :], strict=True) if p not in OF][:2]
+            thing = " ".join(named) if len(named) == 2 and normalize_lower_ascii(named[0]) in DETERMINERS else ""
+        found.append(replace(order, text=said))
+    return found
+
+
+def _switch_verb(word: str) -> bool:
+    return spanish.is_switch_verb(word) and not word.endswith(spanish.PARTICIPLE_ENDINGS)
+
+
+def _starts_order(plain: Sequence[str], i: int) -> bool:
+    word = plain[i]
+    following = plain[i + 1] if i + 1 < len(plain) else ""
+    return _switch_verb(word) or word in QUESTION_STARTS or (word, following) in QUESTION_PAIRS
+
+
+Decide = Callable[[str], Awaitable[Decision]]
+
+
+async def async_outcome(
+    hass: HomeAssistant,
+    text: str,
+    parts: Sequence[Order],
+    decide: Decide,
+    settings: Settings,
+    domotics: ModelInfo,
+    context: Context,
+    here: str | None = None,
+) -> tuple[Decision, Outcome]:
+    """Every part decided and checked; all carried out, or the whole request passed on.
+
+    Returns one decision for the whole request (its parts' votes, in order) and what was done.
+    `here`, the speaker's area, stands for a place left unsaid only where each order has its own
+    verb: in "apaga la luz y el ventilador del salón" the place said may be meant for both.
+    """
+    if len(parts) > MAX_ORDERS:  # decided for the record only
+        reason = f"más de {MAX_ORDERS} órdenes a la vez"
+        return await decide(text), Outcome("Son demasiadas cosas a la vez.", pass_on=reason)
+    decisions = [await decide(part.text) for part in parts]
+    if any(part.shares_verb for part in parts):
+        here = None
+    planned: list[named_outcome.Switch | Outcome] = []
+    for number, decision in enumerate(decisions, 1):
+        found = await _async_plan(hass, decision, settings, domotics, here)
+        if isinstance(found, Outcome) and (found.pass_on or found.error):
+            reason = f"la parte {number} de {len(parts)} no es segura: {found.pass_on or found.error}"
+            return _whole(text, decisions), Outcome(found.speech, found.error, pass_on=reason)
+        planned.append(found)
+    done = []
+    for found in planned:
+        done.append(found if isinstance(found, Outcome) else await named_outcome.async_switch(hass, found, context))
+    speech = " ".join(o.speech for o in done)
+    calls = ", ".join(o.service_call for o in done if o.service_call) or None
+    error = next((o.error for o in done if o.error), None)
+    return _whole(text, decisions), Outcome(speech, error, service_call=calls)
+
+
+async def _async_plan(
+    hass: HomeAssistant, decision: Decision, settings: Settings, domotics: ModelInfo, here: str | None
+) -> named_outcome.Switch | Outcome:
+    """One part: a checked switch, a state or weather answer, or why it is not sure."""
+    if decision.truncated or decision.route not in (ROUTE_DOMOTICS, ROUTE_WEATHER):
+        return Outcome("No te he entendido.", pass_on=f"selector: {decision.label or decision.route}")
+    if decision.route == ROUTE_WEATHER:
+        return await weather_answers.async_answer(hass, settings.weather_entity, decision.text)
+    said = home_check.words(decision.text)
+    if spanish.keeps_hands_off(said, decision.text):
+        return Outcome("No sé qué parte quieres que haga.", pass_on="una parte pide no tocar nada")
+    found = named_outcome.plan(hass, decision, settings, domotics, here)
+    if isinstance(found, named_outcome.Switch) and _verb_says_otherwise(said, found.action):
+        return Outcome("No te he entendido.", pass_on=f"el verbo no dice {found.action}")
+    return found
+
+
+def _verb_says_otherwise(said: Sequence[str], action: str) -> bool:
+    """Whether the part's verb says the opposite of the action read ("enciende…" read as OFF)."""
+    verb = next((w for w in said if _switch_verb(w)), "")
+    stems = {"ON": spanish.OFF_STEMS, "OFF": spanish.ON_STEMS}[action]
+    return verb.startswith(stems)
+
+
+def _whole(text: str, decisions: Sequence[Decision]) -> Decision:
+    """The parts' decisions as one record of the request: every part's labels, votes and commands."""
+    first = decisions[0]
+    return replace(
+        first,
+        text=text,
+        label=" | ".join(d.label or "-" for d in decisions),
+        votes=tuple(v for d in decisions for v in d.votes),
+        command=" | ".join(d.command or "-" for d in decisions),
+    )

@@ -1,0 +1,56 @@
+"""A request cut into the orders it gives: pure functions, no Home Assistant."""
+
+from __future__ import annotations
+
+import pytest
+
+from custom_components.llm_ensemble.several_orders import Order, split_orders
+
+
+@pytest.mark.parametrize(
+    ("text", "orders"),
+    [
+        ("Apaga la radio y enciende la lámpara", ["Apaga la radio", "enciende la lámpara"]),
+        ("pon la cafetera, y luego apaga el horno", ["pon la cafetera", "apaga el horno"]),
+        ("prende el foco y de paso apaga la bomba", ["prende el foco", "apaga la bomba"]),
+        ("apaga la radio y dime qué tiempo hace", ["apaga la radio", "dime qué tiempo hace"]),
+        (
+            "enciende el flexo, apaga la radio y pon la cafetera",
+            ["enciende el flexo", "apaga la radio", "pon la cafetera"],
+        ),
+        # One verb, several things: the verb said again with each.
+        ("apaga la radio y el horno", ["apaga la radio", "apaga el horno"]),
+        ("apaga la radio, el horno y la plancha", ["apaga la radio", "apaga el horno", "apaga la plancha"]),
+        # The noun left out said again.
+        ("apaga la luz del garaje y la del sótano", ["apaga la luz del garaje", "apaga la luz del sótano"]),
+        ("apaga las luces del garaje y de la bodega", ["apaga las luces del garaje", "apaga las luces de la bodega"]),
+        (
+            "enciende el foco del porche y apaga el de la bodega",
+            ["enciende el foco del porche", "apaga el foco de la bodega"],
+        ),
+    ],
+)
+def test_several_orders_are_cut_apart(text: str, orders: list[str]) -> None:
+    assert [order.text for order in split_orders(text)] == orders
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "enciende la luz del porche",
+        "enciende la luz, que ya es de noche",  # a reason, not an order
+        "enciende la radio y la apagas en diez minutos",  # "la" is a pronoun of the second verb
+        "apaga la luz de Ana y Pedro",  # no article: one name
+        "déjala encendida y apaga la radio",  # one on/off order (what the checks read as two)
+        "apaga todo",
+        "",
+    ],
+)
+def test_one_order_stays_whole(text: str) -> None:
+    assert split_orders(text) == [Order(text)]
+
+
+def test_a_shared_verb_is_marked() -> None:
+    """A place said once may be meant for every thing of a shared verb: the agent must know."""
+    assert [o.shares_verb for o in split_orders("apaga la luz y el horno de la bodega")] == [False, True]
+    assert [o.shares_verb for o in split_orders("apaga la luz y enciende el horno")] == [False, False]
