@@ -5,7 +5,7 @@
     scripts/bench ... --models DIR     # another selector.gguf and domotics.gguf than the shipped ones
 
 FILE: evaluation TSV (route<TAB>command<TAB>text[<TAB>kind], the README's "Evaluation files"); by
-default the project's own files in models/eval/ (handwritten, validation, realhome, boundary; those
+default the project's own files in models/eval/ (handwritten, validation, realhome, realhome_fresh, boundary; those
 missing are skipped). Both agents run in one Home Assistant holding the real home (the catalog's
 devices and many others), or with --house a written-down house, on its own rows or on other files
 of rows about it (its `NAME.household.tsv`: several orders, the speaker's room).
@@ -40,7 +40,13 @@ from custom_components.llm_ensemble.const import DEFAULT_VOTE_RULE, VOTE_RULES  
 from custom_components.llm_ensemble.engine import VoteSettings  # noqa: E402
 
 EVAL = ROOT / "models" / "eval"
-DEFAULT_FILES = [EVAL / "handwritten.tsv", EVAL / "validation.tsv", EVAL / "realhome.tsv", EVAL / "boundary.tsv"]
+DEFAULT_FILES = [
+    EVAL / "handwritten.tsv",
+    EVAL / "validation.tsv",
+    EVAL / "realhome.tsv",
+    EVAL / "realhome_fresh.tsv",
+    EVAL / "boundary.tsv",
+]
 
 
 def default_files() -> list[Path]:
