@@ -293,6 +293,9 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
         found = _pick(naming, device, in_room, _area_words(home).get(here, frozenset()), kinds, home)
         if found is not None:
             return found
+        # Not here: elsewhere only the one device the words name, not the best-named of several.
+        found = _pick(naming, device, home.entities, frozenset(), kinds, home, only_one=True)
+        return found or Unresolved.NO_DEVICE
     if place is None:
         # "luz @ espejo": the place words may be part of a device's own name ("Luz del espejo").
         found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, None)
@@ -357,11 +360,14 @@ def _pick(
     place_words: frozenset[str],
     kinds: Kinds,
     home: Home | None,
+    only_one: bool = False,
 ) -> Target | Unresolved | None:
     """The best-named entities: all of them for a plural, the only one for a singular.
 
     `home`: whose areas' names may stand for a device's place; None where only the devices' own
-    names may (no place was found for the words).
+    names may (no place was found for the words). `only_one`: a singular is the one entity the
+    words fit at all, or nothing ("el ventilador" said where there is none, and the home has a
+    "Ventilador" and a "Ventilador del salón").
     """
     if not device and not ALL_OF_IT & set(naming.device):
         return None
@@ -386,6 +392,6 @@ def _pick(
     chosen = tuple(sorted(entity_id for fit, entity_id in scored if fit >= least))
     if (count := COUNTS.keys() & set(naming.device)) and len(chosen) != COUNTS[count.pop()]:
         return Unresolved.AMBIGUOUS  # "los dos ventiladores" where three or one answer
-    if len(chosen) > 1 and not naming.plural:
+    if not naming.plural and (len(chosen) > 1 or (only_one and len(scored) > 1)):
         return Unresolved.AMBIGUOUS
     return Target(naming.action, chosen)

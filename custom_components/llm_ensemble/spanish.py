@@ -183,7 +183,7 @@ LEAVE_STEM = "dej"  # deja, déjala, dejes, dejad
 AS_IT_IS = re.compile(
     r"\b(?:como (?:esta|estaba|estan|estaban)|igual(?:ito)?|asi|tal cual|tal y como|en paz|quiet[oa]s?)\b"
 )
-SAYS_NO_FIRST = re.compile(r"\W*no\s*[,.!;:]")  # "no, apaga la tele": a no to something else, then the order
+SAYS_NO_FIRST = re.compile(r"(?:^|\W)no\s*[,.!;:]")  # "la cafetera no, apaga…": a no, then the order
 
 
 def leaves_as_is(words: Sequence[str]) -> bool:
@@ -196,9 +196,10 @@ def leaves_as_is(words: Sequence[str]) -> bool:
 def keeps_hands_off(words: Sequence[str], original: str = "") -> bool:
     """Whether the request asks that nothing be switched: a negated order, or "déjala como está".
 
-    Not "no, apaga la tele": there the no answers something else, and the order follows.
+    Not "no, apaga la tele" nor "la cafetera no, apaga la freidora": there the no answers something
+    else, and an order follows.
     """
-    if SAYS_NO_FIRST.match(original.lower()):
+    if SAYS_NO_FIRST.search(original.lower()):
         return False
     return negates_switching(words) or leaves_as_is(words)
 

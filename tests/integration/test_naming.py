@@ -117,6 +117,7 @@ def test_says_why_it_points_at_nothing(answer: str, reason: Unresolved) -> None:
         ("OFF ventilador", "hab_lucia", ("fan.lucia",)),  # the fan of the room the speaker is in
         ("OFF ventilador", "dormitorio", ("fan.dormitorio",)),
         ("ON lampara", "cocina", Unresolved.AMBIGUOUS),  # none here, two elsewhere
+        ("OFF ventilador", "cocina", Unresolved.AMBIGUOUS),  # none here: "Ventilador" is not enough
         ("OFF toallero", "cocina", ("switch.toallero",)),  # none here, the home's only one
         ("OFF ventilador @ dormitorio", "hab_lucia", ("fan.dormitorio",)),  # a place said wins
         ("OFF las luces", "estudio", ("light.estudio_1", "light.estudio_2")),

@@ -207,6 +207,7 @@ def test_gives_two_orders(text: str, two: bool) -> None:
         ("no toques la lámpara", True),
         ("deja la luz encendida", False),  # an order: leave it on
         ("no, apaga la radio", False),  # a no to something else, then the order
+        ("la radio no, apaga el horno", False),
         ("no veo nada, enciende la luz", False),
         ("apaga la radio", False),
     ],
