@@ -16,7 +16,8 @@ the rows only one of them got right; the latency of conversation.process for bot
 price and what it buys on the engine; 20 and 100 concurrent requests; memory; and the three
 backends side by side (NumPy, llama.cpp in process and llama-server: p50/p95, the vote of 3 ÷ one
 sequence, a repeat from the decision cache, memory, 100 concurrent decisions). Writes report.md,
-figures.json, rows.tsv, engines.json and PNG plots into DIR (default bench-report/). With --json
+figures.json, rows.tsv, engines.json and PNG plots into DIR (default bench-report/; the report
+elsewhere with --report, e.g. docs/benchmarks.md). With --json
 the last line printed is one JSON object.
 """
 
@@ -71,7 +72,7 @@ def engines_section(files: list[Path], args: argparse.Namespace, text_path: Path
     commands = [row.text for row in rows if row.route == "domotics"]
     selector, domotics = args.models
     figures = compare(selector, domotics, texts, commands, settings, args.server_url)
-    (text_path.parent / "engines.json").write_text(json.dumps(figures, indent=2) + "\n")
+    (args.out / "engines.json").write_text(json.dumps(figures, indent=2) + "\n")
     with text_path.open("a", encoding="utf-8") as report_file:
         section = json.dumps(figures, indent=2)
         report_file.write(f"\n## Backends: NumPy, llama.cpp in process, llama-server\n\n```\n{section}\n```\n")
@@ -96,6 +97,7 @@ def main() -> int:
     parser.add_argument(
         "--models", type=Path, help="a folder with selector.gguf and domotics.gguf to bench (default: the shipped ones)"
     )
+    parser.add_argument("--report", type=Path, help="where the report goes (default: OUT/report.md)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show Home Assistant's log")
     args = parser.parse_args()
     folder = args.models or ROOT / "custom_components" / "llm_ensemble" / "models"
@@ -108,14 +110,15 @@ def main() -> int:
     if not files:
         parser.error("no evaluation file to run")
     measurement = asyncio.run(async_measure(files, args.votes, args.temperature, written, args.vote_rule, args.models))
-    text, figures = report.write(args.out, measurement)
+    report_path = args.report or args.out / "report.md"
+    text, figures = report.write(args.out, measurement, report_path)
     from benchlib import plots
 
     images = plots.write(args.out, measurement)
     if written is None:  # the backends are compared on the project's own rows
-        figures["engines"] = engines_section(files, args, text_path=args.out / "report.md")
+        figures["engines"] = engines_section(files, args, text_path=report_path)
     print(text)
-    print(f"Written to {args.out}/: report.md, figures.json, rows.tsv, " + ", ".join(p.name for p in images))
+    print(f"Written: {report_path}; into {args.out}/: figures.json, rows.tsv, " + ", ".join(p.name for p in images))
     if args.json:
         print(json.dumps(figures, ensure_ascii=False))
     return 0

@@ -5,7 +5,7 @@
     scripts/evaluate FILE --engine server [--server-url URL]   # on llama-server (without a URL:
                                                                 # a local one on the same files)
 
-TSV rows: route<TAB>command<TAB>text (CATALOG.md). The engine runs exactly as the integration
+TSV rows: route<TAB>command<TAB>text (docs/catalog.md). The engine runs exactly as the integration
 runs it. With --json the last line printed is one JSON object with the figures.
 """
 

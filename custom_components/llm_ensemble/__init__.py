@@ -14,7 +14,7 @@ from homeassistant.helpers import issue_registry as ir
 
 from .const import DOMAIN
 from .engine import EngineError, ModelError, ModelFileMissing, ServerError
-from .engines import async_create_engine
+from .engine_setup import async_create_engine
 from .runtime_data import LLMEnsembleConfigEntry, LLMEnsembleData
 
 PLATFORMS: list[Platform] = [Platform.CONVERSATION]

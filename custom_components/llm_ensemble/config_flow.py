@@ -66,7 +66,7 @@ from .const import (
 )
 from .engine import CatalogEntry, ModelError, ServerError, async_connect
 from .engine.ensemble import load_model
-from .engines import LlamaCppUnavailable, async_check_llama_cpp, model_path, server_settings
+from .engine_setup import LlamaCppUnavailable, async_check_llama_cpp, model_path, server_settings
 from .entity_matching import async_candidates, suggest_mapping
 from .runtime_data import LLMEnsembleConfigEntry
 from .settings import Settings
@@ -251,9 +251,9 @@ class LLMEnsembleOptionsFlow(OptionsFlow):
         entry: LLMEnsembleConfigEntry = self.config_entry
         if entry.state is not ConfigEntryState.LOADED:
             return self.async_abort(reason="not_loaded")
-        if entry.runtime_data.ensemble.domotics.info.names_devices:
+        if entry.runtime_data.engine.domotics.info.names_devices:
             return await self.async_step_behaviour(user_input)
-        catalog = entry.runtime_data.ensemble.catalog
+        catalog = entry.runtime_data.engine.catalog
         settings = Settings.from_options(entry.options)
         errors: dict[str, str] = {}
         if user_input is not None:

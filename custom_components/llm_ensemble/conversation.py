@@ -1,7 +1,7 @@
 """The conversation platform: one agent per entry, the selector routes, the domotics model votes.
 
 The decision becomes an outcome (outcomes.py): a service call, a state or weather answer, or a
-request passed on to Home Assistant's built-in agent (routing.py), whose answer is returned
+request passed on to Home Assistant's built-in agent (fallback.py), whose answer is returned
 unchanged. A request with several orders is decided part by part (several_orders.py). A request
 heard by a voice satellite in an area means that area where it names no place. Model errors the
 engine knows become a translated HomeAssistantError; anything else surfaces as it is.
@@ -28,9 +28,9 @@ from . import several_orders
 from .const import DOMAIN, LOGGER
 from .decision_log import decision_record
 from .engine import Decision, EngineError, ServerError
+from .fallback import async_pass_on, async_server_failed, may_pass_on
 from .outcomes import async_outcome
 from .reply import Outcome, async_reply
-from .routing import async_pass_on, async_server_failed, may_pass_on
 from .runtime_data import LLMEnsembleConfigEntry
 from .settings import Settings
 
@@ -77,7 +77,7 @@ class LLMEnsembleAgent(ConversationEntity):
         """Decide (in the executor), act or answer, record the reply in the chat log."""
         settings = Settings.from_options(self.entry.options)
         data = self.entry.runtime_data
-        domotics = data.ensemble.domotics.info
+        domotics = data.engine.domotics.info
         here = speaker_area(self.hass, user_input.device_id)
         parts = several_orders.split_orders(user_input.text) if domotics.names_devices else []
         try:

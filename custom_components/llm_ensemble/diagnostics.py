@@ -54,14 +54,14 @@ async def async_get_config_entry_diagnostics(hass: HomeAssistant, entry: LLMEnse
     return {
         "data": _entry_data(entry.data),
         "options": dict(entry.options),
-        "engine": {"kind": data.ensemble.kind, "server_down": data.server_down},
+        "engine": {"kind": data.engine.kind, "server_down": data.server_down},
         "models": {
-            "selector": _model(data.ensemble.selector.info),
-            "domotics": _model(data.ensemble.domotics.info),
+            "selector": _model(data.engine.selector.info),
+            "domotics": _model(data.engine.domotics.info),
         },
         "catalog": [
             {"code": e.code, "domain": e.domain, "device": e.device, "room": e.room, "only_one": e.only_one}
-            for e in data.ensemble.catalog
+            for e in data.engine.catalog
         ],
         "decisions": list(data.decisions),
     }

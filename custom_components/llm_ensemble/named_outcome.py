@@ -134,6 +134,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     else:
         reason = spanish.not_an_order(said, decision.text)
         reason = reason or ("son dos órdenes a la vez" if spanish.gives_two_orders(said) else None)
+        reason = reason or (f"el verbo no dice {action}" if spanish.says_otherwise(said, action) else None)
     if reason and spanish.keeps_hands_off(said, decision.text) and _all_known(hass, found.entity_ids):
         return left_alone(hass, found.entity_ids)
     if reason:

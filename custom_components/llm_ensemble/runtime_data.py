@@ -17,7 +17,7 @@ from .engine import Decision, DecisionEngine, ServerError, VoteSettings
 class LLMEnsembleData:
     """The engine (in-process or server) and the recent decisions (for diagnostics)."""
 
-    ensemble: DecisionEngine
+    engine: DecisionEngine
     decisions: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=MAX_DECISIONS))
     server_down: bool = False  # the last request found the llama.cpp server down or too slow
 
@@ -29,7 +29,7 @@ class LLMEnsembleData:
         each request tries the server again.
         """
         try:
-            decision = await self.ensemble.async_decide(text, settings)
+            decision = await self.engine.async_decide(text, settings)
         except ServerError as err:
             if not self.server_down:
                 LOGGER.warning("The llama.cpp server cannot answer (%s); requests fail until it is back", err)
@@ -42,7 +42,7 @@ class LLMEnsembleData:
 
     async def async_close(self, hass: HomeAssistant) -> None:
         """Wait for decodes still running, then free the models."""
-        await self.ensemble.async_close()
+        await self.engine.async_close()
 
 
 LLMEnsembleConfigEntry = ConfigEntry[LLMEnsembleData]

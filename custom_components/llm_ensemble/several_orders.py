@@ -210,17 +210,7 @@ async def _async_plan(
     said = home_check.words(decision.text)
     if spanish.keeps_hands_off(said, decision.text):
         return Outcome("No sé qué parte quieres que haga.", pass_on="una parte pide no tocar nada")
-    found = named_outcome.plan(hass, decision, settings, domotics, here)
-    if isinstance(found, named_outcome.Switch) and _verb_says_otherwise(said, found.action):
-        return Outcome("No te he entendido.", pass_on=f"el verbo no dice {found.action}")
-    return found
-
-
-def _verb_says_otherwise(said: Sequence[str], action: str) -> bool:
-    """Whether the part's verb says the opposite of the action read ("enciende…" read as OFF)."""
-    verb = next((w for w in said if _switch_verb(w)), "")
-    stems = {"ON": spanish.OFF_STEMS, "OFF": spanish.ON_STEMS}[action]
-    return verb.startswith(stems)
+    return named_outcome.plan(hass, decision, settings, domotics, here)
 
 
 def _whole(text: str, decisions: Sequence[Decision]) -> Decision:

@@ -204,6 +204,21 @@ def keeps_hands_off(words: Sequence[str], original: str = "") -> bool:
     return negates_switching(words) or leaves_as_is(words)
 
 
+def says_otherwise(words: Sequence[str], action: str) -> bool:
+    """Whether every on/off verb of the request says the opposite of the action read.
+
+    "se oye ruido fuera, da la luz" read as OFF: "da" (give light) says on. Verbs that say both
+    ("la que encendiste, apágala"), or neither ("pon"), object to nothing.
+    """
+    directions = set()
+    for word in words:
+        if word in GIVE_FORMS or word.startswith(ON_STEMS):
+            directions.add("ON")
+        elif word.startswith(OFF_STEMS):
+            directions.add("OFF")
+    return len(directions) == 1 and action not in directions and action in ("ON", "OFF")
+
+
 def is_negation(word: str) -> bool:
     """Whether a word says "not": "no", "nunca", "evita", or one of the longer ones with a slip."""
     return word in NEGATIONS or near_any(word, SLIPPED_NEGATIONS)
@@ -431,13 +446,13 @@ def tells_news(words: Sequence[str]) -> bool:
 def says_it_switched(words: Sequence[str]) -> bool:
     """Whether every on/off verb in it says what happened or what the speaker does, none orders.
 
-    "mi abuela desenchufó la lámpara", "anoche se encendió sola la luz", "apago la luz": the verb
+    "mi abuela desenchufó la lámpara" (or "desenchuó"), "anoche se encendió sola la luz", "apago la luz": the verb
     ends in -o (-ó, -ió without their accents), where an order ends in -a or -e; "¿apagaste…?",
     "apagaron", "apagaba", "ya apagaré yo" end as no order does (`TOLD_ENDINGS`). A participle
     ("encendido") is a state, not one of these, and "apágalo" is an order with its pronoun. The
     past of "poner" says what was done too.
     """
-    verbs = [word for word in words if is_switch_verb(word) and word not in GIVE_FORMS]
+    verbs = [w for w in words if (is_switch_verb(w) or _slipped_switch_verb(w)) and w not in GIVE_FORMS]
     told = bool(verbs) or not PUT_PAST.isdisjoint(words)
     return told and all(_tells_switching(word) for word in verbs)
 

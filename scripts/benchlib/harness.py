@@ -53,7 +53,7 @@ def clear_intent_cache(hass: HomeAssistant) -> bool:
     its recent decisions too. Every request is timed as a sentence heard for the first time.
     """
     for entry in hass.config_entries.async_loaded_entries(DOMAIN):
-        entry.runtime_data.ensemble.clear_cache()
+        entry.runtime_data.engine.clear_cache()
     agent = async_get_agent(hass, HOME_ASSISTANT_AGENT)
     cache = getattr(agent, "_intent_cache", None)
     if cache is None or not hasattr(cache, "clear"):

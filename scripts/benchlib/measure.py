@@ -110,7 +110,7 @@ async def async_measure(
         results = await async_accuracy_pass(home, rows)
         lap("agents")
         domotics = [(source, row) for source, row in rows if row.route == "domotics"]
-        ensemble = home.entry.runtime_data.ensemble.ensemble  # the agent's Ensemble (NumPy by default)
+        ensemble = home.entry.runtime_data.engine.ensemble  # the agent's Ensemble (NumPy by default)
         engine = await home.hass.async_add_executor_job(sweep, ensemble, domotics, temperature)
         lap("engine")
         traffic = {"mixed": [row.text for _, row in rows], "commands": [row.text for _, row in domotics]}

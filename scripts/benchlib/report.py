@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -430,8 +431,11 @@ def _method(m: Measurement) -> list[str]:
     ]
 
 
-def markdown(m: Measurement) -> str:
-    """The report: what was measured, how, the figures, and each agent's failures."""
+def markdown(m: Measurement, images: str = "") -> str:
+    """The report: what was measured, how, the figures, and each agent's failures.
+
+    `images`: the folder of the plots, relative to the report ("" when they are side by side).
+    """
     sections = (
         _heading,
         _accuracy,
@@ -445,7 +449,10 @@ def markdown(m: Measurement) -> str:
         _failures,
         _method,
     )
-    return "\n\n".join("\n".join(section(m)).strip("\n") for section in sections) + "\n"
+    text = "\n\n".join("\n".join(section(m)).strip("\n") for section in sections) + "\n"
+    for image in (ACCURACY_PNG, LATENCY_PNG, VOTES_PNG):
+        text = text.replace(f"]({image})", f"]({images}{image})")
+    return text
 
 
 def rows_tsv(results: list[RowResult]) -> str:
@@ -472,10 +479,13 @@ def rows_tsv(results: list[RowResult]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(out: Path, m: Measurement) -> tuple[str, dict[str, Any]]:
-    """report.md, figures.json (everything but the raw timings) and rows.tsv; the report and summary."""
+def write(out: Path, m: Measurement, report: Path | None = None) -> tuple[str, dict[str, Any]]:
+    """The report (`report`, default out/report.md), and figures.json (everything but the raw
+    timings) and rows.tsv into `out`; the report and summary."""
     out.mkdir(parents=True, exist_ok=True)
-    text = markdown(m)
+    report = report or out / "report.md"
+    images = os.path.relpath(out, report.parent)
+    text = markdown(m, "" if images == "." else f"{images}/")
     figures = summary(m)
     engine = {k: v for k, v in m.engine.items() if k != "latencies_ms"}
     full = {
@@ -488,7 +498,7 @@ def write(out: Path, m: Measurement) -> tuple[str, dict[str, Any]]:
         "machine": m.machine,
         "seconds": m.seconds,
     }
-    (out / "report.md").write_text(text, encoding="utf-8")
+    report.write_text(text, encoding="utf-8")
     (out / "figures.json").write_text(json.dumps(_rounded(full), indent=2, ensure_ascii=False) + "\n", "utf-8")
     (out / "rows.tsv").write_text(rows_tsv(m.results), encoding="utf-8")
     return text, figures

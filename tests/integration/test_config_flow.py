@@ -166,7 +166,7 @@ async def test_reconfigure_model_files(hass: HomeAssistant, agent: MockConfigEnt
         result["flow_id"], {CONF_SELECTOR_MODEL: "selector.gguf", CONF_DOMOTICS_MODEL: bad_models["not_gguf"]}
     )
     assert result["errors"] == {CONF_DOMOTICS_MODEL: "not_gguf"}
-    ensemble = agent.runtime_data.ensemble
+    ensemble = agent.runtime_data.engine
     mapping = dict(agent.options[CONF_ENTITY_MAP])
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {CONF_SELECTOR_MODEL: str(SELECTOR), CONF_DOMOTICS_MODEL: str(DOMOTICS)}
@@ -177,7 +177,7 @@ async def test_reconfigure_model_files(hass: HomeAssistant, agent: MockConfigEnt
     assert agent.data[CONF_DOMOTICS_MODEL] == str(DOMOTICS)
     assert agent.options[CONF_ENTITY_MAP] == mapping  # the mapping survives
     assert agent.state is ConfigEntryState.LOADED
-    assert agent.runtime_data.ensemble is not ensemble
+    assert agent.runtime_data.engine is not ensemble
 
 
 def suggested(result: dict[str, Any]) -> dict[str, Any]:
@@ -202,7 +202,7 @@ async def test_options_flow_suggests_then_saves_the_mapping(hass: HomeAssistant,
 
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["type"] is FlowResultType.FORM
-    codes = [e.code for e in entry.runtime_data.ensemble.catalog]
+    codes = [e.code for e in entry.runtime_data.engine.catalog]
     assert [str(k) for k in result["data_schema"].schema][: len(codes)] == codes  # one picker per code
     prefilled = suggested(result)
     assert prefilled["LUZ_SL"] == "light.luz_salon"

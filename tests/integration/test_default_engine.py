@@ -52,7 +52,7 @@ async def test_the_flow_defaults_give_a_working_agent_without_any_install(hass: 
         await hass.async_block_till_done()
         entry = hass.config_entries.async_entries(DOMAIN)[0]
         assert entry.state is ConfigEntryState.LOADED
-        assert entry.runtime_data.ensemble.kind == ENGINE_NUMPY
+        assert entry.runtime_data.engine.kind == ENGINE_NUMPY
 
         options = await hass.config_entries.options.async_init(entry.entry_id)
         assert options["type"] is FlowResultType.FORM
@@ -75,7 +75,7 @@ async def test_the_flow_defaults_give_a_working_agent_without_any_install(hass: 
 async def test_an_in_process_entry_without_llama_cpp_runs_on_numpy(hass: HomeAssistant, house: House) -> None:
     """An entry made where llama.cpp was installed still loads after it is gone: on NumPy, not broken."""
     entry = await async_set_up_agent(hass, entry_data("in_process"), entry_options())
-    assert entry.runtime_data.ensemble.kind == ENGINE_NUMPY
+    assert entry.runtime_data.engine.kind == ENGINE_NUMPY
     await ask(hass, "apaga la luz del salón")
     assert hass.states.get(MAPPING["LUZ_SL"]).state == "off"
 

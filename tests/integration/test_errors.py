@@ -35,7 +35,7 @@ def decisions_raise(monkeypatch: pytest.MonkeyPatch, agent: MockConfigEntry, err
     async def decide(text: str, settings: VoteSettings | None = None) -> Any:
         raise error
 
-    monkeypatch.setattr(agent.runtime_data.ensemble, "async_decide", decide)
+    monkeypatch.setattr(agent.runtime_data.engine, "async_decide", decide)
 
 
 async def test_engine_error_is_a_translated_home_assistant_error(

@@ -25,7 +25,7 @@ def decision(route: str, command: str | None = None, votes: tuple[str | None, ..
 
 async def outcome_of(hass: HomeAssistant, entry: MockConfigEntry, made: Decision, **options: object):
     settings = Settings.from_options(entry_options(**options))
-    return await async_outcome(hass, made, settings, entry.runtime_data.ensemble.domotics.info, Context())
+    return await async_outcome(hass, made, settings, entry.runtime_data.engine.domotics.info, Context())
 
 
 async def test_abstention_changes_nothing(hass: HomeAssistant, agent: MockConfigEntry) -> None:

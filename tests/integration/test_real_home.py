@@ -137,7 +137,7 @@ async def test_options_form_suggests_each_codes_own_device(
     hass: HomeAssistant, home: RealHome, agent: MockConfigEntry
 ) -> None:
     """With more devices than codes, the room's own "Luz del salón" beats the floor lamp beside it."""
-    suggested = suggest_mapping(agent.runtime_data.ensemble.catalog, async_candidates(hass))
+    suggested = suggest_mapping(agent.runtime_data.engine.catalog, async_candidates(hass))
     assert suggested == home.by_code
 
 

@@ -33,7 +33,8 @@ async def test_bad_input_gets_an_answer(hass: HomeAssistant, agent: MockConfigEn
     calls = async_capture_events(hass, EVENT_CALL_SERVICE)
     result = await ask(hass, text)
     assert speech(result).strip()  # a real sentence, whatever came in
-    assert result.response.response_type in set(intent.IntentResponseType)
+    is_error = result.response.response_type == intent.IntentResponseType.ERROR
+    assert is_error == (result.response.error_code is not None)  # an error says which
     if "apaga" not in text:  # nothing here asks for a device: nothing may be switched
         assert [c for c in calls if c.data["domain"] in SUPPORTED_DOMAINS] == []
     assert agent.runtime_data.decisions[-1]["text"] == text[:500]

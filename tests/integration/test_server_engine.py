@@ -15,7 +15,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.llm_ensemble import routing
+from custom_components.llm_ensemble import fallback
 from custom_components.llm_ensemble.const import (
     CONF_DOMOTICS_MODEL,
     CONF_ENGINE,
@@ -27,7 +27,7 @@ from custom_components.llm_ensemble.const import (
     DEFAULT_TEMPERATURE,
     DOMAIN,
 )
-from custom_components.llm_ensemble.engines import async_check_llama_cpp
+from custom_components.llm_ensemble.engine_setup import async_check_llama_cpp
 from devtools.local_server import LocalServer, free_port
 
 from ..conftest import CATALOG, HAS_LLAMA_CPP, SERVED
@@ -72,7 +72,7 @@ async def test_flow_creates_a_server_entry(hass: HomeAssistant, house: House, ll
     await hass.async_block_till_done()
     entry = hass.config_entries.async_entries(DOMAIN)[0]
     assert entry.state is ConfigEntryState.LOADED
-    assert entry.runtime_data.ensemble.kind == "server"
+    assert entry.runtime_data.engine.kind == "server"
 
 
 async def test_each_server_failure_has_its_error(hass: HomeAssistant, house: House) -> None:
@@ -127,7 +127,7 @@ async def test_reconfigure_switches_engine(hass: HomeAssistant, house: House, ll
     assert result["reason"] == "reconfigure_successful"
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.LOADED
-    assert entry.runtime_data.ensemble.kind == target
+    assert entry.runtime_data.engine.kind == target
     # Now on the shipped models, which name the light by the home's own name for it.
     assert speech(await ask(hass, "apaga la luz del salón")) == "Luz salón se ha apagado."
 
@@ -161,10 +161,10 @@ async def test_server_down_slow_and_back_during_requests(
 
     own_server.pause()
     result = await ask(hass, "apaga la luz del salón")
-    assert speech(result) == routing.SERVER_SLOW
+    assert speech(result) == fallback.SERVER_SLOW
     assert result.response.error_code is not None
     await hass.async_add_executor_job(own_server.kill)
-    assert speech(await ask(hass, "apaga la luz del salón")) == routing.SERVER_DOWN
+    assert speech(await ask(hass, "apaga la luz del salón")) == fallback.SERVER_DOWN
     assert hass.states.get("light.luz_salon").state == "on"
     assert entry.runtime_data.server_down
     assert caplog.text.count("The llama.cpp server cannot answer") == 1
@@ -186,7 +186,7 @@ async def test_server_down_with_fallback_uses_the_built_in_agent(
     result = await ask(hass, "apaga la luz salón")
     assert hass.states.get("light.luz_salon").state == "off", speech(result)
     # What it does not understand gets our reason, not "I did not understand".
-    assert speech(await ask(hass, "me das un poco de luz en el salon porfa")) == routing.SERVER_DOWN
+    assert speech(await ask(hass, "me das un poco de luz en el salon porfa")) == fallback.SERVER_DOWN
     assert entry.state is ConfigEntryState.LOADED
 
 

@@ -25,14 +25,14 @@ async def test_setup_creates_the_agent(hass: HomeAssistant, agent: MockConfigEnt
     state = hass.states.get(AGENT_ID)
     assert state is not None
     assert conversation.async_get_agent(hass, AGENT_ID).supported_languages == ["es"]
-    assert agent.runtime_data.ensemble.catalog  # the codes come from the model itself
-    assert agent.runtime_data.ensemble.selector.info.role == "selector"
+    assert agent.runtime_data.engine.catalog  # the codes come from the model itself
+    assert agent.runtime_data.engine.selector.info.role == "selector"
 
 
 @requires_llama_cpp
 @pytest.mark.parametrize("engine_data", ["in_process"], indirect=True)
 async def test_unload_frees_the_models_and_reload_works(hass: HomeAssistant, agent: MockConfigEntry) -> None:
-    ensemble = agent.runtime_data.ensemble
+    ensemble = agent.runtime_data.engine
     assert await hass.config_entries.async_unload(agent.entry_id)
     assert agent.state is ConfigEntryState.NOT_LOADED
     assert ensemble.selector._closed and ensemble.domotics._closed
@@ -41,7 +41,7 @@ async def test_unload_frees_the_models_and_reload_works(hass: HomeAssistant, age
     assert await hass.config_entries.async_setup(agent.entry_id)
     await hass.async_block_till_done()
     assert agent.state is ConfigEntryState.LOADED
-    assert agent.runtime_data.ensemble is not ensemble
+    assert agent.runtime_data.engine is not ensemble
     result = await ask(hass, "apaga la luz del salón")
     assert result.response.speech
 
@@ -55,15 +55,15 @@ async def test_unload_waits_for_running_decodes(hass: HomeAssistant, agent: Mock
     await asyncio.sleep(0)  # the decode is now in the executor
     await data.async_close(hass)
     assert (await running).text == "apaga la luz del salón"
-    assert data.ensemble.domotics._closed
+    assert data.engine.domotics._closed
 
 
 async def test_reload_on_options_change(hass: HomeAssistant, agent: MockConfigEntry) -> None:
-    ensemble = agent.runtime_data.ensemble
+    ensemble = agent.runtime_data.engine
     hass.config_entries.async_update_entry(agent, options=entry_options(votes=5))
     await hass.async_block_till_done()
     assert agent.state is ConfigEntryState.LOADED
-    assert agent.runtime_data.ensemble is not ensemble
+    assert agent.runtime_data.engine is not ensemble
 
 
 async def _setup_with(hass: HomeAssistant, selector: str, domotics: str) -> MockConfigEntry:

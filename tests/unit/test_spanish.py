@@ -219,3 +219,25 @@ def test_keeps_hands_off(text: str, hands_off: bool) -> None:
 
 def test_leaving_it_as_it_is_is_no_order() -> None:
     assert not_an_order(words("deja la radio como estaba")) == "pide dejarlo como está"
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "otherwise"),
+    [
+        ("se oye ruido fuera, da la luz del jardín", "OFF", True),  # "da la luz": on
+        ("enciende la guirnalda que cenamos fuera", "OFF", True),
+        ("enciende la guirnalda", "ON", False),
+        ("la que encendiste, apágala", "OFF", False),  # both directions: no objection
+        ("pon la radio", "OFF", False),  # "pon" says neither
+        ("quita el horno", "OFF", False),
+    ],
+)
+def test_says_otherwise(text: str, action: str, otherwise: bool) -> None:
+    assert spanish.says_otherwise(words(text), action) is otherwise
+
+
+def test_a_slipped_past_is_still_a_report() -> None:
+    """ "desenchuó" (a slip of "desenchufó"): what someone did, no order."""
+    assert (
+        not_an_order(words("mi tía desenchuó la radio"), "mi tía desenchuó la radio") == "cuenta lo que alguien ya hizo"
+    )
