@@ -9,11 +9,11 @@ skipped); `no_known_words` (the home check without its part that reads the domot
 words: "la freidora", "la sala de cine"); `no_language_check` (negations and reports of what was
 done not read by the body);
 `no_fallback` (what the agent passes on gets its own "no te he entendido" instead of the
-built-in agent); `greedy1` (one greedy sequence instead of the vote); `majority` (act when 2 of 3
-votes agree, not only all 3); `cool` (all 3 must agree, sampled at T = 0.5); and, with
+built-in agent); `greedy1` (one greedy sequence instead of the vote); `all_agree` (act only when all 3
+votes agree, not 2 of 3); `cool` (the vote sampled at T = 0.5); and, with
 --old-models, `old_models`
 (the models trained without the boundary data). `--temperatures 0.5 0.7` adds `t0.5`, `t0.7`: the
-vote of the shipped size, all sequences agreeing, sampled at that temperature (`--votes 5`:
+vote of the shipped size and rule, sampled at that temperature (`--votes 5`:
 `n5_t0.5`…). `--sampler-seeds 3 6` adds `draw3`, `draw6`: `full` with other sampling seeds, the
 same vote drawn again (the agent's offset is 0), so a figure is not one draw's luck; and
 `t0.7_draw3`… for the votes of `--temperatures`.
@@ -74,8 +74,8 @@ VARIANTS = (
     Variant("no_language_check", language_check=False),
     Variant("no_fallback", fallback=False),
     Variant("greedy1", votes=1, temperature=0.0),
-    Variant("majority", unanimous=False),
-    Variant("cool", temperature=0.5, unanimous=True),
+    Variant("all_agree", unanimous=True),
+    Variant("cool", temperature=0.5),
 )
 
 
@@ -130,7 +130,7 @@ def main() -> int:
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--old-models", nargs=2, metavar=("SELECTOR", "DOMOTICS"), help="models without the new data")
     parser.add_argument("--models", nargs=2, metavar=("SELECTOR", "DOMOTICS"), help="run every variant on these")
-    parser.add_argument("--temperatures", nargs="+", type=float, default=[], help="unanimous votes at these T")
+    parser.add_argument("--temperatures", nargs="+", type=float, default=[], help="the vote at these T")
     parser.add_argument("--votes", nargs="+", type=int, default=[VoteSettings().n_votes], help="... of these sizes")
     parser.add_argument(
         "--sampler-seeds", nargs="+", type=int, default=[], help="`full` again with other draws of its vote"
@@ -142,7 +142,7 @@ def main() -> int:
     logging.basicConfig(level=logging.CRITICAL)
     rows = load_rows(args.files or default_files())
     votes = [
-        Variant(f"t{t:g}" if n == VoteSettings().n_votes else f"n{n}_t{t:g}", votes=n, temperature=t, unanimous=True)
+        Variant(f"t{t:g}" if n == VoteSettings().n_votes else f"n{n}_t{t:g}", votes=n, temperature=t)
         for n in args.votes
         for t in args.temperatures
     ]

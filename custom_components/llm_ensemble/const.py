@@ -51,7 +51,7 @@ DEFAULT_TEMPERATURE: Final = 0.7  # the engine's VoteSettings().temperature
 VOTE_RULE_UNANIMOUS: Final = "unanimous"
 VOTE_RULE_MAJORITY: Final = "majority"  # the seed's rule: at least two of three
 VOTE_RULES: Final = (VOTE_RULE_UNANIMOUS, VOTE_RULE_MAJORITY)
-DEFAULT_VOTE_RULE: Final = VOTE_RULE_UNANIMOUS  # the engine's VoteSettings().unanimous
+DEFAULT_VOTE_RULE: Final = VOTE_RULE_MAJORITY  # the engine's VoteSettings().unanimous is False
 MAX_TEMPERATURE: Final = 2.0
 DEFAULT_FALLBACK: Final = True
 

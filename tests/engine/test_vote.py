@@ -49,17 +49,22 @@ DOMOTICS = ModelInfo(
 
 
 @pytest.mark.parametrize(
-    ("votes", "expected"),
+    ("votes", "unanimous", "expected"),
     [
-        (("LUZ_PA OFF", "LUZ_PA OFF", "LUZ_PA OFF"), "LUZ_PA OFF"),
-        (("LUZ_PA OFF", "NADA", "LUZ_PA OFF"), None),  # a switch needs every sequence
-        (("LUZ_PA ESTADO", "NADA", "LUZ_PA ESTADO"), "LUZ_PA ESTADO"),  # a question switches nothing: a majority
-        (("LUZ_PA ESTADO", "LUZ_PA OFF", "NADA"), None),
-        (("NADA", "NADA", "LUZ_PA ESTADO"), None),
-        (("NADA", "NADA", "NADA"), None),  # NADA is no command
+        (("LUZ_PA OFF", "LUZ_PA OFF", "LUZ_PA OFF"), True, "LUZ_PA OFF"),
+        (("LUZ_PA OFF", "NADA", "LUZ_PA OFF"), True, None),  # all of them: a switch needs every sequence
+        (("LUZ_PA OFF", "NADA", "LUZ_PA OFF"), False, "LUZ_PA OFF"),  # the default: a majority
+        (("LUZ_PA ESTADO", "NADA", "LUZ_PA ESTADO"), True, "LUZ_PA ESTADO"),  # a question: a majority
+        (("LUZ_PA ESTADO", "LUZ_PA OFF", "NADA"), False, None),
+        (("NADA", "NADA", "LUZ_PA ESTADO"), False, None),
+        (("NADA", "NADA", "NADA"), False, None),  # NADA is no command
     ],
 )
-def test_the_agents_vote_asks_all_for_a_switch_and_a_majority_for_a_state(
-    votes: tuple[str, ...], expected: str | None
+def test_the_agents_vote_asks_all_or_a_majority_for_a_switch_and_a_majority_for_a_state(
+    votes: tuple[str, ...], unanimous: bool, expected: str | None
 ) -> None:
-    assert vote_command(DOMOTICS, votes, VoteSettings()) == expected
+    assert vote_command(DOMOTICS, votes, VoteSettings(unanimous=unanimous)) == expected
+
+
+def test_the_default_vote_is_the_seeds_majority() -> None:
+    assert not VoteSettings().unanimous

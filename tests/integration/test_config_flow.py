@@ -83,7 +83,7 @@ async def test_user_flow_creates_the_entry(hass: HomeAssistant, house: House) ->
     }
     assert result["options"] == {
         CONF_VOTES: 3,
-        CONF_VOTE_RULE: "unanimous",  # the default: every vote must agree
+        CONF_VOTE_RULE: "majority",  # the default: two of three
         CONF_TEMPERATURE: 0.7,
         CONF_FALLBACK: True,
         CONF_WEATHER_ENTITY: "weather.tiempo_casa",
@@ -222,7 +222,7 @@ async def test_options_flow_suggests_then_saves_the_mapping(hass: HomeAssistant,
     chosen = {"LUZ_SL": "light.luz_salon", "CAFE_CO": "switch.cafetera"}
     behaviour = {
         CONF_VOTES: 5,
-        CONF_VOTE_RULE: "majority",
+        CONF_VOTE_RULE: "unanimous",
         CONF_TEMPERATURE: 0.5,
         CONF_FALLBACK: False,
         CONF_WEATHER_ENTITY: "weather.tiempo_casa",
@@ -231,9 +231,9 @@ async def test_options_flow_suggests_then_saves_the_mapping(hass: HomeAssistant,
     assert result["type"] is FlowResultType.CREATE_ENTRY
     await hass.async_block_till_done()
     assert entry.options[CONF_VOTES] == 5
-    assert entry.options[CONF_VOTE_RULE] == "majority"
-    assert Settings.from_options(entry.options).vote == VoteSettings(n_votes=5, temperature=0.5, unanimous=False)
-    assert Settings().vote.unanimous  # the default: all of them
+    assert entry.options[CONF_VOTE_RULE] == "unanimous"
+    assert Settings.from_options(entry.options).vote == VoteSettings(n_votes=5, temperature=0.5, unanimous=True)
+    assert not Settings().vote.unanimous  # the default: a majority
     assert entry.options[CONF_WEATHER_ENTITY] == "weather.tiempo_casa"
     assert entry.options[CONF_ENTITY_MAP] == {code: chosen.get(code) for code in codes}
     assert entry.state is ConfigEntryState.LOADED  # reloaded with the new options
