@@ -197,10 +197,12 @@ def keeps_hands_off(words: Sequence[str], original: str = "") -> bool:
     """Whether the request asks that nothing be switched: a negated order, or "déjala como está".
 
     Not "no, apaga la tele" nor "la cafetera no, apaga la freidora": there the no answers something
-    else, and an order follows.
+    else, and an order follows; but "oye no, no pongas la freidora" is told not to.
     """
     if SAYS_NO_FIRST.search(original.lower()):
-        return False
+        # The no before a pause answers something else; another may still govern the order.
+        rest = SAYS_NO_FIRST.sub(" , ", original.lower())
+        return negates_switching(normalize_lower_ascii(rest).split())
     return negates_switching(words) or leaves_as_is(words)
 
 

@@ -208,6 +208,7 @@ def test_gives_two_orders(text: str, two: bool) -> None:
         ("deja la luz encendida", False),  # an order: leave it on
         ("no, apaga la radio", False),  # a no to something else, then the order
         ("la radio no, apaga el horno", False),
+        ("oye no, no pongas la radio", True),  # a no, then a negated order
         ("no veo nada, enciende la luz", False),
         ("apaga la radio", False),
     ],
