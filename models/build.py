@@ -28,8 +28,9 @@ SHIP_DIR = ROOT / "custom_components" / "llm_ensemble" / "models"
 CARDS_DIR = ROOT / "models" / "cards"
 
 # The shipped seeds are those that did best in the development house (models/eval/houses, purpose
-# dev: fewest wrong switches, then most rows right, by scripts/bench --house); the README gives
-# every seed's figures. Context 96: a naming answer is longer than a code.
+# dev: fewest wrong switches, then most rows right, by scripts/bench --house): a figure is one
+# draw of training, so seeds are compared, not trusted one by one. Context 96: a naming answer is
+# longer than a code.
 FULL = {
     "selector": TrainConfig(
         task="selector", dim=128, n_layers=4, n_heads=4, hidden_dim=352, steps=2000, seed=1, max_seq_len=96

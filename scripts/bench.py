@@ -4,7 +4,7 @@
     scripts/bench --house models/eval/houses/NAME.json [ROWS.tsv ...] [--json] [--out DIR]
     scripts/bench ... --models DIR     # another selector.gguf and domotics.gguf than the shipped ones
 
-FILE: evaluation TSV (route<TAB>command<TAB>text[<TAB>kind], the README's "Evaluation files"); by
+FILE: evaluation TSV (route<TAB>command<TAB>text[<TAB>kind], docs/development.md, "Evaluation files"); by
 default the project's own files in models/eval/ (handwritten, validation, realhome, realhome_fresh, boundary; those
 missing are skipped). Both agents run in one Home Assistant holding the real home (the catalog's
 devices and many others), or with --house a written-down house, on its own rows or on other files

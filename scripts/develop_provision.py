@@ -16,59 +16,19 @@ from typing import Any
 
 import aiohttp
 
+from devtools.demo_home import AREA_ALIASES as DEMO_AREA_ALIASES
+from devtools.demo_home import DEVICES
+
 URL = "http://localhost:8123"
 CLIENT_ID = f"{URL}/"
 USER, PASSWORD = "dev", "dev"
 AGENT = "conversation.llm_ensemble"
 ONLINE_INTEGRATIONS = {"met", "radio_browser", "google_translate"}  # added by onboarding
-# template unique_id -> area: the catalog's devices, then the others (other rooms, second lights,
-# appliances), as in tests/integration/real_home_devices.py (a test keeps them equal).
-AREAS = {
-    "luz_del_salon": "Salón",
-    "luz_de_la_cocina": "Cocina",
-    "luz_del_dormitorio": "Dormitorio",
-    "luz_del_bano": "Baño",
-    "luz_del_pasillo": "Pasillo",
-    "luz_del_despacho": "Despacho",
-    "luz_de_la_terraza": "Terraza",
-    "luz_del_jardin": "Jardín",
-    "luz_del_garaje": "Garaje",
-    "luz_de_la_entrada": "Entrada",
-    "tira_led_del_salon": "Salón",
-    "tira_led_del_dormitorio": "Dormitorio",
-    "ventilador_del_salon": "Salón",
-    "ventilador_del_dormitorio": "Dormitorio",
-    "television": "Salón",
-    "cafetera": "Cocina",
-    "calefactor": "Baño",
-    "riego": "Jardín",
-    "luz_del_comedor": "Comedor",
-    "luz_de_la_habitacion_de_los_ninos": "Habitación de los niños",
-    "luz_del_sotano": "Sótano",
-    "luz_de_la_escalera": "Escalera",
-    "luz_de_la_buhardilla": "Buhardilla",
-    "luz_del_cuarto_de_la_plancha": "Cuarto de la plancha",
-    "luz_del_cuarto_de_invitados": "Cuarto de invitados",
-    "luz_del_porche": "Porche",
-    "lampara_de_pie": "Salón",
-    "flexo": "Despacho",
-    "lampara_de_la_mesilla": "Dormitorio",
-    "tira_led_de_la_cocina": "Cocina",
-    "ventilador_del_despacho": "Despacho",
-    "ventilador_de_la_cocina": "Cocina",
-    "purificador_de_aire": "Dormitorio",
-    "television_del_dormitorio": "Dormitorio",
-    "lavadora": "Cuarto de la plancha",
-    "lavavajillas": "Cocina",
-    "termo": "Baño",
-    "cargador_del_coche": "Garaje",
-    "impresora": "Despacho",
-    "deshumidificador": "Sótano",
-    "microondas": "Cocina",
-}
-# Aliases, as a user sets them in an area's or an entity's settings.
-AREA_ALIASES = {"Habitación de los niños": ["cuarto de los niños"]}
-ALIASES = {"termo": ["calentador"], "cargador_del_coche": ["cargador"]}  # template unique_id -> aliases
+# The demo home's table (devtools/demo_home.py): template unique_id -> area, and the aliases a user
+# sets in an area's or an entity's settings.
+AREAS = {device.unique_id: device.area for device in DEVICES}
+AREA_ALIASES = {area: list(aliases) for area, aliases in DEMO_AREA_ALIASES.items()}
+ALIASES = {device.unique_id: list(device.aliases) for device in DEVICES if device.aliases}
 
 
 async def wait_until_up(session: aiohttp.ClientSession) -> None:

@@ -44,7 +44,7 @@ WEATHER_TOO = "weather"  # in a `home` row's effects: the reply must also give t
 
 @dataclass(frozen=True)
 class Row:
-    """One request of an evaluation file (the README's "Evaluation files" gives the format).
+    """One request of an evaluation file (docs/development.md, "Evaluation files" gives the format).
 
     route `home`: the right answer is a change the built-in agent makes (a device outside the
     catalog, every light of an area, a colour), listed in `command` as `entity_id=on|off|set`.

@@ -1,6 +1,6 @@
 """The benchmark home: the real home of the integration suite, and a weather entity.
 
-The devices are those of tests/integration/real_home_devices.py: the catalog's 18 and 23 others
+The devices are those of devtools/demo_home.py: the catalog's 18 and 23 others
 (other rooms, second lights, appliances, a second TV), with their areas and the aliases a user
 gave some of them; lights dim and take colours, fans have speeds (tests/integration/real_home.py).
 The demo home of `scripts/develop` holds the same devices (a test keeps them equal), so the figures

@@ -25,7 +25,7 @@ from typing import Any
 
 from evaluate import EFFECTS, WEATHER_TOO, Row
 
-from tests.integration.real_home_devices import Device
+from devtools.demo_home import Device
 
 DOMAINS = ("light", "switch", "fan")
 

@@ -415,7 +415,7 @@ def _method(m: Measurement) -> list[str]:
         "## How it was measured",
         "",
         "One in-process Home Assistant (its own test harness: a real core, storage in memory) holds the real home "
-        "of `tests/integration/real_home_devices.py`, as in the demo home of `scripts/develop`: the catalog's 18 "
+        "of `devtools/demo_home.py`, as in the demo home of `scripts/develop`: the catalog's 18 "
         "devices and 23 others (other rooms, second lights, appliances), each named in Spanish and placed in its "
         "area, some with aliases; lights dim and take colours, fans have speeds; and a weather entity with a week "
         "of daily forecast, exposed to Assist. Both agents get every request through `conversation.process` "

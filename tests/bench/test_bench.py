@@ -21,8 +21,8 @@ from benchlib.judge import Reply, is_weather_answer, judge, numbers, tells_state
 from develop_provision import ALIASES, AREA_ALIASES, AREAS
 from evaluate import Row
 
-from tests.integration.real_home_devices import AREA_ALIASES as TABLE_AREA_ALIASES
-from tests.integration.real_home_devices import BY_CODE, DEVICES
+from devtools.demo_home import AREA_ALIASES as TABLE_AREA_ALIASES
+from devtools.demo_home import BY_CODE, DEVICES, package_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "bench.py"
@@ -174,15 +174,17 @@ def test_report_and_plots_written(run: tuple[dict[str, Any], Path]) -> None:
 
 
 def test_house_is_the_demo_home() -> None:
-    """The bench's devices are named, placed and aliased like scripts/develop's demo home."""
-    config = yaml.safe_load((ROOT / "config" / "configuration.yaml").read_text(encoding="utf-8"))
+    """scripts/develop's demo devices are the table's, named, placed and aliased the same."""
+    config = (ROOT / "config" / "configuration.yaml").read_text(encoding="utf-8")
+    assert "demo_home: !include demo_home.yaml" in config  # the package scripts/develop writes
+    package = yaml.safe_load(package_yaml())
     demo = {
         (kind, item["name"], item["unique_id"])
-        for block in config["template"]
+        for block in package["template"]
         for kind in ("light", "switch")
         for item in block.get(kind, ())
     }
-    fans = {key: fan for entry in config["fan"] for key, fan in entry["fans"].items()}
+    fans = {key: fan for entry in package["fan"] for key, fan in entry["fans"].items()}
     demo |= {("fan", fan["friendly_name"], fan["unique_id"]) for fan in fans.values()}
     assert all(key == fan["unique_id"] for key, fan in fans.items())  # fan.<key> is the table's entity id
     assert {(device.domain, device.name, device.unique_id) for device in DEVICES} == demo

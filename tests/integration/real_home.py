@@ -1,4 +1,4 @@
-"""The real home in a running Home Assistant: every device of real_home_devices, in its area.
+"""The demo home in a running Home Assistant: every device of devtools/demo_home.py, in its area.
 
 Lights dim and take colours, fans have speeds, switches only switch: what a request may change
 ("pon la luz del salón en azul", "baja el ventilador") is a real change of a real entity, done by
@@ -22,8 +22,9 @@ from homeassistant.helpers import floor_registry as fr
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import setup_test_component_platform
 
+from devtools.demo_home import AREA_ALIASES, DEVICES, Device
+
 from .house import HouseSwitch
-from .real_home_devices import AREA_ALIASES, DEVICES, Device
 
 WHITE = (0.0, 0.0)
 FULL = 255

@@ -18,10 +18,10 @@ from homeassistant.helpers import device_registry as dr
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.llm_ensemble.const import CONF_FALLBACK, DOMAIN
+from devtools.demo_home import Device
 
 from .conftest import AGENT_ID, SHIPPED_MODELS, ask, speech
 from .real_home import RealHome, async_setup_real_home
-from .real_home_devices import Device
 
 DEVICES = (
     Device(None, "light", "Lámpara del techo", "lampara_techo", "Sala de estar", ("luz grande",)),

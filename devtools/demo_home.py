@@ -1,14 +1,20 @@
-"""The real home's devices, as data: the catalog's 18 and the many others a Spanish home holds.
+"""The demo home, defined once: the catalog's 18 devices and the many others a Spanish home holds.
 
-One table for every place that builds this home: the bench (`scripts/benchlib/house.py`), the
-integration suite (`real_home.py`) and the demo of `scripts/develop` (config/configuration.yaml
-and develop_provision.AREAS, which a test keeps equal to this table). Devices outside the catalog
-are the hard part: other rooms, a second light in a catalog room, appliances, a second TV.
+Every place that builds this home reads this table: the integration suite
+(`tests/integration/real_home.py`), the bench (`scripts/benchlib/house.py`) and the demo of
+`scripts/develop`, whose devices `python -m devtools.demo_home config/demo_home.yaml` writes as a
+package of template entities (config/configuration.yaml includes it) and whose areas and aliases
+`scripts/develop_provision.py` sets from here. Devices outside the catalog are the hard part: other
+rooms, a second light in a catalog room, appliances, a second TV.
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 
 @dataclass(frozen=True)
@@ -93,3 +99,37 @@ OTHER_DEVICES = _devices(
 DEVICES: tuple[Device, ...] = CATALOG_DEVICES + OTHER_DEVICES
 AREA_ALIASES: dict[str, tuple[str, ...]] = {"Habitación de los niños": ("cuarto de los niños",)}
 BY_CODE: dict[str, Device] = {device.code: device for device in CATALOG_DEVICES if device.code}
+
+
+def package_yaml(devices: tuple[Device, ...] = DEVICES) -> str:
+    """The devices as a Home Assistant package of template entities that keep their own state.
+
+    Lights and switches are template entities; fans use the template platform's syntax, the one
+    Home Assistant 2025.4 reads. They only switch on and off (no hardware needed).
+    """
+
+    def noop() -> dict[str, list[dict[str, int]]]:  # a fresh one each: no YAML anchors in the file
+        return {"turn_on": [{"delay": 0}], "turn_off": [{"delay": 0}]}
+
+    package = {
+        "template": [
+            {domain: [{"name": d.name, "unique_id": d.unique_id, **noop()} for d in devices if d.domain == domain]}
+            for domain in ("light", "switch")
+        ],
+        "fan": [
+            {
+                "platform": "template",
+                "fans": {
+                    d.unique_id: {"friendly_name": d.name, "unique_id": d.unique_id, **noop()}
+                    for d in devices
+                    if d.domain == "fan"
+                },
+            }
+        ],
+    }
+    header = "# Written by `python -m devtools.demo_home` from devtools/demo_home.py: do not edit.\n"
+    return header + yaml.safe_dump(package, allow_unicode=True, sort_keys=False)
+
+
+if __name__ == "__main__":
+    Path(sys.argv[1]).write_text(package_yaml(), encoding="utf-8")
