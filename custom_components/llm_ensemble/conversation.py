@@ -86,7 +86,7 @@ class LLMEnsembleAgent(ConversationEntity):
                     self.hass,
                     user_input.text,
                     parts,
-                    lambda part: data.async_decide(self.hass, part, settings.vote),
+                    lambda part, ordered: data.async_decide(self.hass, part, settings.vote, ordered),
                     settings,
                     domotics,
                     user_input.context,

@@ -21,7 +21,9 @@ class LLMEnsembleData:
     decisions: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=MAX_DECISIONS))
     server_down: bool = False  # the last request found the llama.cpp server down or too slow
 
-    async def async_decide(self, hass: HomeAssistant, text: str, settings: VoteSettings) -> Decision:
+    async def async_decide(
+        self, hass: HomeAssistant, text: str, settings: VoteSettings, device_order: bool = False
+    ) -> Decision:
         """Decide without blocking the event loop.
 
         The engine decodes in the executor, tracked so that unloading waits before
@@ -29,7 +31,7 @@ class LLMEnsembleData:
         each request tries the server again.
         """
         try:
-            decision = await self.engine.async_decide(text, settings)
+            decision = await self.engine.async_decide(text, settings, device_order)
         except ServerError as err:
             if not self.server_down:
                 LOGGER.warning("The llama.cpp server cannot answer (%s); requests fail until it is back", err)

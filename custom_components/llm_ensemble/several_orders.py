@@ -2,9 +2,10 @@
 
 The request is cut where another order begins: an on/off verb, or a question ("dime…", "¿qué
 tiempo…?"), after "y", "luego", "después", "también" or a comma, once a first one has begun. Each
-part is decided by the models and checked as if it were said alone. The request is carried out
-only if every part is sure (a switch, a state answer, a weather answer); otherwise it is passed on
-whole, and nothing is switched. One reply says what was done, part by part.
+part is decided by the models and checked as if it were said alone (a part that begins with an
+on/off verb is the domotics model's to read, whatever the selector says of it). The request is
+carried out only if every part is sure (a switch, a state answer, a weather answer); otherwise it
+is passed on whole, and nothing is switched. One reply says what was done, part by part.
 """
 
 from __future__ import annotations
@@ -148,6 +149,12 @@ def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
     return found
 
 
+def _begins_with_an_order(text: str) -> bool:
+    """Whether a part's first word is an on/off verb: an order, whatever the selector reads."""
+    first = WORD.search(text)
+    return first is not None and _switch_verb(normalize_lower_ascii(first.group()))
+
+
 def _switch_verb(word: str) -> bool:
     return spanish.is_switch_verb(word) and not word.endswith(spanish.PARTICIPLE_ENDINGS)
 
@@ -158,7 +165,7 @@ def _starts_order(plain: Sequence[str], i: int) -> bool:
     return _switch_verb(word) or word in QUESTION_STARTS or (word, following) in QUESTION_PAIRS
 
 
-Decide = Callable[[str], Awaitable[Decision]]
+Decide = Callable[[str, bool], Awaitable[Decision]]  # (the part, begun with an on/off verb)
 
 
 async def async_outcome(
@@ -179,8 +186,8 @@ async def async_outcome(
     """
     if len(parts) > MAX_ORDERS:  # decided for the record only
         reason = f"más de {MAX_ORDERS} órdenes a la vez"
-        return await decide(text), Outcome("Son demasiadas cosas a la vez.", pass_on=reason)
-    decisions = [await decide(part.text) for part in parts]
+        return await decide(text, False), Outcome("Son demasiadas cosas a la vez.", pass_on=reason)
+    decisions = [await decide(part.text, _begins_with_an_order(part.text)) for part in parts]
     if any(part.shares_verb for part in parts):
         here = None
     planned: list[named_outcome.Switch | Outcome] = []

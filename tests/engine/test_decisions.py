@@ -14,6 +14,16 @@ import pytest
 from custom_components.llm_ensemble.engine import Ensemble, Sampling, VoteSettings, request_seed
 
 
+def test_an_order_known_as_one_is_voted_on_whatever_the_selector_says(ensemble: Ensemble) -> None:
+    """A part of several orders that begins with an on/off verb goes to the domotics model; its
+    answers still decide (NADA for what no device names)."""
+    text = "cuéntame un chiste"
+    assert ensemble.decide(text).route == "none"
+    decision = ensemble.decide(text, VoteSettings(n_votes=3), device_order=True)
+    assert (decision.route, decision.label) == ("domotics", "NINGUNO")
+    assert len(decision.votes) == 3
+
+
 def is_answer(ensemble: Ensemble, text: str, answer: str | None) -> bool:
     """Whether the domotics model may give this answer to this text: the constraint held."""
     model = ensemble.domotics

@@ -260,8 +260,13 @@ class Ensemble:
         (answer,) = self.domotics.generate(prompt, [Sampling()], self.domotics.answers_for(normalized))
         return command_of(self.domotics.info, answer)
 
-    def decide(self, text: str, settings: VoteSettings | None = None) -> Decision:
-        """Route the text; for device requests, vote on the command."""
+    def decide(self, text: str, settings: VoteSettings | None = None, device_order: bool = False) -> Decision:
+        """Route the text; for device requests, vote on the command.
+
+        `device_order`: the caller knows the text is an on/off order (one part of several, begun
+        with an on/off verb): the domotics model votes even where the selector says NINGUNO (its
+        label is kept, for the record). The vote and every check still decide.
+        """
         settings = settings or VoteSettings()
         start = time.perf_counter()
         route, label, truncated = self.route(text)
@@ -269,6 +274,8 @@ class Ensemble:
         votes: tuple[str | None, ...] = ()
         command = None
         vote_ms = 0.0
+        if device_order and route == ROUTE_NONE and not truncated:
+            route = ROUTE_DOMOTICS
         if route == ROUTE_DOMOTICS:
             vote_start = time.perf_counter()
             votes, command = self.vote(text, settings)
