@@ -35,20 +35,18 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+from bench import default_files
+from benchlib.agents import async_attempt, async_warm_up, cases
+from benchlib.harness import async_home
+from benchlib.measure import load_rows
+from evaluate import percentile
+
+from custom_components.llm_ensemble import home_check, spanish
+from custom_components.llm_ensemble import settings as agent_settings
+from custom_components.llm_ensemble.const import CONF_FALLBACK
+from custom_components.llm_ensemble.engine import VoteSettings
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from bench import default_files  # noqa: E402
-from benchlib.agents import async_attempt, async_warm_up, cases  # noqa: E402
-from benchlib.harness import async_home  # noqa: E402
-from benchlib.measure import load_rows  # noqa: E402
-from evaluate import percentile  # noqa: E402
-
-from custom_components.llm_ensemble import home_check, spanish  # noqa: E402
-from custom_components.llm_ensemble import settings as agent_settings  # noqa: E402
-from custom_components.llm_ensemble.const import CONF_FALLBACK  # noqa: E402
-from custom_components.llm_ensemble.engine import VoteSettings  # noqa: E402
 
 
 @dataclass(frozen=True)

@@ -15,19 +15,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from homeassistant import loader  # noqa: E402
-from homeassistant.components import conversation  # noqa: E402
-from homeassistant.core import Context, HomeAssistant  # noqa: E402
-from pytest_homeassistant_custom_component.common import (  # noqa: E402
+from homeassistant import loader
+from homeassistant.components import conversation
+from homeassistant.core import Context, HomeAssistant
+from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_test_home_assistant,
     mock_storage,
 )
 
-from custom_components.llm_ensemble.const import (  # noqa: E402
+from custom_components.llm_ensemble.const import (
     CONF_DOMOTICS_MODEL,
     CONF_FALLBACK,
     CONF_RECORD_TEXTS,
@@ -42,7 +39,9 @@ from custom_components.llm_ensemble.const import (  # noqa: E402
     DOMAIN,
     SUPPORTED_DOMAINS,
 )
-from tests.integration.house import async_setup_house  # noqa: E402
+from tests.integration.house import async_setup_house
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 async def set_up(hass: HomeAssistant, votes: int, temperature: float) -> MockConfigEntry:

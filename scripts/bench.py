@@ -30,15 +30,14 @@ import logging
 import sys
 from pathlib import Path
 
+from benchlib import report
+from benchlib.house_file import HouseFile
+from benchlib.measure import async_measure
+
+from custom_components.llm_ensemble.const import DEFAULT_VOTE_RULE, VOTE_RULES
+from custom_components.llm_ensemble.engine import VoteSettings
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from benchlib import report  # noqa: E402
-from benchlib.house_file import HouseFile  # noqa: E402
-from benchlib.measure import async_measure  # noqa: E402
-
-from custom_components.llm_ensemble.const import DEFAULT_VOTE_RULE, VOTE_RULES  # noqa: E402
-from custom_components.llm_ensemble.engine import VoteSettings  # noqa: E402
 
 EVAL = ROOT / "models" / "eval"
 DEFAULT_FILES = [

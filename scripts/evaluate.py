@@ -19,10 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from custom_components.llm_ensemble.engine import (  # noqa: E402
+from custom_components.llm_ensemble.engine import (
     ENGINE_IN_PROCESS,
     ENGINE_NUMPY,
     ENGINE_SERVER,
@@ -33,8 +30,10 @@ from custom_components.llm_ensemble.engine import (  # noqa: E402
     request_seed,
     vote_command,
 )
-from custom_components.llm_ensemble.engine.ensemble import load_model  # noqa: E402
-from custom_components.llm_ensemble.engine.model_file import ModelFile  # noqa: E402
+from custom_components.llm_ensemble.engine.ensemble import load_model
+from custom_components.llm_ensemble.engine.model_file import ModelFile
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SHIPPED = ROOT / "custom_components" / "llm_ensemble" / "models"
 ROUTES = ("domotics", "weather", "none", "home", "state")

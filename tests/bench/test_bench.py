@@ -23,6 +23,7 @@ from evaluate import Row
 
 from devtools.demo_home import AREA_ALIASES as TABLE_AREA_ALIASES
 from devtools.demo_home import BY_CODE, DEVICES, package_yaml
+from tests.script_env import script_env
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "bench.py"
@@ -69,6 +70,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]
     out = folder / "report"
     done = subprocess.run(
         [sys.executable, str(SCRIPT), str(tsv), "--json", "--out", str(out)],
+        env=script_env(),
         capture_output=True,
         text=True,
         check=True,

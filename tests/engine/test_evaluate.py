@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from custom_components.llm_ensemble.engine import Ensemble, VoteSettings
+from tests.script_env import script_env
 
 from ..conftest import CATALOG
 
@@ -62,7 +63,9 @@ def test_a_naming_model_is_sent_to_the_bench(tmp_path: Path) -> None:
     """The shipped model names devices, not codes: this measure says so instead of scoring it."""
     path = tmp_path / "rows.tsv"
     path.write_text(ROWS, encoding="utf-8")
-    out = subprocess.run([sys.executable, str(SCRIPT), str(path)], capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        [sys.executable, str(SCRIPT), str(path)], env=script_env(), capture_output=True, text=True, check=False
+    )
     assert out.returncode != 0
     assert "scripts/bench" in out.stderr
 
@@ -78,7 +81,11 @@ def test_json_is_the_last_line(tmp_path: Path) -> None:
     path = tmp_path / "rows.tsv"
     path.write_text(ROWS, encoding="utf-8")
     out = subprocess.run(
-        [sys.executable, str(SCRIPT), str(path), *CATALOG_ARGS, "--json"], capture_output=True, text=True, check=True
+        [sys.executable, str(SCRIPT), str(path), *CATALOG_ARGS, "--json"],
+        env=script_env(),
+        capture_output=True,
+        text=True,
+        check=True,
     )
     figures = json.loads(out.stdout.strip().splitlines()[-1])
     for key in (
@@ -134,6 +141,7 @@ def test_json_on_a_server_it_starts_itself(tmp_path: Path) -> None:
     path.write_text(ROWS, encoding="utf-8")
     out = subprocess.run(
         [sys.executable, str(SCRIPT), str(path), *CATALOG_ARGS, "--engine", "server", "--json"],
+        env=script_env(),
         capture_output=True,
         text=True,
         check=True,
@@ -151,6 +159,7 @@ def test_json_on_each_in_process_engine(tmp_path: Path, engine: str) -> None:
     path.write_text(ROWS, encoding="utf-8")
     out = subprocess.run(
         [sys.executable, str(SCRIPT), str(path), *CATALOG_ARGS, "--engine", engine, "--json"],
+        env=script_env(),
         capture_output=True,
         text=True,
         check=True,

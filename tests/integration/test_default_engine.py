@@ -21,6 +21,7 @@ from homeassistant.data_entry_flow import FlowResultType
 
 from custom_components.llm_ensemble.const import CONF_ENGINE, DOMAIN
 from custom_components.llm_ensemble.engine import ENGINE_NUMPY
+from tests.script_env import script_env
 
 from ..conftest import HAS_LLAMA_CPP
 from .conftest import MAPPING, ask, async_set_up_agent, entry_data, entry_options
@@ -83,20 +84,21 @@ async def test_an_in_process_entry_without_llama_cpp_runs_on_numpy(hass: HomeAss
 def test_the_default_engine_imports_only_numpy_beyond_home_assistant() -> None:
     """Load the NumPy backend and decide, in a fresh interpreter: what it imports after Home
     Assistant's own modules are in is the standard library, NumPy and this integration."""
-    script = f"""
+    script = """
 import json, sys
-sys.path.insert(0, {str(ROOT)!r})
 import homeassistant.core, homeassistant.helpers.aiohttp_client, homeassistant.config_entries  # what HA has
 before = set(sys.modules)
 from custom_components.llm_ensemble.engine import AsyncEngine, Ensemble
 from custom_components.llm_ensemble.const import MODELS_DIR
 ensemble = Ensemble.load(MODELS_DIR / "selector.gguf", MODELS_DIR / "domotics.gguf")
-assert set(ensemble.decide("apaga la luz del salón").votes) == {{"OFF luz @ salon"}}
-new = {{m.split(".")[0] for m in set(sys.modules) - before}}
-cython = {{m for m in new if m.startswith("_cython_")}}  # the Cython runtime of NumPy's own extensions
+assert set(ensemble.decide("apaga la luz del salón").votes) == {"OFF luz @ salon"}
+new = {m.split(".")[0] for m in set(sys.modules) - before}
+cython = {m for m in new if m.startswith("_cython_")}  # the Cython runtime of NumPy's own extensions
 print(json.dumps(sorted(new - set(sys.stdlib_module_names) - cython)))
 """
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=script_env(), capture_output=True, text=True, check=True, timeout=120
+    )
     imported = set(json.loads(out.stdout.strip().splitlines()[-1]))
     assert imported <= {"numpy", "custom_components"}, imported
     assert "llama_cpp" not in imported
