@@ -303,7 +303,9 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
     if not device and ALL_OF_IT & set(naming.device) and place.area_ids is None:
         return Unresolved.EVERYTHING
     there = [e for e in home.entities if place.area_ids is None or e.area_id in place.area_ids]
-    found = _pick(naming, device, there, place.words, kinds, home)
+    # No place said: one device only if the words fit no other, or name it as it is ("apaga la
+    # tele" with two TVs is the built-in agent's to match by exact name, or to ask about).
+    found = _pick(naming, device, there, place.words, kinds, home, only_one=place.area_ids is None)
     if found is None and place.area_ids is not None:
         # "cargador @ garaje" where the entity has no area but says its place in its name.
         found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, None)
@@ -366,8 +368,8 @@ def _pick(
 
     `home`: whose areas' names may stand for a device's place; None where only the devices' own
     names may (no place was found for the words). `only_one`: a singular is the one entity the
-    words fit at all, or nothing ("el ventilador" said where there is none, and the home has a
-    "Ventilador" and a "Ventilador del salón").
+    words fit at all, or the one named as it is ("luz de Mateo" beside Mateo's night light), or
+    nothing ("la tele" where a "Televisión" and a "Televisión del dormitorio" both fit).
     """
     if not device and not ALL_OF_IT & set(naming.device):
         return None
@@ -392,6 +394,6 @@ def _pick(
     chosen = tuple(sorted(entity_id for fit, entity_id in scored if fit >= least))
     if (count := COUNTS.keys() & set(naming.device)) and len(chosen) != COUNTS[count.pop()]:
         return Unresolved.AMBIGUOUS  # "los dos ventiladores" where three or one answer
-    if not naming.plural and (len(chosen) > 1 or (only_one and len(scored) > 1)):
+    if not naming.plural and (len(chosen) > 1 or (only_one and len(scored) > 1 and best < EXACT_NAME)):
         return Unresolved.AMBIGUOUS
     return Target(naming.action, chosen)

@@ -117,7 +117,7 @@ def test_says_why_it_points_at_nothing(answer: str, reason: Unresolved) -> None:
         ("OFF ventilador", "hab_lucia", ("fan.lucia",)),  # the fan of the room the speaker is in
         ("OFF ventilador", "dormitorio", ("fan.dormitorio",)),
         ("ON lampara", "cocina", Unresolved.AMBIGUOUS),  # none here, two elsewhere
-        ("OFF ventilador", "cocina", Unresolved.AMBIGUOUS),  # none here: "Ventilador" is not enough
+        ("OFF ventilador", "cocina", ("fan.lucia",)),  # none here: the one named as it is
         ("OFF toallero", "cocina", ("switch.toallero",)),  # none here, the home's only one
         ("OFF ventilador @ dormitorio", "hab_lucia", ("fan.dormitorio",)),  # a place said wins
         ("OFF las luces", "estudio", ("light.estudio_1", "light.estudio_2")),
@@ -158,6 +158,20 @@ def test_a_rooms_kind_names_the_only_room_called_so() -> None:
     naming = Naming.parse("ON luz @ dormitorio")
     assert naming is not None
     assert resolve(naming, two, kinds) == Unresolved.NO_PLACE
+
+
+def test_with_no_place_a_singular_is_the_only_device_it_fits_or_the_one_named_as_it_is() -> None:
+    """ "la tele" where two TVs fit is not ours to pick; "Luz del baño" said whole is that light."""
+    home = _home()
+    second = HomeEntity("switch.tele_cocina", (words("Televisor de la cocina"),), "cocina")
+    two_tvs = Home(home.areas, (*home.entities, second), home.floors)
+    naming = Naming.parse("OFF tele")
+    assert naming is not None
+    assert resolve(naming, two_tvs, KINDS) == Unresolved.AMBIGUOUS
+    naming = Naming.parse("OFF televisor")
+    assert naming is not None
+    assert resolve(naming, two_tvs, KINDS) == Target("OFF", ("switch.tele",))  # "Televisor", as it is
+    assert _resolve("OFF luz del bano") == Target("OFF", ("light.bano",))
 
 
 def test_a_device_named_like_a_room_is_still_that_device() -> None:
