@@ -62,7 +62,7 @@ def default_files() -> list[Path]:
 
 def engines_section(files: list[Path], args: argparse.Namespace, text_path: Path) -> dict[str, object]:
     """The three backends on the same requests; appended to report.md and saved as engines.json."""
-    from benchlib.engines import compare
+    from benchlib.backends import compare
     from evaluate import read_tsv
 
     rows = [row for path in files for row in read_tsv(path)]

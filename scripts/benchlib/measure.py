@@ -17,12 +17,12 @@ from homeassistant.const import __version__ as ha_version
 from custom_components.llm_ensemble.const import DEFAULT_VOTE_RULE
 
 from .agents import AGENTS, RowResult, async_accuracy_pass, async_warm_up
-from .engine import sweep
 from .figures import summarize
 from .harness import async_home, clear_intent_cache
 from .house_file import HouseFile
 from .load import async_load
 from .memory import file_digests, file_sizes_mb, peak_rss_mb, rss_mb
+from .vote_price import sweep
 
 ROOT = SHIPPED.parents[2]
 MODEL_FILES = (SHIPPED / "selector.gguf", SHIPPED / "domotics.gguf")
