@@ -16,13 +16,13 @@ from homeassistant.helpers import intent
 from homeassistant.helpers.icon import async_get_icons
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.llm_ensemble import engines
+from custom_components.llm_ensemble import engine_setup
 from custom_components.llm_ensemble.const import DOMAIN
 from custom_components.llm_ensemble.engine import DecodeFailed, EngineError, VoteSettings
 
 from .conftest import AGENT_ID, ask, speech
 
-INTEGRATION = Path(engines.__file__).parent
+INTEGRATION = Path(engine_setup.__file__).parent
 TRANSLATIONS = {
     name: json.loads((INTEGRATION / path).read_text())
     for name, path in (("strings", "strings.json"), ("en", "translations/en.json"), ("es", "translations/es.json"))
@@ -90,7 +90,7 @@ def _engine_errors() -> set[type[EngineError]]:
 def test_every_error_key_is_translated(language: str) -> None:
     """Each reason the engine raises, and each key the integration raises, has its text."""
     strings = TRANSLATIONS[language]
-    reasons = {cls.reason for cls in _engine_errors()} | {engines.LlamaCppUnavailable.reason}
+    reasons = {cls.reason for cls in _engine_errors()} | {engine_setup.LlamaCppUnavailable.reason}
     assert reasons - set(strings["exceptions"]) == set()
     assert reasons - set(strings["config"]["error"]) == set()  # the flows put them on a field
     assert "decide_failed" in strings["exceptions"]
