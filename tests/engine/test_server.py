@@ -83,8 +83,11 @@ async def test_every_vote_size_is_one_request_of_real_commands(
 async def test_same_decisions_as_llama_cpp_in_process(
     session: aiohttp.ClientSession, llama_server: LocalServer, llama_ensemble: Ensemble
 ) -> None:
-    """The server decides as llama.cpp in process, vote for vote (same ids, same seeded draws)."""
-    engine = await connect(session, llama_server.url)
+    """The server decides as llama.cpp in process, vote for vote (same ids, same seeded draws).
+
+    A parity test, not a timing one: on a busy machine a request may take longer than the agent's
+    10 s, so it waits longer."""
+    engine = await connect(session, llama_server.url, timeout=120.0)
     ensemble = llama_ensemble
     texts = eval_texts("handwritten.tsv", 150) + eval_texts("validation.tsv", 100)
     texts.append("enciende la luz del salón " + "y la de la cocina " * 40)  # cut to the model's room
