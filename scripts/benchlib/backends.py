@@ -29,6 +29,8 @@ from custom_components.llm_ensemble.engine import (
 )
 from devtools.served import ServedEnsemble
 
+MEASURING_TIMEOUT_S = 120.0
+
 BURST = 100
 
 
@@ -114,7 +116,8 @@ def compare(
             figures[kind]["burst"] = asyncio.run(_burst(AsyncEngine(local, cache_size=0), burst, settings))
         finally:
             local.close()
-    served = ServedEnsemble(selector, domotics, server_url)
+    # A measurement waits for a slow answer (a busy machine) instead of failing at the agent's 10 s.
+    served = ServedEnsemble(selector, domotics, server_url, timeout=MEASURING_TIMEOUT_S)
     try:
         figures[ENGINE_SERVER] |= _figures(served, texts, commands, settings)
         figures[ENGINE_SERVER]["burst"] = asyncio.run(_burst(AsyncEngine(served, cache_size=0), burst, settings))
