@@ -55,8 +55,11 @@ async def async_outcome(
     built-in agent could only fail on it.
     """
     outcome = await _async_outcome(hass, decision, settings, domotics, context, here)
-    said = home_check.words(decision.text)
-    if outcome.pass_on and not decision.truncated and spanish.keeps_hands_off(said, decision.text):
+    if (
+        outcome.pass_on
+        and not decision.truncated
+        and spanish.keeps_hands_off(home_check.words(decision.text), decision.text)
+    ):
         return named_outcome.left_alone(hass)
     return outcome
 
