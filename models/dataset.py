@@ -562,6 +562,10 @@ def held_out_texts(eval_dir: Path = EVAL_DIR) -> set[str]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 texts.add(normalize_lower_ascii(line.split("\t")[2]))
+    for path in sorted((eval_dir / "houses").glob("*.tsv")):  # houses' rows: expected, text, kind
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                texts.add(normalize_lower_ascii(line.split("\t")[1]))
     return texts
 
 

@@ -42,6 +42,9 @@ PERSON_ROOM_SHARE = 0.2
 # What is not a switch or a state question, though it names a device: the selector passes it on
 # and the domotics model answers NOTHING.
 NOT_ORDERS = {"negation": 0.3, "statement": 0.2, "attribute": 0.2, "scheduled": 0.2, "about": 0.1}
+# "apaga todos los ventiladores de la casa": the whole home is no place to resolve; the answer names none.
+WHOLE_HOME = ("de la casa", "de toda la casa", "en toda la casa", "de casa")
+WHOLE_HOME_SHARE = 0.3
 SEVERAL_FRAMES = (
     "{imp} {all} {plural} {room}",
     "{imp} {the} {plural} {room}",
@@ -50,12 +53,6 @@ SEVERAL_FRAMES = (
     "{clitic}lo todo {inroom}",
     "{imp} todo lo {room}",
 )
-
-
-def held_out(item: str, split: str) -> bool:
-    """Whether an item belongs to the split: about one in eight, by its own letters, is validation's."""
-    in_valid = sum(map(ord, item)) % 8 == 0
-    return in_valid == (split == "valid")
 
 
 @dataclass(frozen=True)
@@ -70,28 +67,40 @@ class Lexicon:
     room_modifiers: list[str]
     person_rooms: list[Word]
     not_devices: list[str]
+    kind_verbs: dict[str, list[dict]]
 
     @classmethod
     def load(cls, split: str, catalog: dict, boundary: dict) -> Lexicon:
+        """Training's words are every list's words but the validation-only ones; validation's are those."""
         raw = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
         catalog_devices = [w for d in catalog["devices"].values() for w in d["words"]]
         catalog_rooms = [w for r in catalog["rooms"].values() for w in r["words"]]
+        other_devices = [*boundary["other_devices"]["train"], *boundary["other_devices"]["valid"]]
+        other_rooms = [*boundary["other_rooms"]["train"], *boundary["other_rooms"]["valid"]]
+        named_one = [w for w in [*catalog_devices, *other_devices] if not w.endswith("p")]
+        named_several = [w for w in [*catalog_devices, *other_devices] if w.endswith("p")]
+        everyday = {
+            "device_heads": [*raw["device_heads"], *named_one],
+            "plural_heads": [*raw["plural_heads"], *named_several],
+            "room_heads": [*raw["room_heads"], *catalog_rooms, *other_rooms],
+        }
+        held = raw["validation_only"]
 
-        def words(items: list[str]) -> list[Word]:
-            return [Word.parse(w) for w in dict.fromkeys(items) if held_out(w, split)]
+        def items(key: str) -> list[str]:
+            if split == "valid":
+                return list(held[key])
+            return [w for w in dict.fromkeys(everyday.get(key, raw[key])) if w not in held[key]]
 
-        singular = [w for w in catalog_devices if not w.split("|")[1].endswith("p")]
-        plural = [w for w in catalog_devices if w.split("|")[1].endswith("p")]
-        other = boundary["other_devices"][split]
         return cls(
-            devices=words([*raw["device_heads"], *singular, *[w for w in other if not w.endswith("p")]]),
-            plurals=words([*raw["plural_heads"], *plural, *[w for w in other if w.endswith("p")]]),
-            modifiers=[m for m in raw["device_modifiers"] if held_out(m, split)],
-            people=[p for p in raw["people"] if held_out(p, split)],
-            rooms=words([*raw["room_heads"], *catalog_rooms, *boundary["other_rooms"][split]]),
-            room_modifiers=[m for m in raw["room_modifiers"] if held_out(m, split)],
-            person_rooms=[Word.parse(w) for w in raw["person_rooms"]],
-            not_devices=raw["not_devices"],
+            devices=[Word.parse(w) for w in items("device_heads")],
+            plurals=[Word.parse(w) for w in items("plural_heads")],
+            modifiers=items("device_modifiers"),
+            people=items("people"),
+            rooms=[Word.parse(w) for w in items("room_heads")],
+            room_modifiers=items("room_modifiers"),
+            person_rooms=[Word.parse(w) for w in items("person_rooms")],
+            not_devices=items("not_devices"),
+            kind_verbs=raw["kind_verbs"],
         )
 
 
@@ -111,6 +120,21 @@ class HomeGenerator(Generator):
         super().__init__(seed)
         self.split = split
         self.lexicon = Lexicon.load(split, self.catalog, self.boundary)
+
+    def verbs(self, action: str, device: str) -> list[dict]:
+        kind_verbs = self.lexicon.kind_verbs[action]
+        return [*super().verbs(action, device), *(v for v in kind_verbs if device in v["only"])]
+
+    def kind(self, dev: Word) -> str:
+        """The catalog kind whose word begins the device's name ("lámpara de pie": LUZ), so the verbs
+        of that kind come with it ("da la luz", "abre el riego"); OTHER where none does."""
+        heads = [
+            (len(head), code)
+            for code, device in self.catalog["devices"].items()
+            for head in (w.split("|")[0] for w in device["words"])
+            if dev.text == head or dev.text.startswith(head + " ")
+        ]
+        return max(heads)[1] if heads else "OTHER"
 
     # -- what is named --------------------------------------------------------------------------
     def device(self) -> Word:
@@ -145,7 +169,7 @@ class HomeGenerator(Generator):
     def command(self) -> tuple[str, str]:
         action = self.rng.choice(ACTIONS)
         dev, room = self.device(), self.room()
-        command = {"code": "-", "device": "OTHER", "room": "SL", "only_one": room is None}
+        command = {"code": "-", "device": self.kind(dev), "room": "SL", "only_one": room is None}
         placeholder = room or Word("casa", "f")
         text = self.device_text(command, action, *self.frame(self.split), dev=dev, room=placeholder, omit_room=not room)
         return self.wrap(text, "domotics", self.split, action), f"{action} {self.naming(dev.text, room)}"
@@ -155,8 +179,10 @@ class HomeGenerator(Generator):
         action = rng.choice(ACTIONS)
         plural, room = rng.choice(self.lexicon.plurals), self.room()
         frame = rng.choice([f for f in SEVERAL_FRAMES if room or "todo lo" not in f])
-        slots = self._verb_slots(action, "OTHER", plural)
+        slots = self._verb_slots(action, self.kind(plural), plural)
         room_phrase = self._room_phrase({"only_one": False}, room) if room else ""
+        if not room and "todo" not in frame and rng.random() < WHOLE_HOME_SHARE:
+            room_phrase = rng.choice(WHOLE_HOME)
         every = "todas las" if plural.article == "las" else "todos los"
         inroom = room.in_() if room else ""
         words = {"plural": plural.text, "room": room_phrase, "inroom": inroom, "all": every, "the": plural.article}
@@ -170,11 +196,10 @@ class HomeGenerator(Generator):
 
     def state(self) -> tuple[str, str]:
         dev, room = self.device(), self.room()
-        slots = self._verb_slots(self.rng.choice(ACTIONS), "OTHER", dev)
+        slots = self._verb_slots(self.rng.choice(ACTIONS), self.kind(dev), dev)
         room_phrase = self._room_phrase({"only_one": False}, room) if room else ""
-        text = self._fill(
-            self._pick("state_templates", self.split), self.split, dev=dev.with_article(), room=room_phrase, **slots
-        )
+        templates = [*self.boundary["state_templates"][self.split], *self.boundary["home_state_templates"][self.split]]
+        text = self._fill(self.rng.choice(templates), self.split, dev=dev.with_article(), room=room_phrase, **slots)
         return self.wrap(text, "domotics", self.split), f"{STATE} {self.naming(dev.text, room)}"
 
     def not_an_order(self) -> str:
@@ -185,7 +210,7 @@ class HomeGenerator(Generator):
         if kind == "about":
             text = rng.choice(self.phrases["about_device"]).format(dev=dev.with_article())
             return self.wrap(text, "none", self.split)
-        slots = self._verb_slots(rng.choice(ACTIONS), "OTHER", dev)
+        slots = self._verb_slots(rng.choice(ACTIONS), self.kind(dev), dev)
         room_phrase = self._room_phrase({"only_one": False}, room) if room else ""
         if kind == "attribute":
             group = rng.choice(["light", "fan", "tv", "other"])
