@@ -18,6 +18,7 @@ from homeassistant.helpers.intent import IntentResponseErrorCode
 
 from .const import SUPPORTED_DOMAINS
 from .engine import CatalogEntry
+from .reasons import PassOn, Reason
 from .reply import Outcome
 from .spanish import capitalize, device_phrase
 
@@ -27,12 +28,12 @@ DONE = {"ON": "He encendido {device}.", "OFF": "He apagado {device}."}
 VERB = {"ON": "encender", "OFF": "apagar"}
 
 
-def abstained(reason: str) -> Outcome:
+def abstained(votes: Sequence[str | None]) -> Outcome:
     """The votes did not agree, or agreed it is not a device command: not ours to act on."""
     return Outcome(
         "No te he entendido bien. Dímelo de otra forma, por favor.",
         IntentResponseErrorCode.NO_INTENT_MATCH.value,
-        pass_on=reason,
+        pass_on=PassOn(Reason.NO_AGREEMENT, ", ".join(v or "-" for v in votes)),
     )
 
 
@@ -107,20 +108,20 @@ def _refusal(hass: HomeAssistant, entity_id: str | None, device: str, verb: str)
         return Outcome(
             f"No sé qué aparato es {device}: asígnale una entidad en las opciones de LLM Ensemble.",
             IntentResponseErrorCode.NO_VALID_TARGETS.value,
-            pass_on="código sin entidad asignada",
+            pass_on=PassOn(Reason.CODE_UNMAPPED),
         )
     state = hass.states.get(entity_id)
     if state is None:
         return Outcome(
             f"No encuentro la entidad {entity_id} que corresponde a {device}.",
             IntentResponseErrorCode.NO_VALID_TARGETS.value,
-            pass_on="la entidad asignada no existe",
+            pass_on=PassOn(Reason.MAPPED_MISSING),
         )
     if not async_should_expose(hass, CONVERSATION, entity_id):
         return Outcome(
             f"No puedo controlar {device}: su entidad no está expuesta a Assist.",
             IntentResponseErrorCode.NO_VALID_TARGETS.value,
-            pass_on="la entidad asignada no está expuesta a Assist",
+            pass_on=PassOn(Reason.MAPPED_NOT_EXPOSED),
         )
     if state.state == STATE_UNAVAILABLE:
         return Outcome(

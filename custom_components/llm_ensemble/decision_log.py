@@ -27,7 +27,7 @@ def decision_record(decision: Decision, outcome: Outcome, record_texts: bool) ->
         "truncated": decision.truncated,
         "cached": decision.cached,
         "service_call": outcome.service_call,
-        "passed_on": outcome.pass_on,
+        "passed_on": str(outcome.pass_on) if outcome.pass_on else None,
         "error": outcome.error,
         "timings_ms": {
             "selector": decision.timings.selector_ms,

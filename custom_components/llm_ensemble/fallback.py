@@ -20,6 +20,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import intent
 
 from .engine import ServerError, ServerTimedOut
+from .reasons import PassOn
 from .reply import Outcome, async_reply
 from .settings import Settings
 
@@ -56,7 +57,7 @@ async def async_built_in_answer(
 
 
 async def async_pass_on(
-    hass: HomeAssistant, user_input: ConversationInput, chat_log: ChatLog, reason: str
+    hass: HomeAssistant, user_input: ConversationInput, chat_log: ChatLog, reason: PassOn
 ) -> tuple[ConversationResult, Outcome]:
     """Not the agent's: the built-in agent's answer, and the outcome diagnostics record for it."""
     before = len(chat_log.content)

@@ -40,6 +40,7 @@ from homeassistant.helpers import floor_registry as fr
 
 from .engine import CatalogEntry
 from .engine.text import normalize_lower_ascii
+from .reasons import PassOn, Reason
 from .spanish import is_switch_verb, plural_forms
 from .typos import near_any, slips
 
@@ -227,13 +228,13 @@ class _Request:
         return spans
 
 
-def _everything(req: _Request) -> str | None:
+def _everything(req: _Request) -> PassOn | None:
     if ALL_WORDS & set(req.said):
-        return "habla de todo o de todos los aparatos"
+        return PassOn(Reason.EVERYTHING)
     return None
 
 
-def _several(req: _Request) -> str | None:
+def _several(req: _Request) -> PassOn | None:
     """Read "las luces del salón" where the salón has more than one light as every one of them."""
     plurals = {p for e in req.catalog for w in (e.device, *e.device_words) for p in plural_forms(words(w))}
     own_device = [words(w) for w in (req.entry.device, *req.entry.device_words)]
@@ -244,11 +245,11 @@ def _several(req: _Request) -> str | None:
     domain = req.entry.domain
     same_kind = [e for e in req.home.entities if e.area_id == req.area and e.entity_id.split(".")[0] == domain]
     if len(same_kind) > 1 and any(w in plurals for i, w in enumerate(req.said) if i not in explained):
-        return "habla de varios aparatos de la zona"
+        return PassOn(Reason.SEVERAL_IN_AREA)
     return None
 
 
-def _other_area(req: _Request) -> str | None:
+def _other_area(req: _Request) -> PassOn | None:
     """An area of the home other than the entity's, by its name, an alias, or a word only it has.
 
     ("la luz del cuarto de plancha" names "Cuarto de la plancha" by "plancha"). Not a word inside
@@ -259,7 +260,7 @@ def _other_area(req: _Request) -> str | None:
     for start, end, area_id in req.area_spans:
         if area_id == req.area or set(range(start, end)) <= room_ok:
             continue
-        return f"nombra otra zona ({area_id})"
+        return PassOn(Reason.OTHER_AREA, area_id)
     return None
 
 
@@ -273,7 +274,7 @@ def _other_in_catalog(req: _Request, names: dict[str, tuple[str, ...]], own: str
     return next((key for start, end, key in spans if key != own and not set(range(start, end)) <= named), None)
 
 
-def _other_floor(req: _Request) -> str | None:
+def _other_floor(req: _Request) -> PassOn | None:
     """A room placed on a floor ("el baño de abajo"): another room of its kind, maybe.
 
     Unless the entity's own names or area say that floor. A home with one bathroom in Home
@@ -282,31 +283,31 @@ def _other_floor(req: _Request) -> str | None:
     for word in _before_reason(req.said):
         floor = slips(word, FLOOR_WORDS)
         if floor and not floor & req.own_place_words:
-            return f"nombra otra planta de la casa ({floor.pop()})"
+            return PassOn(Reason.OTHER_FLOOR, floor.pop())
     return None
 
 
-def _other_catalog_room(req: _Request) -> str | None:
+def _other_catalog_room(req: _Request) -> PassOn | None:
     """A room word of the catalog that is another code's room ("la tele de mi cuarto" for TV_SL).
 
     The models' own vocabulary says it is not this code's room.
     """
     rooms = {e.room: (e.room, *e.room_words) for e in req.catalog}
     room = _other_in_catalog(req, rooms, req.entry.room)
-    return f"nombra otra habitación ({room})" if room else None
+    return PassOn(Reason.OTHER_ROOM, room) if room else None
 
 
-def _other_catalog_device(req: _Request) -> str | None:
+def _other_catalog_device(req: _Request) -> PassOn | None:
     """A device word of the catalog that is another kind of device than the code's.
 
     "la cafetera del dormitorio" read as LUZ_DO: the models' own vocabulary says it is something else.
     """
     kinds = {e.device: (e.device, *e.device_words) for e in req.catalog}
     kind = _other_in_catalog(req, kinds, req.entry.device)
-    return f"nombra otro tipo de aparato ({kind})" if kind else None
+    return PassOn(Reason.OTHER_KIND, kind) if kind else None
 
 
-def _other_device(req: _Request) -> str | None:
+def _other_device(req: _Request) -> PassOn | None:
     """Another entity of the home, by name or alias, or by a word only its name has ("mesilla")."""
     generic = req.device_words | STOPWORDS
     mentioned_areas = {area_id for _, _, area_id in req.area_spans}
@@ -318,7 +319,7 @@ def _other_device(req: _Request) -> str | None:
         is_generic = other is not None and all(set(name) <= generic for name in other.names)
         if is_generic and mentioned_areas and (other is None or other.area_id not in mentioned_areas):
             continue  # "luz" named in another room: the room decides, not the bare noun
-        return f"nombra otro aparato ({other_id})"
+        return PassOn(Reason.OTHER_DEVICE, other_id)
     common = req.catalog_words | STOPWORDS | {w for name in req.own_names for w in name}
     area_words = {w for area in req.home.areas for name in area.names for w in name}
     for other in req.home.entities:
@@ -326,11 +327,11 @@ def _other_device(req: _Request) -> str | None:
             continue
         own = {w for name in other.names for w in name if len(w) >= DISTINCTIVE_LETTERS} - common - area_words
         if own & set(req.said):
-            return f"nombra otro aparato ({other.entity_id})"
+            return PassOn(Reason.OTHER_DEVICE, other.entity_id)
     return None
 
 
-def _same_area_kind(req: _Request) -> str | None:
+def _same_area_kind(req: _Request) -> PassOn | None:
     """A kind of device another entity of the same area is: either could be meant.
 
     "la lámpara del salón" where the salón has "Lámpara de pie" beside "Luz del salón".
@@ -344,11 +345,11 @@ def _same_area_kind(req: _Request) -> str | None:
         heads = {name[0] for name in other.names if name and name[0] not in STOPWORDS and len(name[0]) > 2}
         for i, word in enumerate(req.said):
             if word in heads and i not in named and not any(word in name for name in req.own_names):
-                return f"puede ser otro aparato de la misma zona ({other.entity_id})"
+                return PassOn(Reason.SAME_AREA_KIND, other.entity_id)
     return None
 
 
-def _no_room(req: _Request) -> str | None:
+def _no_room(req: _Request) -> PassOn | None:
     """A device the home has one of per room, asked for without saying which room: a guess.
 
     "enciende la luz" read as LUZ_EN. The models learn to leave the room out only for devices the
@@ -361,7 +362,7 @@ def _no_room(req: _Request) -> str | None:
     place -= req.device_words | STOPWORDS
     if any(near_any(word, frozenset(place)) for word in req.said):
         return None
-    return "no dice de qué habitación"
+    return PassOn(Reason.NO_ROOM)
 
 
 def _before_reason(said: Words) -> Words:
@@ -381,18 +382,18 @@ def _before_reason(said: Words) -> Words:
     return said[: next(reason, len(said))]
 
 
-def _someone_elses(req: _Request) -> str | None:
+def _someone_elses(req: _Request) -> PassOn | None:
     """A person's thing or home named as the device's: "la luz del salón de mi vecino".
 
     Not when the entity's own names or area say that person ("Cuarto de mi hija").
     """
     for before, word in pairwise(_before_reason(req.said)):
         if before in NAMING_WORDS and word in OTHER_PEOPLE and word not in req.own_place_words:
-            return f"habla de lo de otra persona ({word})"
+            return PassOn(Reason.SOMEONE_ELSES, word)
     return None
 
 
-def unknown_thing(req: _Request) -> str | None:
+def unknown_thing(req: _Request) -> PassOn | None:
     """A thing named by a word the model never met in a device request, nor the home in a name.
 
     "la freidora del garaje" read as LUZ_GA, "la lámpara de la biblioteca": the model's answer
@@ -402,7 +403,7 @@ def unknown_thing(req: _Request) -> str | None:
         if before not in NAMING_WORDS or word in NAMING_WORDS or word.isdigit():
             continue
         if not near_any(word, req.known_words) and not near_any(word, req.home.words):
-            return f"nombra algo que no conozco ({word[:24]})"
+            return PassOn(Reason.UNKNOWN_WORD, word[:24])
     return None
 
 
@@ -428,7 +429,7 @@ def reason_not_for(
     entry: CatalogEntry,
     catalog: Sequence[CatalogEntry],
     known_words: frozenset[str],
-) -> str | None:
+) -> PassOn | None:
     """Why a command of `entry` on `entity_id` is not what the text asks for; None when it is.
 
     `known_words`: the domotics model's own (its metadata's `known_words`).

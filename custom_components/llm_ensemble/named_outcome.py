@@ -30,6 +30,7 @@ from .actions import CONVERSATION, SERVICES, VERB, abstained
 from .const import SUPPORTED_DOMAINS
 from .engine import Decision, ModelInfo, majority
 from .naming import Kinds, Naming, Target, Unresolved, content, resolve
+from .reasons import PassOn, Reason
 from .reply import Outcome
 from .settings import Settings
 
@@ -42,11 +43,11 @@ UNRESOLVED_SPEECH = {
     Unresolved.ONLY_PLACE: "Dime qué aparato de ese sitio",
 }
 PASS_ON_REASON = {
-    Unresolved.NO_PLACE: "nombra un sitio que la casa no tiene",
-    Unresolved.NO_DEVICE: "nombra un aparato que la casa no tiene",
-    Unresolved.AMBIGUOUS: "varios aparatos responden a ese nombre",
-    Unresolved.EVERYTHING: "habla de todo sin decir dónde",
-    Unresolved.ONLY_PLACE: "nombra un sitio y ningún aparato",
+    Unresolved.NO_PLACE: Reason.NO_PLACE,
+    Unresolved.NO_DEVICE: Reason.NO_DEVICE,
+    Unresolved.AMBIGUOUS: Reason.AMBIGUOUS,
+    Unresolved.EVERYTHING: Reason.EVERYTHING_UNPLACED,
+    Unresolved.ONLY_PLACE: Reason.ONLY_PLACE,
 }
 # Said as Home Assistant's own agent says it, with the entity's own name: no article to guess.
 DONE_ONE = {"ON": "{name} se ha encendido.", "OFF": "{name} se ha apagado."}
@@ -121,25 +122,26 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     kinds = Kinds.of(domotics.catalog)
     found = vote_target(decision.votes, home, kinds, settings.vote.unanimous, state_action, here)
     if found is None:
-        return abstained("votos sin acuerdo: " + ", ".join(v or "-" for v in decision.votes))
+        return abstained(decision.votes)
     if isinstance(found, Unresolved):
         speech, code = f"{UNRESOLVED_SPEECH[found]}.", IntentResponseErrorCode.NO_VALID_TARGETS.value
-        return Outcome(speech, code, pass_on=PASS_ON_REASON[found])
+        return Outcome(speech, code, pass_on=PassOn(PASS_ON_REASON[found]))
     said = _with_names_masked(home_check.words(decision.text), decision.votes)
     action = found.action
     if action != state_action and spanish.asks_about_state(said, decision.text):
         action = state_action  # asked whether, not told to: answer, switch nothing
+    reason: Reason | None
     if action == state_action:
-        reason = "es una negación" if spanish.negates_switching(said) else None
+        reason = Reason.NEGATED if spanish.negates_switching(said) else None
     else:
         reason = spanish.not_an_order(said, decision.text)
-        reason = reason or ("son dos órdenes a la vez" if spanish.gives_two_orders(said) else None)
-        reason = reason or (f"el verbo no dice {action}" if spanish.says_otherwise(said, action) else None)
+        reason = reason or (Reason.TWO_ORDERS if spanish.gives_two_orders(said) else None)
+        reason = reason or (Reason.VERB_SAYS_OTHERWISE if spanish.says_otherwise(said, action) else None)
     if reason and spanish.keeps_hands_off(said, decision.text) and _all_known(hass, found.entity_ids):
         return left_alone(hass, found.entity_ids)
     if reason:
-        speech = f"No voy a encender ni apagar nada: {reason}."
-        return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=reason)
+        speech = f"No voy a encender ni apagar nada: {reason.spoken}."
+        return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=PassOn(reason))
     if refusal := _refusal(hass, found.entity_ids):
         return refusal
     if action == state_action:
@@ -183,7 +185,7 @@ def _refusal(hass: HomeAssistant, entity_ids: Sequence[str]) -> Outcome | None:
         state = hass.states.get(entity_id)
         if state is None or not async_should_expose(hass, CONVERSATION, entity_id):
             code = IntentResponseErrorCode.NO_VALID_TARGETS.value
-            return Outcome("No encuentro ese aparato.", code, pass_on="entidad no expuesta")
+            return Outcome("No encuentro ese aparato.", code, pass_on=PassOn(Reason.NOT_EXPOSED))
         if state.state == STATE_UNAVAILABLE:
             code = IntentResponseErrorCode.FAILED_TO_HANDLE.value
             return Outcome(f"{state.name} no está disponible ahora mismo.", code)
@@ -191,7 +193,7 @@ def _refusal(hass: HomeAssistant, entity_ids: Sequence[str]) -> Outcome | None:
             return Outcome(
                 f"No sé encender ni apagar {state.name}: su entidad es de tipo {state.domain}.",
                 IntentResponseErrorCode.FAILED_TO_HANDLE.value,
-                pass_on="un tipo de entidad que no enciendo ni apago",
+                pass_on=PassOn(Reason.NOT_SWITCHABLE),
             )
     return None
 

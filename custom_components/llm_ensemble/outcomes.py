@@ -35,6 +35,7 @@ from homeassistant.helpers.intent import IntentResponseErrorCode
 
 from . import actions, home_check, named_outcome, spanish, weather_answers
 from .engine import ROUTE_NONE, ROUTE_WEATHER, Decision, ModelInfo
+from .reasons import PassOn, Reason
 from .reply import Outcome
 from .settings import Settings
 
@@ -72,18 +73,20 @@ async def _async_outcome(  # noqa: PLR0911 - one return per row of the module do
         return Outcome(
             "Es demasiado largo para mí: dímelo en una frase corta, por favor.",
             IntentResponseErrorCode.NO_INTENT_MATCH.value,
-            pass_on="texto más largo de lo que leen los modelos",
+            pass_on=PassOn(Reason.TOO_LONG),
         )
     if decision.route == ROUTE_NONE:
         return Outcome(
-            "No te he entendido.", IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on="selector: NINGUNO"
+            "No te he entendido.",
+            IntentResponseErrorCode.NO_INTENT_MATCH.value,
+            pass_on=PassOn(Reason.SELECTOR, decision.label or decision.route),
         )
     if decision.route == ROUTE_WEATHER:
         return await weather_answers.async_answer(hass, settings.weather_entity, decision.text)
     if domotics.names_devices:
         return await named_outcome.async_outcome(hass, decision, settings, domotics, context, here)
     if decision.command is None:
-        return actions.abstained("votos sin una orden por mayoría: " + ", ".join(v or "-" for v in decision.votes))
+        return actions.abstained(decision.votes)
     known = (*actions.SERVICES, *((state_action,) if state_action else ()))
     target = actions.resolve(hass, decision.command, catalog, settings.entity_map, known)
     if isinstance(target, Outcome):
@@ -92,23 +95,23 @@ async def _async_outcome(  # noqa: PLR0911 - one return per row of the module do
     if state_action and target.action != state_action and spanish.asks_about_state(said, decision.text):
         target = replace(target, action=state_action)  # asked whether, not told to: answer, switch nothing
     if reason := _not_what_it_asks(decision.text, target.action == state_action):
-        speech = f"No voy a encender ni apagar nada: {reason}."
-        return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=reason)
+        speech = f"No voy a encender ni apagar nada: {reason.spoken}."
+        return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=PassOn(reason))
     home = home_check.async_read_home(hass)
-    if reason := home_check.reason_not_for(
+    if not_for := home_check.reason_not_for(
         decision.text, home, target.entity_id, target.entry, catalog, domotics.known_words
     ):
         return Outcome(
-            f"No estoy seguro de a qué aparato te refieres: {reason}.",
+            f"No estoy seguro de a qué aparato te refieres: {not_for.spoken}.",
             IntentResponseErrorCode.NO_VALID_TARGETS.value,
-            pass_on=reason,
+            pass_on=not_for,
         )
     if target.action == state_action:
         return actions.state_answer(hass, target)
     return await actions.async_switch(hass, target, context)
 
 
-def _not_what_it_asks(text: str, is_state_question: bool) -> str | None:
+def _not_what_it_asks(text: str, is_state_question: bool) -> Reason | None:
     """Why the request is not the switch (or the state question) the models read in it, or None.
 
     A state question may name both states ("¿encendida o apagada?") or the speaker's past
@@ -116,5 +119,5 @@ def _not_what_it_asks(text: str, is_state_question: bool) -> str | None:
     """
     said = home_check.words(text)
     if is_state_question:
-        return "es una negación" if spanish.negates_switching(said) else None
+        return Reason.NEGATED if spanish.negates_switching(said) else None
     return spanish.not_an_order(said, text)

@@ -8,6 +8,8 @@ from homeassistant.components.conversation import AssistantContent, ChatLog, Con
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import intent
 
+from .reasons import PassOn
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -23,7 +25,7 @@ class Outcome:
     error: str | None = None
     target: str | None = None
     service_call: str | None = None
-    pass_on: str | None = None
+    pass_on: PassOn | None = None
 
 
 def async_reply(

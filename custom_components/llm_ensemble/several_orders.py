@@ -19,6 +19,7 @@ from homeassistant.core import Context, HomeAssistant
 from . import home_check, named_outcome, spanish, weather_answers
 from .engine import ROUTE_DOMOTICS, ROUTE_WEATHER, Decision, ModelInfo
 from .engine.text import normalize_lower_ascii
+from .reasons import PassOn, Reason
 from .reply import Outcome
 from .settings import Settings
 
@@ -185,8 +186,8 @@ async def async_outcome(
     verb: in "apaga la luz y el ventilador del salón" the place said may be meant for both.
     """
     if len(parts) > MAX_ORDERS:  # decided for the record only
-        reason = f"más de {MAX_ORDERS} órdenes a la vez"
-        return await decide(text, False), Outcome("Son demasiadas cosas a la vez.", pass_on=reason)
+        too_many = PassOn(Reason.TOO_MANY_ORDERS, f"{len(parts)} > {MAX_ORDERS}")
+        return await decide(text, False), Outcome("Son demasiadas cosas a la vez.", pass_on=too_many)
     decisions = [await decide(part.text, _begins_with_an_order(part.text)) for part in parts]
     if any(part.shares_verb for part in parts):
         here = None
@@ -194,8 +195,8 @@ async def async_outcome(
     for number, decision in enumerate(decisions, 1):
         found = await _async_plan(hass, decision, settings, domotics, here)
         if isinstance(found, Outcome) and (found.pass_on or found.error):
-            reason = f"la parte {number} de {len(parts)} no es segura: {found.pass_on or found.error}"
-            return _whole(text, decisions), Outcome(found.speech, found.error, pass_on=reason)
+            unsure = PassOn(Reason.PART_UNSURE, f"{number}/{len(parts)}: {found.pass_on or found.error}")
+            return _whole(text, decisions), Outcome(found.speech, found.error, pass_on=unsure)
         planned.append(found)
     done = []
     for found in planned:
@@ -211,12 +212,12 @@ async def _async_plan(
 ) -> named_outcome.Switch | Outcome:
     """One part: a checked switch, a state or weather answer, or why it is not sure."""
     if decision.truncated or decision.route not in (ROUTE_DOMOTICS, ROUTE_WEATHER):
-        return Outcome("No te he entendido.", pass_on=f"selector: {decision.label or decision.route}")
+        return Outcome("No te he entendido.", pass_on=PassOn(Reason.SELECTOR, decision.label or decision.route))
     if decision.route == ROUTE_WEATHER:
         return await weather_answers.async_answer(hass, settings.weather_entity, decision.text)
     said = home_check.words(decision.text)
     if spanish.keeps_hands_off(said, decision.text):
-        return Outcome("No sé qué parte quieres que haga.", pass_on="una parte pide no tocar nada")
+        return Outcome("No sé qué parte quieres que haga.", pass_on=PassOn(Reason.PART_HANDS_OFF))
     return named_outcome.plan(hass, decision, settings, domotics, here)
 
 

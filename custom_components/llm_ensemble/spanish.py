@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from .engine import CatalogEntry
 from .engine.text import normalize_lower_ascii
+from .reasons import Reason
 from .typos import near_any, one_slip_apart
 
 
@@ -266,7 +267,7 @@ def _slipped_switch_verb(word: str) -> bool:
     )
 
 
-def not_an_order(words: Sequence[str], original: str = "") -> str | None:
+def not_an_order(words: Sequence[str], original: str = "") -> Reason | None:
     """Why a request the models read as "switch it on/off now" asks for something else, or None.
 
     A second reading of what the models learn from data and still sometimes miss: negations,
@@ -277,29 +278,29 @@ def not_an_order(words: Sequence[str], original: str = "") -> str | None:
     """
     said = set(words)
     text = " ".join(words)
-    readings: tuple[tuple[Callable[[], object], str], ...] = (
-        (lambda: negates_switching(words), "es una negación"),
-        (lambda: leaves_as_is(words), "pide dejarlo como está"),
+    readings: tuple[tuple[Callable[[], object], Reason], ...] = (
+        (lambda: negates_switching(words), Reason.NEGATED),
+        (lambda: leaves_as_is(words), Reason.LEAVE_AS_IS),
         (
             lambda: reports_switching(words)
             or tells_news(words)
             or says_it_switched(words)
             or SPEAKER_DID.search(original.lower()),
-            "cuenta lo que alguien ya hizo",
+            Reason.ALREADY_DONE,
         ),
-        (lambda: only_a_purpose(words), "no pide encender ni apagar"),
-        (lambda: names_both_directions(words), "habla de encender y de apagar"),
+        (lambda: only_a_purpose(words), Reason.NO_SWITCH_ASKED),
+        (lambda: names_both_directions(words), Reason.BOTH_DIRECTIONS),
         (
             lambda: asks_without_an_order(words, original) or asks_whether(words),
-            "es una pregunta sin orden de encender o apagar",
+            Reason.QUESTION,
         ),
         (
             lambda: said & (COLOURS | SETTINGS) or any(char.isdigit() for char in text) or LEVEL_PATTERN.search(text),
-            "pide otro cambio que encender o apagar",
+            Reason.OTHER_CHANGE,
         ),
         (
             lambda: said & LATER - _night_fallen(text) or LATER_PATTERN.search(text) or is_conditional(words, original),
-            "es para más tarde o con una condición",
+            Reason.LATER_OR_CONDITION,
         ),
     )
     return next((reason for found, reason in readings if found()), None)

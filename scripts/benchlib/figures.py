@@ -8,7 +8,6 @@ service call of its own, nothing passed on) and the rows it passed on to the bui
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
@@ -65,10 +64,9 @@ def passed_on(attempt: Attempt) -> bool:
 
 
 def reason(attempt: Attempt) -> str:
-    """Why ours passed a request on, without the particulars: "nombra otra zona (comedor)" and
-    "votos sin una orden por mayoría: NADA, LUZ_JA ON, NADA" lose their parenthesis and list."""
-    said = str((attempt.decision or {}).get("passed_on"))
-    return re.sub(r" \(.*\)$|: [^:]*,[^:]*$", "", said)
+    """Why ours passed a request on, its code without the particulars: "other_area (comedor)" and
+    "no_agreement (NADA, LUZ_JA ON, NADA)" lose their parenthesis."""
+    return str((attempt.decision or {}).get("passed_on")).split(" (", 1)[0]
 
 
 def agent_figures(results: list[RowResult], agent: str) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from custom_components.llm_ensemble.engine.gguf import read_gguf_header
 from custom_components.llm_ensemble.engine.metadata import PREFIX, parse_model_info
 from custom_components.llm_ensemble.engine.text import normalize_lower_ascii
 from custom_components.llm_ensemble.home_check import words
+from custom_components.llm_ensemble.reasons import Reason
 from custom_components.llm_ensemble.spanish import device_phrase, not_an_order
 
 SHIPPED_DOMOTICS = (
@@ -128,7 +129,7 @@ def test_shipped_catalog_names_each_device_with_its_article() -> None:
 )
 def test_orders_that_are_not(text: str, reason: str | None) -> None:
     found = not_an_order(normalize_lower_ascii(text).split(), text)
-    assert (found is None) if reason is None else (found is not None and reason in found)
+    assert (found is None) if reason is None else (found is not None and reason in found.spoken)
 
 
 @pytest.mark.parametrize(
@@ -178,7 +179,7 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
 )
 def test_changes_other_than_on_off_and_orders_for_later(text: str, reason: str | None) -> None:
     found = not_an_order(normalize_lower_ascii(text).split(), text)
-    assert (found is None) if reason is None else (found is not None and reason in found)
+    assert (found is None) if reason is None else (found is not None and reason in found.spoken)
 
 
 @pytest.mark.parametrize(
@@ -219,7 +220,7 @@ def test_keeps_hands_off(text: str, hands_off: bool) -> None:
 
 
 def test_leaving_it_as_it_is_is_no_order() -> None:
-    assert not_an_order(words("deja la radio como estaba")) == "pide dejarlo como está"
+    assert not_an_order(words("deja la radio como estaba")) == Reason.LEAVE_AS_IS
 
 
 @pytest.mark.parametrize(
@@ -240,5 +241,5 @@ def test_says_otherwise(text: str, action: str, otherwise: bool) -> None:
 def test_a_slipped_past_is_still_a_report() -> None:
     """ "desenchuó" (a slip of "desenchufó"): what someone did, no order."""
     assert (
-        not_an_order(words("mi tía desenchuó la radio"), "mi tía desenchuó la radio") == "cuenta lo que alguien ya hizo"
+        not_an_order(words("mi tía desenchuó la radio"), "mi tía desenchuó la radio") == Reason.ALREADY_DONE
     )
