@@ -40,13 +40,12 @@ from homeassistant.helpers import floor_registry as fr
 
 from .engine import CatalogEntry
 from .engine.text import normalize_lower_ascii
+from .morphology import NAMING_WORDS, STOPWORDS, is_switch_verb, plural_forms, plural_of
 from .reasons import PassOn, Reason
-from .spanish import is_switch_verb, plural_forms
 from .typos import near_any, slips
 
 CONVERSATION = "conversation"  # the assistant id exposure settings are kept under
 ALL_WORDS = frozenset({"todo", "todas", "todos", "toda", "cada"})
-STOPWORDS = frozenset({"de", "del", "la", "el", "los", "las", "en", "y", "a", "al", "mi", "tu", "su", "un", "una"})
 # Domains of things people switch and name like devices; a scene "Buenas noches" or a weather
 # entity "Tiempo en casa" counts by its whole name only, not by one of its words.
 DEVICE_DOMAINS = frozenset(
@@ -65,10 +64,6 @@ DEVICE_DOMAINS = frozenset(
         "valve",
         "remote",
     }
-)
-# The words after which a request names something: "la …", "del …", "en mi …".
-NAMING_WORDS = frozenset(
-    {"el", "la", "los", "las", "del", "de", "en", "al", "mi", "mis", "tu", "tus", "su", "sus", "un", "una"}
 )
 REASON_MARKERS = frozenset({"que", "porque", "para"})  # after the verb, what follows is the reason
 # "…que hay en la bodega", "…que está en el garaje": a "que" that places the device, not a reason.
@@ -451,11 +446,6 @@ def _catalog_device_words(catalog: tuple[CatalogEntry, ...]) -> frozenset[str]:
     return frozenset(w for e in catalog for p in (e.device, *e.device_words) for w in words(p))
 
 
-def _plural_of(word: str, names: frozenset[str]) -> bool:
-    """Whether the word is the plural of a catalog name ("bombillas"): several devices, not a slip."""
-    return word.endswith("s") and (word[:-1] in names or (word.endswith("es") and word[:-2] in names))
-
-
 def _with_slips_mended(said: Words, home: Home, catalog: Sequence[CatalogEntry], known: frozenset[str]) -> Words:
     """The request with each unknown word one slip from a catalog device or room word read as that word.
 
@@ -467,7 +457,7 @@ def _with_slips_mended(said: Words, home: Home, catalog: Sequence[CatalogEntry],
     names = _catalog_names(tuple(catalog))
 
     def mended(word: str) -> str:
-        if word in known or word in home.words or word in names or _plural_of(word, names):
+        if word in known or word in home.words or word in names or plural_of(word, names):
             return word
         near = slips(word, known) | slips(word, home.words) | slips(word, names)
         return near.pop() if len(near) == 1 and near <= names else word

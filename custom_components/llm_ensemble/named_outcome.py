@@ -9,7 +9,7 @@ with the same action. Then, as for a catalog command:
     the home has no such place or device, or several fit  -> pass on (the reason)
     a place named alone ("enciende el dormitorio")        -> pass on
     told not to switch it, or to leave it as it is        -> "Vale, dejo … como está.", nothing switched
-    an order the request does not give now, or two orders -> pass on (spanish.not_an_order, gives_two_orders)
+    an order the request does not give now, or two orders -> pass on (readings.not_an_order, gives_two_orders)
     asked about, not ordered                              -> each entity's state, nothing switched
     ON / OFF                                              -> the service call on every entity
 """
@@ -25,10 +25,11 @@ from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.intent import IntentResponseErrorCode
 
-from . import home_check, spanish
+from . import home_check, readings, spanish
 from .actions import CONVERSATION, SERVICES, VERB, abstained
 from .const import SUPPORTED_DOMAINS
 from .engine import Decision, ModelInfo, majority
+from .morphology import sounds_feminine
 from .naming import Kinds, Naming, Target, Unresolved, content, resolve
 from .reasons import PassOn, Reason
 from .reply import Outcome
@@ -128,16 +129,16 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         return Outcome(speech, code, pass_on=PassOn(PASS_ON_REASON[found]))
     said = _with_names_masked(home_check.words(decision.text), decision.votes)
     action = found.action
-    if action != state_action and spanish.asks_about_state(said, decision.text):
+    if action != state_action and readings.asks_about_state(said, decision.text):
         action = state_action  # asked whether, not told to: answer, switch nothing
     reason: Reason | None
     if action == state_action:
-        reason = Reason.NEGATED if spanish.negates_switching(said) else None
+        reason = Reason.NEGATED if readings.negates_switching(said) else None
     else:
-        reason = spanish.not_an_order(said, decision.text)
-        reason = reason or (Reason.TWO_ORDERS if spanish.gives_two_orders(said) else None)
-        reason = reason or (Reason.VERB_SAYS_OTHERWISE if spanish.says_otherwise(said, action) else None)
-    if reason and spanish.keeps_hands_off(said, decision.text) and _all_known(hass, found.entity_ids):
+        reason = readings.not_an_order(said, decision.text)
+        reason = reason or (Reason.TWO_ORDERS if readings.gives_two_orders(said) else None)
+        reason = reason or (Reason.VERB_SAYS_OTHERWISE if readings.says_otherwise(said, action) else None)
+    if reason and readings.keeps_hands_off(said, decision.text) and _all_known(hass, found.entity_ids):
         return left_alone(hass, found.entity_ids)
     if reason:
         speech = f"No voy a encender ni apagar nada: {reason.spoken}."
@@ -205,7 +206,7 @@ def _states(hass: HomeAssistant, entity_ids: Sequence[str]) -> Outcome:
         state = hass.states.get(entity_id)
         name = _name(hass, entity_id)
         stem = "encendid" if state is not None and state.state == STATE_ON else "apagad"
-        said.append(f"{name} está {stem}{'a' if spanish.sounds_feminine(name) else 'o'}")
+        said.append(f"{name} está {stem}{'a' if sounds_feminine(name) else 'o'}")
     target = entity_ids[0] if len(entity_ids) == 1 else None
     return Outcome(spanish.capitalize(_listed(said)) + ".", target=target)
 

@@ -25,13 +25,11 @@ from functools import lru_cache
 
 from .engine import CatalogEntry
 from .home_check import Home, HomeEntity, Words, words
+from .morphology import STOPWORDS, is_plural, singular_forms
 from .typos import one_slip_apart
 
 PLACE_MARK = "@"
 ACTIONS = frozenset({"ON", "OFF", "ESTADO"})
-STOPWORDS = frozenset(
-    {"de", "del", "la", "el", "los", "las", "en", "mi", "mis", "tu", "su", "a", "al", "y", "un", "una"}
-)
 EVERY = frozenset({"todas", "todos", "todo", "toda", "cada", "dos", "tres", "ambas", "ambos"})
 ALL_OF_IT = frozenset({"todo"})
 WHOLE_HOME = frozenset({"casa"})
@@ -78,7 +76,7 @@ class Naming:
     def plural(self) -> bool:
         """Several devices asked for: a quantifier ("todas", "los dos") or a plural head ("luces")."""
         content = [w for w in self.device if w not in STOPWORDS]
-        return bool(EVERY & set(self.device)) or bool(content and _is_plural(content[0]))
+        return bool(EVERY & set(self.device)) or bool(content and is_plural(content[0]))
 
 
 @dataclass(frozen=True)
@@ -140,22 +138,6 @@ class Kinds:
 
 
 NO_KINDS = Kinds({})  # words as they are: one slip, a plural, no synonyms
-
-
-def _is_plural(word: str) -> bool:
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "is", "us"))
-
-
-def singular_forms(word: str) -> set[str]:
-    """The word, and what it may be the plural of: "luces" -> luz, "focos" -> foco, "leds" -> led."""
-    forms = {word}
-    if _is_plural(word):
-        forms.add(word[:-1])
-        if word.endswith("es"):
-            forms.add(word[:-2])
-        if word.endswith("ces"):
-            forms.add(word[:-3] + "z")
-    return forms
 
 
 def content(phrase: Iterable[str]) -> Words:

@@ -9,11 +9,11 @@ built-in agent when the fallback option is on:
     selector: LLM2                                 -> the weather answer
     domotics: no majority, or NADA                 -> pass on
     domotics: a code with no usable entity         -> pass on (unavailable: said by us)
-    domotics: CODE ON/OFF not an order for now     -> pass on (spanish.not_an_order: "no enciendas…",
+    domotics: CODE ON/OFF not an order for now     -> pass on (readings.not_an_order: "no enciendas…",
                                                    "he apagado…", "…en azul", "…en diez minutos",
                                                    "¿encendida o apagada?", "apaga… y enciende…")
     domotics: CODE ON/OFF asked about, not ordered -> the entity's state ("¿encendida o apagada?",
-                                                   "¿apagué la cafetera?": spanish.asks_about_state)
+                                                   "¿apagué la cafetera?": readings.asks_about_state)
     domotics: CODE ESTADO said of a negated order  -> pass on ("nunca pongas la tele" is no question)
     domotics: CODE ... not about that entity       -> pass on (home_check: another area or device of
                                                    the home, several devices, a word the model
@@ -33,7 +33,7 @@ from dataclasses import replace
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.intent import IntentResponseErrorCode
 
-from . import actions, home_check, named_outcome, spanish, weather_answers
+from . import actions, home_check, named_outcome, readings, weather_answers
 from .engine import ROUTE_NONE, ROUTE_WEATHER, Decision, ModelInfo
 from .reasons import PassOn, Reason
 from .reply import Outcome
@@ -59,7 +59,7 @@ async def async_outcome(
     if (
         outcome.pass_on
         and not decision.truncated
-        and spanish.keeps_hands_off(home_check.words(decision.text), decision.text)
+        and readings.keeps_hands_off(home_check.words(decision.text), decision.text)
     ):
         return named_outcome.left_alone(hass)
     return outcome
@@ -92,7 +92,7 @@ async def _async_outcome(  # noqa: PLR0911 - one return per row of the module do
     if isinstance(target, Outcome):
         return target
     said = home_check.words(decision.text)
-    if state_action and target.action != state_action and spanish.asks_about_state(said, decision.text):
+    if state_action and target.action != state_action and readings.asks_about_state(said, decision.text):
         target = replace(target, action=state_action)  # asked whether, not told to: answer, switch nothing
     if reason := _not_what_it_asks(decision.text, target.action == state_action):
         speech = f"No voy a encender ni apagar nada: {reason.spoken}."
@@ -119,5 +119,5 @@ def _not_what_it_asks(text: str, is_state_question: bool) -> Reason | None:
     """
     said = home_check.words(text)
     if is_state_question:
-        return Reason.NEGATED if spanish.negates_switching(said) else None
-    return spanish.not_an_order(said, text)
+        return Reason.NEGATED if readings.negates_switching(said) else None
+    return readings.not_an_order(said, text)

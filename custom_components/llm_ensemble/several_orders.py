@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 
 from homeassistant.core import Context, HomeAssistant
 
-from . import home_check, named_outcome, spanish, weather_answers
+from . import home_check, named_outcome, readings, weather_answers
 from .engine import ROUTE_DOMOTICS, ROUTE_WEATHER, Decision, ModelInfo
 from .engine.text import normalize_lower_ascii
+from .morphology import DETERMINERS, tag
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .settings import Settings
@@ -30,7 +31,6 @@ QUESTION_STARTS = frozenset({"dime", "digame", "dinos", "cuentame", "llueve", "l
 QUESTION_PAIRS = frozenset(
     {("que", "tiempo"), ("que", "temperatura"), ("va", "a"), ("hace", "frio"), ("hace", "calor")}
 )
-DETERMINERS = frozenset({"el", "la", "los", "las", "mi", "mis", "tu", "tus", "su", "sus", "un", "una"})
 OF = frozenset({"de", "del"})  # "la de la escalera": the noun left out is the one before
 PAUSE = re.compile(r"[,;]")
 WORD = re.compile(r"\w+")
@@ -157,7 +157,7 @@ def _begins_with_an_order(text: str) -> bool:
 
 
 def _switch_verb(word: str) -> bool:
-    return spanish.is_switch_verb(word) and not word.endswith(spanish.PARTICIPLE_ENDINGS)
+    return tag(word).order_verb
 
 
 def _starts_order(plain: Sequence[str], i: int) -> bool:
@@ -216,7 +216,7 @@ async def _async_plan(
     if decision.route == ROUTE_WEATHER:
         return await weather_answers.async_answer(hass, settings.weather_entity, decision.text)
     said = home_check.words(decision.text)
-    if spanish.keeps_hands_off(said, decision.text):
+    if readings.keeps_hands_off(said, decision.text):
         return Outcome("No sé qué parte quieres que haga.", pass_on=PassOn(Reason.PART_HANDS_OFF))
     return named_outcome.plan(hass, decision, settings, domotics, here)
 

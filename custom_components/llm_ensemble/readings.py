@@ -1,0 +1,392 @@
+"""What a request asks for, read from its words' tags: an order to switch now, or something else.
+
+A second reading of what the models learn from data and still sometimes miss: negations, reports
+of what was done, changes other than on/off (a colour, the brightness, the speed, the volume, a
+number), questions, and orders for later or on a condition. `READINGS` is the table, in the order
+it is read; each reading is one function over the request's tags (morphology.py), and its
+`Reason` is why the request is no order. Each word list was checked against every command of the
+evaluation files: none of them is caught.
+
+Every function takes the request's words as the models read them (lower case, no accents) and,
+where it matters, the request as said: accents tell "apagué", what the speaker did, from
+"apague", an order, and question marks tell a question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import pairwise
+
+from .engine.text import normalize_lower_ascii
+from .morphology import (
+    BARE_ORDERS,
+    CLITICS,
+    GIVE_FORMS,
+    OTHER_ORDERS,
+    PUT_PAST,
+    SPEAKER_DID,
+    Tag,
+    colours,
+    tag,
+    tags,
+)
+from .reasons import Reason
+from .typos import near_any
+
+SETTINGS = frozenset(
+    {"brillo", "intensidad", "velocidad", "volumen", "canal", "grados", "temperatura", "tono", "modo", "porciento",
+     "color", "maximo", "minimo", "tope", "atenua", "regula", "ajusta", "sube", "baja", "subele", "bajale", "potencia",
+     "tenue"}
+)  # fmt: skip
+# "más fuerte", "más tenue", "al tres", "a veintidós": a level, not on or off.
+LEVEL_PATTERN = re.compile(
+    r"\bmas (?:alt[oa]|baj[oa]|fuerte|floj[oa]|rapid[oa]|lent[oa]|despacio|oscur[oa]|clar[oa]|suave|calid[oa]|"
+    r"intens[oa])\b|\bal? (?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte\w*|treinta)\b"
+)
+LATER = frozenset(
+    {"minutos", "minuto", "horas", "segundos", "luego", "despues", "manana", "noche", "lunes", "martes", "miercoles",
+     "jueves", "viernes", "sabado", "domingo", "anochecer", "amanecer", "medianoche"}
+)  # fmt: skip
+# "cuando salga", "a las ocho", "en cuanto llegue", "dentro de un rato"; not "cuando puedas" (now).
+LATER_PATTERN = re.compile(
+    r"\bcuando (?!puedas|quieras)|\ba las\b|\ba la una\b|\ben cuanto (?!puedas)|\bdentro de\b|\bantes de que\b"
+    r"|\ben (?:una|media) hora\b|\ben un rato\b|\bmas tarde\b|\besta tarde\b"
+)
+NIGHT_FALLEN = re.compile(r"\b(?:hizo|hace|es|esta) de noche\b")  # "ya es de noche": a reason, not a time
+# "si no hay nadie en casa, apaga…": an order on a condition. Not "si puedes, apaga…", "si no te
+# importa…": a polite "if", said with one of these before the order.
+POLITE_IF = frozenset(
+    {"puedes", "puede", "podes", "quieres", "quiere", "importa", "molesta", "molestia", "amable", "posible", "parece"}
+)
+POLITE_REACH = 4  # "si no te importa", "si me haces el favor": the polite words come soon after "si"
+SEE_WORDS = frozenset({"ver", "aver", "haber"})  # "a ver si…" (also misspelt): a request
+YES_FIRST = re.compile(r"\W*(?:sí\b|si\s*[,.!])")  # "sí, apaga…", "si, apaga…": yes, then the order
+# "¿cómo se enciende…?", "¿a qué hora se apaga…?", "¿por qué…?" (not "¿por qué no apagas…?", which asks for it).
+ASKS_HOW = re.compile(r"\b(?:como|cuando|donde) se\b|\bque hora\b|\bpor que (?!no\b)")
+# Words that ask whether: "comprueba si…", "¿me dices si…?", "¿sabes si…?".
+ASK_IF = frozenset(
+    {"comprueba", "compruebe", "dices", "dime", "diga", "digas", "decir", "sabes", "sabe", "mira", "mire", "consta",
+     "averigua", "pregunto"}
+)  # fmt: skip
+CONDITION_PATTERN = re.compile(r"\ben caso de\b|\ba menos que\b|\bsalvo que\b|\bexcepto si\b")
+# Words that may stand between a negation and the verb it governs: "no me la apagues", "ni se te
+# ocurra encender", "no hace falta que prendas", "no vuelvas a poner".
+NEGATION_LINKS = frozenset(
+    {"me", "te", "se", "lo", "la", "le", "los", "las", "nos", "les", "hace", "falta", "que", "quiero", "ocurra",
+     "vayas", "vuelvas", "a", "todavia", "aun", "ya", "mas", "hagas", "hay", "necesidad", "de", "tienes", "debes",
+     "molestes", "en", "tampoco", "sigas", "dejes", "puedes", "puede", "deberias", "deberia", "necesito",
+     "pido", "es", "necesario", "por", "loco", "loca"}
+)  # fmt: skip
+NEGATION_REACH = 5
+# "no toques la luz", "no hagas nada con la luz del despacho": told to leave a device alone. These
+# follow a negation the way an on/off verb does; "hacer" counts with "nada" after it only.
+HANDS_OFF = frozenset({"toques", "toque", "toquen", "toqueis", "cambies", "cambie", "cambien", "cambieis"})
+DO_FORMS = frozenset({"hagas", "haga", "hagan", "hagais"})
+# "he encendido", "acabo de apagar": the speaker did it; nothing is asked.
+DONE_LEADS = frozenset({"he", "ha", "has", "han", "hemos", "habeis", "habia", "habias", "habian"})
+JUST_DONE = ("acabo de", "acaba de", "acabamos de", "acaban de")
+SECOND_ORDER_JOINS = frozenset({"y", "e", "luego", "despues", "tambien"})  # "apaga la tele y enciende…"
+LEAVE_STEM = "dej"  # deja, déjala, dejes, dejad
+AS_IT_IS = re.compile(
+    r"\b(?:como (?:esta|estaba|estan|estaban)|igual(?:ito)?|asi|tal cual|tal y como|en paz|quiet[oa]s?)\b"
+)
+SAYS_NO_FIRST = re.compile(r"(?:^|\W)no\s*[,.!;:]")  # "la cafetera no, apaga…": a no, then the order
+
+
+@dataclass(frozen=True)
+class Request:
+    """A request's words, their tags, and the request as said."""
+
+    words: tuple[str, ...]
+    original: str = ""
+
+    @cached_property
+    def tags(self) -> tuple[Tag, ...]:
+        """Each word's tag."""
+        return tags(self.words)
+
+    @cached_property
+    def text(self) -> str:
+        """The words, one space apart."""
+        return " ".join(self.words)
+
+    @property
+    def asked(self) -> bool:
+        """Said with a question mark."""
+        return "?" in self.original or "¿" in self.original
+
+
+# -- the readings -------------------------------------------------------------------------------
+def negates_switching(words: Sequence[str]) -> bool:
+    """Whether a negation governs an on/off verb: "no enciendas la tele", "evita apagar…".
+
+    Or tells to leave the device alone: "no toques la luz", "no hagas nada con la luz". Also "no
+    hace falta que prendas…": only pronouns and such links stand between them. A negation
+    in a reason ("no veo nada, enciende la luz") governs another verb and is left alone.
+    """
+    said = tags(words)
+    for i, word in enumerate(said):
+        if word.word == "nadie" and i > 0 and words[i - 1] == "que" and i + 1 < len(words) and said[i + 1].switch:
+            return True  # "que nadie apague la tele"
+        if not word.negation or (word.word == "no" and tuple(words[max(0, i - 2) : i]) == ("por", "que")):
+            continue  # "¿por qué no enciendes la luz?" asks for it
+        reach = said[i + 1 : i + 1 + NEGATION_REACH]
+        for before, following in zip([word, *reach], reach, strict=False):
+            if following.switch or following.slipped_switch or following.word in HANDS_OFF:
+                return True
+            if following.word == "nada" and before.word in DO_FORMS:
+                return True
+            if following.word not in NEGATION_LINKS:
+                break
+    return False
+
+
+def leaves_as_is(words: Sequence[str]) -> bool:
+    """Whether the request says to leave a device as it is: "deja la luz como está", "déjala así"."""
+    return any(
+        word.startswith(LEAVE_STEM) and AS_IT_IS.search(" ".join(words[i + 1 :])) for i, word in enumerate(words)
+    )
+
+
+def tells_what_was_done(request: Request) -> bool:
+    """A report of a switch, news with no order, a verb that says what happened, or the speaker's past."""
+    words = request.words
+    return (
+        reports_switching(words)
+        or tells_news(words)
+        or says_it_switched(words)
+        or bool(SPEAKER_DID.search(request.original.lower()))
+    )
+
+
+def asks_something(request: Request) -> bool:
+    """A question with no order in it, or one that asks whether something is so."""
+    return asks_without_an_order(request.words, request.original) or asks_whether(request.words)
+
+
+def asks_another_change(request: Request) -> bool:
+    """A colour, a setting, a number or a level: not on or off."""
+    said = set(request.words)
+    text = request.text
+    return bool(said & (colours() | SETTINGS) or any(char.isdigit() for char in text) or LEVEL_PATTERN.search(text))
+
+
+def is_for_later(request: Request) -> bool:
+    """A time to come, or a condition: not now."""
+    text = request.text
+    return bool(
+        set(request.words) & LATER - _night_fallen(text)
+        or LATER_PATTERN.search(text)
+        or is_conditional(request.words, request.original)
+    )
+
+
+READINGS: tuple[tuple[Reason, Callable[[Request], bool]], ...] = (
+    (Reason.NEGATED, lambda r: negates_switching(r.words)),
+    (Reason.LEAVE_AS_IS, lambda r: leaves_as_is(r.words)),
+    (Reason.ALREADY_DONE, tells_what_was_done),
+    (Reason.NO_SWITCH_ASKED, lambda r: only_a_purpose(r.words)),
+    (Reason.BOTH_DIRECTIONS, lambda r: names_both_directions(r.words)),
+    (Reason.QUESTION, asks_something),
+    (Reason.OTHER_CHANGE, asks_another_change),
+    (Reason.LATER_OR_CONDITION, is_for_later),
+)
+
+
+def not_an_order(words: Sequence[str], original: str = "") -> Reason | None:
+    """Why a request the models read as "switch it on/off now" asks for something else, or None.
+
+    The first of `READINGS` that finds its mark.
+    """
+    request = Request(tuple(words), original)
+    return next((reason for reason, found in READINGS if found(request)), None)
+
+
+# -- readings other steps ask on their own --------------------------------------------------------
+def gives_two_orders(words: Sequence[str]) -> bool:
+    """Whether an on/off verb after "y" (or "luego", "después") follows another: two orders at once.
+
+    "quita el riego y pon la fuente": one answer names one device, and the other order is lost.
+    """
+    verbs = [i for i, t in enumerate(tags(words)) if t.switch]
+    return len(verbs) > 1 and any(i > verbs[0] and words[i - 1] in SECOND_ORDER_JOINS for i in verbs)
+
+
+def keeps_hands_off(words: Sequence[str], original: str = "") -> bool:
+    """Whether the request asks that nothing be switched: a negated order, or "déjala como está".
+
+    Not "no, apaga la tele" nor "la cafetera no, apaga la freidora": there the no answers something
+    else, and an order follows; but "oye no, no pongas la freidora" is told not to.
+    """
+    if SAYS_NO_FIRST.search(original.lower()):
+        # The no before a pause answers something else; another may still govern the order.
+        rest = SAYS_NO_FIRST.sub(" , ", original.lower())
+        return negates_switching(normalize_lower_ascii(rest).split())
+    return negates_switching(words) or leaves_as_is(words)
+
+
+def says_otherwise(words: Sequence[str], action: str) -> bool:
+    """Whether every on/off verb of the request says the opposite of the action read.
+
+    "se oye ruido fuera, da la luz" read as OFF: "da" (give light) says on. Verbs that say both
+    ("la que encendiste, apágala"), or neither ("pon"), object to nothing.
+    """
+    directions = {t.direction for t in tags(words) if t.direction}
+    return len(directions) == 1 and action not in directions and action in ("ON", "OFF")
+
+
+def asks_about_state(words: Sequence[str], original: str) -> bool:
+    """Whether a question the models may read as a switch asks about the state instead.
+
+    "la luz del pasillo, ¿encendida o apagada?" names both states; "¿apagué la luz del despacho?",
+    "¿apagaste la cafetera?" ask about what was done. Either is answered with the state, never
+    switched; a negation ("¿no has apagado…?") is left to the other checks.
+    """
+    request = Request(tuple(words), original)
+    if not request.asked or any(t.negation for t in request.tags):
+        return False
+    both_states = _on_and_off([t for t in request.tags if t.participle])
+    return both_states or says_it_switched(words) or bool(SPEAKER_DID.search(original.lower()))
+
+
+def asks_without_an_order(words: Sequence[str], original: str) -> bool:
+    """Whether it is a question with no on/off verb in it: "¿gasta mucho el ventilador del dormitorio?".
+
+    A question that asks for a switch names the verb ("¿te importaría apagar…?", "¿me das la
+    luz?", even with a slip: "¿te importaría acticar…?"); one about a device without it asks about
+    the device ("¿qué bombilla me recomiendas para el pasillo?"), and a participle is a state
+    ("¿queda alguna luz encendida…?"). Nor does one that asks how, why or when a device switches
+    ("¿cómo se enciende la tele?", "¿por qué se apaga sola la luz?"). A state question is
+    answered, never switched, so it is not this check's.
+    """
+    request = Request(tuple(words), original)
+    if not request.asked:
+        return False
+    if ASKS_HOW.search(request.text):
+        return True
+    return not any(
+        (_may_order_switch(t) or t.word == "das" or t.slipped_switch) and not t.participle for t in request.tags
+    )
+
+
+def asks_whether(words: Sequence[str]) -> bool:
+    """Whether it asks if something is so: "comprueba si la freidora está apagada", "dime si…".
+
+    With or without question marks; "a ver si enciendes…" asks for the switch instead, and is
+    not one of these.
+    """
+    return any(
+        word == "si" and not near_any(next_word, POLITE_IF) and not tag(next_word).switch
+        for before, word, next_word in zip(words, words[1:], words[2:], strict=False)
+        if near_any(before, ASK_IF)
+    )
+
+
+def is_conditional(words: Sequence[str], original: str = "") -> bool:
+    """Whether an "if" sets a condition: "si se hace de noche, enciende…", "apaga la tele si me duermo".
+
+    Not a polite "if" ("si puedes", "si no te importa", "si me haces el favor": one of
+    `POLITE_IF` right after it), nor one that asks ("a ver si enciendes…", "¿y si apagas…?": an
+    on/off verb right after it), nor "sí" said first ("sí, apaga la luz": yes, with its accent or
+    a comma). "en caso de que", "a menos que", "salvo que" set conditions too.
+    """
+    if CONDITION_PATTERN.search(" ".join(words)):
+        return True
+    for i, word in enumerate(words):
+        if word != "si" or (i == 0 and YES_FIRST.match(original.lower())):
+            continue
+        after = words[i + 1 : i + 1 + POLITE_REACH]
+        verb = next((w for w in after if w not in CLITICS), None)
+        if verb is None or SEE_WORDS & set(words[max(0, i - 2) : i]):
+            continue
+        if tag(verb).switch or tag(verb).slipped_switch:
+            continue
+        if not any(near_any(w, POLITE_IF) for w in after) and "el favor" not in " ".join(after):
+            return True
+    return False
+
+
+def names_both_directions(words: Sequence[str]) -> bool:
+    """Whether it says both on and off in the same way: no one on/off command is all of it.
+
+    "la luz, ¿encendida o apagada?" names two states (a question); "apaga la tele y enciende la
+    luz" gives two orders. A state beside an order is the order's reason ("apaga la luz del baño,
+    la dejaron prendida") and counts as one direction.
+    """
+    said = tags(words)
+    return _on_and_off([t for t in said if t.participle]) or _on_and_off([t for t in said if not t.participle])
+
+
+def only_a_purpose(words: Sequence[str]) -> bool:
+    """Whether its only on/off word is "para" before an infinitive: the preposition, not "parar".
+
+    "la luz de la cocina es malísima para cocinar" says what the light is for and asks for nothing
+    ("pon los leds para ambientar" has its order in "pon"; "la luz del salón encendida para leer"
+    in the participle).
+    """
+    said = tags(words)
+    orders = [i for i, t in enumerate(said) if t.switch or t.word in BARE_ORDERS or t.word.startswith(OTHER_ORDERS)]
+    return (
+        bool(orders)
+        and all(words[i] == "para" and i + 1 < len(words) and said[i + 1].infinitive for i in orders)
+        and not any(t.participle for t in said)
+    )
+
+
+def tells_news(words: Sequence[str]) -> bool:
+    """Whether it tells what has happened and asks for nothing ("me han regalado la tele…").
+
+    "mi hermano ha arreglado el ventilador": a perfect tense and no on/off verb anywhere ("he
+    terminado, para el riego" is passed on: see `_may_order_switch`).
+    """
+    said = tags(words)
+    told = any(lead.word in DONE_LEADS and word.participle for lead, word in pairwise(said))
+    return told and not any(_may_order_switch(t) for t in said)
+
+
+def says_it_switched(words: Sequence[str]) -> bool:
+    """Whether every on/off verb in it says what happened or what the speaker does, none orders.
+
+    "mi abuela desenchufó la lámpara" (or "desenchuó"), "anoche se encendió sola la luz", "apago la
+    luz": the verb ends in -o (-ó, -ió without their accents), where an order ends in -a or -e;
+    "¿apagaste…?", "apagaron", "apagaba", "ya apagaré yo" end as no order does. A participle
+    ("encendido") is a state, not one of these, and "apágalo" is an order with its pronoun. The
+    past of "poner" says what was done too.
+    """
+    verbs = [t for t in tags(words) if (t.switch or t.slipped_switch) and t.word not in GIVE_FORMS]
+    told = bool(verbs) or not PUT_PAST.isdisjoint(words)
+    return told and all(t.told for t in verbs)
+
+
+def reports_switching(words: Sequence[str]) -> bool:
+    """Whether it reports what someone did: "he encendido la luz", "acabo de apagar el ventilador"."""
+    for i, word in enumerate(words[:-1]):
+        if word in DONE_LEADS and tag(words[i + 1]).switch:
+            return True
+        if i + 2 < len(words) and f"{word} {words[i + 1]}" in JUST_DONE and tag(words[i + 2]).switch:
+            return True
+    return False
+
+
+def _may_order_switch(word: Tag) -> bool:
+    """Whether a word can carry an order to switch: an on/off verb, or "on", "off", "fuera".
+
+    "para" counts as the preposition, as it nearly always is in a question or beside news; so
+    "¿para el riego?" is passed on, which costs an order but switches nothing wrong.
+    """
+    return (word.switch and word.word != "para") or word.word in BARE_ORDERS
+
+
+def _on_and_off(forms: Sequence[Tag]) -> bool:
+    """Whether the forms hold both an "on" word and an "off" word (by stem: "da" is no participle)."""
+    return any(t.direction == "ON" and t.word not in GIVE_FORMS for t in forms) and any(
+        t.direction == "OFF" for t in forms
+    )
+
+
+def _night_fallen(text: str) -> set[str]:
+    """{"noche"} when the night is the reason, not the time: "enciende la luz, que ya es de noche"."""
+    return {"noche"} if NIGHT_FALLEN.search(text) and len(re.findall(r"\bnoche\b", text)) == 1 else set()

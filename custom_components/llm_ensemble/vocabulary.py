@@ -1,0 +1,85 @@
+"""Spanish words Home Assistant already knows, read from the installed `home-assistant-intents`.
+
+Every Home Assistant installs that package for its built-in agent; its Spanish lists are written
+in hassil's template syntax ("(naranja|anaranjado)", "encendid(o|a)[s]"). The agent reads them as
+installed, never a copy, so it learns what the built-in agent learns.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any
+
+from .engine.text import normalize_lower_ascii
+
+_LOGGER = logging.getLogger(__name__)
+LANGUAGE = "es"
+
+
+@lru_cache(maxsize=1)
+def _spanish() -> dict[str, Any]:
+    """The package's Spanish data, or nothing where it cannot be read (the agent's own words remain)."""
+    try:
+        from home_assistant_intents import get_intents
+    except ImportError:
+        _LOGGER.debug("home-assistant-intents is not installed; only the agent's own words are used")
+        return {}
+    return get_intents(LANGUAGE) or {}
+
+
+def expand(template: str) -> set[str]:
+    """Every text a template says: "(a|b)" one of them, "[x]" x or nothing; nested as written."""
+    texts, rest = _sequence(template, 0)
+    if rest != len(template):
+        raise ValueError(f"unbalanced template: {template!r}")
+    return texts
+
+
+def _sequence(template: str, i: int) -> tuple[set[str], int]:
+    """The texts from position i up to the end of the group it is in (a "|", ")" or "]")."""
+    texts = {""}
+    while i < len(template) and template[i] not in "|)]":
+        if template[i] in "([":
+            closing = ")" if template[i] == "(" else "]"
+            options, i = _alternatives(template, i + 1, closing)
+            if closing == "]":
+                options.add("")
+        else:
+            j = i
+            while j < len(template) and template[j] not in "()[]|":
+                j += 1
+            options, i = {template[i:j]}, j
+        texts = {a + b for a in texts for b in options}
+    return texts, i
+
+
+def _alternatives(template: str, i: int, closing: str) -> tuple[set[str], int]:
+    options: set[str] = set()
+    while True:
+        texts, i = _sequence(template, i)
+        options |= texts
+        if i >= len(template):
+            raise ValueError(f"unbalanced template: {template!r}")
+        if template[i] == "|":
+            i += 1
+            continue
+        if template[i] != closing:
+            raise ValueError(f"unbalanced template: {template!r}")
+        return options, i + 1
+
+
+def list_words(name: str) -> frozenset[str]:
+    """The words of one of the package's Spanish lists, as the models read them ("marron")."""
+    values = _spanish().get("lists", {}).get(name, {}).get("values", [])
+    words: set[str] = set()
+    for value in values:
+        said = value.get("in") if isinstance(value, dict) else value
+        if isinstance(said, str):
+            words |= {normalize_lower_ascii(text) for text in expand(said)}
+    return frozenset(w for w in words if w and " " not in w)
+
+
+def intents_colours() -> frozenset[str]:
+    """The colours Home Assistant's Spanish sentences know ("rojo", "anaranjado", "marrón")."""
+    return list_words("color")
