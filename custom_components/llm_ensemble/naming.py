@@ -27,6 +27,7 @@ from .engine import CatalogEntry
 from .home_check import Home, HomeEntity, Words, words
 from .morphology import STOPWORDS, is_plural, singular_forms
 from .typos import one_slip_apart
+from .vocabulary import domain_words
 
 PLACE_MARK = "@"
 ACTIONS = frozenset({"ON", "OFF", "ESTADO"})
@@ -272,9 +273,11 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
         # No place said, to a voice satellite: the speaker's room first ("apaga la luz" in the
         # kitchen), the whole home only when the room has nothing the words name.
         in_room = [e for e in home.entities if e.area_id == here]
-        found = _pick(naming, device, in_room, _area_words(home).get(here, frozenset()), kinds, home)
-        if found is not None:
-            return found
+        room_words = _area_words(home).get(here, frozenset())
+        if not _named_elsewhere(naming, device, here, home):
+            found = _pick(naming, device, in_room, room_words, kinds, home)
+            if found is not None:
+                return found
         # Not here: elsewhere only the one device the words name, not the best-named of several.
         found = _pick(naming, device, home.entities, frozenset(), kinds, home, only_one=True)
         return found or Unresolved.NO_DEVICE
@@ -320,6 +323,24 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
         if isinstance(split, Target):
             return split
     return found
+
+
+def _named_elsewhere(naming: Naming, device: Words, here: str, home: Home) -> bool:
+    """Whether the words name devices of other rooms by their names, and none of the speaker's room.
+
+    "enciende la lámpara" in a kitchen whose only light is "Luz de la cocina", in a home of
+    "Lámpara de pie" and "Lámpara de Lucía": the lamp meant is one of those, not the kitchen's
+    light by its kind. The words Home Assistant itself reads as a whole domain ("la luz", "el
+    ventilador": `vocabulary.domain_words`) still mean the room's device of that domain.
+    """
+    if naming.plural or not device or set(device) & domain_words():
+        return False
+
+    def holds(entity: HomeEntity) -> bool:
+        return any(_matches(s, w, NO_KINDS) for name in entity.names for w in content(name) for s in device)
+
+    here_held = any(holds(e) for e in home.entities if e.area_id == here)
+    return not here_held and any(holds(e) for e in home.entities if e.area_id != here)
 
 
 def _only_a_place(naming: Naming, home: Home, kinds: Kinds) -> bool:

@@ -83,3 +83,8 @@ def list_words(name: str) -> frozenset[str]:
 def intents_colours() -> frozenset[str]:
     """The colours Home Assistant's Spanish sentences know ("rojo", "anaranjado", "marrón")."""
     return list_words("color")
+
+
+def domain_words() -> frozenset[str]:
+    """The words Home Assistant's Spanish sentences read as a whole domain: "luz", "ventiladores"."""
+    return list_words("on_off_domains")

@@ -117,6 +117,8 @@ def test_says_why_it_points_at_nothing(answer: str, reason: Unresolved) -> None:
         ("OFF ventilador", "hab_lucia", ("fan.lucia",)),  # the fan of the room the speaker is in
         ("OFF ventilador", "dormitorio", ("fan.dormitorio",)),
         ("ON lampara", "cocina", Unresolved.AMBIGUOUS),  # none here, two elsewhere
+        ("ON lampara", "bano", Unresolved.AMBIGUOUS),  # a light here by kind only; lamps by name elsewhere
+        ("ON luz", "estudio", Unresolved.AMBIGUOUS),  # two lights here by kind: which one?
         ("OFF ventilador", "cocina", ("fan.lucia",)),  # none here: the one named as it is
         ("OFF toallero", "cocina", ("switch.toallero",)),  # none here, the home's only one
         ("OFF ventilador @ dormitorio", "hab_lucia", ("fan.dormitorio",)),  # a place said wins
