@@ -134,6 +134,8 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     reason: Reason | None
     if action == state_action:
         reason = Reason.NEGATED if readings.negates_switching(said) else None
+        if readings.orders_without_asking(said, decision.text):
+            reason = reason or Reason.ORDER_NOT_QUESTION
     else:
         reason = readings.not_an_order(said, decision.text)
         reason = reason or (Reason.TWO_ORDERS if readings.gives_two_orders(said) else None)

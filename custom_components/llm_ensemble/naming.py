@@ -52,6 +52,18 @@ class Unresolved(StrEnum):
     ONLY_PLACE = "only_place"  # "enciende el dormitorio": a place, and no device in it
 
 
+def _without_overlap(device: Words, place: Words) -> Words:
+    """The device's words without those it copied on into the place's.
+
+    "luz del bano @ bano de arriba", said "la luz del baño de arriba": the copy of the device ran
+    on into the place, and "baño" is said once; the device is "luz".
+    """
+    for size in range(min(len(device), len(place)), 0, -1):
+        if device[-size:] == place[:size] and content(device[:-size]):
+            return device[:-size]
+    return device
+
+
 @dataclass(frozen=True)
 class Naming:
     """A domotics answer read: what to do, the device's words and the place's."""
@@ -67,7 +79,7 @@ class Naming:
         if action not in ACTIONS or not rest:
             return None
         device, _, place = " ".join(rest).partition(f" {PLACE_MARK}")
-        naming = cls(action, tuple(device.split()), tuple(place.split()))
+        naming = cls(action, _without_overlap(tuple(device.split()), tuple(place.split())), tuple(place.split()))
         named = content((*naming.device, *naming.place))
         if len(set(named)) < len(named):  # "lamparitas de las dos lamparitas": a copy gone round in circles
             return None

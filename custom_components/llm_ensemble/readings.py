@@ -238,6 +238,16 @@ def says_otherwise(words: Sequence[str], action: str) -> bool:
     return len(directions) == 1 and action not in directions and action in ("ON", "OFF")
 
 
+def orders_without_asking(words: Sequence[str], original: str) -> bool:
+    """Whether it gives an on/off order and asks nothing: never a question about a state.
+
+    "apaga la tele, anda" ("anda" as in "come on", not "¿anda encendida…?"): no question mark, and
+    a verb that orders (not a participle, not what someone did).
+    """
+    request = Request(tuple(words), original)
+    return not request.asked and any(t.order_verb and not t.told for t in request.tags)
+
+
 def asks_about_state(words: Sequence[str], original: str) -> bool:
     """Whether a question the models may read as a switch asks about the state instead.
 

@@ -218,3 +218,23 @@ def test_singular_forms() -> None:
     assert singular_forms("ventiladores") >= {"ventilador"}
     assert singular_forms("gas") == {"gas"}
     assert singular_forms("tenis") == {"tenis"}
+
+
+@pytest.mark.parametrize(
+    ("answer", "device", "place"),
+    [
+        ("ON luz del bano @ bano de arriba", ("luz", "del"), ("bano", "de", "arriba")),  # copied on into the place
+        ("ON luz @ bano de arriba", ("luz",), ("bano", "de", "arriba")),
+        ("ON luz del aseo @ aseo", ("luz", "del"), ("aseo",)),
+    ],
+)
+def test_a_device_copied_on_into_its_place_is_read_once(
+    answer: str, device: tuple[str, ...], place: tuple[str, ...]
+) -> None:
+    naming = Naming.parse(answer)
+    assert naming is not None
+    assert (naming.device, naming.place) == (device, place)
+
+
+def test_a_copy_gone_round_in_circles_is_no_answer() -> None:
+    assert Naming.parse("OFF las dos lamparitas de las dos lamparitas") is None

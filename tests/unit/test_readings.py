@@ -208,3 +208,18 @@ def test_says_otherwise(text: str, action: str, otherwise: bool) -> None:
 def test_a_slipped_past_is_still_a_report() -> None:
     """ "desenchuó" (a slip of "desenchufó"): what someone did, no order."""
     assert not_an_order(words("mi tía desenchuó la radio"), "mi tía desenchuó la radio") == Reason.ALREADY_DONE
+
+
+@pytest.mark.parametrize(
+    ("text", "orders"),
+    [
+        ("apaga la tele, anda", True),  # "anda": come on, not "¿anda encendida…?"
+        ("¿anda encendida la tele?", False),
+        ("dime si la tele está encendida", False),
+        ("¿apagaste la tele?", False),
+        ("apagaste la tele", False),  # what was done, not an order
+        ("la tele, encendida o apagada", False),
+    ],
+)
+def test_an_order_that_asks_nothing_is_no_state_question(text: str, orders: bool) -> None:
+    assert readings.orders_without_asking(words(text), text) is orders
