@@ -96,7 +96,7 @@ class Tag:
     word: str
     switch: bool  # a form of an on/off verb ("apaga", "enciendes", "des", "para")
     slipped_switch: bool  # an on/off verb with one slip in a long stem ("desacties")
-    direction: str | None  # ON or OFF where the verb says one ("da" says ON)
+    direction: str | None  # ON or OFF where the verb says one ("da" says ON; "encinde", slipped, ON)
     participle: bool  # "apagada", "encendidos": a state
     infinitive: bool
     told: bool  # a switching verb's form that tells what happened: "apagaste", "apago", "apagaré"
@@ -118,7 +118,7 @@ def tag(word: str) -> Tag:
         word=word,
         switch=switch,
         slipped_switch=slipped,
-        direction=direction(word),
+        direction=_slipped_direction(word) if slipped else direction(word),
         participle=word.endswith(PARTICIPLE_ENDINGS),
         infinitive=len(word) >= 3 and word.endswith(("ar", "er", "ir")),
         told=(switch or slipped) and word not in GIVE_FORMS and _tells_switching(word),
@@ -162,6 +162,17 @@ def _slipped_switch_verb(word: str) -> bool:
         if len(stem) >= SLIPPED_STEM_LETTERS
         for size in (len(stem) - 1, len(stem), len(stem) + 1)
     )
+
+
+def _slipped_direction(word: str) -> str | None:
+    """The direction of the stems a slipped verb is one slip from ("encinde": ON), if they agree."""
+    directions = {
+        "ON" if stem in ON_STEMS else "OFF"
+        for stem in (*ON_STEMS, *OFF_STEMS)
+        if len(stem) >= SLIPPED_STEM_LETTERS
+        and any(one_slip_apart(word[:size], stem) for size in (len(stem) - 1, len(stem), len(stem) + 1))
+    }
+    return directions.pop() if len(directions) == 1 else None
 
 
 def _tells_switching(verb: str) -> bool:

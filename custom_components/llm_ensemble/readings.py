@@ -391,9 +391,10 @@ def _may_order_switch(word: Tag) -> bool:
 
 
 def _on_and_off(forms: Sequence[Tag]) -> bool:
-    """Whether the forms hold both an "on" word and an "off" word (by stem: "da" is no participle)."""
-    return any(t.direction == "ON" and t.word not in GIVE_FORMS for t in forms) and any(
-        t.direction == "OFF" for t in forms
+    """Whether the forms hold both an "on" word and an "off" word, as spelt ("da" is no participle)."""
+    said = [t for t in forms if not t.slipped_switch]
+    return any(t.direction == "ON" and t.word not in GIVE_FORMS for t in said) and any(
+        t.direction == "OFF" for t in said
     )
 
 

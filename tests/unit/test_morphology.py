@@ -47,6 +47,7 @@ def test_each_word_is_tagged_once(word: str, switch: bool, direction: str | None
 
 def test_a_slipped_long_stem_is_still_a_switching_verb_and_negations_keep_their_slips() -> None:
     assert tag("desacties").slipped_switch and not tag("desacties").switch
+    assert (tag("encinde").direction, tag("desacties").direction) == ("ON", "OFF")  # its stem's way
     assert not tag("apgo").slipped_switch  # a short stem must be exact
     assert tag("ebita").negation and tag("no").negation and not tag("noche").negation
 

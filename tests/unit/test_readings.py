@@ -199,6 +199,7 @@ def test_leaving_it_as_it_is_is_no_order() -> None:
         ("la que encendiste, apágala", "OFF", False),  # both directions: no objection
         ("pon la radio", "OFF", False),  # "pon" says neither
         ("quita el horno", "OFF", False),
+        ("encinde el horno", "OFF", True),  # a slip in the verb keeps its way
     ],
 )
 def test_says_otherwise(text: str, action: str, otherwise: bool) -> None:
