@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .engine import CatalogEntry
 from .home_check import Home, HomeEntity, Words, words
@@ -149,6 +149,11 @@ class Kinds:
         """Whether two words name the same kind of device ("tele", "televisor")."""
         return any(said in group and name_word in group for group in self.synonyms)
 
+    @cached_property
+    def known(self) -> frozenset[str]:
+        """Every word of a kind: a word the models know is itself, never a slip of another."""
+        return frozenset(w for group in (*self.by_domain.values(), *self.synonyms) for w in group)
+
 
 NO_KINDS = Kinds({})  # words as they are: one slip, a plural, no synonyms
 
@@ -162,7 +167,12 @@ def content(phrase: Iterable[str]) -> Words:
 def _matches(said: str, name_word: str, kinds: Kinds) -> bool:
     """Whether a said word names a word of a name: itself, one slip from it, its plural, its kind."""
     forms = singular_forms(said)
-    return any(one_slip_apart(form, name_word) or kinds.same_kind(form, name_word) for form in forms)
+    return any(
+        form == name_word
+        or (one_slip_apart(form, name_word) and form not in kinds.known)  # "riego" is no slip of "Diego"
+        or kinds.same_kind(form, name_word)
+        for form in forms
+    )
 
 
 def _word_matches(said: str, name_words: frozenset[str], kinds: Kinds) -> bool:

@@ -238,3 +238,21 @@ def test_a_device_copied_on_into_its_place_is_read_once(
 
 def test_a_copy_gone_round_in_circles_is_no_answer() -> None:
     assert Naming.parse("OFF las dos lamparitas de las dos lamparitas") is None
+
+
+def test_a_word_the_models_know_is_no_slip_of_a_name() -> None:
+    """ "riego" is one letter from "Diego", yet it names the watering, not Diego's room."""
+    kinds = Kinds(KINDS.by_domain, (*KINDS.synonyms, frozenset({"riego", "aspersores"})))
+    home = Home(
+        (HomeArea("diego", (words("Cuarto de Diego"),)), HomeArea("jardin", (words("Jardín"),))),
+        (
+            HomeEntity("switch.riego", (words("Riego del jardín"),), "jardin"),
+            HomeEntity("light.diego", (words("Foco del cuarto de Diego"),), "diego"),
+        ),
+    )
+    naming = Naming.parse("ON riego")
+    assert naming is not None
+    assert resolve(naming, home, kinds) == Target("ON", ("switch.riego",))
+    naming = Naming.parse("ON luz @ cuarto de diego")
+    assert naming is not None
+    assert resolve(naming, home, kinds) == Target("ON", ("light.diego",))
