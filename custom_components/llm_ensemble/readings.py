@@ -238,6 +238,24 @@ def says_otherwise(words: Sequence[str], action: str) -> bool:
     return len(directions) == 1 and action not in directions and action in ("ON", "OFF")
 
 
+HOME_WORD = "casa"
+
+
+def names_another_home(words: Sequence[str], own_names: Sequence[Sequence[str]] = ()) -> bool:
+    """Whether it speaks of a home other than this one: "el termotanque de la casa de la costa".
+
+    Or "la luz en casa de mi madre"; not "las luces de la casa" (this one), nor where a name of
+    this home's own says "casa de" ("Casa de invitados").
+    """
+    own = any(
+        word == HOME_WORD and following in ("de", "del") for name in own_names for word, following in pairwise(name)
+    )
+    return not own and any(
+        word == HOME_WORD and following in ("de", "del") and i + 2 < len(words)
+        for i, (word, following) in enumerate(pairwise(words))
+    )
+
+
 def orders_without_asking(words: Sequence[str], original: str) -> bool:
     """Whether it gives an on/off order and asks nothing: never a question about a state.
 

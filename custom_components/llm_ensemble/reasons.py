@@ -28,6 +28,7 @@ class Reason(StrEnum):
     TWO_ORDERS = "two_orders"
     VERB_SAYS_OTHERWISE = "verb_says_otherwise"
     ORDER_NOT_QUESTION = "order_not_question"
+    OTHER_HOME = "other_home"
     TOO_MANY_ORDERS = "too_many_orders"
     PART_UNSURE = "part_unsure"
     PART_HANDS_OFF = "part_hands_off"
@@ -76,6 +77,7 @@ SPOKEN = {
     Reason.TWO_ORDERS: "son dos órdenes a la vez",
     Reason.VERB_SAYS_OTHERWISE: "el verbo dice lo contrario",
     Reason.ORDER_NOT_QUESTION: "es una orden, no una pregunta",
+    Reason.OTHER_HOME: "habla de otra casa",
     Reason.TOO_MANY_ORDERS: "demasiadas órdenes a la vez",
     Reason.PART_UNSURE: "una parte no es segura",
     Reason.PART_HANDS_OFF: "una parte pide no tocar nada",

@@ -224,3 +224,17 @@ def test_a_slipped_past_is_still_a_report() -> None:
 )
 def test_an_order_that_asks_nothing_is_no_state_question(text: str, orders: bool) -> None:
     assert readings.orders_without_asking(words(text), text) is orders
+
+
+@pytest.mark.parametrize(
+    ("text", "own_names", "other"),
+    [
+        ("apaga el boiler de la casa de mi suegra", (), True),
+        ("enciende la luz en casa de mis padres", (), True),
+        ("apaga todas las luces de la casa", (), False),  # this home
+        ("apaga la luz de casa", (), False),
+        ("enciende la luz de la casa de invitados", (("casa", "de", "invitados"),), False),  # this home's own
+    ],
+)
+def test_another_home_is_not_this_one(text: str, own_names: tuple[tuple[str, ...], ...], other: bool) -> None:
+    assert readings.names_another_home(words(text), own_names) is other
