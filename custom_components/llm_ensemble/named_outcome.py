@@ -16,6 +16,7 @@ with the same action. Then, as for a catalog command:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -168,12 +169,16 @@ def _all_known(hass: HomeAssistant, entity_ids: Sequence[str]) -> bool:
 
 
 def _with_names_masked(said: home_check.Words, votes: Sequence[str | None]) -> home_check.Words:
-    """The request with the words the votes named things by read as a plain noun.
+    """The request with the words most votes named things by read as a plain noun.
 
     The checks of what the request asks read verbs and negations; a device called "Quitamiedos"
-    is no form of "quitar", and "Apagón" no form of "apagar".
+    is no form of "quitar", and "Apagón" no form of "apagar". A word only a stray vote copied
+    ("foco @ sala de al anochecer") stays as said: the time it gives is still read.
     """
-    names = {w for vote in votes if (naming := Naming.parse(vote)) for w in content((*naming.device, *naming.place))}
+    named = Counter(
+        w for vote in votes if (naming := Naming.parse(vote)) for w in set(content((*naming.device, *naming.place)))
+    )
+    names = {w for w, count in named.items() if count * 2 > len(votes)}
     return tuple(NAMED_THING if word in names else word for word in said)
 
 
