@@ -150,8 +150,8 @@ def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
     return found
 
 
-def _begins_with_an_order(text: str) -> bool:
-    """Whether a part's first word is an on/off verb: an order, whatever the selector reads."""
+def begins_with_an_order(text: str) -> bool:
+    """Whether a request's (or a part's) first word is an on/off verb: an order, whatever the selector reads."""
     first = WORD.search(text)
     return first is not None and _switch_verb(normalize_lower_ascii(first.group()))
 
@@ -188,7 +188,7 @@ async def async_outcome(
     if len(parts) > MAX_ORDERS:  # decided for the record only
         too_many = PassOn(Reason.TOO_MANY_ORDERS, f"{len(parts)} > {MAX_ORDERS}")
         return await decide(text, False), Outcome("Son demasiadas cosas a la vez.", pass_on=too_many)
-    decisions = [await decide(part.text, _begins_with_an_order(part.text)) for part in parts]
+    decisions = [await decide(part.text, begins_with_an_order(part.text)) for part in parts]
     if any(part.shares_verb for part in parts):
         here = None
     planned: list[named_outcome.Switch | Outcome] = []

@@ -178,6 +178,7 @@ async def satellite_in(hass: HomeAssistant, area_name: str) -> str:
         ("Habitación de Irene", "enciende la luz", {"light.quitamiedos": "on"}),
         ("Cochera", "enciende la luz", {"light.foco_cochera": "on"}),
         ("Sala de estar", "enciende las luces", {"light.lampara_techo": "on", "light.lampara_pie": "on"}),
+        ("Sala de estar", "enciende todas las luces", {"light.lampara_techo": "on", "light.lampara_pie": "on"}),
         ("Cochera", "enciende el abanico", {"fan.abanico": "on"}),  # none here: the home's only one
         ("Cochera", "enciende la luz del aseo", {"light.luz_aseo": "on"}),  # a room said is that room
     ],
