@@ -211,7 +211,7 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
                 continue
             if len(said) == len(name_words) and _covers(said, frozenset(name_words), NO_KINDS):
                 exact.add(area.area_id)
-            elif len(said) == len(name_words) and _covers(said, frozenset(name_words), kinds):
+            elif len(said) == len(name_words) and _covers(said, frozenset(name_words), kinds) and not generic:
                 whole.add(area.area_id)  # by a word of the same kind of room: "living" for "Salón"
             elif _covers(said, frozenset(name_words), kinds) and not generic:
                 part.add(area.area_id)  # "lucía" of "Habitación de Lucía", "baño de abajo" of "Aseo"

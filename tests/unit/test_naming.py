@@ -256,3 +256,26 @@ def test_a_word_the_models_know_is_no_slip_of_a_name() -> None:
     naming = Naming.parse("ON luz @ cuarto de diego")
     assert naming is not None
     assert resolve(naming, home, kinds) == Target("ON", ("light.diego",))
+
+
+def test_a_rooms_kind_said_of_several_rooms_is_none_of_them_by_a_synonym() -> None:
+    """ "la pieza" where three rooms are "Pieza …": not the one whose alias is "dormitorio"."""
+    kinds = Kinds(KINDS.by_domain, (*KINDS.synonyms, frozenset({"dormitorio", "pieza", "cuarto"})))
+    home = Home(
+        (
+            HomeArea("principal", (words("Pieza principal"), words("dormitorio"))),
+            HomeArea("tomas", (words("Pieza de Tomás"),)),
+            HomeArea("juli", (words("Pieza de Juli"),)),
+        ),
+        (
+            HomeEntity("light.plafon", (words("Plafón"),), "principal"),
+            HomeEntity("light.tomas", (words("Luz de la pieza de Tomás"),), "tomas"),
+            HomeEntity("light.juli", (words("Luz de la pieza de Juli"),), "juli"),
+        ),
+    )
+    naming = Naming.parse("OFF luz @ pieza")
+    assert naming is not None
+    assert not isinstance(resolve(naming, home, kinds), Target)
+    naming = Naming.parse("OFF luz @ dormitorio")  # said as its alias: that one
+    assert naming is not None
+    assert resolve(naming, home, kinds) == Target("OFF", ("light.plafon",))
