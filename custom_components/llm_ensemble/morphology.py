@@ -113,12 +113,13 @@ class Tag:
 def tag(word: str) -> Tag:
     """The word's tag (the word as the models read it: lower case, no accents)."""
     switch = word.startswith(SWITCH_VERB_STEMS) or word in GIVE_FORMS or word in STOP_FORMS
-    slipped = not switch and _slipped_switch_verb(word)
+    slipped_from = frozenset() if switch else _slipped_stems(word)
+    slipped = bool(slipped_from)
     return Tag(
         word=word,
         switch=switch,
         slipped_switch=slipped,
-        direction=_slipped_direction(word) if slipped else direction(word),
+        direction=_slipped_direction(slipped_from) if slipped else direction(word),
         participle=word.endswith(PARTICIPLE_ENDINGS),
         infinitive=len(word) >= 3 and word.endswith(("ar", "er", "ir")),
         told=(switch or slipped) and word not in GIVE_FORMS and _tells_switching(word),
@@ -146,32 +147,22 @@ def is_switch_verb(word: str) -> bool:
     return tag(word).switch
 
 
-def is_participle(word: str) -> bool:
-    """Whether a word is a participle ("apagada", "encendidos"): a state, not an order."""
-    return word.endswith(PARTICIPLE_ENDINGS)
-
-
-def _slipped_switch_verb(word: str) -> bool:
-    """An on/off verb with one slip in its stem ("ddesactivar", "desacties", "encinedas").
+def _slipped_stems(word: str) -> frozenset[str]:
+    """The on/off verb stems the word is one slip from ("ddesactivar", "desacties", "encinedas").
 
     Short stems ("apag", "pon") must be exact: one slip from them is too many other words.
     """
-    return any(
-        one_slip_apart(word[:size], stem)
+    return frozenset(
+        stem
         for stem in SWITCH_VERB_STEMS
         if len(stem) >= SLIPPED_STEM_LETTERS
-        for size in (len(stem) - 1, len(stem), len(stem) + 1)
+        and any(one_slip_apart(word[:size], stem) for size in (len(stem) - 1, len(stem), len(stem) + 1))
     )
 
 
-def _slipped_direction(word: str) -> str | None:
-    """The direction of the stems a slipped verb is one slip from ("encinde": ON), if they agree."""
-    directions = {
-        "ON" if stem in ON_STEMS else "OFF"
-        for stem in (*ON_STEMS, *OFF_STEMS)
-        if len(stem) >= SLIPPED_STEM_LETTERS
-        and any(one_slip_apart(word[:size], stem) for size in (len(stem) - 1, len(stem), len(stem) + 1))
-    }
+def _slipped_direction(stems: frozenset[str]) -> str | None:
+    """The way the slipped stems switch ("encinde", one slip from "enciend": ON), if they agree."""
+    directions = {"ON" if stem in ON_STEMS else "OFF" for stem in stems if stem in ON_STEMS or stem in OFF_STEMS}
     return directions.pop() if len(directions) == 1 else None
 
 
