@@ -15,8 +15,8 @@ from homeassistant.helpers import issue_registry as ir
 from .const import DOMAIN
 from .engine import EngineError, ModelError, ModelFileMissing, ServerError
 from .engine_setup import async_create_engine
-from .morphology import colours
 from .runtime_data import LLMEnsembleConfigEntry, LLMEnsembleData
+from .vocabulary import read_vocabulary
 
 PLATFORMS: list[Platform] = [Platform.CONVERSATION]
 
@@ -68,7 +68,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: LLMEnsembleConfigEntry) 
             translation_domain=DOMAIN, translation_key=err.reason, translation_placeholders={"detail": str(err)}
         ) from err
     ir.async_delete_issue(hass, DOMAIN, model_issue_id(entry))
-    await hass.async_add_executor_job(colours)  # Home Assistant's Spanish lists, read off the event loop
+    await hass.async_add_executor_job(read_vocabulary)  # Home Assistant's Spanish lists, off the event loop
     entry.runtime_data = LLMEnsembleData(engine)
     entry.async_on_unload(entry.add_update_listener(_async_options_updated))
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)

@@ -69,6 +69,7 @@ def _alternatives(template: str, i: int, closing: str) -> tuple[set[str], int]:
         return options, i + 1
 
 
+@lru_cache(maxsize=8)
 def list_words(name: str) -> frozenset[str]:
     """The words of one of the package's Spanish lists, as the models read them ("marron")."""
     values = _spanish().get("lists", {}).get(name, {}).get("values", [])
@@ -88,3 +89,9 @@ def intents_colours() -> frozenset[str]:
 def domain_words() -> frozenset[str]:
     """The words Home Assistant's Spanish sentences read as a whole domain: "luz", "ventiladores"."""
     return list_words("on_off_domains")
+
+
+def read_vocabulary() -> None:
+    """Read and expand every list the agent uses, once (blocking I/O: call it in the executor)."""
+    intents_colours()
+    domain_words()
