@@ -124,10 +124,14 @@ class Home:
     floors: tuple[HomeFloor, ...] = ()
 
     @cached_property
+    def names(self) -> tuple[Words, ...]:
+        """Every name and alias of the home's areas and entities."""
+        return (*(n for area in self.areas for n in area.names), *(n for e in self.entities for n in e.names))
+
+    @cached_property
     def words(self) -> frozenset[str]:
         """Every word of every name and alias of the home's areas and entities."""
-        names = (*(n for area in self.areas for n in area.names), *(n for e in self.entities for n in e.names))
-        return frozenset(w for name in names for w in name)
+        return frozenset(w for name in self.names for w in name)
 
     def entity(self, entity_id: str) -> HomeEntity | None:
         """The entity with this id, if the home exposes it."""

@@ -129,9 +129,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         speech, code = f"{UNRESOLVED_SPEECH[found]}.", IntentResponseErrorCode.NO_VALID_TARGETS.value
         return Outcome(speech, code, pass_on=PassOn(PASS_ON_REASON[found]))
     said = _with_names_masked(home_check.words(decision.text), decision.votes)
-    if readings.names_another_home(
-        said, [n for e in home.entities for n in e.names] + [n for a in home.areas for n in a.names]
-    ):
+    if readings.names_another_home(said, home.names):
         speech = f"No voy a encender ni apagar nada: {Reason.OTHER_HOME.spoken}."
         return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=PassOn(Reason.OTHER_HOME))
     action = found.action
