@@ -71,6 +71,12 @@ PUT_PAST = frozenset({"puse", "pusiste", "puso", "pusimos", "pusisteis", "pusier
 BARE_ORDERS = frozenset({"on", "off", "fuera"})
 # Orders with a verb that is no on/off verb: "dame luz en la cocina", "ilumíname el pasillo".
 OTHER_ORDERS = ("dame", "danos", "ilumin")
+# Forms of "poner", "abrir", "cerrar", "parar" and "dar" that ask for a switch with no on/off stem
+# in them: "la tele puesta, por favor", "¿me das luz?", "deme luz en la cocina".
+OTHER_SWITCH_FORMS = frozenset(
+    {"puesto", "puesta", "puestos", "puestas", "abierto", "abierta", "abiertos", "abiertas", "cerrado", "cerrada",
+     "cerrados", "cerradas", "parado", "parada", "parados", "paradas", "dado", "dada", "das", "deme", "denme", "dadme"}
+)  # fmt: skip
 PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
 # Endings of an on/off verb that no order has: the past ("apagaste", "encendieron"), the
 # imperfect ("apagaba", "encendía") and the future ("apagaré"), accents dropped.
@@ -86,6 +92,7 @@ ORDER_PRONOUNS = ("lo", "la", "los", "las", "le", "les", "melo", "mela", "selo",
 SPEAKER_DID = re.compile(
     r"\b(?:(?:apagu|conect|desconect|activ|desactiv|quit|cort|arranqu|enchuf|desenchuf)é|(?:encend|prend)í)\b"
 )
+MIN_STEM_LETTERS = 4
 SLIPPED_STEM_LETTERS = 5  # a stem this long is still read with one slip in it
 
 
@@ -102,6 +109,18 @@ class Tag:
     told: bool  # a switching verb's form that tells what happened: "apagaste", "apago", "apagaré"
     negation: bool  # "no", "nunca", "evita", even with a slip in the longer ones
     clitic: bool
+
+    @property
+    def says_switch(self) -> bool:
+        """A word that may ask for a switch: an on/off verb (even slipped), "on", "off", "dame", "puesta"."""
+        return (
+            self.switch
+            or self.slipped_switch
+            or self.word in BARE_ORDERS
+            or self.word.startswith(OTHER_ORDERS)
+            or self.word in OTHER_SWITCH_FORMS
+            or _near_switch_stem(self.word)
+        )
 
     @property
     def order_verb(self) -> bool:
@@ -157,6 +176,21 @@ def _slipped_stems(word: str) -> frozenset[str]:
         for stem in SWITCH_VERB_STEMS
         if len(stem) >= SLIPPED_STEM_LETTERS
         and any(one_slip_apart(word[:size], stem) for size in (len(stem) - 1, len(stem), len(stem) + 1))
+    )
+
+
+@lru_cache(maxsize=8192)
+def _near_switch_stem(word: str) -> bool:
+    """Whether the word begins one slip from any on/off stem of four letters or more ("apga", "qiite").
+
+    Too loose to read as a verb ("cost" is one slip from "cort"), enough to tell that a request may
+    ask for a switch.
+    """
+    return any(
+        one_slip_apart(word[:size], stem)
+        for stem in SWITCH_VERB_STEMS
+        if len(stem) >= MIN_STEM_LETTERS
+        for size in (len(stem) - 1, len(stem), len(stem) + 1)
     )
 
 

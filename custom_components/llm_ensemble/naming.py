@@ -331,7 +331,7 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
     """
     if _only_a_place(naming, home, kinds):
         return Unresolved.ONLY_PLACE
-    found = _resolve(naming, home, kinds, here)
+    found = _resolve(_floor_split(naming, home) or naming, home, kinds, here)
     if found not in (Unresolved.NO_DEVICE, Unresolved.NO_PLACE):
         return found
     said = (*naming.device, *naming.place)
@@ -345,6 +345,21 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
         if isinstance(split, Target):
             return split
     return found
+
+
+def _floor_split(naming: Naming, home: Home) -> Naming | None:
+    """Several devices of a floor, said with no place: "todas las luces de arriba" (a floor's name).
+
+    The floor is the place, though a device's alias may also say it ("luz del baño de arriba"):
+    the lights upstairs are all of them, not the one whose name says "arriba".
+    """
+    if naming.place or not naming.plural:
+        return None
+    floor_names = {content(name) for floor in home.floors for name in floor.names}
+    for i, word in enumerate(naming.device):
+        if word in PLACE_WORDS and content(naming.device[:i]) and content(naming.device[i + 1 :]) in floor_names:
+            return Naming(naming.action, naming.device[:i], naming.device[i + 1 :])
+    return None
 
 
 def _named_elsewhere(naming: Naming, device: Words, here: str, home: Home) -> bool:

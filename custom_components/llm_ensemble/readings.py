@@ -93,6 +93,10 @@ LEAVE_STEM = "dej"  # deja, déjala, dejes, dejad
 AS_IT_IS = re.compile(
     r"\b(?:como (?:esta|estaba|estan|estaban)|igual(?:ito)?|asi|tal cual|tal y como|en paz|quiet[oa]s?)\b"
 )
+# Words that make a request of a device named alone: "la luz del salón ya, por favor", "el
+# calentador, si puedes". Said with a slip too ("favorr", "porfiss").
+ASKING_WORDS = frozenset({"favor", "porfa", "porfis", "porfi", "porfavor", "plis", "please", "puedes", "podes",
+                          "podrias", "importaria"})  # fmt: skip
 SAYS_NO_FIRST = re.compile(r"(?:^|\W)no\s*[,.!;:]")  # "la cafetera no, apaga…": a no, then the order
 
 
@@ -193,6 +197,7 @@ READINGS: tuple[tuple[Reason, Callable[[Request], bool]], ...] = (
     (Reason.QUESTION, asks_something),
     (Reason.OTHER_CHANGE, asks_another_change),
     (Reason.LATER_OR_CONDITION, is_for_later),
+    (Reason.NO_SWITCH_ASKED, lambda r: only_remarks(r.words)),  # the last: any other reason says more
 )
 
 
@@ -364,6 +369,18 @@ def only_a_purpose(words: Sequence[str]) -> bool:
     )
 
 
+def only_remarks(words: Sequence[str]) -> bool:
+    """Whether nothing in it asks for anything: "la campana hace un ruido insoportable".
+
+    Or "el flexo me lo regaló mi hermana", "la lavadora ya terminó". No word that may switch
+    (`Tag.says_switch`), no "por favor", "si puedes", "a ver si": whatever way the models read it,
+    on or off is their guess.
+    """
+    said = tags(words)
+    asks = any(t.says_switch for t in said) or any(near_any(w, ASKING_WORDS) for w in words)
+    return not asks and not _sees_if(words)
+
+
 def tells_news(words: Sequence[str]) -> bool:
     """Whether it tells what has happened and asks for nothing ("me han regalado la tele…").
 
@@ -414,6 +431,11 @@ def _on_and_off(forms: Sequence[Tag]) -> bool:
     return any(t.direction == "ON" and t.word not in GIVE_FORMS for t in said) and any(
         t.direction == "OFF" for t in said
     )
+
+
+def _sees_if(words: Sequence[str]) -> bool:
+    """Whether it says "a ver si…": asks for what follows ("a ver si cortas el calentador")."""
+    return any(before in SEE_WORDS and word == "si" for before, word in pairwise(words))
 
 
 def _night_fallen(text: str) -> set[str]:

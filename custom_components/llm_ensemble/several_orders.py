@@ -27,7 +27,10 @@ from .settings import Settings
 MAX_ORDERS = 3
 JOINS = frozenset({"y", "e", "luego", "despues", "tambien", "ademas"})
 FILLERS = frozenset({"de", "paso", "porfa", "por", "favor", "entonces", "ya"})  # "y de paso", "y ya"
-QUESTION_STARTS = frozenset({"dime", "digame", "dinos", "cuentame", "llueve", "llovera"})
+# "dime", and the voseo's "decime", "contame": a question begins.
+QUESTION_STARTS = frozenset(
+    {"dime", "digame", "dinos", "decime", "decinos", "cuentame", "contame", "contanos", "llueve", "llovera"}
+)
 QUESTION_PAIRS = frozenset(
     {("que", "tiempo"), ("que", "temperatura"), ("va", "a"), ("hace", "frio"), ("hace", "calor")}
 )

@@ -279,3 +279,17 @@ def test_a_rooms_kind_said_of_several_rooms_is_none_of_them_by_a_synonym() -> No
     naming = Naming.parse("OFF luz @ dormitorio")  # said as its alias: that one
     assert naming is not None
     assert resolve(naming, home, kinds) == Target("OFF", ("light.plafon",))
+
+
+def test_a_floor_said_after_several_devices_is_the_place() -> None:
+    """"todas las luces de arriba" is every light upstairs, though one light's alias says "de arriba"."""
+    home = _home()
+    said_upstairs = HomeEntity("light.bano", (words("Luz del baño"), words("luz del baño de arriba")), "bano")
+    entities = tuple(said_upstairs if e.entity_id == "light.bano" else e for e in home.entities)
+    naming = Naming.parse("OFF todas las luces de arriba")
+    assert naming is not None
+    target = resolve(naming, Home(home.areas, entities, home.floors), KINDS)
+    assert target == Target("OFF", ("light.bano", "light.estudio_1", "light.estudio_2", "light.quitamiedos"))
+    single = Naming.parse("OFF luz del bano de arriba")
+    assert single is not None
+    assert resolve(single, Home(home.areas, entities, home.floors), KINDS) == Target("OFF", ("light.bano",))

@@ -92,6 +92,16 @@ from custom_components.llm_ensemble.reasons import Reason
         ("pon los leds del dormitorio para ambientar", None),  # the order is "pon"
         ("dame luz en la cocina para leer", None),
         ("la luz del salón encendida para leer", None),  # an order without a verb
+        ("la campana hace un ruido insoportable", "no pide"),  # a remark: nothing asks for a switch
+        ("el flexo me lo regaló mi hermana", "no pide"),
+        ("la lavadora ya terminó", "no pide"),
+        ("la tele del salón puesta, por favor", None),  # "puesta": on
+        ("la luz del salón ya, porfavorr", None),  # asked for, with a slip
+        ("el calentador, si puedes", None),
+        ("a ver si kitas la tira led", None),  # "a ver si" asks
+        ("apga la cafetera", None),  # one slip in a four-letter stem still asks for a switch
+        ("¿me das luz en el baño?", None),
+        ("luz del salón off", None),
     ],
 )
 def test_orders_that_are_not(text: str, reason: str | None) -> None:

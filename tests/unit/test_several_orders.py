@@ -14,6 +14,7 @@ from custom_components.llm_ensemble.several_orders import Order, split_orders
         ("pon la cafetera, y luego apaga el horno", ["pon la cafetera", "apaga el horno"]),
         ("prende el foco y de paso apaga la bomba", ["prende el foco", "apaga la bomba"]),
         ("apaga la radio y dime qué tiempo hace", ["apaga la radio", "dime qué tiempo hace"]),
+        ("apagá la radio y decime qué tiempo hace", ["apagá la radio", "decime qué tiempo hace"]),  # voseo
         (
             "enciende el flexo, apaga la radio y pon la cafetera",
             ["enciende el flexo", "apaga la radio", "pon la cafetera"],
