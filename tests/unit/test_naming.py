@@ -282,7 +282,7 @@ def test_a_rooms_kind_said_of_several_rooms_is_none_of_them_by_a_synonym() -> No
 
 
 def test_a_floor_said_after_several_devices_is_the_place() -> None:
-    """"todas las luces de arriba" is every light upstairs, though one light's alias says "de arriba"."""
+    """ "todas las luces de arriba" is every light upstairs, though one light's alias says "de arriba"."""
     home = _home()
     said_upstairs = HomeEntity("light.bano", (words("Luz del baño"), words("luz del baño de arriba")), "bano")
     entities = tuple(said_upstairs if e.entity_id == "light.bano" else e for e in home.entities)
