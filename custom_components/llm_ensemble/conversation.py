@@ -93,10 +93,10 @@ class LLMEnsembleAgent(ConversationEntity):
                     here,
                 )
             else:
-                # To a voice satellite, an order begun with an on/off verb is the domotics model's to
-                # vote on, whatever the selector reads: the room makes it ours ("apaga todas las
-                # luces" is this room's, where the built-in agent would switch the whole home's).
-                ordered = here is not None and several_orders.begins_with_an_order(user_input.text)
+                # An order begun with an on/off verb is the domotics model's to vote on, whatever the
+                # selector reads; its answer is checked as any other. To a voice satellite, the room
+                # makes it ours ("apaga todas las luces" is this room's, not the whole home's).
+                ordered = several_orders.begins_with_an_order(user_input.text)
                 decision = await data.async_decide(self.hass, user_input.text, settings.vote, ordered)
                 outcome = await async_outcome(self.hass, decision, settings, domotics, user_input.context, here)
         except ServerError as err:  # logged by data.async_decide, once per outage

@@ -29,6 +29,7 @@ DEVICES = (
     Device(None, "switch", "Deshumidificador", "deshumidificador", "Sala de estar"),
     Device(None, "light", "Quitamiedos", "quitamiedos", "Habitación de Irene"),
     Device(None, "fan", "Abanico", "abanico", "Recámara de Tomás"),
+    Device(None, "light", "Lámpara de la mesita de noche", "mesita", "Recámara de Tomás"),
     Device(None, "switch", "Radiador toallero", "toallero", "Baño de arriba"),
     Device(None, "light", "Luz del aseo", "luz_aseo", "Aseo"),
     Device(None, "light", "Foco", "foco_cochera", "Cochera"),
@@ -196,6 +197,25 @@ async def test_the_speakers_room_is_where_no_place_is_said(
     )
     after = states(hass, home)
     assert {e: s for e, s in after.items() if s != before[e]} == changed, speech(result)
+
+
+async def test_an_order_the_selector_misses_is_still_ours(hass: HomeAssistant, home: RealHome) -> None:
+    """Begun with an on/off verb, the domotics model votes even where the selector says NINGUNO.
+
+    The shipped selector passes this one on; with nothing passed on, only our agent can switch it.
+    """
+    entry = MockConfigEntry(
+        domain=DOMAIN, title="LLM Ensemble", data=dict(SHIPPED_MODELS), options={CONF_FALLBACK: False}
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    home.reset(dict.fromkeys(home.entities, False))
+    await hass.async_block_till_done()
+    before = states(hass, home)
+    result = await ask(hass, "prende la lámpara de la mesita de noche")
+    after = states(hass, home)
+    assert {e: s for e, s in after.items() if s != before[e]} == {"light.mesita": "on"}, speech(result)
 
 
 @pytest.mark.parametrize(
