@@ -24,7 +24,7 @@ from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import several_orders
+from . import home_check, readings, several_orders
 from .const import DOMAIN, LOGGER
 from .decision_log import decision_record
 from .engine import Decision, EngineError, ServerError
@@ -93,10 +93,14 @@ class LLMEnsembleAgent(ConversationEntity):
                     here,
                 )
             else:
-                # An order begun with an on/off verb is the domotics model's to vote on, whatever the
-                # selector reads; its answer is checked as any other. To a voice satellite, the room
-                # makes it ours ("apaga todas las luces" is this room's, not the whole home's).
-                ordered = several_orders.begins_with_an_order(user_input.text)
+                # An order begun with an on/off verb, or a question whether something is on, is the
+                # domotics model's to vote on, whatever the selector reads; its answer is checked as
+                # any other. To a voice satellite, the room makes it ours ("apaga todas las luces"
+                # is this room's, not the whole home's).
+                said = home_check.words(user_input.text)
+                ordered = several_orders.begins_with_an_order(user_input.text) or readings.asks_whether_switched(
+                    said, user_input.text
+                )
                 decision = await data.async_decide(self.hass, user_input.text, settings.vote, ordered)
                 outcome = await async_outcome(self.hass, decision, settings, domotics, user_input.context, here)
         except ServerError as err:  # logged by data.async_decide, once per outage

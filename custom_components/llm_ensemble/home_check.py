@@ -125,12 +125,16 @@ class Home:
 
     @cached_property
     def names(self) -> tuple[Words, ...]:
-        """Every name and alias of the home's areas and entities."""
-        return (*(n for area in self.areas for n in area.names), *(n for e in self.entities for n in e.names))
+        """Every name and alias of the home's areas, floors and entities."""
+        return (
+            *(n for area in self.areas for n in area.names),
+            *(n for floor in self.floors for n in floor.names),
+            *(n for e in self.entities for n in e.names),
+        )
 
     @cached_property
     def words(self) -> frozenset[str]:
-        """Every word of every name and alias of the home's areas and entities."""
+        """Every word of every name and alias of the home's areas, floors and entities."""
         return frozenset(w for name in self.names for w in name)
 
     def entity(self, entity_id: str) -> HomeEntity | None:

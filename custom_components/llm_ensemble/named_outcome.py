@@ -7,6 +7,7 @@ with the same action. Then, as for a catalog command:
 
     votes resolved to different things, or to nothing    -> pass on
     the home has no such place or device, or several fit  -> pass on (the reason)
+    a word naming it further that no vote kept            -> pass on ("la lámpara de sal" voted "lampara")
     a place named alone ("enciende el dormitorio")        -> pass on
     told not to switch it, or to leave it as it is        -> "Vale, dejo … como está.", nothing switched
     an order the request does not give now, or two orders -> pass on (readings.not_an_order, gives_two_orders)
@@ -31,7 +32,7 @@ from .actions import CONVERSATION, SERVICES, VERB, abstained
 from .const import SUPPORTED_DOMAINS
 from .engine import Decision, ModelInfo, majority
 from .morphology import sounds_feminine
-from .naming import Kinds, Naming, Target, Unresolved, content, resolve
+from .naming import Kinds, Naming, Target, Unresolved, content, resolve, unvoted_name_word
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .settings import Settings
@@ -132,6 +133,11 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     if readings.names_another_home(said, home.names):
         speech = f"No voy a encender ni apagar nada: {Reason.OTHER_HOME.spoken}."
         return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=PassOn(Reason.OTHER_HOME))
+    if unknown := unvoted_name_word(said, NAMED_THING, home.words):
+        speech = f"No estoy seguro de a qué aparato te refieres: {Reason.UNKNOWN_WORD.spoken}."
+        return Outcome(
+            speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.UNKNOWN_WORD, unknown)
+        )
     action = found.action
     if action != state_action and readings.asks_about_state(said, decision.text):
         action = state_action  # asked whether, not told to: answer, switch nothing

@@ -19,14 +19,14 @@ alias is "baño de abajo".
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property, lru_cache
 
 from .engine import CatalogEntry
 from .home_check import Home, HomeEntity, Words, words
-from .morphology import STOPWORDS, is_plural, singular_forms
-from .typos import one_slip_apart
+from .morphology import DETERMINERS, STOPWORDS, is_plural, singular_forms, tag
+from .typos import near_any, one_slip_apart
 from .vocabulary import domain_words
 
 PLACE_MARK = "@"
@@ -39,6 +39,9 @@ COUNTS = {"dos": 2, "ambos": 2, "ambas": 2, "tres": 3}
 # every word of its name, some, or its kind.
 EXACT_NAME, WHOLE_NAME, NAMED, KIND = 4, 3, 2, 1
 PLACE_WORDS = frozenset({"de", "del", "en"})  # after them, a place may follow
+# "de una vez", "de nuevo", "de momento": "de" and a word that names nothing.
+NAMES_NOTHING = frozenset({"vez", "nuevo", "momento", "paso", "verdad", "noche", "dia", "todo", "favor", "casa",
+                           "inmediato", "golpe", "prisa"})  # fmt: skip
 SWITCHABLE = frozenset({"light", "switch", "fan", "input_boolean"})
 
 
@@ -106,6 +109,8 @@ class Kinds:
 
     by_domain: Mapping[str, frozenset[str]]
     synonyms: tuple[frozenset[str], ...] = ()
+    # A room said in several words, and the one-word names of its kind: "sala de estar" -> salón, sala…
+    room_phrases: Mapping[Words, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_catalog(cls, catalog: Sequence[CatalogEntry]) -> Kinds:
@@ -118,13 +123,14 @@ class Kinds:
         """
         groups: dict[str, set[str]] = {}
         places: dict[str, set[str]] = {}  # a room's words are synonyms too: "living" for "salón"
+        phrases: dict[Words, str] = {}
         rooms: dict[tuple[str, str], int] = {}
         for entry in catalog:
             single = {w[0] for w in map(words, (entry.device, *entry.device_words)) if len(w) == 1}
             groups.setdefault(entry.device, set()).update(single)
-            places.setdefault(entry.room, set()).update(
-                w[0] for w in map(words, (entry.room, *entry.room_words)) if len(w) == 1
-            )
+            room_names = [w for w in map(words, (entry.room, *entry.room_words)) if w]
+            places.setdefault(entry.room, set()).update(w[0] for w in room_names if len(w) == 1)
+            phrases.update((content(w), entry.room) for w in room_names if len(content(w)) > 1)
             rooms[(entry.domain, entry.device)] = rooms.get((entry.domain, entry.device), 0) + 1
         main: dict[str, str] = {}
         for domain, device in sorted(rooms, key=lambda key: -rooms[key]):
@@ -133,6 +139,7 @@ class Kinds:
         return cls(
             {domain: frozenset(groups[device]) for domain, device in main.items()},
             tuple(frozenset(ws) for ws in (*groups.values(), *places.values()) if len(ws) > 1),
+            {phrase: frozenset(places[room]) for phrase, room in phrases.items()},
         )
 
     @staticmethod
@@ -220,8 +227,24 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
             exact |= {a.area_id for a in home.areas if a.floor_id == floor.floor_id}
     found = exact or whole or part  # "baño" is the Baño, even where "aseo" is a kind of baño
     if not found:
-        return None
+        return _room_said_in_words(said, home, kinds)
     return _Place(frozenset(found), frozenset(said))
+
+
+def _room_said_in_words(said: Words, home: Home, kinds: Kinds) -> _Place | None:
+    """A room said in several words that no name of the home has: "la sala de estar" for the Salón.
+
+    The one area a one-word name of that kind of room names, if there is exactly one: the phrase's
+    own word of that kind first ("baño" of "cuarto de baño"), then any.
+    """
+    kind = kinds.room_phrases.get(said, frozenset())
+    found = {
+        area_id
+        for word in sorted(kind & set(said)) or sorted(kind)
+        if (place := _named_areas((word,), home, kinds)) is not None and place.area_ids is not None
+        for area_id in place.area_ids
+    }
+    return _Place(frozenset(found), frozenset(said)) if len(found) == 1 else None
 
 
 def _only_room_called(word: str, home: Home, kinds: Kinds) -> str | None:
@@ -345,6 +368,29 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
         if isinstance(split, Target):
             return split
     return found
+
+
+def unvoted_name_word(said: Words, named: str, home_words: frozenset[str]) -> str | None:
+    """A word that names the device or place further, which no vote kept and no name of the home has.
+
+    "la lámpara de sal del garaje" voted "lampara @ garaje": the answer names a device the request
+    does not, the model's guess for a word it does not know. `said` has the words the votes named
+    replaced by `named`; a word one slip from one of the home's names is the home's.
+    """
+    for i, word in enumerate(said[:-1]):
+        if word != named or said[i + 1] not in ("de", "del"):
+            continue
+        following = next((w for w in said[i + 2 :] if w not in DETERMINERS | EVERY), None)
+        if (
+            following is not None
+            and following != named
+            and following not in NAMES_NOTHING
+            and not following.isdigit()
+            and not tag(following).says_switch
+            and not near_any(following, home_words)
+        ):
+            return following
+    return None
 
 
 def _floor_split(naming: Naming, home: Home) -> Naming | None:

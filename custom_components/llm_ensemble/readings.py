@@ -26,6 +26,7 @@ from .morphology import (
     CLITICS,
     GIVE_FORMS,
     OTHER_ORDERS,
+    OTHER_SWITCH_FORMS,
     PUT_PAST,
     SPEAKER_DID,
     Tag,
@@ -41,10 +42,10 @@ SETTINGS = frozenset(
      "color", "maximo", "minimo", "tope", "atenua", "regula", "ajusta", "sube", "baja", "subele", "bajale", "potencia",
      "tenue"}
 )  # fmt: skip
-# "más fuerte", "más tenue", "al tres", "a veintidós": a level, not on or off.
+# "más fuerte", "más flojito", "al tres", "a veintidós": a level, not on or off.
 LEVEL_PATTERN = re.compile(
-    r"\bmas (?:alt[oa]|baj[oa]|fuerte|floj[oa]|rapid[oa]|lent[oa]|despacio|oscur[oa]|clar[oa]|suave|calid[oa]|"
-    r"intens[oa])\b|\bal? (?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte\w*|treinta)\b"
+    r"\bmas (?:alt|baj|fuert|floj|rapid|lent|despaci|oscur|clar|suav|calid|intens)\w*"
+    r"|\bal? (?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte\w*|treinta)\b"
 )
 LATER = frozenset(
     {"minutos", "minuto", "horas", "segundos", "luego", "despues", "manana", "noche", "lunes", "martes", "miercoles",
@@ -283,6 +284,22 @@ def asks_about_state(words: Sequence[str], original: str) -> bool:
         return False
     both_states = _on_and_off([t for t in request.tags if t.participle])
     return both_states or says_it_switched(words) or bool(SPEAKER_DID.search(original.lower()))
+
+
+# "¿está funcionando…?", "¿sigue en marcha…?": a running device asked about, besides a participle.
+RUNNING = frozenset({"funcionando", "marcha", "andando", "prendido", "prendida"})
+
+
+def asks_whether_switched(words: Sequence[str], original: str) -> bool:
+    """Whether it asks if a device is on or off: "¿se ha quedado encendida la luz de la escalera?".
+
+    A question with a state of switching in it (a participle of an on/off verb, "puesta",
+    "funcionando"): the domotics model's to read, whatever the selector says; its checks decide.
+    """
+    request = Request(tuple(words), original)
+    return request.asked and any(
+        (t.participle and t.switch) or t.word in OTHER_SWITCH_FORMS or t.word in RUNNING for t in request.tags
+    )
 
 
 def asks_without_an_order(words: Sequence[str], original: str) -> bool:

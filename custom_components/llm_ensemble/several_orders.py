@@ -36,6 +36,7 @@ QUESTION_PAIRS = frozenset(
 )
 OF = frozenset({"de", "del"})  # "la de la escalera": the noun left out is the one before
 PAUSE = re.compile(r"[,;]")
+TRAILING_ALSO = re.compile(r"[\s,]+(?:tambi[eé]n|adem[aá]s)\W*$", re.IGNORECASE)  # "y la del lavadero también"
 WORD = re.compile(r"\w+")
 
 
@@ -68,7 +69,7 @@ def split_orders(text: str) -> list[Order]:
     orders = []
     for start, end in _clauses(text, said, plain):
         orders += _objects(text, said, plain, start, end)
-    cleaned = [replace(order, text=order.text.strip(" ,;.")) for order in orders]
+    cleaned = [replace(order, text=TRAILING_ALSO.sub("", order.text).strip(" ,;.")) for order in orders]
     if len(cleaned) < 2 or not all(order.text for order in cleaned):
         return [Order(text)]
     return _with_nouns_left_out(cleaned)

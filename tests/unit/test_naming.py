@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from custom_components.llm_ensemble.home_check import Home, HomeArea, HomeEntity, HomeFloor, words
-from custom_components.llm_ensemble.naming import Kinds, Naming, Target, Unresolved, resolve, singular_forms
+from custom_components.llm_ensemble.naming import (
+    Kinds,
+    Naming,
+    Target,
+    Unresolved,
+    resolve,
+    singular_forms,
+    unvoted_name_word,
+)
 
 KINDS = Kinds(
     {"light": frozenset({"luz", "lampara", "foco", "bombilla"}), "fan": frozenset({"ventilador", "abanico"})},
@@ -293,3 +301,40 @@ def test_a_floor_said_after_several_devices_is_the_place() -> None:
     single = Naming.parse("OFF luz del bano de arriba")
     assert single is not None
     assert resolve(single, Home(home.areas, entities, home.floors), KINDS) == Target("OFF", ("light.bano",))
+
+
+@pytest.mark.parametrize(
+    ("said", "unvoted"),
+    [
+        ("apaga la cosa de sal del cosa", "sal"),  # "la lámpara de sal del garaje" voted "lampara @ garaje"
+        ("apaga la cosa de mi vecino", "vecino"),
+        ("apaga la cosa del cosa", None),  # every naming word voted
+        ("apaga la cosa de una vez", None),  # "de una vez" names nothing
+        ("apaga los cosa de toda la casa", None),
+        ("enciende la cosa de arriba", None),  # a floor of the home
+        ("enciende la cosa de la cosina", None),  # one slip from the home's "cocina"
+        ("apaga la cosa, que se ha quedado encendida", None),
+    ],
+)
+def test_a_naming_word_no_vote_kept(said: str, unvoted: str | None) -> None:
+    """A word after "de" that names the thing further, kept by no vote and in no name of the home."""
+    assert unvoted_name_word(tuple(said.split()), "cosa", _home().words) == unvoted
+
+
+def test_a_room_said_in_several_words_of_its_kind() -> None:
+    """ "la sala de estar", "el cuarto de baño": the one area a word of that kind names."""
+    kinds = Kinds(
+        KINDS.by_domain,
+        (*KINDS.synonyms, frozenset({"salon", "sala", "living"})),
+        {("sala", "estar"): frozenset({"salon", "sala", "living"}), ("cuarto", "bano"): frozenset({"bano", "aseo"})},
+    )
+    home = _home()
+    salon = Home((*(a for a in home.areas if a.area_id != "sala"), HomeArea("sala", (("salon",),))), home.entities)
+    for answer, expected in (
+        ("ON luz @ sala de estar", ("light.pie", "light.techo")),
+        ("ON luz @ cuarto de bano", ("light.bano",)),
+    ):
+        naming = Naming.parse(answer)
+        assert naming is not None
+        found = resolve(Naming(naming.action, ("luces",), naming.place), salon, kinds)
+        assert found == Target("ON", expected), answer

@@ -152,6 +152,7 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("enciende la luz del salón, que se ha hecho tarde", None),
         ("ya es de noche, enciende la luz del salón", None),  # the night is the reason
         ("enciende la luz del jardín esta noche", "más tarde"),  # the night is the time
+        ("pon el quitamiedos más flojito", "otro cambio"),
     ],
 )
 def test_changes_other_than_on_off_and_orders_for_later(text: str, reason: str | None) -> None:
@@ -248,3 +249,18 @@ def test_an_order_that_asks_nothing_is_no_state_question(text: str, orders: bool
 )
 def test_another_home_is_not_this_one(text: str, own_names: tuple[tuple[str, ...], ...], other: bool) -> None:
     assert readings.names_another_home(words(text), own_names) is other
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("¿se ha quedado encendida la luz de la escalera?", True),
+        ("¿tiene Mateo la luna puesta?", True),
+        ("¿sigue funcionando el deshumidificador?", True),
+        ("se ha quedado encendida la luz", False),  # no question
+        ("¿qué tiempo hace mañana?", False),
+        ("¿cómo estás?", False),
+    ],
+)
+def test_asks_whether_switched(text: str, asks: bool) -> None:
+    assert readings.asks_whether_switched(words(text), text) is asks

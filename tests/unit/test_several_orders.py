@@ -24,6 +24,7 @@ from custom_components.llm_ensemble.several_orders import Order, split_orders
         ("apaga la radio, el horno y la plancha", ["apaga la radio", "apaga el horno", "apaga la plancha"]),
         # The noun left out said again.
         ("apaga la luz del garaje y la del sótano", ["apaga la luz del garaje", "apaga la luz del sótano"]),
+        ("apaga la luz del garaje, y la del sótano también", ["apaga la luz del garaje", "apaga la luz del sótano"]),
         ("apaga las luces del garaje y de la bodega", ["apaga las luces del garaje", "apaga las luces de la bodega"]),
         (
             "enciende el foco del porche y apaga el de la bodega",
