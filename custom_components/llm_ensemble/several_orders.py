@@ -36,6 +36,8 @@ QUESTION_PAIRS = frozenset(
 )
 OF = frozenset({"de", "del"})  # "la de la escalera": the noun left out is the one before
 PAUSE = re.compile(r"[,;]")
+PAST_ENDINGS = ("aron", "ieron", "aste", "iste", "aba", "aban")
+PLACE_OF = re.compile(r"\b(?:de|del|en)\b")  # an order that names a place (or a device's part) of its own
 TRAILING_ALSO = re.compile(r"[\s,]+(?:tambi[eé]n|adem[aá]s)\W*$", re.IGNORECASE)  # "y la del lavadero también"
 WORD = re.compile(r"\w+")
 
@@ -72,7 +74,7 @@ def split_orders(text: str) -> list[Order]:
     cleaned = [replace(order, text=TRAILING_ALSO.sub("", order.text).strip(" ,;.")) for order in orders]
     if len(cleaned) < 2 or not all(order.text for order in cleaned):
         return [Order(text)]
-    return _with_nouns_left_out(cleaned)
+    return _with_place_said_first(text, said, _with_nouns_left_out(cleaned))
 
 
 def _join_before(text: str, said: Sequence[_Word], plain: Sequence[str], i: int, floor: int) -> int | None:
@@ -113,8 +115,8 @@ def _objects(text: str, said: Sequence[_Word], plain: Sequence[str], start: int,
     cuts = [start]
     for j in range(verb + 2, end - 1):
         follows = plain[j + 1]
-        if plain[j] not in DETERMINERS or _switch_verb(follows) or follows == "que":
-            continue
+        if plain[j] not in DETERMINERS or _switch_verb(follows) or follows == "que" or follows.endswith(PAST_ENDINGS):
+            continue  # "…, la dejaron prendida": a pronoun and a verb, no second object
         if (first := _join_before(text, said, plain, j, verb + 1)) is not None:
             cuts += [first, j]
     if len(cuts) == 1:
@@ -152,6 +154,27 @@ def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
             thing = " ".join(named) if len(named) == 2 and normalize_lower_ascii(named[0]) in DETERMINERS else ""
         found.append(replace(order, text=said))
     return found
+
+
+def _with_place_said_first(text: str, said: Sequence[_Word], orders: list[Order]) -> list[Order]:
+    """Each order with the place said before the first verb: "en la sala prende la tele y el ventilador".
+
+    The place is the second order's too ("prende el ventilador" in the sala), unless it names a
+    place of its own ("… y apaga la luz de la cocina").
+    """
+    verb = next((i for i, w in enumerate(said) if _switch_verb(w.plain)), None)
+    if not said or said[0].plain != "en" or verb is None or verb < 2:
+        return orders
+    place = text[said[0].start : said[verb].start].strip(" ,")
+    return [
+        orders[0],
+        *(
+            order
+            if PLACE_OF.search(normalize_lower_ascii(order.text))
+            else replace(order, text=f"{order.text} {place}")
+            for order in orders[1:]
+        ),
+    ]
 
 
 def begins_with_an_order(text: str) -> bool:

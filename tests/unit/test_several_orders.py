@@ -25,6 +25,12 @@ from custom_components.llm_ensemble.several_orders import Order, split_orders
         # The noun left out said again.
         ("apaga la luz del garaje y la del sótano", ["apaga la luz del garaje", "apaga la luz del sótano"]),
         ("apaga la luz del garaje, y la del sótano también", ["apaga la luz del garaje", "apaga la luz del sótano"]),
+        # A place said first is every order's.
+        ("en la sala prende la tele y el ventilador", ["en la sala prende la tele", "prende el ventilador en la sala"]),
+        (
+            "en la sala prende la tele y apaga la luz del porche",
+            ["en la sala prende la tele", "apaga la luz del porche"],
+        ),
         ("apaga las luces del garaje y de la bodega", ["apaga las luces del garaje", "apaga las luces de la bodega"]),
         (
             "enciende el foco del porche y apaga el de la bodega",
@@ -45,6 +51,7 @@ def test_several_orders_are_cut_apart(text: str, orders: list[str]) -> None:
         "apaga la luz de Ana y Pedro",  # no article: one name
         "déjala encendida y apaga la radio",  # one on/off order (what the checks read as two)
         "apaga todo",
+        "apaga la luz del baño, la dejaron prendida otra vez",  # a pronoun and a past verb: the reason
         "",
     ],
 )
