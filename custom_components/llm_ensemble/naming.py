@@ -223,12 +223,18 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
             elif _covers(said, frozenset(name_words), kinds) and not generic:
                 part.add(area.area_id)  # "lucía" of "Habitación de Lucía", "baño de abajo" of "Aseo"
     for floor in home.floors:
-        if any(content(name) and _covers(said, frozenset(content(name)), kinds) for name in floor.names):
+        # A floor by a whole name or alias only: "arriba" is not the Azotea's "allá arriba", nor
+        # "planta" either "Planta alta" or "Planta baja".
+        if any(_names_whole(said, content(name), kinds) for name in floor.names):
             exact |= {a.area_id for a in home.areas if a.floor_id == floor.floor_id}
     found = exact or whole or part  # "baño" is the Baño, even where "aseo" is a kind of baño
     if not found:
         return _room_said_in_words(said, home, kinds)
     return _Place(frozenset(found), frozenset(said))
+
+
+def _names_whole(said: Words, name: Words, kinds: Kinds) -> bool:
+    return bool(name) and len(said) == len(name) and _covers(said, frozenset(name), kinds)
 
 
 def _room_said_in_words(said: Words, home: Home, kinds: Kinds) -> _Place | None:

@@ -289,6 +289,28 @@ def test_a_rooms_kind_said_of_several_rooms_is_none_of_them_by_a_synonym() -> No
     assert resolve(naming, home, kinds) == Target("OFF", ("light.plafon",))
 
 
+def test_a_floor_is_named_by_a_whole_name() -> None:
+    """ "arriba" is the floor called so, not also the one called "allá arriba"; "planta" names neither."""
+    home = _home()
+    floors = (
+        HomeFloor("baja", (words("Planta baja"), words("abajo"))),
+        HomeFloor("alta", (words("Planta alta"), words("arriba"))),
+        HomeFloor("azotea", (words("allá arriba"),)),
+    )
+    areas = (*home.areas, HomeArea("azotea", (words("Azotea"),), "azotea"))
+    entities = (*home.entities, HomeEntity("light.azotea", (words("Foco de la azotea"),), "azotea"))
+    roof = Home(areas, entities, floors)
+    upstairs = ("light.bano", "light.estudio_1", "light.estudio_2", "light.quitamiedos")
+    for answer, expected in (
+        ("OFF las luces @ arriba", Target("OFF", upstairs)),
+        ("OFF las luces @ alla arriba", Target("OFF", ("light.azotea",))),
+        ("OFF las luces @ planta", Unresolved.NO_PLACE),
+    ):
+        naming = Naming.parse(answer)
+        assert naming is not None
+        assert resolve(naming, roof, KINDS) == expected, answer
+
+
 def test_a_floor_said_after_several_devices_is_the_place() -> None:
     """ "todas las luces de arriba" is every light upstairs, though one light's alias says "de arriba"."""
     home = _home()
