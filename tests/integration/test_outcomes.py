@@ -19,8 +19,10 @@ from custom_components.llm_ensemble.settings import Settings
 from .conftest import entry_options
 
 
-def decision(route: str, command: str | None = None, votes: tuple[str | None, ...] = ()) -> Decision:
-    return Decision("texto", "texto", route, None, votes, command, False, Timings())
+def decision(
+    route: str, command: str | None = None, votes: tuple[str | None, ...] = (), text: str = "texto"
+) -> Decision:
+    return Decision(text, text, route, None, votes, command, False, Timings())
 
 
 async def outcome_of(hass: HomeAssistant, entry: MockConfigEntry, made: Decision, **options: object):
@@ -55,7 +57,8 @@ async def test_unsupported_domain(hass: HomeAssistant, agent: MockConfigEntry) -
 async def test_service_failure_is_reported(hass: HomeAssistant, agent: MockConfigEntry) -> None:
     """A device that does not answer: the call fails, the agent says so."""
     mapping = {"CAFE_CO": "switch.enchufe_roto"}
-    outcome = await outcome_of(hass, agent, decision("domotics", "CAFE_CO ON"), entity_map=mapping)
+    made = decision("domotics", "CAFE_CO ON", text="enciéndelo")
+    outcome = await outcome_of(hass, agent, made, entity_map=mapping)
     assert outcome.service_call == "switch.turn_on switch.enchufe_roto"
     assert outcome.error == intent.IntentResponseErrorCode.FAILED_TO_HANDLE.value
     assert outcome.speech == "No he podido encender la cafetera: el enchufe no responde"
