@@ -196,7 +196,6 @@ class _Place:
 
     area_ids: frozenset[str] | None
     words: frozenset[str]  # the place's words as said
-    one_of: bool = False  # any one of these rooms ("el cuarto" where several are called so)
 
 
 def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
@@ -229,10 +228,6 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
         if any(_names_whole(said, content(name), kinds) for name in floor.names):
             exact |= {a.area_id for a in home.areas if a.floor_id == floor.floor_id}
     found = exact or whole or part  # "baño" is the Baño, even where "aseo" is a kind of baño
-    if not found and generic:
-        # "el plafón del cuarto": one of the rooms called so, if only one has what is named.
-        holding = {a.area_id for a in home.areas for name in a.names if said[0] in content(name)}
-        return _Place(frozenset(holding), frozenset(said), one_of=True)
     if not found:
         return _room_said_in_words(said, home, kinds)
     return _Place(frozenset(found), frozenset(said))
@@ -326,41 +321,31 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
     place = _named_areas(naming.place, home, kinds)
     device = content(naming.device)
     if here is not None and place is not None and place.area_ids is None:
-        return _resolve_here(naming, device, here, home, kinds)
+        # No place said, to a voice satellite: the speaker's room first ("apaga la luz" in the
+        # kitchen), the whole home only when the room has nothing the words name.
+        in_room = [e for e in home.entities if e.area_id == here]
+        room_words = _area_words(home).get(here, frozenset())
+        if not _named_elsewhere(naming, device, here, home):
+            found = _pick(naming, device, in_room, room_words, kinds, home)
+            if found is not None:
+                return found
+        # Not here: elsewhere only the one device the words name, not the best-named of several.
+        found = _pick(naming, device, home.entities, frozenset(), kinds, home, only_one=True)
+        return found or Unresolved.NO_DEVICE
     if place is None:
         # "luz @ espejo": the place words may be part of a device's own name ("Luz del espejo").
         found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, None)
         return found or Unresolved.NO_PLACE
     if not device and ALL_OF_IT & set(naming.device) and place.area_ids is None:
         return Unresolved.EVERYTHING
-    if place.one_of and (naming.plural or not device):
-        return Unresolved.NO_PLACE  # "las luces del cuarto": which one?
     there = [e for e in home.entities if place.area_ids is None or e.area_id in place.area_ids]
     # No place said: one device only if the words fit no other, or name it as it is ("apaga la
     # tele" with two TVs is the built-in agent's to match by exact name, or to ask about).
     found = _pick(naming, device, there, place.words, kinds, home, only_one=place.area_ids is None)
-    if place.one_of and isinstance(found, Target) and len(_fitting(device, there, place.words, kinds, home)) > 1:
-        return Unresolved.AMBIGUOUS  # "la luz del cuarto": one in each room called so
     if found is None and place.area_ids is not None:
         # "cargador @ garaje" where the entity has no area but says its place in its name.
         found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, None)
     return Unresolved.NO_DEVICE if found is None else found
-
-
-def _resolve_here(naming: Naming, device: Words, here: str, home: Home, kinds: Kinds) -> Target | Unresolved:
-    """No place said, to a voice satellite: the speaker's room first ("apaga la luz" in the kitchen).
-
-    The whole home only when the room has nothing the words name, and there only the one device
-    the words name, not the best-named of several.
-    """
-    in_room = [e for e in home.entities if e.area_id == here]
-    room_words = _area_words(home).get(here, frozenset())
-    if not _named_elsewhere(naming, device, here, home):
-        found = _pick(naming, device, in_room, room_words, kinds, home)
-        if found is not None:
-            return found
-    found = _pick(naming, device, home.entities, frozenset(), kinds, home, only_one=True)
-    return found or Unresolved.NO_DEVICE
 
 
 def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -> Target | Unresolved:
@@ -462,18 +447,6 @@ def _area_words(home: Home) -> dict[str, frozenset[str]]:
     return {area.area_id: frozenset(w for name in area.names for w in content(name)) for area in home.areas}
 
 
-def _fitting(
-    device: Words, entities: Sequence[HomeEntity], place_words: frozenset[str], kinds: Kinds, home: Home | None
-) -> list[tuple[int, HomeEntity]]:
-    """Each entity the device words fit at all, with how well (`_fit`)."""
-    own = _area_words(home) if home else {}
-    return [
-        (fit, e)
-        for e in entities
-        if (fit := _fit(device, e, place_words, own.get(e.area_id or "", frozenset()), kinds))
-    ]
-
-
 def _pick(
     naming: Naming,
     device: Words,
@@ -492,9 +465,14 @@ def _pick(
     """
     if not device and not ALL_OF_IT & set(naming.device):
         return None
+    own = _area_words(home) if home else {}
     # Several ("las luces") are all those named, whether said as they are or in other words.
     most = WHOLE_NAME if naming.plural else EXACT_NAME
-    scored = [(min(fit, most), e.entity_id) for fit, e in _fitting(device, entities, place_words, kinds, home)]
+    scored = [
+        (min(fit, most), e.entity_id)
+        for e in entities
+        if (fit := _fit(device, e, place_words, own.get(e.area_id or "", frozenset()), kinds))
+    ]
     if not scored:
         return None
     # One device: the best-named. Several ("las luces"): every one the words name, by name or kind,

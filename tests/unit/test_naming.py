@@ -84,7 +84,7 @@ def _resolve(answer: str) -> Target | Unresolved:
         ("ON cargador @ garaje", ("switch.garaje",)),  # no area: the place is in its name
         ("ON luz @ encimera", ("light.encimera",)),  # the place words belong to the name
         ("ON ventilador nuestro @ cuarto", ("fan.dormitorio",)),  # "nuestro cuarto", split otherwise
-        ("ON ventilador @ cuarto", Unresolved.AMBIGUOUS),  # two rooms called "cuarto", a fan in each
+        ("ON ventilador @ cuarto", Unresolved.NO_PLACE),  # any "cuarto": which one?
     ],
 )
 def test_resolves_to_the_entities_meant(answer: str, expected: tuple[str, ...] | Unresolved) -> None:
@@ -164,21 +164,10 @@ def test_a_rooms_kind_names_the_only_room_called_so() -> None:
         "OFF", ("fan.dormitorio",)
     )
     guests = HomeArea("invitados", (words("Dormitorio de invitados"),), "alta")
-    lamps = (HomeEntity("light.invitados", (words("Lámpara"),), "invitados"),)
-    two = Home((*areas, principal, guests), (*home.entities, *lamps), home.floors)
-    # Two rooms called "Dormitorio …": the one of them that has what is named, or neither.
-    for answer, expected in (
-        ("ON luz @ dormitorio", Target("ON", ("light.invitados",))),
-        ("ON ventilador @ dormitorio", Target("ON", ("fan.dormitorio",))),
-        ("ON luces @ dormitorio", Unresolved.NO_PLACE),  # every light of which one?
-    ):
-        naming = Naming.parse(answer)
-        assert naming is not None
-        assert resolve(naming, two, kinds) == expected, answer
-    both = Home(two.areas, (*two.entities, HomeEntity("light.principal", (words("Luz"),), "dormitorio")), two.floors)
+    two = Home((*areas, principal, guests), home.entities, home.floors)
     naming = Naming.parse("ON luz @ dormitorio")
     assert naming is not None
-    assert resolve(naming, both, kinds) == Unresolved.AMBIGUOUS
+    assert resolve(naming, two, kinds) == Unresolved.NO_PLACE
 
 
 def test_with_no_place_a_singular_is_the_only_device_it_fits_or_the_one_named_as_it_is() -> None:
