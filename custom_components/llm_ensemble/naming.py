@@ -360,7 +360,7 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
     """
     if _only_a_place(naming, home, kinds):
         return Unresolved.ONLY_PLACE
-    found = _resolve(_floor_split(naming, home) or naming, home, kinds, here)
+    found = _resolve(_place_split(naming, home) or naming, home, kinds, here)
     if found not in (Unresolved.NO_DEVICE, Unresolved.NO_PLACE):
         return found
     said = (*naming.device, *naming.place)
@@ -399,14 +399,20 @@ def unvoted_name_word(said: Words, named: str, home_words: frozenset[str]) -> st
     return None
 
 
-def _floor_split(naming: Naming, home: Home) -> Naming | None:
-    """Several devices of a floor, said with no place: "todas las luces de arriba" (a floor's name).
+def _place_split(naming: Naming, home: Home) -> Naming | None:
+    """Several devices of a place, said with no place mark: "todas las luces de arriba", "las luces de la terraza".
 
-    The floor is the place, though a device's alias may also say it ("luz del baño de arriba"):
-    the lights upstairs are all of them, not the one whose name says "arriba".
+    The words after "de" that are a whole name of a floor or an area are the place, though a
+    device's own name or alias may also say them ("luz del baño de arriba"): the lights upstairs
+    are all of them, not the one whose name says "arriba".
     """
     if naming.place or not naming.plural:
         return None
+    places = {content(name) for place in (*home.floors, *home.areas) for name in place.names}
+    for i, word in enumerate(naming.device):
+        if word in PLACE_WORDS and content(naming.device[:i]) and content(naming.device[i + 1 :]) in places:
+            return Naming(naming.action, naming.device[:i], naming.device[i + 1 :])
+    return None
     floor_names = {content(name) for floor in home.floors for name in floor.names}
     for i, word in enumerate(naming.device):
         if word in PLACE_WORDS and content(naming.device[:i]) and content(naming.device[i + 1 :]) in floor_names:

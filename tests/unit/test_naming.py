@@ -320,6 +320,9 @@ def test_a_floor_said_after_several_devices_is_the_place() -> None:
     assert naming is not None
     target = resolve(naming, Home(home.areas, entities, home.floors), KINDS)
     assert target == Target("OFF", ("light.bano", "light.estudio_1", "light.estudio_2", "light.quitamiedos"))
+    room = Naming.parse("OFF las luces de la sala de estar")  # no place mark: the area said last
+    assert room is not None
+    assert resolve(room, Home(home.areas, entities, home.floors), KINDS) == Target("OFF", ("light.pie", "light.techo"))
     single = Naming.parse("OFF luz del bano de arriba")
     assert single is not None
     assert resolve(single, Home(home.areas, entities, home.floors), KINDS) == Target("OFF", ("light.bano",))
