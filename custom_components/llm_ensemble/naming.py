@@ -225,12 +225,17 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
     for floor in home.floors:
         # A floor by a whole name or alias only: "arriba" is not the Azotea's "allá arriba", nor
         # "planta" either "Planta alta" or "Planta baja".
-        if any(_names_whole(said, content(name), kinds) for name in floor.names):
+        if any(_names_whole(_place_name(place), _place_name(name), kinds) for name in floor.names):
             exact |= {a.area_id for a in home.areas if a.floor_id == floor.floor_id}
     found = exact or whole or part  # "baño" is the Baño, even where "aseo" is a kind of baño
     if not found:
         return _room_said_in_words(said, home, kinds)
     return _Place(frozenset(found), frozenset(said))
+
+
+def _place_name(phrase: Words) -> Words:
+    """A place's naming words, quantifiers kept: "arriba de todo" is not "arriba"."""
+    return tuple(w for w in phrase if w not in STOPWORDS)
 
 
 def _names_whole(said: Words, name: Words, kinds: Kinds) -> bool:
@@ -408,9 +413,10 @@ def _place_split(naming: Naming, home: Home) -> Naming | None:
     """
     if naming.place or not naming.plural:
         return None
-    places = {content(name) for place in (*home.floors, *home.areas) for name in place.names}
+    names = (*(n for floor in home.floors for n in floor.names), *(n for area in home.areas for n in area.names))
+    places = {_place_name(name) for name in names}
     for i, word in enumerate(naming.device):
-        if word in PLACE_WORDS and content(naming.device[:i]) and content(naming.device[i + 1 :]) in places:
+        if word in PLACE_WORDS and content(naming.device[:i]) and _place_name(naming.device[i + 1 :]) in places:
             return Naming(naming.action, naming.device[:i], naming.device[i + 1 :])
     return None
     floor_names = {content(name) for floor in home.floors for name in floor.names}

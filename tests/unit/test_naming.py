@@ -295,7 +295,7 @@ def test_a_floor_is_named_by_a_whole_name() -> None:
     floors = (
         HomeFloor("baja", (words("Planta baja"), words("abajo"))),
         HomeFloor("alta", (words("Planta alta"), words("arriba"))),
-        HomeFloor("azotea", (words("allá arriba"),)),
+        HomeFloor("azotea", (words("allá arriba"), words("arriba de todo"))),
     )
     areas = (*home.areas, HomeArea("azotea", (words("Azotea"),), "azotea"))
     entities = (*home.entities, HomeEntity("light.azotea", (words("Foco de la azotea"),), "azotea"))
@@ -304,6 +304,8 @@ def test_a_floor_is_named_by_a_whole_name() -> None:
     for answer, expected in (
         ("OFF las luces @ arriba", Target("OFF", upstairs)),
         ("OFF las luces @ alla arriba", Target("OFF", ("light.azotea",))),
+        ("OFF las luces @ arriba de todo", Target("OFF", ("light.azotea",))),
+        ("OFF todas las luces de arriba", Target("OFF", upstairs)),  # not also the floor "arriba de todo"
         ("OFF las luces @ planta", Unresolved.NO_PLACE),
     ):
         naming = Naming.parse(answer)
