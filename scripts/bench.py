@@ -99,7 +99,7 @@ def main() -> int:
     parser.add_argument("--report", type=Path, help="where the report goes (default: OUT/report.md)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show Home Assistant's log")
     args = parser.parse_args()
-    folder = args.models or ROOT / "custom_components" / "llm_ensemble" / "models"
+    folder = (args.models or ROOT / "custom_components" / "llm_ensemble" / "models").resolve()  # served by path
     args.models = (folder / "selector.gguf", folder / "domotics.gguf")
     if missing := [str(p) for p in args.models if not p.is_file()]:
         parser.error("no model file " + ", ".join(missing))
