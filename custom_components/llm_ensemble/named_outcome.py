@@ -123,7 +123,9 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     state_action = domotics.state_action or ""
     home = home_check.async_read_home(hass)
     kinds = Kinds.of(domotics.catalog)
-    found = vote_target(decision.votes, home, kinds, settings.vote.unanimous, state_action, here)
+    # Where the selector said NINGUNO, every vote must agree, unless a satellite's room makes it ours.
+    unanimous = settings.vote.unanimous or (decision.overruled and here is None)
+    found = vote_target(decision.votes, home, kinds, unanimous, state_action, here)
     if found is None:
         return abstained(decision.votes)
     if isinstance(found, Unresolved):

@@ -18,6 +18,9 @@ from homeassistant.helpers import device_registry as dr
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.llm_ensemble.const import CONF_FALLBACK, DOMAIN
+from custom_components.llm_ensemble.engine import Decision, Timings
+from custom_components.llm_ensemble.outcomes import async_outcome
+from custom_components.llm_ensemble.settings import Settings
 from devtools.demo_home import Device
 
 from .conftest import AGENT_ID, SHIPPED_MODELS, ask, speech
@@ -216,6 +219,30 @@ async def test_an_order_the_selector_misses_is_still_ours(hass: HomeAssistant, h
     result = await ask(hass, "prende la lámpara de la mesita de noche")
     after = states(hass, home)
     assert {e: s for e, s in after.items() if s != before[e]} == {"light.mesita": "on"}, speech(result)
+
+
+@pytest.mark.parametrize(
+    ("overruled", "satellite", "switched"),
+    [(False, False, True), (True, False, False), (True, True, True)],
+)
+async def test_a_split_vote_the_selector_doubted_switches_nothing(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, overruled: bool, satellite: bool, switched: bool
+) -> None:
+    """Two votes of three carry an order; where the selector said NINGUNO, all three must agree.
+
+    Unless a voice satellite heard it: the speaker's room makes a room-less order ours.
+    """
+    home.reset(dict.fromkeys(home.entities, False))
+    await hass.async_block_till_done()
+    text = "enciende la lámpara de pie"
+    votes = ("ON lampara de pie", "ON lampara de pie", "NADA")
+    made = Decision(text, text, "domotics", "NINGUNO", votes, None, False, Timings(), overruled=overruled)
+    here = ar.async_get(hass).async_get_area_by_name("Sala de estar") if satellite else None
+    settings = Settings.from_options(dict(agent.options))
+    domotics = agent.runtime_data.engine.domotics.info
+    await async_outcome(hass, made, settings, domotics, Context(), here.id if here else None)
+    await hass.async_block_till_done()
+    assert (hass.states.get("light.lampara_pie").state == "on") is switched  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

@@ -98,6 +98,7 @@ class Decision:
     truncated: bool  # the text was longer than the model's context and was cut
     timings: Timings
     cached: bool = False  # repeated from an earlier request of the same text and settings
+    overruled: bool = False  # the selector said NINGUNO; the domotics model voted, as for an order
 
     @property
     def abstained(self) -> bool:
@@ -265,7 +266,8 @@ class Ensemble:
 
         `device_order`: the caller knows the text is an on/off order (one part of several, begun
         with an on/off verb): the domotics model votes even where the selector says NINGUNO (its
-        label is kept, for the record). The vote and every check still decide.
+        label is kept, for the record, and `Decision.overruled` says so). The vote and every check
+        still decide.
         """
         settings = settings or VoteSettings()
         start = time.perf_counter()
@@ -274,7 +276,8 @@ class Ensemble:
         votes: tuple[str | None, ...] = ()
         command = None
         vote_ms = 0.0
-        if device_order and route == ROUTE_NONE and not truncated:
+        overruled = device_order and route == ROUTE_NONE and not truncated
+        if overruled:
             route = ROUTE_DOMOTICS
         if route == ROUTE_DOMOTICS:
             vote_start = time.perf_counter()
@@ -289,4 +292,5 @@ class Ensemble:
             command=command,
             truncated=truncated,
             timings=timings(selector_ms, vote_ms, _ms(start)),
+            overruled=overruled,
         )
