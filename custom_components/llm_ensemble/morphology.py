@@ -166,17 +166,22 @@ def is_switch_verb(word: str) -> bool:
     return tag(word).switch
 
 
+def _stems_one_slip_from(word: str, shortest: int) -> frozenset[str]:
+    """The on/off verb stems of `shortest` letters or more that the word begins one slip from."""
+    return frozenset(
+        stem
+        for stem in SWITCH_VERB_STEMS
+        if len(stem) >= shortest
+        and any(one_slip_apart(word[:size], stem) for size in (len(stem) - 1, len(stem), len(stem) + 1))
+    )
+
+
 def _slipped_stems(word: str) -> frozenset[str]:
     """The on/off verb stems the word is one slip from ("ddesactivar", "desacties", "encinedas").
 
     Short stems ("apag", "pon") must be exact: one slip from them is too many other words.
     """
-    return frozenset(
-        stem
-        for stem in SWITCH_VERB_STEMS
-        if len(stem) >= SLIPPED_STEM_LETTERS
-        and any(one_slip_apart(word[:size], stem) for size in (len(stem) - 1, len(stem), len(stem) + 1))
-    )
+    return _stems_one_slip_from(word, SLIPPED_STEM_LETTERS)
 
 
 @lru_cache(maxsize=8192)
@@ -186,12 +191,7 @@ def _near_switch_stem(word: str) -> bool:
     Too loose to read as a verb ("cost" is one slip from "cort"), enough to tell that a request may
     ask for a switch.
     """
-    return any(
-        one_slip_apart(word[:size], stem)
-        for stem in SWITCH_VERB_STEMS
-        if len(stem) >= MIN_STEM_LETTERS
-        for size in (len(stem) - 1, len(stem), len(stem) + 1)
-    )
+    return bool(_stems_one_slip_from(word, MIN_STEM_LETTERS))
 
 
 def _slipped_direction(stems: frozenset[str]) -> str | None:

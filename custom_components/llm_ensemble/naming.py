@@ -419,11 +419,6 @@ def _place_split(naming: Naming, home: Home) -> Naming | None:
         if word in PLACE_WORDS and content(naming.device[:i]) and _place_name(naming.device[i + 1 :]) in places:
             return Naming(naming.action, naming.device[:i], naming.device[i + 1 :])
     return None
-    floor_names = {content(name) for floor in home.floors for name in floor.names}
-    for i, word in enumerate(naming.device):
-        if word in PLACE_WORDS and content(naming.device[:i]) and content(naming.device[i + 1 :]) in floor_names:
-            return Naming(naming.action, naming.device[:i], naming.device[i + 1 :])
-    return None
 
 
 def _named_elsewhere(naming: Naming, device: Words, here: str, home: Home) -> bool:
