@@ -34,6 +34,7 @@ QUESTION_STARTS = frozenset(
 QUESTION_PAIRS = frozenset(
     {("que", "tiempo"), ("que", "temperatura"), ("va", "a"), ("hace", "frio"), ("hace", "calor")}
 )
+OBJECT_PRONOUNS = ("la", "lo", "las", "los")  # "apágala": the object said before the verb
 OF = frozenset({"de", "del"})  # "la de la escalera": the noun left out is the one before
 PAUSE = re.compile(r"[,;]")
 PAST_ENDINGS = ("aron", "ieron", "aste", "iste", "aba", "aban")
@@ -90,15 +91,34 @@ def _join_before(text: str, said: Sequence[_Word], plain: Sequence[str], i: int,
 
 def _clauses(text: str, said: Sequence[_Word], plain: Sequence[str]) -> list[tuple[int, int]]:
     """The word ranges of each order with its own verb (or question)."""
-    cuts, begun = [0], False
+    cuts, last_verb = [0], None
     for i in range(len(said)):
         if not _starts_order(plain, i):
             continue
-        if begun and (first := _join_before(text, said, plain, i, cuts[-1])) is not None:
-            cuts += [first, i]
-        begun = True
+        if last_verb is not None:
+            if (first := _join_before(text, said, plain, i, cuts[-1])) is not None:
+                cuts += [first, i]
+            elif (join := _object_said_first(text, said, plain, i, last_verb)) is not None:
+                cuts += join
+        last_verb = i
     cuts.append(len(said))
     return [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts) - 1, 2)]
+
+
+def _object_said_first(
+    text: str, said: Sequence[_Word], plain: Sequence[str], verb: int, last_verb: int
+) -> tuple[int, int] | None:
+    """Where an order whose object comes first begins: "… y la luz del pasillo apágala".
+
+    Its verb carries the object's pronoun ("apágala", "enciéndelos"); the order begins at the
+    last join after the previous verb that a determiner follows. Returns (join, first word).
+    """
+    if not plain[verb].endswith(OBJECT_PRONOUNS):
+        return None
+    for j in range(verb - 1, last_verb + 1, -1):
+        if plain[j] in DETERMINERS and (first := _join_before(text, said, plain, j, last_verb)) is not None:
+            return first, j
+    return None
 
 
 def _objects(text: str, said: Sequence[_Word], plain: Sequence[str], start: int, end: int) -> list[Order]:

@@ -36,6 +36,12 @@ from custom_components.llm_ensemble.several_orders import Order, split_orders
             "enciende el foco del porche y apaga el de la bodega",
             ["enciende el foco del porche", "apaga el foco de la bodega"],
         ),
+        # An object said before its verb ("apágala") begins its order.
+        (
+            "enciende la radio y la luz de la cocina apágala",
+            ["enciende la radio", "la luz de la cocina apágala"],
+        ),
+        ("la radio apágala y el foco enciéndelo", ["la radio apágala", "el foco enciéndelo"]),
     ],
 )
 def test_several_orders_are_cut_apart(text: str, orders: list[str]) -> None:
