@@ -229,7 +229,7 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
             exact |= {a.area_id for a in home.areas if a.floor_id == floor.floor_id}
     found = exact or whole or part  # "baño" is the Baño, even where "aseo" is a kind of baño
     if not found:
-        return _room_said_in_words(said, home, kinds)
+        return _room_said_in_words(said, home, kinds) or _room_on_floor(place, home, kinds)
     return _Place(frozenset(found), frozenset(said))
 
 
@@ -256,6 +256,31 @@ def _room_said_in_words(said: Words, home: Home, kinds: Kinds) -> _Place | None:
         for area_id in place.area_ids
     }
     return _Place(frozenset(found), frozenset(said)) if len(found) == 1 else None
+
+
+def _room_on_floor(place: Words, home: Home, kinds: Kinds) -> _Place | None:
+    """A kind of room and a floor: "el dormitorio de abajo" is the one room of that kind down there.
+
+    The floor is said by a whole name or alias; the room by a word of its kind ("dormitorio" for
+    "Habitación de la abuela"), read in the area's own name, not its aliases (the Lavadero called
+    "cuarto de la lavadora" is no bedroom). None where the floor has no such room, or more than one.
+    """
+    said = _place_name(place)
+    for cut in range(1, len(said)):
+        room, floor_said = content(said[:cut]), said[cut:]
+        floors = {
+            floor.floor_id
+            for floor in home.floors
+            if any(_names_whole(floor_said, _place_name(name), kinds) for name in floor.names)
+        }
+        found = {
+            area.area_id
+            for area in home.areas
+            if area.floor_id in floors and area.names and _covers(room, frozenset(content(area.names[0])), kinds)
+        }
+        if room and floors:
+            return _Place(frozenset(found), frozenset(content(said))) if len(found) == 1 else None
+    return None
 
 
 def _only_room_called(word: str, home: Home, kinds: Kinds) -> str | None:

@@ -19,7 +19,7 @@ from homeassistant.core import Context, HomeAssistant
 from . import home_check, named_outcome, readings, weather_answers
 from .engine import ROUTE_DOMOTICS, ROUTE_WEATHER, Decision, ModelInfo
 from .engine.text import normalize_lower_ascii
-from .morphology import DETERMINERS, tag
+from .morphology import CLITICS, DETERMINERS, tag
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .settings import Settings
@@ -34,6 +34,7 @@ QUESTION_STARTS = frozenset(
 QUESTION_PAIRS = frozenset(
     {("que", "tiempo"), ("que", "temperatura"), ("va", "a"), ("hace", "frio"), ("hace", "calor")}
 )
+NOUN_ONLY = frozenset({"el", "un", "una", "unos", "unas", "del", "al"})  # never an object pronoun
 OBJECT_PRONOUNS = ("la", "lo", "las", "los")  # "apágala": the object said before the verb
 OF = frozenset({"de", "del"})  # "la de la escalera": the noun left out is the one before
 PAUSE = re.compile(r"[,;]")
@@ -135,7 +136,9 @@ def _objects(text: str, said: Sequence[_Word], plain: Sequence[str], start: int,
     cuts = [start]
     for j in range(verb + 2, end - 1):
         follows = plain[j + 1]
-        if plain[j] not in DETERMINERS or _switch_verb(follows) or follows == "que" or follows.endswith(PAST_ENDINGS):
+        if plain[j] not in DETERMINERS or follows == "que":
+            continue
+        if plain[j] in CLITICS and (_switch_verb(follows) or follows.endswith(PAST_ENDINGS)):
             continue  # "…, la dejaron prendida": a pronoun and a verb, no second object
         if (first := _join_before(text, said, plain, j, verb + 1)) is not None:
             cuts += [first, j]
@@ -198,9 +201,18 @@ def _with_place_said_first(text: str, said: Sequence[_Word], orders: list[Order]
 
 
 def begins_with_an_order(text: str) -> bool:
-    """Whether a request's (or a part's) first word is an on/off verb: an order, whatever the selector reads."""
-    first = WORD.search(text)
-    return first is not None and _switch_verb(normalize_lower_ascii(first.group()))
+    """Whether a request (or a part) begins with an on/off verb: an order, whatever the selector reads.
+
+    One word set apart by a comma may come first: "venga, pon la camilla", "Lucía, apaga la tele".
+    """
+    said = list(WORD.finditer(text))
+    if said and _switch_verb(normalize_lower_ascii(said[0].group())):
+        return True
+    return (
+        len(said) > 1
+        and PAUSE.fullmatch(text[said[0].end() : said[1].start()].strip()) is not None
+        and _switch_verb(normalize_lower_ascii(said[1].group()))
+    )
 
 
 def _switch_verb(word: str) -> bool:
@@ -210,7 +222,8 @@ def _switch_verb(word: str) -> bool:
 def _starts_order(plain: Sequence[str], i: int) -> bool:
     word = plain[i]
     following = plain[i + 1] if i + 1 < len(plain) else ""
-    return _switch_verb(word) or word in QUESTION_STARTS or (word, following) in QUESTION_PAIRS
+    a_noun = i > 0 and plain[i - 1] in NOUN_ONLY  # "el quitamiedos" names a thing
+    return (_switch_verb(word) and not a_noun) or word in QUESTION_STARTS or (word, following) in QUESTION_PAIRS
 
 
 Decide = Callable[[str, bool], Awaitable[Decision]]  # (the part, begun with an on/off verb)

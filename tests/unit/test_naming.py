@@ -365,3 +365,26 @@ def test_a_room_said_in_several_words_of_its_kind() -> None:
         assert naming is not None
         found = resolve(Naming(naming.action, ("luces",), naming.place), salon, kinds)
         assert found == Target("ON", expected), answer
+
+
+def test_a_kind_of_room_and_a_floor() -> None:
+    """ "el dormitorio de abajo": the one room of that kind on that floor, by the area's own name."""
+    kinds = Kinds(KINDS.by_domain, (*KINDS.synonyms, frozenset({"dormitorio", "habitacion", "cuarto"})))
+    home = _home()
+    naming = Naming.parse("ON luz @ dormitorio de abajo")
+    assert naming is not None
+    assert resolve(naming, home, kinds) == Unresolved.NO_PLACE  # no bedroom downstairs
+    grandma = Home(
+        (
+            *home.areas,
+            HomeArea("abuela", (words("Habitación de la abuela"),), "baja"),
+            HomeArea("lavadero", (words("Lavadero"), words("cuarto de la lavadora")), "baja"),  # no bedroom
+        ),
+        (
+            *home.entities,
+            HomeEntity("light.abuela", (words("Luz"),), "abuela"),
+            HomeEntity("light.lavadero", (words("Luz"),), "lavadero"),
+        ),
+        home.floors,
+    )
+    assert resolve(naming, grandma, kinds) == Target("ON", ("light.abuela",))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.llm_ensemble.several_orders import Order, split_orders
+from custom_components.llm_ensemble.several_orders import Order, begins_with_an_order, split_orders
 
 
 @pytest.mark.parametrize(
@@ -42,6 +42,8 @@ from custom_components.llm_ensemble.several_orders import Order, split_orders
             ["enciende la radio", "la luz de la cocina apágala"],
         ),
         ("la radio apágala y el foco enciéndelo", ["la radio apágala", "el foco enciéndelo"]),
+        # A device named like a verb ("quitar") is a thing after "el".
+        ("apaga la radio y luego el quitamiedos", ["apaga la radio", "apaga el quitamiedos"]),
     ],
 )
 def test_several_orders_are_cut_apart(text: str, orders: list[str]) -> None:
@@ -69,3 +71,19 @@ def test_a_shared_verb_is_marked() -> None:
     """A place said once may be meant for every thing of a shared verb: the agent must know."""
     assert [o.shares_verb for o in split_orders("apaga la luz y el horno de la bodega")] == [False, True]
     assert [o.shares_verb for o in split_orders("apaga la luz y enciende el horno")] == [False, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "ordered"),
+    [
+        ("apaga la radio", True),
+        ("venga, pon la camilla", True),  # one word set apart by a comma first
+        ("Lucía, apaga la tele", True),
+        ("la radio está apagada", False),
+        ("oye venga pon la radio", False),  # more than one word first: the selector reads it
+        ("ayer por la tarde, apagué la radio", False),
+        ("", False),
+    ],
+)
+def test_an_order_begins_with_its_verb(text: str, ordered: bool) -> None:
+    assert begins_with_an_order(text) is ordered
