@@ -9,6 +9,7 @@ engine knows become a translated HomeAssistantError; anything else surfaces as i
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
 from homeassistant.components.conversation import (
@@ -24,7 +25,7 @@ from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import home_check, readings, several_orders
+from . import corrections, home_check, readings, several_orders
 from .const import DOMAIN, LOGGER
 from .decision_log import decision_record
 from .engine import Decision, EngineError, ServerError
@@ -79,12 +80,14 @@ class LLMEnsembleAgent(ConversationEntity):
         data = self.entry.runtime_data
         domotics = data.engine.domotics.info
         here = speaker_area(self.hass, user_input.device_id)
-        parts = several_orders.split_orders(user_input.text) if domotics.names_devices else []
+        # "la cafetera no, apaga la freidora": the order meant, after the refusal.
+        text = (corrections.order_meant(user_input.text) if domotics.names_devices else None) or user_input.text
+        parts = several_orders.split_orders(text) if domotics.names_devices else []
         try:
             if len(parts) > 1:
                 decision, outcome = await several_orders.async_outcome(
                     self.hass,
-                    user_input.text,
+                    text,
                     parts,
                     lambda part, ordered: data.async_decide(self.hass, part, settings.vote, ordered),
                     settings,
@@ -97,11 +100,9 @@ class LLMEnsembleAgent(ConversationEntity):
                 # domotics model's to vote on, whatever the selector reads; its answer is checked as
                 # any other. To a voice satellite, the room makes it ours ("apaga todas las luces"
                 # is this room's, not the whole home's).
-                said = home_check.words(user_input.text)
-                ordered = several_orders.begins_with_an_order(user_input.text) or readings.asks_whether_switched(
-                    said, user_input.text
-                )
-                decision = await data.async_decide(self.hass, user_input.text, settings.vote, ordered)
+                said = home_check.words(text)
+                ordered = several_orders.begins_with_an_order(text) or readings.asks_whether_switched(said, text)
+                decision = await data.async_decide(self.hass, text, settings.vote, ordered)
                 outcome = await async_outcome(self.hass, decision, settings, domotics, user_input.context, here)
         except ServerError as err:  # logged by data.async_decide, once per outage
             return await async_server_failed(self.hass, user_input, chat_log, settings, err)
@@ -112,6 +113,7 @@ class LLMEnsembleAgent(ConversationEntity):
                 translation_key="decide_failed",
                 translation_placeholders={"detail": str(err)},
             ) from err
+        decision = replace(decision, text=user_input.text)  # the record keeps what was said
         if outcome.pass_on and may_pass_on(settings, user_input.text):
             result, passed = await async_pass_on(self.hass, user_input, chat_log, outcome.pass_on)
             self._record(decision, passed, settings)

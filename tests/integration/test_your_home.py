@@ -258,3 +258,22 @@ async def test_told_not_to_switch_it_answers_itself(
     result = await ask(hass, text)
     assert states(hass, home) == before
     assert speech(result).startswith("Vale"), speech(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [
+        ("el toallero no, apaga el deshumidificador", {"switch.deshumidificador": "off"}),
+        ("no apagues el toallero, solo el deshumidificador", {"switch.deshumidificador": "off"}),
+    ],
+)
+async def test_the_order_after_a_refusal_is_carried_out(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str, changed: dict[str, str]
+) -> None:
+    """A correction: the thing refused stays as it is, the thing meant is switched."""
+    home.reset({"switch.deshumidificador": True, "switch.toallero": True})
+    await hass.async_block_till_done()
+    before = states(hass, home)
+    result = await ask(hass, text)
+    after = states(hass, home)
+    assert {e: s for e, s in after.items() if s != before[e]} == changed, speech(result)

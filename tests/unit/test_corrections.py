@@ -1,0 +1,40 @@
+"""A refusal, then the order meant: pure functions, no Home Assistant."""
+
+from __future__ import annotations
+
+import pytest
+
+from custom_components.llm_ensemble.corrections import order_meant
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("la cafetera no, apaga la freidora", "apaga la freidora"),
+        ("No, apaga la luz del salón", "apaga la luz del salón"),  # an answer, then the order
+        ("no sé, apaga la luz", "apaga la luz"),
+        ("no veo nada, enciende la luz", "enciende la luz"),
+        # A negated order, then "solo" and another thing: the same verb.
+        ("no enciendas la lámpara grande, solo la lámpara de pie", "enciendas la lámpara de pie"),
+        ("ni se te ocurra apagar la tele, solamente la radio", "apagar la radio"),
+    ],
+)
+def test_the_order_after_a_refusal(text: str, meant: str) -> None:
+    assert order_meant(text) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no apagues la luz, que estoy leyendo",  # a negated order and its reason
+        "no, no apagues la luz",  # the order after the pause is negated too
+        "la luz no la apagues",
+        "apaga la luz, no la tele",  # no refusal first
+        "no enciendas la tele, solo quiero saber si funciona",  # "solo" and no thing
+        "la cafetera no, el horno no, apaga la freidora",  # more than one pause: read whole
+        "no,",
+        "",
+    ],
+)
+def test_no_correction(text: str) -> None:
+    assert order_meant(text) is None
