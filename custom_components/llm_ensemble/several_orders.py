@@ -164,16 +164,22 @@ def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
         words = list(WORD.finditer(order.text))
         plain = [normalize_lower_ascii(w.group()) for w in words]
         verb = next((i for i, p in enumerate(plain) if _switch_verb(p)), None)
-        after = plain[verb + 1 : verb + 3] if verb is not None else []
+        if verb is None:
+            found.append(order)
+            continue
+        # Where the object begins: after the verb, or before it ("la de la cocina apágala").
+        first_said = verb > 0 and plain[0] in DETERMINERS and plain[verb].endswith(OBJECT_PRONOUNS)
+        start, end = (0, verb) if first_said else (verb + 1, len(plain))
+        after = plain[start : min(start + 2, end)]
         said = order.text
-        if verb is not None and thing and after and after[0] in OF:
-            at = words[verb + 1].start()
+        if thing and after and after[0] in OF:
+            at = words[start].start()
             said = f"{said[:at]}{thing} {said[at:]}"
-        elif verb is not None and thing and len(after) == 2 and after[0] in DETERMINERS and after[1] in OF:
-            at = words[verb + 2].start()
+        elif thing and len(after) == 2 and after[0] in DETERMINERS and after[1] in OF:
+            at = words[start + 1].start()
             said = f"{said[:at]}{thing.split()[-1]} {said[at:]}"
-        elif verb is not None:
-            named = [w.group() for w, p in zip(words[verb + 1 :], plain[verb + 1 :], strict=True) if p not in OF][:2]
+        else:
+            named = [w.group() for w, p in zip(words[start:end], plain[start:end], strict=True) if p not in OF][:2]
             thing = " ".join(named) if len(named) == 2 and normalize_lower_ascii(named[0]) in DETERMINERS else ""
         found.append(replace(order, text=said))
     return found

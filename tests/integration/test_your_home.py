@@ -277,3 +277,16 @@ async def test_the_order_after_a_refusal_is_carried_out(
     result = await ask(hass, text)
     after = states(hass, home)
     assert {e: s for e, s in after.items() if s != before[e]} == changed, speech(result)
+
+
+async def test_the_built_in_agent_is_asked_without_the_call(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry
+) -> None:
+    """An area named alone is the built-in agent's; "oye," first would be read as part of its name."""
+    home.reset(dict.fromkeys(home.entities, False))
+    await hass.async_block_till_done()
+    before = states(hass, home)
+    result = await ask(hass, "oye, enciende la sala de estar")
+    after = states(hass, home)
+    changed = {e: s for e, s in after.items() if s != before[e]}
+    assert changed == {"light.lampara_techo": "on", "light.lampara_pie": "on"}, speech(result)

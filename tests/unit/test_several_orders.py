@@ -42,6 +42,10 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
             ["enciende la radio", "la luz de la cocina apágala"],
         ),
         ("la radio apágala y el foco enciéndelo", ["la radio apágala", "el foco enciéndelo"]),
+        (
+            "enciende la luz del salón y la de la cocina apágala",
+            ["enciende la luz del salón", "la luz de la cocina apágala"],
+        ),
         # A device named like a verb ("quitar") is a thing after "el".
         ("apaga la radio y luego el quitamiedos", ["apaga la radio", "apaga el quitamiedos"]),
     ],

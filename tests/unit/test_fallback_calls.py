@@ -1,0 +1,25 @@
+"""The words that call the assistant, left out for the built-in agent: pure functions."""
+
+from __future__ import annotations
+
+import pytest
+
+from custom_components.llm_ensemble.fallback import without_calls
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("oye, enciende el baño de abajo", "enciende el baño de abajo"),
+        ("Oye enciende la cocina", "enciende la cocina"),  # no comma: speech-to-text writes none
+        ("hola casa enciende la luz", "enciende la luz"),
+        ("Mira, apaga la luz", "apaga la luz"),  # a verb too, set apart by a comma
+        ("mira si la luz está encendida", "mira si la luz está encendida"),  # the verb
+        ("enciende la luz", "enciende la luz"),
+        ("oye", "oye"),  # nothing after the call: asked as it is
+        ("oye,", "oye,"),
+        ("", ""),
+    ],
+)
+def test_the_calls_are_left_out(text: str, asked: str) -> None:
+    assert without_calls(text) == asked
