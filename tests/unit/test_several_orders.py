@@ -15,6 +15,7 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
         ("prende el foco y de paso apaga la bomba", ["prende el foco", "apaga la bomba"]),
         ("apaga la radio y dime qué tiempo hace", ["apaga la radio", "dime qué tiempo hace"]),
         ("apagá la radio y decime qué tiempo hace", ["apagá la radio", "decime qué tiempo hace"]),  # voseo
+        ("¿qué tiempo hace? enciende la estufa", ["qué tiempo hace", "enciende la estufa"]),  # a sentence ends
         (
             "enciende el flexo, apaga la radio y pon la cafetera",
             ["enciende el flexo", "apaga la radio", "pon la cafetera"],
