@@ -25,7 +25,7 @@ from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import corrections, home_check, readings, several_orders
+from . import corrections, home_check, owner_questions, readings, several_orders
 from .const import DOMAIN, LOGGER
 from .decision_log import decision_record
 from .engine import Decision, EngineError, ServerError
@@ -80,8 +80,11 @@ class LLMEnsembleAgent(ConversationEntity):
         data = self.entry.runtime_data
         domotics = data.engine.domotics.info
         here = speaker_area(self.hass, user_input.device_id)
-        # "la cafetera no, apaga la freidora": the order meant, after the refusal.
-        text = (corrections.order_meant(user_input.text) if domotics.names_devices else None) or user_input.text
+        # "la cafetera no, apaga la freidora": the order meant, after the refusal; "¿tiene Lucía la
+        # lámpara encendida?": the question as the models know it, "¿está encendida la lámpara de Lucía?".
+        text = user_input.text
+        if domotics.names_devices:
+            text = corrections.order_meant(text) or owner_questions.as_state_question(text) or text
         parts = several_orders.split_orders(text) if domotics.names_devices else []
         try:
             if len(parts) > 1:

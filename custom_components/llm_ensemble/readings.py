@@ -297,9 +297,13 @@ def asks_whether_switched(words: Sequence[str], original: str) -> bool:
     "funcionando"): the domotics model's to read, whatever the selector says; its checks decide.
     """
     request = Request(tuple(words), original)
-    return request.asked and any(
-        (t.participle and t.switch) or t.word in OTHER_SWITCH_FORMS or t.word in RUNNING for t in request.tags
-    )
+    return request.asked and any(says_switch_state(t.word) for t in request.tags)
+
+
+def says_switch_state(word: str) -> bool:
+    """A state of switching: a participle of an on/off verb, "puesta", "funcionando"."""
+    said = tag(word)
+    return (said.participle and said.switch) or word in OTHER_SWITCH_FORMS or word in RUNNING
 
 
 def asks_without_an_order(words: Sequence[str], original: str) -> bool:

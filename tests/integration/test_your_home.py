@@ -290,3 +290,14 @@ async def test_the_built_in_agent_is_asked_without_the_call(
     after = states(hass, home)
     changed = {e: s for e, s in after.items() if s != before[e]}
     assert changed == {"light.lampara_techo": "on", "light.lampara_pie": "on"}, speech(result)
+
+
+async def test_a_question_about_whose_device_it_is(hass: HomeAssistant, home: RealHome, agent: MockConfigEntry) -> None:
+    """ "¿tiene Irene el quitamiedos encendido?" is the state of the quitamiedos in Irene's room."""
+    home.reset({"light.quitamiedos": True})
+    await hass.async_block_till_done()
+    before = states(hass, home)
+    result = await ask(hass, "¿tiene Irene el quitamiedos encendido?")
+    assert states(hass, home) == before
+    assert "encendid" in speech(result).lower(), speech(result)
+    assert "quitamiedos" in speech(result).lower(), speech(result)

@@ -1,0 +1,65 @@
+"""A state question whose subject is who has the device: "¿tiene Lucía la lámpara encendida?".
+
+The models learnt to ask about a device by its state ("¿está encendida la lámpara de Lucía?"). A
+question that has a person hold the device ("¿tiene la abuela puesto el calefactor?", "¿tiene el
+peque la luz de su cuarto encendida?") is put to them in that form: the state, the device, and
+who has it after "de", as the family names rooms and devices after their owners.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .engine.text import normalize_lower_ascii
+from .morphology import DETERMINERS
+from .readings import says_switch_state
+
+HAS = frozenset({"tiene", "tienen", "tenes", "teneis"})
+LINKS = frozenset({"de", "del", "en", "a", "al"})  # "la luz de la cocina" is one thing
+STILL = frozenset({"todavia", "aun", "ahora", "ya"})  # "¿… encendida todavía?"
+HIS = frozenset({"su", "sus"})  # "de su cuarto": the owner's
+WORD = re.compile(r"\w+")
+
+
+def as_state_question(text: str) -> str | None:
+    """The question asked of the device by its state; None where it is not one of this form.
+
+    "¿tiene Lucía la lámpara encendida todavía?" -> "¿está encendida la lámpara de Lucía?";
+    "¿tiene encendida la luz del baño?" (no owner) -> "¿está encendida la luz del baño?".
+    """
+    said = [m.group() for m in WORD.finditer(text)]
+    plain = [normalize_lower_ascii(w) for w in said]
+    if len(plain) < 3 or plain[0] not in HAS:
+        return None
+    states = [i for i in range(1, len(plain)) if says_switch_state(plain[i])]
+    if len(states) != 1:
+        return None
+    phrases = _phrases(plain, states[0])
+    if not 1 <= len(phrases) <= 2 or any(not p for p in phrases):
+        return None
+    # The owner: the one phrase said without an article ("Lucía"), else the first ("la abuela").
+    bare = [p for p in phrases if plain[p[0]] not in DETERMINERS]
+    owner = (bare[0] if len(bare) == 1 else phrases[0]) if len(phrases) == 2 else []
+    thing = next(p for p in phrases if p is not owner)
+    if plain[thing[0]] not in DETERMINERS:
+        return None  # the device is said with its article: "la lámpara"
+    device = " ".join(said[i] for i in thing if plain[i] not in HIS)
+    of_owner = f" de {' '.join(said[i] for i in owner)}" if owner else ""
+    return f"¿está {said[states[0]]} {device}{of_owner}?".replace(" de el ", " del ")
+
+
+def _phrases(plain: list[str], state: int) -> list[list[int]]:
+    """The word positions of each noun phrase after "tiene", the state word apart.
+
+    A phrase begins at an article that no "de" or "en" links to the one before.
+    """
+    phrases: list[list[int]] = []
+    for i in range(1, len(plain)):
+        if i == state or plain[i] in STILL:
+            continue
+        begins = not phrases or i - 1 in (state, 0) or (plain[i] in DETERMINERS and plain[i - 1] not in LINKS)
+        if begins:
+            phrases.append([i])
+        else:
+            phrases[-1].append(i)
+    return phrases

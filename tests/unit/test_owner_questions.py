@@ -1,0 +1,37 @@
+"""A state question whose subject is who has the device: pure functions, no Home Assistant."""
+
+from __future__ import annotations
+
+import pytest
+
+from custom_components.llm_ensemble.owner_questions import as_state_question
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("¿tiene Lucía la lámpara encendida todavía?", "¿está encendida la lámpara de Lucía?"),
+        ("¿tiene la abuela puesto el calefactor?", "¿está puesto el calefactor de la abuela?"),
+        ("¿tiene el peque la luz del cuarto encendida?", "¿está encendida la luz del cuarto del peque?"),
+        ("¿tiene Lucía encendida la lámpara?", "¿está encendida la lámpara de Lucía?"),  # the state first
+        ("¿tiene encendida la luz del baño?", "¿está encendida la luz del baño?"),  # no owner
+        ("tienen los niños la tele puesta", "¿está puesta la tele de los niños?"),  # no question mark
+    ],
+)
+def test_asked_of_the_device_by_its_state(text: str, asked: str) -> None:
+    assert as_state_question(text) == asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿tiene sentido apagar la luz?",  # no state
+        "¿tiene la lámpara de Lucía bombilla?",
+        "¿tiene Lucía encendida la lámpara y apagada la tele?",  # two states
+        "¿está encendida la lámpara?",  # already so
+        "¿tiene Lucía encendida?",  # no device
+        "",
+    ],
+)
+def test_not_of_this_form(text: str) -> None:
+    assert as_state_question(text) is None
