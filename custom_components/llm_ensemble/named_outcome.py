@@ -32,7 +32,7 @@ from .actions import CONVERSATION, SERVICES, VERB, abstained
 from .const import SUPPORTED_DOMAINS
 from .engine import Decision, ModelInfo, majority
 from .morphology import sounds_feminine
-from .naming import Kinds, Naming, Target, Unresolved, content, resolve, unvoted_name_word
+from .naming import Kinds, Naming, Target, Unresolved, content, resolve, unvoted_name_word, word_of_another_device
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .settings import Settings
@@ -139,6 +139,11 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         speech = f"No estoy seguro de a qué aparato te refieres: {Reason.UNKNOWN_WORD.spoken}."
         return Outcome(
             speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.UNKNOWN_WORD, unknown)
+        )
+    if other := word_of_another_device(said, NAMED_THING, home, found.entity_ids):
+        speech = f"No estoy seguro de a qué aparato te refieres: {Reason.OTHER_DEVICE.spoken}."
+        return Outcome(
+            speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_DEVICE, other)
         )
     action = found.action
     if action != state_action and readings.asks_about_state(said, decision.text):

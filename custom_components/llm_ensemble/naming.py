@@ -429,6 +429,37 @@ def unvoted_name_word(said: Words, named: str, home_words: frozenset[str]) -> st
     return None
 
 
+def word_of_another_device(said: Words, named: str, home: Home, chosen: Sequence[str]) -> str | None:
+    """A word after "de" that no vote kept, that other devices' names have and the chosen ones' do not.
+
+    "la lámpara de buró de la recámara principal" voted "lampara @ recamara principal" would light
+    the Foco de la recámara principal; "buró" names the Lámpara de buró. The chosen devices' own
+    words are those of their names, their areas' and their floors'. `said` is as for
+    `unvoted_name_word`.
+    """
+    targets = [e for e in home.entities if e.entity_id in chosen]
+    areas = {e.area_id for e in targets}
+    floors = {a.floor_id for a in home.areas if a.area_id in areas}
+    own = frozenset(
+        w
+        for names in (
+            *(e.names for e in targets),
+            *(a.names for a in home.areas if a.area_id in areas),
+            *(f.names for f in home.floors if f.floor_id in floors),
+        )
+        for name in names
+        for w in name
+    )
+    others = frozenset(w for e in home.entities if e.entity_id not in chosen for name in e.names for w in content(name))
+    for i, word in enumerate(said[:-1]):
+        if word != named or said[i + 1] not in ("de", "del"):
+            continue
+        following = next((w for w in said[i + 2 :] if w not in DETERMINERS | EVERY), None)
+        if following and following != named and following in others and not near_any(following, own):
+            return following
+    return None
+
+
 def _place_split(naming: Naming, home: Home) -> Naming | None:
     """Several devices of a place, said with no place mark: "todas las luces de arriba", "las luces de la terraza".
 
@@ -479,6 +510,33 @@ def _area_words(home: Home) -> dict[str, frozenset[str]]:
     return {area.area_id: frozenset(w for name in area.names for w in content(name)) for area in home.areas}
 
 
+def _said_in_its_name(
+    device: Words,
+    chosen: tuple[str, ...],
+    entities: Sequence[HomeEntity],
+    here: dict[str, frozenset[str]],
+    kinds: Kinds,
+) -> tuple[str, ...]:
+    """Of several devices named whole, the one whose name said whole has the device word itself.
+
+    "el foco del cuarto de las niñas" is the "Foco de la recámara de las niñas", not the "Luz de
+    noche" called "lamparita de las niñas" (a foco only by its kind); "la luz del cuarto de las
+    niñas" is neither (the "luz" of "Luz de noche" is not in the name said whole). `here`: each
+    entity's place words. Empty where none or several.
+    """
+    said = []
+    for e in entities:
+        if e.entity_id not in chosen:
+            continue
+        place = here.get(e.entity_id, frozenset())
+        for name in map(content, e.names):
+            whole = all(any(_matches(s, w, kinds) for s in device) or w in place for w in name)
+            if name and whole and any(_word_matches(s, frozenset(name), NO_KINDS) for s in device):
+                said.append(e.entity_id)
+                break
+    return tuple(said) if len(said) == 1 else ()
+
+
 def _pick(
     naming: Naming,
     device: Words,
@@ -518,6 +576,9 @@ def _pick(
     chosen = tuple(sorted(entity_id for fit, entity_id in scored if fit >= least))
     if (count := COUNTS.keys() & set(naming.device)) and len(chosen) != COUNTS[count.pop()]:
         return Unresolved.AMBIGUOUS  # "los dos ventiladores" where three or one answer
+    if not naming.plural and len(chosen) > 1 and best >= WHOLE_NAME:
+        places = {e.entity_id: place_words | own.get(e.area_id or "", frozenset()) for e in entities}
+        chosen = _said_in_its_name(device, chosen, entities, places, kinds) or chosen
     if not naming.plural and (len(chosen) > 1 or (only_one and len(scored) > 1 and best < EXACT_NAME)):
         return Unresolved.AMBIGUOUS
     return Target(naming.action, chosen)

@@ -13,6 +13,7 @@ from custom_components.llm_ensemble.naming import (
     resolve,
     singular_forms,
     unvoted_name_word,
+    word_of_another_device,
 )
 
 KINDS = Kinds(
@@ -388,3 +389,40 @@ def test_a_kind_of_room_and_a_floor() -> None:
         home.floors,
     )
     assert resolve(naming, grandma, kinds) == Target("ON", ("light.abuela",))
+
+
+def test_of_several_names_said_whole_the_one_with_the_word_itself() -> None:
+    """ "el foco del cuarto de las niñas": the Foco, not the night light called "lamparita de las niñas"."""
+    home = Home(
+        (HomeArea("ninas", (words("Recámara de las niñas"), words("cuarto de las niñas"))),),
+        (
+            HomeEntity("light.foco", (words("Foco de la recámara de las niñas"),), "ninas"),
+            HomeEntity("light.noche", (words("Luz de noche"), words("lamparita de las niñas")), "ninas"),
+        ),
+    )
+    kinds = Kinds({"light": frozenset({"luz", "foco", "lamparita"})}, (frozenset({"luz", "foco", "lamparita"}),))
+    for answer, expected in (
+        ("ON foco @ cuarto de las ninas", Target("ON", ("light.foco",))),
+        ("ON lamparita @ cuarto de las ninas", Target("ON", ("light.noche",))),
+        ("ON luz @ cuarto de las ninas", Unresolved.AMBIGUOUS),  # neither name has "luz" said whole
+    ):
+        naming = Naming.parse(answer)
+        assert naming is not None
+        assert resolve(naming, home, kinds) == expected, answer
+
+
+def test_a_word_the_votes_left_out_that_names_another_device() -> None:
+    """ "la lámpara de buró" voted "lampara @ recamara": "buró" is another device's, not the Foco's."""
+    home = Home(
+        (HomeArea("principal", (words("Recámara principal"),), "alta"),),
+        (
+            HomeEntity("light.foco", (words("Foco de la recámara principal"),), "principal"),
+            HomeEntity("light.buro", (words("Lámpara de buró"),), "principal"),
+        ),
+        (HomeFloor("alta", (words("arriba"),)),),
+    )
+    said = words("prende la cosa de buro de la cosa cosa")
+    assert word_of_another_device(said, "cosa", home, ("light.foco",)) == "buro"
+    assert word_of_another_device(said, "cosa", home, ("light.buro",)) is None  # its own word
+    upstairs = words("prende la cosa de arriba")
+    assert word_of_another_device(upstairs, "cosa", home, ("light.foco",)) is None  # its floor's
