@@ -455,7 +455,7 @@ def word_of_another_device(said: Words, named: str, home: Home, chosen: Sequence
         if word != named or said[i + 1] not in ("de", "del"):
             continue
         following = next((w for w in said[i + 2 :] if w not in DETERMINERS | EVERY), None)
-        if following and following != named and following in others and not near_any(following, own):
+        if following and following not in (named, *WHOLE_HOME) and following in others and not near_any(following, own):
             return following
     return None
 
