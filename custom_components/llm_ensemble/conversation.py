@@ -26,6 +26,7 @@ from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from . import corrections, home_check, owner_questions, readings, several_orders
+from .calls import without_calls
 from .const import DOMAIN, LOGGER
 from .decision_log import decision_record
 from .engine import Decision, EngineError, ServerError
@@ -84,6 +85,7 @@ class LLMEnsembleAgent(ConversationEntity):
         # lámpara encendida?": the question as the models know it, "¿está encendida la lámpara de Lucía?".
         text = user_input.text
         if domotics.names_devices:
+            text = without_calls(text)  # "oye, enciende…"
             text = corrections.order_meant(text) or owner_questions.as_state_question(text) or text
         parts = several_orders.split_orders(text) if domotics.names_devices else []
         try:

@@ -1,45 +1,90 @@
 """A refusal, then the order meant: "la cafetera no, apaga la freidora".
 
 People correct themselves, or answer a question, before they give the order: "no, apaga la luz",
-"la cafetera no, apaga la freidora", "no enciendas la lámpara grande, solo la de pie". Read whole,
-the negation seems to govern the verb and the request is refused. The order meant is the one after
-the pause; the part before it asks for nothing to be switched, so nothing is done with it.
+"la cafetera no, apaga la freidora", "el termo no, que ya me he duchado; quita el toallero", "no
+le encienda la estufita, mejor ponga la luz", "no enciendas la lámpara grande, solo la de pie".
+Read whole, the negation seems to govern the verb and the request is refused. The order meant is
+the first on/off verb the negation does not govern, said from the pause before it; what comes
+before asks for nothing to be switched, so nothing is done with it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .engine.text import normalize_lower_ascii
 from .morphology import DETERMINERS, tag
+from .readings import negates_switching
 
-PAUSE = re.compile(r"\s*[,;.:]\s*")
+PAUSE = re.compile(r"[,;.:!?]")
 WORD = re.compile(r"\w+")
 # "no enciendas la grande, solo la de pie": the same verb, another thing.
 ONLY = ("solo", "solamente", "unicamente", "nada mas")
+OBJECT_PRONOUNS = ("la", "lo", "las", "los")  # "los leds enciéndelos": the object said first
+
+
+@dataclass(frozen=True)
+class _Word:
+    plain: str
+    start: int
+    end: int
 
 
 def order_meant(text: str) -> str | None:
     """The order after a refusal, said alone; None where the request is no such correction.
 
-    - "la cafetera no, apaga la freidora" -> "apaga la freidora" (a refusal without a verb, then an
-      order begun by its on/off verb);
+    - "la cafetera no, apaga la freidora" -> "apaga la freidora";
+    - "el brasero no que ya hace bueno pon el ventilador" -> "pon el ventilador" (no pause: from
+      the verb, or from its object where the verb carries the object's pronoun);
     - "no enciendas la lámpara grande, solo la lámpara de pie" -> "enciendas la lámpara de pie"
-      (a negated order, then "solo" and another thing: the same verb).
+      (the only verb negated, then "solo" and another thing: the same verb).
     """
-    pauses = list(PAUSE.finditer(text))
-    if len(pauses) != 1 or pauses[0].end() >= len(text):
+    said = [_Word(normalize_lower_ascii(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+    plain = [w.plain for w in said]
+    negations = [i for i, w in enumerate(plain) if tag(w).negation]
+    verbs = [i for i, w in enumerate(plain) if tag(w).order_verb]
+    if not negations or not verbs or verbs[0] < negations[0]:
+        return None  # "apaga la luz, no la tele": the order comes first
+    for verb in verbs:
+        negation = max(i for i in negations if i < verb) if any(i < verb for i in negations) else None
+        if negation is None:
+            continue
+        between = [v for v in verbs if negation < v < verb]
+        paused = _last_pause(text, said, max([negation, *between]), verb)
+        if paused is None and (between or negates_switching(plain[negation : verb + 1])):
+            continue  # "no la apagues": the negation governs this verb
+        start = paused if paused is not None else _order_start(plain, negation, verb)
+        return text[said[start].start :].strip()
+    return _same_verb_another_thing(text, said, verbs)
+
+
+def _last_pause(text: str, said: list[_Word], after: int, verb: int) -> int | None:
+    """The first word after the last pause between word `after` and the verb, or None."""
+    for i in range(verb, after, -1):
+        if PAUSE.search(text[said[i - 1].end : said[i].start]):
+            return i
+    return None
+
+
+def _order_start(plain: list[str], negation: int, verb: int) -> int:
+    """Where an order with no pause before it begins: its verb, or its object said first."""
+    if plain[verb].endswith(OBJECT_PRONOUNS):
+        return next((i for i in range(negation + 1, verb) if plain[i] in DETERMINERS), verb)
+    return verb
+
+
+def _same_verb_another_thing(text: str, said: list[_Word], verbs: list[int]) -> str | None:
+    """The negated verb, with the thing after "solo": "no enciendas la grande, solo la de pie"."""
+    if len(verbs) != 1:
         return None
-    before, after = text[: pauses[0].start()], text[pauses[0].end() :]
-    said_before = [normalize_lower_ascii(w) for w in WORD.findall(before)]
-    words_after = list(WORD.finditer(after))
-    said_after = [normalize_lower_ascii(w.group()) for w in words_after]
-    if not said_before or not said_after or not any(tag(w).negation for w in said_before):
-        return None
-    verbs = [w for w in WORD.findall(before) if tag(normalize_lower_ascii(w)).order_verb]
-    if not verbs and tag(said_after[0]).order_verb:
-        return after.strip()
-    only = next((len(o.split()) for o in ONLY if said_after[: len(o.split())] == o.split()), 0)
-    if len(verbs) == 1 and only and len(said_after) > only + 1 and said_after[only] in DETERMINERS:
-        return f"{verbs[0]} {after[words_after[only].start() :].strip()}"
+    plain = [w.plain for w in said]
+    for i in range(verbs[0] + 1, len(said)):
+        if not PAUSE.search(text[said[i - 1].end : said[i].start]):
+            continue
+        only = next((len(o.split()) for o in ONLY if plain[i : i + len(o.split())] == o.split()), 0)
+        thing = i + only
+        if only and thing + 1 < len(said) and plain[thing] in DETERMINERS:
+            verb = text[said[verbs[0]].start : said[verbs[0]].end]
+            return f"{verb} {text[said[thing].start :].strip()}"
     return None

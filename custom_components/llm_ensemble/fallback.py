@@ -8,8 +8,6 @@ nothing happened, in Spanish.
 
 from __future__ import annotations
 
-import re
-
 from homeassistant.components import conversation
 from homeassistant.components.conversation import (
     HOME_ASSISTANT_AGENT,
@@ -21,21 +19,12 @@ from homeassistant.components.conversation import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import intent
 
+from .calls import without_calls
 from .engine import ServerError, ServerTimedOut
-from .engine.text import normalize_lower_ascii
 from .reasons import PassOn
 from .reply import Outcome, async_reply
 from .settings import Settings
 
-# Words that call the assistant before the request ("oye, enciende el salón"). The built-in
-# agent's sentences do not expect them and read them as part of a name ("ningún dispositivo
-# llamado oye enciende"), so it is asked without them. Those that are also verbs ("mira si…")
-# only where a comma sets them apart.
-CALLS = frozenset(
-    {"oye", "oiga", "oigan", "hey", "ey", "eh", "hola", "venga", "bueno", "vale", "ok", "okey", "che", "casa"}
-)
-CALLS_SET_APART = CALLS | {"mira", "mire", "escucha", "perdona", "perdone", "disculpa", "disculpe", "anda", "orale"}
-FIRST_WORD = re.compile(r"\s*(\w+)(\s*[,!]\s*|\s+)")
 # The built-in agent's sentence matching takes tens of seconds on thousands of characters;
 # nobody says that much to a voice assistant, so longer text is not passed on.
 MAX_FALLBACK_CHARS = 500
@@ -46,17 +35,6 @@ SERVER_SLOW = "El servidor de modelos (llama.cpp) tarda demasiado en responder. 
 def may_pass_on(settings: Settings, text: str) -> bool:
     """The fallback option is on and the text is short enough for the built-in agent."""
     return settings.fallback and len(text) <= MAX_FALLBACK_CHARS
-
-
-def without_calls(text: str) -> str:
-    """The request without the words that call the assistant first: "oye, venga, apaga la luz"."""
-    rest = text
-    while (first := FIRST_WORD.match(rest)) and first.end() < len(rest):
-        word, set_apart = normalize_lower_ascii(first.group(1)), bool(first.group(2).strip())
-        if word not in (CALLS_SET_APART if set_apart else CALLS):
-            break
-        rest = rest[first.end() :]
-    return rest
 
 
 async def async_built_in_answer(

@@ -17,6 +17,13 @@ from custom_components.llm_ensemble.corrections import order_meant
         # A negated order, then "solo" and another thing: the same verb.
         ("no enciendas la lámpara grande, solo la lámpara de pie", "enciendas la lámpara de pie"),
         ("ni se te ocurra apagar la tele, solamente la radio", "apagar la radio"),
+        ("la cafetera no, el horno no, apaga la freidora", "apaga la freidora"),
+        ("el termo no, que ya me he duchado; quita el toallero", "quita el toallero"),
+        # No pause: from the verb, or from its object where the verb carries its pronoun.
+        ("el brasero no que ya hace bueno pon el ventilador", "pon el ventilador"),
+        ("el flexo no los leds enciéndelos", "los leds enciéndelos"),
+        # A negated order, then another verb after a pause.
+        ("no le encienda la estufa, mejor ponga la luz", "mejor ponga la luz"),
     ],
 )
 def test_the_order_after_a_refusal(text: str, meant: str) -> None:
@@ -28,10 +35,11 @@ def test_the_order_after_a_refusal(text: str, meant: str) -> None:
     [
         "no apagues la luz, que estoy leyendo",  # a negated order and its reason
         "no, no apagues la luz",  # the order after the pause is negated too
+        "no quiero que apagues la luz",
+        "no apagues la luz ni la tele",
         "la luz no la apagues",
         "apaga la luz, no la tele",  # no refusal first
         "no enciendas la tele, solo quiero saber si funciona",  # "solo" and no thing
-        "la cafetera no, el horno no, apaga la freidora",  # more than one pause: read whole
         "no,",
         "",
     ],

@@ -1,10 +1,10 @@
-"""The words that call the assistant, left out for the built-in agent: pure functions."""
+"""The words that call the assistant, left out: pure functions."""
 
 from __future__ import annotations
 
 import pytest
 
-from custom_components.llm_ensemble.fallback import without_calls
+from custom_components.llm_ensemble.calls import without_calls
 
 
 @pytest.mark.parametrize(
@@ -15,7 +15,11 @@ from custom_components.llm_ensemble.fallback import without_calls
         ("hola casa enciende la luz", "enciende la luz"),
         ("Mira, apaga la luz", "apaga la luz"),  # a verb too, set apart by a comma
         ("mira si la luz está encendida", "mira si la luz está encendida"),  # the verb
+        ("escucha apaga el baño de arriba", "apaga el baño de arriba"),  # an on/off verb follows
+        ("a ver enciende el jardín", "enciende el jardín"),
+        ("bueno pues enciende el cuarto de Lucía", "enciende el cuarto de Lucía"),
         ("enciende la luz", "enciende la luz"),
+        ("a ver si enciendes la luz", "a ver si enciendes la luz"),  # asked: no condition
         ("oye", "oye"),  # nothing after the call: asked as it is
         ("oye,", "oye,"),
         ("", ""),
