@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .engine.text import normalize_lower_ascii
 from .morphology import DETERMINERS, tag
-from .readings import negates_switching
+from .readings import Request, is_for_later, negates_switching
 
 PAUSE = re.compile(r"[,;.:!?]")
 WORD = re.compile(r"\w+")
@@ -55,6 +55,9 @@ def order_meant(text: str) -> str | None:
         if paused is None and (between or negates_switching(plain[negation : verb + 1])):
             continue  # "no la apagues": the negation governs this verb
         start = paused if paused is not None else _order_start(plain, negation, verb)
+        refusal = text[: said[start].start]
+        if is_for_later(Request(tuple(plain[:start]), refusal)):
+            return None  # "si no hay nadie en casa apaga la luz": a condition, not a refusal
         return text[said[start].start :].strip()
     return _same_verb_another_thing(text, said, verbs)
 

@@ -36,6 +36,7 @@ def test_the_order_after_a_refusal(text: str, meant: str) -> None:
         "no apagues la luz, que estoy leyendo",  # a negated order and its reason
         "no, no apagues la luz",  # the order after the pause is negated too
         "no quiero que apagues la luz",
+        "si no hay nadie en casa apaga la luz del pasillo",  # a condition, not a refusal
         "no apagues la luz ni la tele",
         "la luz no la apagues",
         "apaga la luz, no la tele",  # no refusal first
