@@ -90,6 +90,23 @@ def vote_target(
     return resolved[winner] if winner is not None else None
 
 
+def with_the_word_said(
+    votes: Sequence[str | None], word: str, found: Target, home: home_check.Home, kinds: Kinds, here: str | None
+) -> Target | None:
+    """The target the agreeing votes name with a word of the request they left out, if it names one.
+
+    "la lámpara de buró del cuarto de mis papás" voted "lampara @ cuarto de mis papas" is the
+    Lámpara de buró there, not the Foco.
+    """
+    for vote in dict.fromkeys(votes):
+        naming = Naming.parse(vote)
+        if naming is None or resolve(naming, home, kinds, here) != found:
+            continue
+        named = resolve(Naming(naming.action, (*naming.device, word), naming.place), home, kinds, here)
+        return named if isinstance(named, Target) else None
+    return None
+
+
 @dataclass(frozen=True)
 class Switch:
     """What a request asks to switch, checked and ready to carry out."""
@@ -140,7 +157,11 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         return Outcome(
             speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.UNKNOWN_WORD, unknown)
         )
-    if other := word_of_another_device(said, NAMED_THING, home, found.entity_ids):
+    if (other := word_of_another_device(said, NAMED_THING, home, found.entity_ids)) and (
+        named := with_the_word_said(decision.votes, other, found, home, kinds, here)
+    ):
+        found, other = named, word_of_another_device(said, NAMED_THING, home, named.entity_ids)
+    if other:
         speech = f"No estoy seguro de a qué aparato te refieres: {Reason.OTHER_DEVICE.spoken}."
         return Outcome(
             speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_DEVICE, other)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from custom_components.llm_ensemble.home_check import words
-from custom_components.llm_ensemble.named_outcome import NAMED_THING, _with_names_masked
+from custom_components.llm_ensemble.home_check import Home, HomeArea, HomeEntity, words
+from custom_components.llm_ensemble.named_outcome import NAMED_THING, _with_names_masked, with_the_word_said
+from custom_components.llm_ensemble.naming import Kinds, Target
 from custom_components.llm_ensemble.readings import not_an_order
 from custom_components.llm_ensemble.reasons import Reason
 
@@ -20,3 +21,20 @@ def test_a_word_only_a_stray_vote_copied_is_still_read() -> None:
     said = _with_names_masked(words(text), votes)
     assert "anochecer" in said
     assert not_an_order(said, text) == Reason.LATER_OR_CONDITION
+
+
+def test_the_word_the_votes_left_out_names_the_device() -> None:
+    """ "la lámpara de buró de la recámara" voted "lampara @ recamara": the Lámpara de buró, not the Foco."""
+    home = Home(
+        (HomeArea("principal", (words("Recámara principal"),)), HomeArea("ninas", (words("Recámara de las niñas"),))),
+        (
+            HomeEntity("light.foco", (words("Foco de la recámara principal"),), "principal"),
+            HomeEntity("light.buro", (words("Lámpara de buró"),), "principal"),
+            HomeEntity("light.buro_ninas", (words("Lámpara de buró"),), "ninas"),
+        ),
+    )
+    kinds = Kinds({"light": frozenset({"luz", "foco", "lampara"})}, (frozenset({"luz", "foco", "lampara"}),))
+    votes = ["ON lampara @ recamara principal"] * 3
+    found = Target("ON", ("light.foco",))
+    assert with_the_word_said(votes, "buro", found, home, kinds, None) == Target("ON", ("light.buro",))
+    assert with_the_word_said(votes, "sal", found, home, kinds, None) is None  # names nothing there
