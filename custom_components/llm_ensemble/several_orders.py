@@ -1,7 +1,9 @@
 """Several orders in one request: "apaga la tele y enciende la luz del pasillo".
 
 The request is cut where another order begins: an on/off verb, or a question ("dime…", "¿qué
-tiempo…?"), after "y", "luego", "después", "también" or a comma, once a first one has begun. Each
+tiempo…?"), after "y", "luego", "después", "también", a comma or the end of a sentence, once a
+first one has begun; or, where the verb carries its object's pronoun ("… y la luz del pasillo
+apágala"), at the join before its object. Each
 part is decided by the models and checked as if it were said alone (a part that begins with an
 on/off verb is the domotics model's to read, whatever the selector says of it). The request is
 carried out only if every part is sure (a switch, a state answer, a weather answer); otherwise it
