@@ -8,6 +8,8 @@ with the same action. Then, as for a catalog command:
     votes resolved to different things, or to nothing    -> pass on
     the home has no such place or device, or several fit  -> pass on (the reason)
     a word naming it further that no vote kept            -> pass on ("la lámpara de sal" voted "lampara")
+    a word no vote kept that names another device         -> that device where the votes' naming with the
+                                                             word names one ("lámpara de buró"), else pass on
     a place named alone ("enciende el dormitorio")        -> pass on
     told not to switch it, or to leave it as it is        -> "Vale, dejo … como está.", nothing switched
     an order the request does not give now, or two orders -> pass on (readings.not_an_order, gives_two_orders)
