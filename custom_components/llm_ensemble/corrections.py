@@ -3,9 +3,11 @@
 People correct themselves, or answer a question, before they give the order: "no, apaga la luz",
 "la cafetera no, apaga la freidora", "el termo no, que ya me he duchado; quita el toallero", "no
 le encienda la estufita, mejor ponga la luz", "no enciendas la lámpara grande, solo la de pie".
-Read whole, the negation seems to govern the verb and the request is refused. The order meant is
-the first on/off verb the negation does not govern, said from the pause before it; what comes
-before asks for nothing to be switched, so nothing is done with it.
+Read whole, the negation seems to govern the verb and the request is refused. Where it does, or
+where a negation ends what it refuses ("el termo no, …"), the order meant is the first on/off verb
+the negation does not govern, said from the pause before it; what comes before asks for nothing
+to be switched, so nothing is done with it. A reason before the order ("no veo nada en el pasillo,
+enciende la luz") is read whole: it may say the place.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ def order_meant(text: str) -> str | None:
     verbs = [i for i, w in enumerate(plain) if tag(w).order_verb]
     if not negations or not verbs or verbs[0] < negations[0]:
         return None  # "apaga la luz, no la tele": the order comes first
+    if not negates_switching(plain) and not any(_refuses(text, said, i) for i in negations):
+        return None  # "no veo nada en el pasillo, enciende la luz": a reason, read whole
     for verb in verbs:
         negation = max(i for i in negations if i < verb) if any(i < verb for i in negations) else None
         if negation is None:
@@ -60,6 +64,15 @@ def order_meant(text: str) -> str | None:
             return None  # "si no hay nadie en casa apaga la luz": a condition, not a refusal
         return text[said[start].start :].strip()
     return _same_verb_another_thing(text, said, verbs)
+
+
+def _refuses(text: str, said: list[_Word], negation: int) -> bool:
+    """A negation that ends what it refuses: "no, …", "el termo no, …", "la tele no que …", "el flexo no los leds …"."""
+    following = said[negation + 1] if negation + 1 < len(said) else None
+    if following is None:
+        return False
+    paused = bool(PAUSE.search(text[said[negation].end : following.start]))
+    return paused or (negation > 0 and (following.plain == "que" or following.plain in DETERMINERS))
 
 
 def _last_pause(text: str, said: list[_Word], after: int, verb: int) -> int | None:

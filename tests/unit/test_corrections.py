@@ -13,7 +13,6 @@ from custom_components.llm_ensemble.corrections import order_meant
         ("la cafetera no, apaga la freidora", "apaga la freidora"),
         ("No, apaga la luz del salón", "apaga la luz del salón"),  # an answer, then the order
         ("no sé, apaga la luz", "apaga la luz"),
-        ("no veo nada, enciende la luz", "enciende la luz"),
         # A negated order, then "solo" and another thing: the same verb.
         ("no enciendas la lámpara grande, solo la lámpara de pie", "enciendas la lámpara de pie"),
         ("ni se te ocurra apagar la tele, solamente la radio", "apagar la radio"),
@@ -37,6 +36,7 @@ def test_the_order_after_a_refusal(text: str, meant: str) -> None:
         "no, no apagues la luz",  # the order after the pause is negated too
         "no quiero que apagues la luz",
         "si no hay nadie en casa apaga la luz del pasillo",  # a condition, not a refusal
+        "no veo nada en el pasillo, enciende la luz",  # a reason, read whole: it says the place
         "no apagues la luz ni la tele",
         "la luz no la apagues",
         "apaga la luz, no la tele",  # no refusal first
