@@ -77,9 +77,9 @@ CONDITION_PATTERN = re.compile(r"\ben caso de\b|\ba menos que\b|\bsalvo que\b|\b
 # ocurra encender", "no hace falta que prendas", "no vuelvas a poner".
 NEGATION_LINKS = frozenset(
     {"me", "te", "se", "lo", "la", "le", "los", "las", "nos", "les", "hace", "falta", "que", "quiero", "ocurra",
-     "vayas", "vuelvas", "a", "todavia", "aun", "ya", "mas", "hagas", "hay", "necesidad", "de", "tienes", "debes",
-     "molestes", "en", "tampoco", "sigas", "dejes", "puedes", "puede", "deberias", "deberia", "necesito",
-     "pido", "es", "necesario", "por", "loco", "loca"}
+     "vayas", "vaya", "vayan", "vuelvas", "a", "todavia", "aun", "ya", "mas", "hagas", "hay", "necesidad", "de",
+     "tienes", "debes", "molestes", "en", "tampoco", "sigas", "dejes", "puedes", "puede", "deberias", "deberia",
+     "necesito", "pido", "es", "necesario", "por", "loco", "loca"}
 )  # fmt: skip
 NEGATION_REACH = 5
 # "no toques la luz", "no hagas nada con la luz del despacho": told to leave a device alone. These

@@ -15,6 +15,7 @@ from custom_components.llm_ensemble.reasons import Reason
     ("text", "reason"),
     [
         ("no enciendas la tele", "negación"),
+        ("no vaya a apagar la bomba de la fuente", "negación"),  # usted
         ("ni se te ocurra apagar la luz del pasillo", "negación"),
         ("no hace falta que prendas la cafetera", "negación"),
         ("no me la apagues", "negación"),
