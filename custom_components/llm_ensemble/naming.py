@@ -18,7 +18,7 @@ alias is "baño de abajo".
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property, lru_cache
@@ -406,6 +406,15 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
     return found
 
 
+def _words_after_de(said: Words, named: str) -> Iterator[str]:
+    """The first naming word after each "de"/"del" that follows a word the votes named."""
+    for i, word in enumerate(said[:-1]):
+        if word == named and said[i + 1] in ("de", "del"):
+            following = next((w for w in said[i + 2 :] if w not in DETERMINERS | EVERY), None)
+            if following is not None:
+                yield following
+
+
 def unvoted_name_word(said: Words, named: str, home_words: frozenset[str]) -> str | None:
     """A word that names the device or place further, which no vote kept and no name of the home has.
 
@@ -413,13 +422,9 @@ def unvoted_name_word(said: Words, named: str, home_words: frozenset[str]) -> st
     does not, the model's guess for a word it does not know. `said` has the words the votes named
     replaced by `named`; a word one slip from one of the home's names is the home's.
     """
-    for i, word in enumerate(said[:-1]):
-        if word != named or said[i + 1] not in ("de", "del"):
-            continue
-        following = next((w for w in said[i + 2 :] if w not in DETERMINERS | EVERY), None)
+    for following in _words_after_de(said, named):
         if (
-            following is not None
-            and following != named
+            following != named
             and following not in NAMES_NOTHING
             and not following.isdigit()
             and not tag(following).says_switch
@@ -451,11 +456,8 @@ def word_of_another_device(said: Words, named: str, home: Home, chosen: Sequence
         for w in name
     )
     others = frozenset(w for e in home.entities if e.entity_id not in chosen for name in e.names for w in content(name))
-    for i, word in enumerate(said[:-1]):
-        if word != named or said[i + 1] not in ("de", "del"):
-            continue
-        following = next((w for w in said[i + 2 :] if w not in DETERMINERS | EVERY), None)
-        if following and following not in (named, *WHOLE_HOME) and following in others and not near_any(following, own):
+    for following in _words_after_de(said, named):
+        if following not in (named, *WHOLE_HOME) and following in others and not near_any(following, own):
             return following
     return None
 
