@@ -1,5 +1,7 @@
 """The words that call the assistant before the request: "oye, enciende el salón", "a ver, apaga…".
 
+A greeting too: "buenas noches, apaga la tele".
+
 They ask for nothing. The built-in agent's sentences do not expect them and read them as part of
 a name ("ningún dispositivo llamado oye enciende"), and the models read a request better without
 them, so both are given the request as if said without them. Words that are verbs too ("mira
@@ -15,12 +17,12 @@ from .morphology import tag
 
 CALLS = frozenset(
     {"oye", "oiga", "oigan", "hey", "ey", "eh", "hola", "buenas", "venga", "bueno", "pues", "vale", "ok", "okey",
-     "che", "casa", "a ver"}
+     "che", "casa", "a ver", "buenos dias", "buenas tardes", "buenas noches"}
 )  # fmt: skip
 ALSO_VERBS = frozenset(
     {"mira", "mire", "escucha", "escuche", "perdona", "perdone", "disculpa", "disculpe", "anda", "orale"}
 )
-FIRST_CALL = re.compile(r"\s*(a ver|\w+)(\s*[,!]\s*|\s+)", re.IGNORECASE)
+FIRST_CALL = re.compile(r"\s*(a ver|buen[oa]s (?:d[ií]as|tardes|noches)|\w+)(\s*[,!]\s*|\s+)", re.IGNORECASE)
 WORD = re.compile(r"\w+")
 
 

@@ -3,7 +3,8 @@
 The decision becomes an outcome (outcomes.py): a service call, a state or weather answer, or a
 request passed on to Home Assistant's built-in agent (fallback.py), whose answer is returned
 unchanged. A request with several orders is decided part by part (several_orders.py). A request
-heard by a voice satellite in an area means that area where it names no place. Model errors the
+heard by a voice satellite in an area means that area where it names no place; one that gives a
+reason after its order is read again without it where the models were unsure. Model errors the
 engine knows become a translated HomeAssistantError; anything else surfaces as it is.
 """
 
@@ -19,19 +20,20 @@ from homeassistant.components.conversation import (
     ConversationInput,
     ConversationResult,
 )
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import corrections, home_check, owner_questions, readings, several_orders
+from . import because, corrections, home_check, owner_questions, readings, several_orders
 from .calls import without_calls
 from .const import DOMAIN, LOGGER
 from .decision_log import decision_record
 from .engine import Decision, EngineError, ServerError
 from .fallback import async_pass_on, async_server_failed, may_pass_on
 from .outcomes import async_outcome
+from .reasons import Reason
 from .reply import Outcome, async_reply
 from .runtime_data import LLMEnsembleConfigEntry
 from .settings import Settings
@@ -39,6 +41,11 @@ from .settings import Settings
 # No limit from Home Assistant: the in-process backends serialise decodes per model themselves, and
 # the server queues them.
 PARALLEL_UPDATES = 0
+# Why the models may have read a word of a reason as the device: the order alone is read again.
+UNSURE_OF_THE_WORDS = frozenset(
+    {Reason.NO_AGREEMENT, Reason.NO_DEVICE, Reason.NO_PLACE, Reason.ONLY_PLACE, Reason.UNKNOWN_WORD,
+     Reason.OTHER_DEVICE, Reason.SELECTOR, Reason.AMBIGUOUS, Reason.ORDER_NOT_QUESTION}
+)  # fmt: skip
 
 
 async def async_setup_entry(
@@ -101,14 +108,7 @@ class LLMEnsembleAgent(ConversationEntity):
                     here,
                 )
             else:
-                # An order begun with an on/off verb, or a question whether something is on, is the
-                # domotics model's to vote on, whatever the selector reads; its answer is checked as
-                # any other. To a voice satellite, the room makes it ours ("apaga todas las luces"
-                # is this room's, not the whole home's).
-                said = home_check.words(text)
-                ordered = several_orders.begins_with_an_order(text) or readings.asks_whether_switched(said, text)
-                decision = await data.async_decide(self.hass, text, settings.vote, ordered)
-                outcome = await async_outcome(self.hass, decision, settings, domotics, user_input.context, here)
+                decision, outcome = await self._async_one_request(text, settings, user_input.context, here)
         except ServerError as err:  # logged by data.async_decide, once per outage
             return await async_server_failed(self.hass, user_input, chat_log, settings, err)
         except EngineError as err:
@@ -125,6 +125,32 @@ class LLMEnsembleAgent(ConversationEntity):
             return result
         self._record(decision, outcome, settings)
         return async_reply(self.hass, user_input, chat_log, outcome)
+
+    async def _async_one_request(
+        self, text: str, settings: Settings, context: Context, here: str | None
+    ) -> tuple[Decision, Outcome]:
+        """Decide a request of one order (or question) and act on it.
+
+        An order begun with an on/off verb, or a question whether something is on, is the domotics
+        model's to vote on, whatever the selector reads; its answer is checked as any other. To a
+        voice satellite, the room makes it ours ("apaga todas las luces" is this room's, not the
+        whole home's). Where the models are unsure of a request that gives a reason after its
+        order ("ponme la tele, que empieza el telediario"), the order alone is read again, and
+        checked as the whole request.
+        """
+        data = self.entry.runtime_data
+        domotics = data.engine.domotics.info
+        said = home_check.words(text)
+        ordered = several_orders.begins_with_an_order(text) or readings.asks_whether_switched(said, text)
+        decision = await data.async_decide(self.hass, text, settings.vote, ordered)
+        outcome = await async_outcome(self.hass, decision, settings, domotics, context, here)
+        order = because.order_before_reason(text) if domotics.names_devices else None
+        if order and outcome.pass_on and outcome.pass_on.reason in UNSURE_OF_THE_WORDS:
+            again = replace(await data.async_decide(self.hass, order, settings.vote, True), text=text)
+            retried = await async_outcome(self.hass, again, settings, domotics, context, here)
+            if not retried.pass_on:
+                return again, retried
+        return decision, outcome
 
     def _record(self, decision: Decision, outcome: Outcome, settings: Settings) -> None:
         """Keep the last decisions for diagnostics (the texts only if the options say so)."""

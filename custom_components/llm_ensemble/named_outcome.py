@@ -109,6 +109,32 @@ def with_the_word_said(
     return None
 
 
+def _as_ordered(
+    votes: Sequence[str | None],
+    said: Sequence[str],
+    found: Target,
+    home: home_check.Home,
+    kinds: Kinds,
+    unanimous: bool,
+    state_action: str,
+    here: str | None,
+) -> str | None:
+    """The way an order read as a state question asks to switch, if the votes agree on it as one.
+
+    "apaga la luz del baño, que se ha quedado encendida", voted ESTADO, ESTADO, OFF: the verb says
+    OFF. Every vote that reads a switch or a state is counted as the verb's, under the vote's rule.
+    """
+    way = readings.ordered_direction(said)
+    if way is None:
+        return None
+    told: list[str | None] = []
+    for vote in votes:
+        action, _, naming = (vote or "").partition(" ")
+        told.append(f"{way} {naming}" if action in (state_action, "ON", "OFF") and naming else None)
+    ordered = vote_target(told, home, kinds, unanimous, state_action, here)
+    return way if isinstance(ordered, Target) and ordered.entity_ids == found.entity_ids else None
+
+
 @dataclass(frozen=True)
 class Switch:
     """What a request asks to switch, checked and ready to carry out."""
@@ -171,6 +197,8 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     action = found.action
     if action != state_action and readings.asks_about_state(said, decision.text):
         action = state_action  # asked whether, not told to: answer, switch nothing
+    elif action == state_action and readings.orders_without_asking(said, decision.text):
+        action = _as_ordered(decision.votes, said, found, home, kinds, unanimous, state_action, here) or action
     reason: Reason | None
     if action == state_action:
         reason = Reason.NEGATED if readings.negates_switching(said) else None

@@ -89,6 +89,8 @@ DO_FORMS = frozenset({"hagas", "haga", "hagan", "hagais"})
 # "he encendido", "acabo de apagar": the speaker did it; nothing is asked.
 DONE_LEADS = frozenset({"he", "ha", "has", "han", "hemos", "habeis", "habia", "habias", "habian"})
 JUST_DONE = ("acabo de", "acaba de", "acabamos de", "acaban de")
+# "dejaste", "dejasteis", "dejaron", "dejó", "hemos dejado" (or "dejao"), "se quedó", "ha quedado".
+LEFT_PAST = re.compile(r"(?:dej|qued)(?:aste|astes|asteis|aron|amos|o|e|ado|ada|ao)")
 SECOND_ORDER_JOINS = frozenset({"y", "e", "luego", "despues", "tambien"})  # "apaga la tele y enciende…"
 LEAVE_STEM = "dej"  # deja, déjala, dejes, dejad
 AS_IT_IS = re.compile(
@@ -272,6 +274,12 @@ def orders_without_asking(words: Sequence[str], original: str) -> bool:
     return not request.asked and any(t.order_verb and not t.told for t in request.tags)
 
 
+def ordered_direction(words: Sequence[str]) -> str | None:
+    """ON or OFF where every on/off verb that gives an order says that way ("apaga…"); else None."""
+    directions = {t.direction for t in tags(words) if t.order_verb and not t.told}
+    return directions.pop() if len(directions) == 1 and None not in directions else None
+
+
 def asks_about_state(words: Sequence[str], original: str) -> bool:
     """Whether a question the models may read as a switch asks about the state instead.
 
@@ -283,7 +291,25 @@ def asks_about_state(words: Sequence[str], original: str) -> bool:
     if not request.asked or any(t.negation for t in request.tags):
         return False
     both_states = _on_and_off([t for t in request.tags if t.participle])
-    return both_states or says_it_switched(words) or bool(SPEAKER_DID.search(original.lower()))
+    return (
+        both_states
+        or says_it_switched(words)
+        or bool(SPEAKER_DID.search(original.lower()))
+        or asks_what_was_left(request)
+    )
+
+
+def asks_what_was_left(request: Request) -> bool:
+    """Whether it asks how a device was left: "¿dejasteis encendida la freidora?", "¿se quedó puesta…?".
+
+    The past of "dejar" or "quedar" and a state of switching; no order is given.
+    """
+    return (
+        request.asked
+        and any(LEFT_PAST.fullmatch(t.word) for t in request.tags)
+        and any(says_switch_state(t.word) for t in request.tags)
+        and not any(t.order_verb and not t.told for t in request.tags)
+    )
 
 
 # "¿está funcionando…?", "¿sigue en marcha…?": a running device asked about, besides a participle.
@@ -345,13 +371,14 @@ def is_conditional(words: Sequence[str], original: str = "") -> bool:
     Not a polite "if" ("si puedes", "si no te importa", "si me haces el favor": one of
     `POLITE_IF` right after it), nor one that asks ("a ver si enciendes…", "¿y si apagas…?": an
     on/off verb right after it), nor "sí" said first ("sí, apaga la luz": yes, with its accent or
-    a comma). "en caso de que", "a menos que", "salvo que" set conditions too.
+    a comma), nor "por si" (a precaution: "por si acaso"). "en caso de que", "a menos que", "salvo
+    que" set conditions too.
     """
     if CONDITION_PATTERN.search(" ".join(words)):
         return True
     for i, word in enumerate(words):
-        if word != "si" or (i == 0 and YES_FIRST.match(original.lower())):
-            continue
+        if word != "si" or (i == 0 and YES_FIRST.match(original.lower())) or (i > 0 and words[i - 1] == "por"):
+            continue  # "por si acaso, enciende…", "por si viene alguien": a precaution, done now
         after = words[i + 1 : i + 1 + POLITE_REACH]
         verb = next((w for w in after if w not in CLITICS), None)
         if verb is None or SEE_WORDS & set(words[max(0, i - 2) : i]):

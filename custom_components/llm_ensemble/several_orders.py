@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from homeassistant.core import Context, HomeAssistant
 
 from . import home_check, named_outcome, readings, weather_answers
 from .engine import ROUTE_DOMOTICS, ROUTE_WEATHER, Decision, ModelInfo
 from .engine.text import normalize_lower_ascii
-from .morphology import CLITICS, DETERMINERS, tag
+from .morphology import CLITICS, DETERMINERS, SPEAKER_DID, tag
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .settings import Settings
@@ -35,6 +36,10 @@ QUESTION_STARTS = frozenset(
 )
 QUESTION_PAIRS = frozenset(
     {("que", "tiempo"), ("que", "temperatura"), ("va", "a"), ("hace", "frio"), ("hace", "calor")}
+)
+# A question that asks something begins with one of these: "¿cómo va a estar mañana?".
+QUESTION_WORDS = frozenset(
+    {"que", "como", "cuanto", "cuanta", "cuantos", "cuantas", "cuando", "donde", "hara", "llovera", "va", "vamos"}
 )
 NOUN_ONLY = frozenset({"el", "un", "una", "unos", "unas", "del", "al"})  # never an object pronoun
 OBJECT_PRONOUNS = ("la", "lo", "las", "los")  # "apágala": the object said before the verb
@@ -96,16 +101,50 @@ def _clauses(text: str, said: Sequence[_Word], plain: Sequence[str]) -> list[tup
     """The word ranges of each order with its own verb (or question)."""
     cuts, last_verb = [0], None
     for i in range(len(said)):
-        if not _starts_order(plain, i):
+        asks = _opens_question(text, said, plain, i)
+        if not (_starts_order(plain, i) or asks):
             continue
         if last_verb is not None:
-            if (first := _join_before(text, said, plain, i, cuts[-1])) is not None:
+            if asks:  # "apaga la luz y ¿cómo va a estar mañana?"
+                first = _join_before(text, said, plain, i, cuts[-1])
+                cuts += [i if first is None else first, _past_joins(plain, i)]
+            elif (first := _join_before(text, said, plain, i, cuts[-1])) is not None:
                 cuts += [first, i]
             elif (join := _object_said_first(text, said, plain, i, last_verb)) is not None:
                 cuts += join
+            elif (after := _after_question(text, said, cuts[-1], i)) is not None:
+                cuts += [after, after]  # "¿va a helar esta noche? por si acaso enciende…"
+        elif (after := _after_question(text, said, 0, i)) is not None:
+            cuts += [after, after]  # "¿hará frío esta noche? enciende el radiador"
         last_verb = i
     cuts.append(len(said))
     return [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts) - 1, 2)]
+
+
+def _opens_question(text: str, said: Sequence[_Word], plain: Sequence[str], i: int) -> bool:
+    """Whether word i opens a question that asks something: "¿cómo va a estar…?", "¿y cuánto calor…?".
+
+    Not "¿vale?" nor "¿puedes?": courtesy after an order.
+    """
+    before = text[said[i - 1].end : said[i].start] if i else text[: said[i].start]
+    if "¿" not in before:
+        return False
+    first = _past_joins(plain, i)
+    return first < len(plain) and (
+        plain[first] in QUESTION_WORDS or (_starts_order(plain, first) and not _switch_verb(plain[first]))
+    )
+
+
+def _past_joins(plain: Sequence[str], i: int) -> int:
+    """The first word from i that is not a join: "¿y cuánto…?" asks from "cuánto"."""
+    while i < len(plain) - 1 and plain[i] in JOINS:
+        i += 1
+    return i
+
+
+def _after_question(text: str, said: Sequence[_Word], floor: int, i: int) -> int | None:
+    """The first word after the last question mark between word `floor` and word i, if any."""
+    return next((j for j in range(i, floor, -1) if "?" in text[said[j - 1].end : said[j].start]), None)
 
 
 def _object_said_first(
@@ -132,7 +171,7 @@ def _objects(text: str, said: Sequence[_Word], plain: Sequence[str], start: int,
     if start >= end:
         return [Order("")]
     verb = next((i for i in range(start, end) if _switch_verb(plain[i])), None)
-    clause = Order(text[said[start].start : said[end - 1].end])
+    clause = Order(_span(text, said, start, end))
     if verb is None:
         return [clause]
     cuts = [start]
@@ -147,12 +186,22 @@ def _objects(text: str, said: Sequence[_Word], plain: Sequence[str], start: int,
     if len(cuts) == 1:
         return [clause]
     cuts.append(end)
-    orders = [Order(text[said[start].start : said[cuts[1] - 1].end])]
+    orders = [Order(_span(text, said, start, cuts[1]))]
     verb_text = text[said[verb].start : said[verb].end]
     for k in range(2, len(cuts) - 1, 2):
         begin = cuts[k] - 1 if plain[cuts[k] - 1] in OF else cuts[k]  # "…del salón y de la cocina"
         orders.append(Order(f"{verb_text} {text[said[begin].start : said[cuts[k + 1] - 1].end]}", shares_verb=True))
     return orders
+
+
+def _span(text: str, said: Sequence[_Word], start: int, end: int) -> str:
+    """Words start to end as said, with the question or exclamation marks around them."""
+    begin, finish = said[start].start, said[end - 1].end
+    while begin > 0 and text[begin - 1] in "¿¡":
+        begin -= 1
+    while finish < len(text) and text[finish] in "?!":
+        finish += 1
+    return text[begin:finish]
 
 
 def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
@@ -211,16 +260,22 @@ def _with_place_said_first(text: str, said: Sequence[_Word], orders: list[Order]
 def begins_with_an_order(text: str) -> bool:
     """Whether a request (or a part) begins with an on/off verb: an order, whatever the selector reads.
 
-    One word set apart by a comma may come first: "venga, pon la camilla", "Lucía, apaga la tele".
+    Or a clause after a pause does: "venga, pon la camilla", "buenos días, pon la cafetera", "no
+    veo nada, enciende la luz". Its checks still read the whole request (a condition, a negation).
     """
     said = list(WORD.finditer(text))
     if said and _switch_verb(normalize_lower_ascii(said[0].group())):
         return True
-    return (
-        len(said) > 1
-        and PAUSE.fullmatch(text[said[0].end() : said[1].start()].strip()) is not None
-        and _switch_verb(normalize_lower_ascii(said[1].group()))
+    return any(
+        PAUSE.search(text[before.end() : word.start()]) is not None and _orders(word.group())
+        for before, word in pairwise(said)
     )
+
+
+def _orders(word: str) -> bool:
+    """An on/off verb that gives an order: not "apagué", "apagaste" (what was done)."""
+    said = tag(normalize_lower_ascii(word))
+    return said.order_verb and not said.told and not SPEAKER_DID.fullmatch(word.lower())
 
 
 def _switch_verb(word: str) -> bool:

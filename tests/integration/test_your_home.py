@@ -15,15 +15,17 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import area_registry as ar
 from homeassistant.helpers import device_registry as dr
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from homeassistant.setup import async_setup_component
+from pytest_homeassistant_custom_component.common import MockConfigEntry, setup_test_component_platform
 
-from custom_components.llm_ensemble.const import CONF_FALLBACK, DOMAIN
+from custom_components.llm_ensemble.const import CONF_FALLBACK, CONF_WEATHER_ENTITY, DOMAIN
 from custom_components.llm_ensemble.engine import Decision, Timings
 from custom_components.llm_ensemble.outcomes import async_outcome
 from custom_components.llm_ensemble.settings import Settings
 from devtools.demo_home import Device
 
 from .conftest import AGENT_ID, SHIPPED_MODELS, ask, speech
+from .house import HouseWeather
 from .real_home import RealHome, async_setup_real_home
 
 DEVICES = (
@@ -157,6 +159,9 @@ async def test_without_the_fallback_it_says_why(hass: HomeAssistant, home: RealH
         # A refusal, then the order meant: the thing refused stays as it is.
         ("el toallero no, apaga el deshumidificador", {"switch.deshumidificador": "off"}),
         ("no apagues el toallero, solo el deshumidificador", {"switch.deshumidificador": "off"}),
+        # A reason said in the same breath: the order is still the order.
+        ("apaga el deshumidificador, que se ha quedado encendido", {"switch.deshumidificador": "off"}),
+        ("buenas noches, apaga el radiador toallero", {"switch.toallero": "off"}),
     ],
 )
 async def test_what_was_asked_is_all_carried_out(
@@ -284,3 +289,38 @@ async def test_a_question_about_whose_device_it_is(hass: HomeAssistant, home: Re
     assert states(hass, home) == before
     assert "encendid" in speech(result).lower(), speech(result)
     assert "quitamiedos" in speech(result).lower(), speech(result)
+
+
+@pytest.mark.parametrize("text", ["¿dejasteis encendido el deshumidificador?", "¿se quedó puesto el deshumidificador?"])
+async def test_a_question_about_how_it_was_left(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str
+) -> None:
+    """Asked whether someone left it on: its state, nothing switched (the models may read "ON")."""
+    home.reset({"switch.deshumidificador": True})
+    await hass.async_block_till_done()
+    before = states(hass, home)
+    result = await ask(hass, text)
+    assert states(hass, home) == before
+    assert "encendido" in speech(result).lower(), speech(result)
+
+
+async def test_an_order_and_a_weather_question_get_both(hass: HomeAssistant, home: RealHome) -> None:
+    """A question in its own marks, after the order or before it: the switch and the forecast."""
+    setup_test_component_platform(hass, "weather", [HouseWeather("Tiempo casa", "tiempo_casa", "rainy", 14, "daily")])
+    assert await async_setup_component(hass, "weather", {"weather": {"platform": "test"}})
+    options = {CONF_WEATHER_ENTITY: "weather.tiempo_casa"}
+    entry = MockConfigEntry(domain=DOMAIN, title="LLM Ensemble", data=dict(SHIPPED_MODELS), options=options)
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    for text in (
+        "apaga el deshumidificador y ¿qué tiempo va a hacer mañana?",
+        "¿va a llover mañana? por si acaso apaga el deshumidificador",
+    ):
+        home.reset({"switch.deshumidificador": True})
+        await hass.async_block_till_done()
+        done, reply = await changed_by(hass, home, text)
+        assert done == {"switch.deshumidificador": "off"}, reply
+        assert "Deshumidificador" in reply, reply
+        assert "mañana" in reply.lower(), reply
+        assert "°C" in reply, reply  # the forecast's own answer

@@ -19,6 +19,8 @@ from custom_components.llm_ensemble.calls import without_calls
         ("a ver enciende el jardín", "enciende el jardín"),
         ("bueno pues enciende el cuarto de Lucía", "enciende el cuarto de Lucía"),
         ("enciende la luz", "enciende la luz"),
+        ("buenas noches, apaga la tele", "apaga la tele"),  # a greeting
+        ("Buenos días pon la cafetera", "pon la cafetera"),
         ("a ver si enciendes la luz", "a ver si enciendes la luz"),  # asked: no condition
         ("oye", "oye"),  # nothing after the call: asked as it is
         ("oye,", "oye,"),

@@ -265,3 +265,45 @@ def test_another_home_is_not_this_one(text: str, own_names: tuple[tuple[str, ...
 )
 def test_asks_whether_switched(text: str, asks: bool) -> None:
     assert readings.asks_whether_switched(words(text), text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("¿dejasteis encendida la freidora?", True),
+        ("os dejasteis el fluorescente del garaje encendido?", True),
+        ("¿se quedó puesta la tele de la cocina?", True),
+        ("¿nos hemos dejao la luz del trastero dada?", True),
+        ("dejaron prendida la fuente", False),  # no question: a report
+        ("¿me dejas encendida la luz?", False),  # asks for it
+        ("¿la dejaste encendida? apágala", False),  # an order follows
+    ],
+)
+def test_a_question_about_how_it_was_left_asks_the_state(text: str, state: bool) -> None:
+    assert readings.asks_about_state(words(text), text) is state
+
+
+@pytest.mark.parametrize(
+    ("text", "way"),
+    [
+        ("apaga la luz del baño, que se ha quedado encendida", "OFF"),
+        ("enciende la luz, que está apagada", "ON"),
+        ("pon la tele", None),  # "pon" says no way of its own
+        ("apaga la tele y enciende la luz", None),  # two ways
+        ("apagaste la luz", None),  # told, not ordered
+    ],
+)
+def test_the_way_an_order_switches(text: str, way: str | None) -> None:
+    assert readings.ordered_direction(words(text)) == way
+
+
+@pytest.mark.parametrize(
+    ("text", "conditional"),
+    [
+        ("por si acaso, enciende la estufa", False),  # a precaution: now
+        ("enciende la luz del porche por si viene alguien", False),
+        ("si viene alguien, enciende la luz del porche", True),
+    ],
+)
+def test_a_precaution_is_no_condition(text: str, conditional: bool) -> None:
+    assert readings.is_conditional(words(text), text) is conditional

@@ -15,7 +15,14 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
         ("prende el foco y de paso apaga la bomba", ["prende el foco", "apaga la bomba"]),
         ("apaga la radio y dime qué tiempo hace", ["apaga la radio", "dime qué tiempo hace"]),
         ("apagá la radio y decime qué tiempo hace", ["apagá la radio", "decime qué tiempo hace"]),  # voseo
-        ("¿qué tiempo hace? enciende la estufa", ["qué tiempo hace", "enciende la estufa"]),  # a sentence ends
+        ("¿qué tiempo hace? enciende la estufa", ["¿qué tiempo hace?", "enciende la estufa"]),  # a sentence ends
+        # A question in its marks is a part of its own, after an order or before one.
+        ("apaga la luz y ¿cómo va a estar mañana?", ["apaga la luz", "¿cómo va a estar mañana?"]),
+        ("enciende el ventilador, ¿y cuánto calor va a hacer?", ["enciende el ventilador", "cuánto calor va a hacer?"]),
+        ("¿hará frío esta noche? pon el radiador", ["¿hará frío esta noche?", "pon el radiador"]),
+        ("¿va a helar? por si acaso enciende la camilla", ["¿va a helar?", "por si acaso enciende la camilla"]),
+        ("apaga la luz, ¿vale?", ["apaga la luz, ¿vale?"]),  # courtesy asks nothing
+        ("enciende la tele, ¿puedes?", ["enciende la tele, ¿puedes?"]),
         (
             "enciende el flexo, apaga la radio y pon la cafetera",
             ["enciende el flexo", "apaga la radio", "pon la cafetera"],
@@ -87,8 +94,11 @@ def test_a_shared_verb_is_marked() -> None:
         ("la radio está apagada", False),
         ("oye venga pon la radio", False),  # more than one word first: the selector reads it
         ("ayer por la tarde, apagué la radio", False),
+        ("buenos días, pon la cafetera porfa", True),  # a clause after a pause begins with it
+        ("no veo nada, enciende la luz", True),
+        ("ayer apagaste la radio, ¿no?", False),
         ("", False),
     ],
 )
-def test_an_order_begins_with_its_verb(text: str, ordered: bool) -> None:
+def test_an_order_begins_a_clause_with_its_verb(text: str, ordered: bool) -> None:
     assert begins_with_an_order(text) is ordered

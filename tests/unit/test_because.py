@@ -1,0 +1,26 @@
+"""A reason said after the order: the order alone, for the models to read again."""
+
+from __future__ import annotations
+
+import pytest
+
+from custom_components.llm_ensemble.because import order_before_reason
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        ("ponme la tele, que empieza el telediario", "ponme la tele"),
+        ("apaga la luz del baño, que se ha quedado encendida", "apaga la luz del baño"),
+        ("apaga la luz porque me voy a dormir", "apaga la luz"),
+        ("el ventilador ponlo, que no hay quien duerma", "el ventilador ponlo"),  # the object first
+        ("enciéndeme la luz, hijo, que no veo nada", "enciéndeme la luz"),  # who is called, left out
+        ("enciende la luz que está encima de la mesa", None),  # no pause: which light, not why
+        ("la luz, que está encendida", None),  # no order
+        ("apaga la tele, que apagues la tele te digo", None),  # the "reason" orders too
+        ("apaga la luz, porfa", None),
+        ("", None),
+    ],
+)
+def test_the_order_before_its_reason(text: str, order: str | None) -> None:
+    assert order_before_reason(text) == order
