@@ -7,7 +7,8 @@ Read whole, the negation seems to govern the verb and the request is refused. Wh
 where a negation ends what it refuses ("el termo no, …"), the order meant is the first on/off verb
 the negation does not govern, said from the pause before it; what comes before asks for nothing
 to be switched, so nothing is done with it. A reason before the order ("no veo nada en el pasillo,
-enciende la luz") is read whole: it may say the place.
+enciende la luz") is read whole: it may say the place. A repair after the order ("apaga el
+ventilador de Lucía, no perdona, el de nuestro cuarto") is the order with the thing meant.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ import re
 from dataclasses import dataclass
 
 from .engine.text import normalize_lower_ascii
-from .morphology import DETERMINERS, tag
+from .morphology import DETERMINERS, agree_in_gender, tag
 from .readings import Request, is_for_later, negates_switching
 
 PAUSE = re.compile(r"[,;.:!?]")
 WORD = re.compile(r"\w+")
 # "no enciendas la grande, solo la de pie": the same verb, another thing.
 ONLY = ("solo", "solamente", "unicamente", "nada mas")
+# "…, no, perdona, la de la cocina": what was said is taken back.
+TAKE_BACK = frozenset({"perdona", "perdon", "perdone", "digo", "mejor", "espera", "quiero", "decir", "o", "sea"})
 OBJECT_PRONOUNS = ("la", "lo", "las", "los")  # "los leds enciéndelos": the object said first
 
 
@@ -46,8 +49,10 @@ def order_meant(text: str) -> str | None:
     plain = [w.plain for w in said]
     negations = [i for i, w in enumerate(plain) if tag(w).negation]
     verbs = [i for i, w in enumerate(plain) if tag(w).order_verb]
-    if not negations or not verbs or verbs[0] < negations[0]:
-        return None  # "apaga la luz, no la tele": the order comes first
+    if negations and verbs and verbs[0] < negations[0]:
+        return _repaired(text, said, verbs[0], negations[0])  # "apaga la luz, no la tele": not a repair
+    if not negations or not verbs:
+        return None
     if not negates_switching(plain) and not any(_refuses(text, said, i) for i in negations):
         return None  # "no veo nada en el pasillo, enciende la luz": a reason, read whole
     for verb in verbs:
@@ -64,6 +69,41 @@ def order_meant(text: str) -> str | None:
             return None  # "si no hay nadie en casa apaga la luz": a condition, not a refusal
         return text[said[start].start :].strip()
     return _same_verb_another_thing(text, said, verbs)
+
+
+def _repaired(text: str, said: list[_Word], verb: int, negation: int) -> str | None:
+    """The order said again with the thing meant: "apaga el ventilador de Lucía, no perdona, el de nuestro cuarto".
+
+    A "no" after a pause, a word that takes back what was said ("perdona", "digo", "mejor") and
+    another thing: the verb's, with the noun it leaves out said again ("el ventilador de nuestro
+    cuarto"). Without such a word, "apaga la luz, no la tele" says what not to switch.
+    """
+    plain = [w.plain for w in said]
+    if not PAUSE.search(text[said[negation - 1].end : said[negation].start]):
+        return None
+    thing = negation + 1
+    while thing < len(plain) and plain[thing] in TAKE_BACK:
+        thing += 1
+    if thing == negation + 1 or thing + 1 >= len(plain) or plain[thing] not in DETERMINERS:
+        return None
+    if any(tag(w).order_verb for w in plain[thing:]):
+        return None
+    meant = text[said[thing].start :].strip()
+    first = verb + 1
+    if (
+        plain[thing + 1] in ("de", "del")
+        and first + 1 < negation
+        and plain[first] in DETERMINERS
+        and agree_in_gender(plain[thing], plain[first])
+    ):
+        article, rest = text[said[thing].start : said[thing].end], text[said[thing + 1].start :].strip()
+        meant = f"{article} {_said(text, said[first + 1])} {rest}"
+    return f"{_said(text, said[verb])} {meant}"
+
+
+def _said(text: str, word: _Word) -> str:
+    """The word as said."""
+    return text[word.start : word.end]
 
 
 def _refuses(text: str, said: list[_Word], negation: int) -> bool:

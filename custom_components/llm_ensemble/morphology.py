@@ -20,6 +20,8 @@ from .vocabulary import intents_colours
 # -- function words -------------------------------------------------------------------------------
 DEFINITE = frozenset({"el", "la", "los", "las"})
 INDEFINITE = frozenset({"un", "una"})
+FEMININE = frozenset({"la", "las", "una", "unas"})
+MASCULINE = frozenset({"el", "los", "un", "unos"})
 POSSESSIVE_ONE = frozenset({"mi", "tu", "su"})
 POSSESSIVE_MANY = frozenset({"mis", "tus", "sus"})
 DETERMINERS = DEFINITE | INDEFINITE | POSSESSIVE_ONE | POSSESSIVE_MANY
@@ -261,3 +263,8 @@ def sounds_feminine(name: str) -> bool:
     """
     first = normalize_lower_ascii(name).split()[:1]
     return bool(first) and first[0].endswith(("a", "z", "ion", "dad", "tv"))
+
+
+def agree_in_gender(article: str, other: str) -> bool:
+    """Whether two articles may name the same kind of thing: not "el flexo" and "la de Lucía"."""
+    return not ({article, other} & FEMININE and {article, other} & MASCULINE)

@@ -89,8 +89,6 @@ DO_FORMS = frozenset({"hagas", "haga", "hagan", "hagais"})
 # "he encendido", "acabo de apagar": the speaker did it; nothing is asked.
 DONE_LEADS = frozenset({"he", "ha", "has", "han", "hemos", "habeis", "habia", "habias", "habian"})
 JUST_DONE = ("acabo de", "acaba de", "acabamos de", "acaban de")
-# "dejaste", "dejasteis", "dejaron", "dejó", "hemos dejado" (or "dejao"), "se quedó", "ha quedado".
-LEFT_PAST = re.compile(r"(?:dej|qued)(?:aste|astes|asteis|aron|amos|o|e|ado|ada|ao)")
 SECOND_ORDER_JOINS = frozenset({"y", "e", "luego", "despues", "tambien"})  # "apaga la tele y enciende…"
 LEAVE_STEM = "dej"  # deja, déjala, dejes, dejad
 AS_IT_IS = re.compile(
@@ -292,21 +290,18 @@ def asks_about_state(words: Sequence[str], original: str) -> bool:
         return False
     both_states = _on_and_off([t for t in request.tags if t.participle])
     return (
-        both_states
-        or says_it_switched(words)
-        or bool(SPEAKER_DID.search(original.lower()))
-        or asks_what_was_left(request)
+        both_states or says_it_switched(words) or bool(SPEAKER_DID.search(original.lower())) or asks_how_it_is(request)
     )
 
 
-def asks_what_was_left(request: Request) -> bool:
-    """Whether it asks how a device was left: "¿dejasteis encendida la freidora?", "¿se quedó puesta…?".
+def asks_how_it_is(request: Request) -> bool:
+    """Whether it asks how a device is, giving no order: "¿dejasteis encendida la freidora?".
 
-    The past of "dejar" or "quedar" and a state of switching; no order is given.
+    Or "¿se quedó puesta…?", "¿siguen prendidos los aspersores?": a question with a state of
+    switching in it and no on/off verb that orders ("¿me pones la tele?" orders).
     """
     return (
         request.asked
-        and any(LEFT_PAST.fullmatch(t.word) for t in request.tags)
         and any(says_switch_state(t.word) for t in request.tags)
         and not any(t.order_verb and not t.told for t in request.tags)
     )

@@ -22,7 +22,7 @@ from homeassistant.core import Context, HomeAssistant
 from . import home_check, named_outcome, readings, weather_answers
 from .engine import ROUTE_DOMOTICS, ROUTE_WEATHER, Decision, ModelInfo
 from .engine.text import normalize_lower_ascii
-from .morphology import CLITICS, DETERMINERS, SPEAKER_DID, tag
+from .morphology import CLITICS, DETERMINERS, SPEAKER_DID, agree_in_gender, tag
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .settings import Settings
@@ -208,7 +208,8 @@ def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
     """Each order with the noun it leaves out said again.
 
     After "apaga la luz del pasillo", "apaga la de la escalera" is "apaga la luz de la escalera" and
-    "apaga de la cocina" is "apaga la luz de la cocina".
+    "apaga de la cocina" is "apaga la luz de la cocina"; after "apaga el flexo", "la de Lucía" is
+    another thing, said as it was.
     """
     found, thing = [], ""  # the words naming the previous order's device ("la luz")
     for order in orders:
@@ -226,7 +227,13 @@ def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
         if thing and after and after[0] in OF:
             at = words[start].start()
             said = f"{said[:at]}{thing} {said[at:]}"
-        elif thing and len(after) == 2 and after[0] in DETERMINERS and after[1] in OF:
+        elif (
+            thing
+            and len(after) == 2
+            and after[0] in DETERMINERS
+            and after[1] in OF
+            and agree_in_gender(after[0], normalize_lower_ascii(thing.split()[0]))
+        ):
             at = words[start + 1].start()
             said = f"{said[:at]}{thing.split()[-1]} {said[at:]}"
         else:

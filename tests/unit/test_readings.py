@@ -275,11 +275,12 @@ def test_asks_whether_switched(text: str, asks: bool) -> None:
         ("¿se quedó puesta la tele de la cocina?", True),
         ("¿nos hemos dejao la luz del trastero dada?", True),
         ("dejaron prendida la fuente", False),  # no question: a report
-        ("¿me dejas encendida la luz?", False),  # asks for it
+        ("¿siguen prendidos los aspersores?", True),
+        ("¿me pones la tele encendida?", False),  # an order
         ("¿la dejaste encendida? apágala", False),  # an order follows
     ],
 )
-def test_a_question_about_how_it_was_left_asks_the_state(text: str, state: bool) -> None:
+def test_a_question_about_how_it_is_asks_the_state(text: str, state: bool) -> None:
     assert readings.asks_about_state(words(text), text) is state
 
 

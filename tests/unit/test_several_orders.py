@@ -22,6 +22,7 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
         ("¿hará frío esta noche? pon el radiador", ["¿hará frío esta noche?", "pon el radiador"]),
         ("¿va a helar? por si acaso enciende la camilla", ["¿va a helar?", "por si acaso enciende la camilla"]),
         ("apaga la luz, ¿vale?", ["apaga la luz, ¿vale?"]),  # courtesy asks nothing
+        ("apaga el flexo y la de Lucía enciéndela", ["apaga el flexo", "la de Lucía enciéndela"]),  # not a flexo
         ("enciende la tele, ¿puedes?", ["enciende la tele, ¿puedes?"]),
         (
             "enciende el flexo, apaga la radio y pon la cafetera",
