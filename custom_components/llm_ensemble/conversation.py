@@ -26,7 +26,7 @@ from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import because, corrections, home_check, owner_questions, readings, several_orders
+from . import because, corrections, home_check, owner_questions, readings, repairs, several_orders
 from .calls import without_calls
 from .const import DOMAIN, LOGGER
 from .decision_log import decision_record
@@ -88,12 +88,18 @@ class LLMEnsembleAgent(ConversationEntity):
         data = self.entry.runtime_data
         domotics = data.engine.domotics.info
         here = speaker_area(self.hass, user_input.device_id)
-        # "la cafetera no, apaga la freidora": the order meant, after the refusal; "¿tiene Lucía la
-        # lámpara encendida?": the question as the models know it, "¿está encendida la lámpara de Lucía?".
+        # "la cafetera no, apaga la freidora": the order meant, after the refusal; "enciende el flexo…
+        # digo, la lámpara": after the repair; "¿tiene Lucía la lámpara encendida?": the question as
+        # the models know it, "¿está encendida la lámpara de Lucía?".
         text = user_input.text
         if domotics.names_devices:
             text = without_calls(text)  # "oye, enciende…"
-            text = corrections.order_meant(text) or owner_questions.as_state_question(text) or text
+            text = (
+                corrections.order_meant(text)
+                or repairs.order_repaired(text)
+                or owner_questions.as_state_question(text)
+                or text
+            )
         parts = several_orders.split_orders(text) if domotics.names_devices else []
         try:
             if len(parts) > 1:

@@ -7,33 +7,21 @@ Read whole, the negation seems to govern the verb and the request is refused. Wh
 where a negation ends what it refuses ("el termo no, …"), the order meant is the first on/off verb
 the negation does not govern, said from the pause before it; what comes before asks for nothing
 to be switched, so nothing is done with it. A reason before the order ("no veo nada en el pasillo,
-enciende la luz") is read whole: it may say the place. A repair after the order ("apaga el
-ventilador de Lucía, no perdona, el de nuestro cuarto") is the order with the thing meant.
+enciende la luz") is read whole: it may say the place.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .engine.text import normalize_lower_ascii
-from .morphology import DETERMINERS, agree_in_gender, tag
+from .morphology import DETERMINERS, tag
 from .readings import Request, is_for_later, negates_switching
+from .said_words import SaidWord, said_words
 
 PAUSE = re.compile(r"[,;.:!?]")
-WORD = re.compile(r"\w+")
 # "no enciendas la grande, solo la de pie": the same verb, another thing.
 ONLY = ("solo", "solamente", "unicamente", "nada mas")
-# "…, no, perdona, la de la cocina": what was said is taken back.
-TAKE_BACK = frozenset({"perdona", "perdon", "perdone", "digo", "mejor", "espera", "quiero", "decir", "o", "sea"})
 OBJECT_PRONOUNS = ("la", "lo", "las", "los")  # "los leds enciéndelos": the object said first
-
-
-@dataclass(frozen=True)
-class _Word:
-    plain: str
-    start: int
-    end: int
 
 
 def order_meant(text: str) -> str | None:
@@ -45,14 +33,12 @@ def order_meant(text: str) -> str | None:
     - "no enciendas la lámpara grande, solo la lámpara de pie" -> "enciendas la lámpara de pie"
       (the only verb negated, then "solo" and another thing: the same verb).
     """
-    said = [_Word(normalize_lower_ascii(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+    said = said_words(text)
     plain = [w.plain for w in said]
     negations = [i for i, w in enumerate(plain) if tag(w).negation]
     verbs = [i for i, w in enumerate(plain) if tag(w).order_verb]
-    if negations and verbs and verbs[0] < negations[0]:
-        return _repaired(text, said, verbs[0], negations[0])  # "apaga la luz, no la tele": not a repair
-    if not negations or not verbs:
-        return None
+    if not negations or not verbs or verbs[0] < negations[0]:
+        return None  # "apaga la luz, no la tele": the order comes first (a repair is repairs.py's)
     if not negates_switching(plain) and not any(_refuses(text, said, i) for i in negations):
         return None  # "no veo nada en el pasillo, enciende la luz": a reason, read whole
     for verb in verbs:
@@ -71,42 +57,7 @@ def order_meant(text: str) -> str | None:
     return _same_verb_another_thing(text, said, verbs)
 
 
-def _repaired(text: str, said: list[_Word], verb: int, negation: int) -> str | None:
-    """The order said again with the thing meant: "apaga el ventilador de Lucía, no perdona, el de nuestro cuarto".
-
-    A "no" after a pause, a word that takes back what was said ("perdona", "digo", "mejor") and
-    another thing: the verb's, with the noun it leaves out said again ("el ventilador de nuestro
-    cuarto"). Without such a word, "apaga la luz, no la tele" says what not to switch.
-    """
-    plain = [w.plain for w in said]
-    if not PAUSE.search(text[said[negation - 1].end : said[negation].start]):
-        return None
-    thing = negation + 1
-    while thing < len(plain) and plain[thing] in TAKE_BACK:
-        thing += 1
-    if thing == negation + 1 or thing + 1 >= len(plain) or plain[thing] not in DETERMINERS:
-        return None
-    if any(tag(w).order_verb for w in plain[thing:]):
-        return None
-    meant = text[said[thing].start :].strip()
-    first = verb + 1
-    if (
-        plain[thing + 1] in ("de", "del")
-        and first + 1 < negation
-        and plain[first] in DETERMINERS
-        and agree_in_gender(plain[thing], plain[first])
-    ):
-        article, rest = text[said[thing].start : said[thing].end], text[said[thing + 1].start :].strip()
-        meant = f"{article} {_said(text, said[first + 1])} {rest}"
-    return f"{_said(text, said[verb])} {meant}"
-
-
-def _said(text: str, word: _Word) -> str:
-    """The word as said."""
-    return text[word.start : word.end]
-
-
-def _refuses(text: str, said: list[_Word], negation: int) -> bool:
+def _refuses(text: str, said: list[SaidWord], negation: int) -> bool:
     """A negation that ends what it refuses: "no, …", "el termo no, …", "la tele no que …", "el flexo no los leds …"."""
     following = said[negation + 1] if negation + 1 < len(said) else None
     if following is None:
@@ -115,7 +66,7 @@ def _refuses(text: str, said: list[_Word], negation: int) -> bool:
     return paused or (negation > 0 and (following.plain == "que" or following.plain in DETERMINERS))
 
 
-def _last_pause(text: str, said: list[_Word], after: int, verb: int) -> int | None:
+def _last_pause(text: str, said: list[SaidWord], after: int, verb: int) -> int | None:
     """The first word after the last pause between word `after` and the verb, or None."""
     for i in range(verb, after, -1):
         if PAUSE.search(text[said[i - 1].end : said[i].start]):
@@ -130,7 +81,7 @@ def _order_start(plain: list[str], negation: int, verb: int) -> int:
     return verb
 
 
-def _same_verb_another_thing(text: str, said: list[_Word], verbs: list[int]) -> str | None:
+def _same_verb_another_thing(text: str, said: list[SaidWord], verbs: list[int]) -> str | None:
     """The negated verb, with the thing after "solo": "no enciendas la grande, solo la de pie"."""
     if len(verbs) != 1:
         return None

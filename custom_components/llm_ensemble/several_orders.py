@@ -25,6 +25,7 @@ from .engine.text import normalize_lower_ascii
 from .morphology import CLITICS, DETERMINERS, SPEAKER_DID, agree_in_gender, tag
 from .reasons import PassOn, Reason
 from .reply import Outcome
+from .said_words import WORD, SaidWord, said_words
 from .settings import Settings
 
 MAX_ORDERS = 3
@@ -48,14 +49,6 @@ PAUSE = re.compile(r"[,;.?!]")  # a comma, or the end of a sentence
 PAST_ENDINGS = ("aron", "ieron", "aste", "iste", "aba", "aban")
 PLACE_OF = re.compile(r"\b(?:de|del|en)\b")  # an order that names a place (or a device's part) of its own
 TRAILING_ALSO = re.compile(r"[\s,]+(?:tambi[eé]n|adem[aá]s)\W*$", re.IGNORECASE)  # "y la del lavadero también"
-WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class _Word:
-    plain: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -75,7 +68,7 @@ def split_orders(text: str) -> list[Order]:
     - "apaga la luz del pasillo y la de la escalera" -> …, "apaga la luz de la escalera" (the noun
       left out is the one before).
     """
-    said = [_Word(normalize_lower_ascii(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+    said = said_words(text)
     plain = [w.plain for w in said]
     orders = []
     for start, end in _clauses(text, said, plain):
@@ -86,7 +79,7 @@ def split_orders(text: str) -> list[Order]:
     return _with_place_said_first(text, said, _with_nouns_left_out(cleaned))
 
 
-def _join_before(text: str, said: Sequence[_Word], plain: Sequence[str], i: int, floor: int) -> int | None:
+def _join_before(text: str, said: Sequence[SaidWord], plain: Sequence[str], i: int, floor: int) -> int | None:
     """Where the join before word i begins ("y", "y luego", ", y de paso", a comma), or None."""
     first = i
     while first > floor and plain[first - 1] in JOINS | FILLERS:
@@ -97,7 +90,7 @@ def _join_before(text: str, said: Sequence[_Word], plain: Sequence[str], i: int,
     return first if joined and first > floor else None
 
 
-def _clauses(text: str, said: Sequence[_Word], plain: Sequence[str]) -> list[tuple[int, int]]:
+def _clauses(text: str, said: Sequence[SaidWord], plain: Sequence[str]) -> list[tuple[int, int]]:
     """The word ranges of each order with its own verb (or question)."""
     cuts, last_verb = [0], None
     for i in range(len(said)):
@@ -121,7 +114,7 @@ def _clauses(text: str, said: Sequence[_Word], plain: Sequence[str]) -> list[tup
     return [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts) - 1, 2)]
 
 
-def _opens_question(text: str, said: Sequence[_Word], plain: Sequence[str], i: int) -> bool:
+def _opens_question(text: str, said: Sequence[SaidWord], plain: Sequence[str], i: int) -> bool:
     """Whether word i opens a question that asks something: "¿cómo va a estar…?", "¿y cuánto calor…?".
 
     Not "¿vale?" nor "¿puedes?": courtesy after an order.
@@ -142,13 +135,13 @@ def _past_joins(plain: Sequence[str], i: int) -> int:
     return i
 
 
-def _after_question(text: str, said: Sequence[_Word], floor: int, i: int) -> int | None:
+def _after_question(text: str, said: Sequence[SaidWord], floor: int, i: int) -> int | None:
     """The first word after the last question mark between word `floor` and word i, if any."""
     return next((j for j in range(i, floor, -1) if "?" in text[said[j - 1].end : said[j].start]), None)
 
 
 def _object_said_first(
-    text: str, said: Sequence[_Word], plain: Sequence[str], verb: int, last_verb: int
+    text: str, said: Sequence[SaidWord], plain: Sequence[str], verb: int, last_verb: int
 ) -> tuple[int, int] | None:
     """Where an order whose object comes first begins: "… y la luz del pasillo apágala".
 
@@ -163,7 +156,7 @@ def _object_said_first(
     return None
 
 
-def _objects(text: str, said: Sequence[_Word], plain: Sequence[str], start: int, end: int) -> list[Order]:
+def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: int, end: int) -> list[Order]:
     """A clause whose verb has several objects, as one order per object, each with the verb.
 
     "apaga la tele, el brasero y la lámpara": "apaga la tele", "apaga el brasero", "apaga la lámpara".
@@ -194,7 +187,7 @@ def _objects(text: str, said: Sequence[_Word], plain: Sequence[str], start: int,
     return orders
 
 
-def _span(text: str, said: Sequence[_Word], start: int, end: int) -> str:
+def _span(text: str, said: Sequence[SaidWord], start: int, end: int) -> str:
     """Words start to end as said, with the question or exclamation marks around them."""
     begin, finish = said[start].start, said[end - 1].end
     while begin > 0 and text[begin - 1] in "¿¡":
@@ -243,7 +236,7 @@ def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
     return found
 
 
-def _with_place_said_first(text: str, said: Sequence[_Word], orders: list[Order]) -> list[Order]:
+def _with_place_said_first(text: str, said: Sequence[SaidWord], orders: list[Order]) -> list[Order]:
     """Each order with the place said before the first verb: "en la sala prende la tele y el ventilador".
 
     The place is the second order's too ("prende el ventilador" in the sala), unless it names a

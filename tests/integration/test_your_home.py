@@ -162,6 +162,8 @@ async def test_without_the_fallback_it_says_why(hass: HomeAssistant, home: RealH
         # A reason said in the same breath: the order is still the order.
         ("apaga el deshumidificador, que se ha quedado encendido", {"switch.deshumidificador": "off"}),
         ("buenas noches, apaga el radiador toallero", {"switch.toallero": "off"}),
+        # Taken back and said again: only what was meant.
+        ("apaga el deshumidificador... digo, el radiador toallero", {"switch.toallero": "off"}),
     ],
 )
 async def test_what_was_asked_is_all_carried_out(
