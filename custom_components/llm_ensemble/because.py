@@ -1,21 +1,35 @@
-"""A reason said after the order: "ponme la tele, que empieza el telediario".
+"""A reason said with the order: "ponme la tele, que empieza el telediario".
 
-The models may take a noun of the reason for the device ("ON telediario"). Where the whole request
+The models may take a noun of the reason for the device ("ON telediario"), or read a reason said
+first as no order at all ("ha llovido toda la mañana, quita el riego"). Where the whole request
 leaves them unsure, the order is read again without its reason; the checks still read all of it
-(a reason may set a time: "…, que llego luego").
+(a reason may set a time: "…, que llego luego"; or a condition: "si hace frío, …").
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .home_check import words
+from .morphology import STOPWORDS, tag
 from .readings import orders_without_asking
+from .said_words import said_words
 
 # ", que no veo", "porque hace frío", ", ya que estás": what follows gives a reason, not an order.
 REASON = re.compile(r"\s*(?:,\s*(?:que|pues|ya que)|,?\s*porque)\s+\w", re.IGNORECASE)
 # "enciéndeme la luz, hijo": one word set apart at the end calls someone.
 CALLED = re.compile(r",\s*\w+\W*$")
+PAUSE = re.compile(r"[,;:.!?]")
+
+
+def order_alone(text: str, home_words: frozenset[str]) -> str | None:
+    """The order of a request that gives a reason with it, said alone; None where there is none.
+
+    `home_words`: the words of the home's names. A reason said first that has one of them may say
+    where ("no veo nada en el pasillo, enciende la luz"): the order is not read without it.
+    """
+    return order_before_reason(text) or order_after_reason(text, home_words)
 
 
 def order_before_reason(text: str) -> str | None:
@@ -31,6 +45,24 @@ def order_before_reason(text: str) -> str | None:
         return None
     called = CALLED.search(order)
     return order[: called.start()] if called and _orders(order[: called.start()]) else order
+
+
+def order_after_reason(text: str, home_words: frozenset[str]) -> str | None:
+    """The order said after a reason ("quita el riego del césped"), or None.
+
+    The order's verb begins a clause after a pause; what comes before orders nothing and names
+    nothing of the home.
+    """
+    for before, word in pairwise(said_words(text)):
+        first = tag(word.plain)
+        if not PAUSE.search(text[before.end : word.start]) or not first.order_verb or first.told:
+            continue
+        reason, order = text[: before.end], text[word.start :]
+        if _orders(reason):
+            continue
+        named = set(words(reason)) - STOPWORDS
+        return None if named & home_words else order.strip()
+    return None
 
 
 def _orders(text: str) -> bool:

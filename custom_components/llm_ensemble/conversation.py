@@ -4,7 +4,7 @@ The decision becomes an outcome (outcomes.py): a service call, a state or weathe
 request passed on to Home Assistant's built-in agent (fallback.py), whose answer is returned
 unchanged. A request with several orders is decided part by part (several_orders.py). A request
 heard by a voice satellite in an area means that area where it names no place; one that gives a
-reason after its order is read again without it where the models were unsure. Model errors the
+reason with its order is read again without it where the models were unsure. Model errors the
 engine knows become a translated HomeAssistantError; anything else surfaces as it is.
 """
 
@@ -140,9 +140,9 @@ class LLMEnsembleAgent(ConversationEntity):
         An order begun with an on/off verb, or a question whether something is on, is the domotics
         model's to vote on, whatever the selector reads; its answer is checked as any other. To a
         voice satellite, the room makes it ours ("apaga todas las luces" is this room's, not the
-        whole home's). Where the models are unsure of a request that gives a reason after its
-        order ("ponme la tele, que empieza el telediario"), the order alone is read again, and
-        checked as the whole request.
+        whole home's). Where the models are unsure of a request that gives a reason with its order
+        ("ponme la tele, que empieza el telediario", "ha llovido, quita el riego"), the order alone
+        is read again, and checked as the whole request.
         """
         data = self.entry.runtime_data
         domotics = data.engine.domotics.info
@@ -150,8 +150,10 @@ class LLMEnsembleAgent(ConversationEntity):
         ordered = several_orders.begins_with_an_order(text) or readings.asks_whether_switched(said, text)
         decision = await data.async_decide(self.hass, text, settings.vote, ordered)
         outcome = await async_outcome(self.hass, decision, settings, domotics, context, here)
-        order = because.order_before_reason(text) if domotics.names_devices else None
-        if order and outcome.pass_on and outcome.pass_on.reason in UNSURE_OF_THE_WORDS:
+        unsure = outcome.pass_on is not None and outcome.pass_on.reason in UNSURE_OF_THE_WORDS
+        home_words = home_check.async_read_home(self.hass).words if unsure and domotics.names_devices else None
+        order = because.order_alone(text, home_words) if home_words is not None else None
+        if order:
             again = replace(await data.async_decide(self.hass, order, settings.vote, True), text=text)
             retried = await async_outcome(self.hass, again, settings, domotics, context, here)
             if not retried.pass_on:

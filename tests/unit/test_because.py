@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.llm_ensemble.because import order_before_reason
+from custom_components.llm_ensemble.because import order_after_reason, order_before_reason
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,21 @@ from custom_components.llm_ensemble.because import order_before_reason
 )
 def test_the_order_before_its_reason(text: str, order: str | None) -> None:
     assert order_before_reason(text) == order
+
+
+HOME_WORDS = frozenset({"luz", "pasillo", "riego", "cesped", "ventilador", "salon"})
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        ("ha llovido toda la mañana, quita el riego del césped", "quita el riego del césped"),
+        ("no puedo dormir del calor, enciende el ventilador", "enciende el ventilador"),
+        ("no veo nada en el pasillo, enciende la luz", None),  # the reason says where
+        ("apaga la tele, enciende la luz", None),  # two orders, no reason
+        ("ayer apagaste la luz, ¿no?", None),
+        ("hace frío", None),
+    ],
+)
+def test_the_order_after_its_reason(text: str, order: str | None) -> None:
+    assert order_after_reason(text, HOME_WORDS) == order
