@@ -22,6 +22,8 @@ DEFINITE = frozenset({"el", "la", "los", "las"})
 INDEFINITE = frozenset({"un", "una"})
 FEMININE = frozenset({"la", "las", "una", "unas"})
 MASCULINE = frozenset({"el", "los", "un", "unos"})
+SINGULAR = frozenset({"el", "la", "un", "una"})
+PLURAL = frozenset({"los", "las", "unos", "unas"})
 POSSESSIVE_ONE = frozenset({"mi", "tu", "su"})
 POSSESSIVE_MANY = frozenset({"mis", "tus", "sus"})
 DETERMINERS = DEFINITE | INDEFINITE | POSSESSIVE_ONE | POSSESSIVE_MANY
@@ -265,6 +267,10 @@ def sounds_feminine(name: str) -> bool:
     return bool(first) and first[0].endswith(("a", "z", "ion", "dad", "tv"))
 
 
-def agree_in_gender(article: str, other: str) -> bool:
-    """Whether two articles may name the same kind of thing: not "el flexo" and "la de Lucía"."""
-    return not ({article, other} & FEMININE and {article, other} & MASCULINE)
+def articles_agree(article: str, other: str) -> bool:
+    """Whether two articles may name the same kind of thing: not "el flexo" and "la de Lucía".
+
+    They agree in gender and number ("las luces…" and "la de la cocina" do not).
+    """
+    both = {article, other}
+    return not (both & FEMININE and both & MASCULINE) and not (both & SINGULAR and both & PLURAL)

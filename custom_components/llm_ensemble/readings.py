@@ -35,6 +35,7 @@ from .morphology import (
     tags,
 )
 from .reasons import Reason
+from .said_words import paused, said_words
 from .typos import near_any
 
 SETTINGS = frozenset(
@@ -212,6 +213,24 @@ def not_an_order(words: Sequence[str], original: str = "") -> Reason | None:
 
 
 # -- readings other steps ask on their own --------------------------------------------------------
+def begins_with_an_order(text: str) -> bool:
+    """Whether a request (or a part) begins with an on/off verb: an order, whatever the selector reads.
+
+    Or a clause after a pause does: "venga, pon la camilla", "buenos días, pon la cafetera", "no
+    veo nada, enciende la luz". Its checks still read the whole request (a condition, a negation).
+    """
+    said = said_words(text)
+    if said and tag(said[0].plain).order_verb:
+        return True
+    return any(paused(text, before, word) and _gives_an_order(word.said(text)) for before, word in pairwise(said))
+
+
+def _gives_an_order(word: str) -> bool:
+    """An on/off verb that gives an order: not "apagué", "apagaste" (what was done)."""
+    said = tag(normalize_lower_ascii(word))
+    return said.order_verb and not said.told and not SPEAKER_DID.fullmatch(word.lower())
+
+
 def gives_two_orders(words: Sequence[str]) -> bool:
     """Whether an on/off verb after "y" (or "luego", "después") follows another: two orders at once.
 
