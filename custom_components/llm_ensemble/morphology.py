@@ -77,10 +77,11 @@ BARE_ORDERS = frozenset({"on", "off", "fuera"})
 OTHER_ORDERS = ("dame", "danos", "ilumin")
 # Forms of "poner", "abrir", "cerrar", "parar" and "dar" that ask for a switch with no on/off stem
 # in them: "la tele puesta, por favor", "¿me das luz?", "deme luz en la cocina".
-OTHER_SWITCH_FORMS = frozenset(
+STATE_FORMS = frozenset(
     {"puesto", "puesta", "puestos", "puestas", "abierto", "abierta", "abiertos", "abiertas", "cerrado", "cerrada",
-     "cerrados", "cerradas", "parado", "parada", "parados", "paradas", "dado", "dada", "das", "deme", "denme", "dadme"}
+     "cerrados", "cerradas", "parado", "parada", "parados", "paradas", "dado", "dada"}
 )  # fmt: skip
+OTHER_SWITCH_FORMS = STATE_FORMS | {"das", "deme", "denme", "dadme"}  # "¿me das luz?": asked for
 PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
 # Endings of an on/off verb that no order has: the past ("apagaste", "encendieron"), the
 # imperfect ("apagaba", "encendía") and the future ("apagaré"), accents dropped.

@@ -122,11 +122,11 @@ def _as_ordered(
     """The way an order read as a state question asks to switch, if the votes agree on it as one.
 
     "apaga la luz del baño, que se ha quedado encendida", voted ESTADO, ESTADO, OFF: the verb
-    that begins the request says OFF, and one vote reads it so. Each state vote counts as the
-    verb's way, a vote the other way against it, and the vote's rule decides.
+    that begins the request (or a clause of it) says OFF. Each state vote counts as the verb's
+    way, a vote the other way against it, and the vote's rule decides.
     """
     way = readings.ordered_direction(said)
-    if way is None or not any((vote or "").startswith(f"{way} ") for vote in votes):
+    if way is None:
         return None
     as_ordered: list[str | None] = []
     for vote in votes:

@@ -29,6 +29,7 @@ from .morphology import (
     OTHER_SWITCH_FORMS,
     PUT_PAST,
     SPEAKER_DID,
+    STATE_FORMS,
     Tag,
     colours,
     tag,
@@ -321,9 +322,15 @@ def asks_how_it_is(request: Request) -> bool:
     """
     return (
         request.asked
-        and any(says_switch_state(t.word) for t in request.tags)
+        and any(names_a_state(t.word) for t in request.tags)
         and not any(t.order_verb and not t.told for t in request.tags)
     )
+
+
+def names_a_state(word: str) -> bool:
+    """A state a device is in: "encendida", "puesto", "funcionando"; not "das" ("¿me das luz?")."""
+    said = tag(word)
+    return (said.participle and said.switch) or word in STATE_FORMS or word in RUNNING
 
 
 # "¿está funcionando…?", "¿sigue en marcha…?": a running device asked about, besides a participle.
