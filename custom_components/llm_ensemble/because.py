@@ -11,16 +11,17 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from .engine.text import normalize_lower_ascii
 from .home_check import words
 from .morphology import STOPWORDS, tag
 from .readings import orders_without_asking
-from .said_words import said_words
+from .said_words import PAUSE, said_words
 
 # ", que no veo", "porque hace frío", ", ya que estás": what follows gives a reason, not an order.
-REASON = re.compile(r"\s*(?:,\s*(?:que|pues|ya que)|,?\s*porque)\s+\w", re.IGNORECASE)
-# "enciéndeme la luz, hijo": one word set apart at the end calls someone.
-CALLED = re.compile(r",\s*\w+\W*$")
-PAUSE = re.compile(r"[,;:.!?]")
+REASON = re.compile(r"(?:,\s*(?:que|pues|ya que)|,?\s*porque)\s+\w", re.IGNORECASE)
+# "enciéndeme la luz, hijo": one word set apart at the end calls someone ("…, no," takes it back).
+CALLED = re.compile(r",\s*(\w+)\W*$")
+NOT_CALLED = frozenset({"espera", "mejor", "nah", "tampoco", "digo", "perdona", "perdon"})
 
 
 def order_alone(text: str, home_words: frozenset[str]) -> str | None:
@@ -40,11 +41,15 @@ def order_before_reason(text: str) -> str | None:
     reason = REASON.search(text)
     if reason is None:
         return None
-    order = text[: reason.start()]
-    if not _orders(order) or _orders(text[reason.end() - 1 :]):
+    order = text[: reason.start()].strip()
+    if not _gives_an_order(order) or _gives_an_order(text[reason.end() - 1 :]):
         return None
-    called = CALLED.search(order)
-    return order[: called.start()] if called and _orders(order[: called.start()]) else order
+    if called := CALLED.search(order):
+        word = tag(normalize_lower_ascii(called.group(1)))
+        if word.negation or word.word in NOT_CALLED:
+            return None  # "enciende la estufa, no, que hace calor": taken back
+        order = order[: called.start()]
+    return order if _gives_an_order(order) and not _negated(order) else None
 
 
 def order_after_reason(text: str, home_words: frozenset[str]) -> str | None:
@@ -58,12 +63,16 @@ def order_after_reason(text: str, home_words: frozenset[str]) -> str | None:
         if not PAUSE.search(text[before.end : word.start]) or not first.order_verb or first.told:
             continue
         reason, order = text[: before.end], text[word.start :]
-        if _orders(reason):
+        if _gives_an_order(reason) or _negated(reason):
             continue
         named = set(words(reason)) - STOPWORDS
         return None if named & home_words else order.strip()
     return None
 
 
-def _orders(text: str) -> bool:
+def _gives_an_order(text: str) -> bool:
     return orders_without_asking(words(text), text)
+
+
+def _negated(text: str) -> bool:
+    return any(tag(w).negation for w in words(text))

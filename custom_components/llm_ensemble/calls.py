@@ -22,7 +22,7 @@ CALLS = frozenset(
 ALSO_VERBS = frozenset(
     {"mira", "mire", "escucha", "escuche", "perdona", "perdone", "disculpa", "disculpe", "anda", "orale"}
 )
-FIRST_CALL = re.compile(r"\s*(a ver|buen[oa]s (?:d[ií]as|tardes|noches)|\w+)(\s*[,!]\s*|\s+)", re.IGNORECASE)
+FIRST_CALL = re.compile(r"\s*(a ver|buen[oa]s (?:d[ií]as|tardes|noches)|\w+)(\s*[,!.]\s*|\s+|$)", re.IGNORECASE)
 WORD = re.compile(r"\w+")
 
 

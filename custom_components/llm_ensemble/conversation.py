@@ -94,13 +94,11 @@ class LLMEnsembleAgent(ConversationEntity):
         text = user_input.text
         if domotics.names_devices:
             text = without_calls(text)  # "oye, enciende…"
-            text = (
-                corrections.order_meant(text)
-                or repairs.order_repaired(text)
-                or owner_questions.as_state_question(text)
-                or text
-            )
-        parts = several_orders.split_orders(text) if domotics.names_devices else []
+            text = corrections.order_meant(text) or text
+            text = repairs.order_repaired(text) or owner_questions.as_state_question(text) or text
+        # An order taken back and not repaired is read whole, and its checks pass it on.
+        cut = domotics.names_devices and not repairs.takes_back(text)
+        parts = several_orders.split_orders(text) if cut else []
         try:
             if len(parts) > 1:
                 decision, outcome = await several_orders.async_outcome(
@@ -147,14 +145,16 @@ class LLMEnsembleAgent(ConversationEntity):
         data = self.entry.runtime_data
         domotics = data.engine.domotics.info
         said = home_check.words(text)
-        ordered = several_orders.begins_with_an_order(text) or readings.asks_whether_switched(said, text)
+        ordered = readings.begins_with_an_order(text) or readings.asks_whether_switched(said, text)
         decision = await data.async_decide(self.hass, text, settings.vote, ordered)
         outcome = await async_outcome(self.hass, decision, settings, domotics, context, here)
         unsure = outcome.pass_on is not None and outcome.pass_on.reason in UNSURE_OF_THE_WORDS
         home_words = home_check.async_read_home(self.hass).words if unsure and domotics.names_devices else None
         order = because.order_alone(text, home_words) if home_words is not None else None
         if order:
-            again = replace(await data.async_decide(self.hass, order, settings.vote, True), text=text)
+            again = await data.async_decide(self.hass, order, settings.vote, True)
+            # Read again, checked whole; where the selector doubted the first reading, all votes must agree.
+            again = replace(again, text=text, overruled=decision.overruled or again.overruled)
             retried = await async_outcome(self.hass, again, settings, domotics, context, here)
             if not retried.pass_on:
                 return again, retried

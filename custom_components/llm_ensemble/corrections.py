@@ -12,16 +12,12 @@ enciende la luz") is read whole: it may say the place.
 
 from __future__ import annotations
 
-import re
-
 from .morphology import DETERMINERS, tag
 from .readings import Request, is_for_later, negates_switching
-from .said_words import SaidWord, said_words
+from .said_words import OBJECT_PRONOUNS, PAUSE, SaidWord, said_words
 
-PAUSE = re.compile(r"[,;.:!?]")
 # "no enciendas la grande, solo la de pie": the same verb, another thing.
 ONLY = ("solo", "solamente", "unicamente", "nada mas")
-OBJECT_PRONOUNS = ("la", "lo", "las", "los")  # "los leds enciéndelos": the object said first
 
 
 def order_meant(text: str) -> str | None:

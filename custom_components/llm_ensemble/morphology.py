@@ -22,6 +22,8 @@ DEFINITE = frozenset({"el", "la", "los", "las"})
 INDEFINITE = frozenset({"un", "una"})
 FEMININE = frozenset({"la", "las", "una", "unas"})
 MASCULINE = frozenset({"el", "los", "un", "unos"})
+SINGULAR = frozenset({"el", "la", "un", "una"})
+PLURAL = frozenset({"los", "las", "unos", "unas"})
 POSSESSIVE_ONE = frozenset({"mi", "tu", "su"})
 POSSESSIVE_MANY = frozenset({"mis", "tus", "sus"})
 DETERMINERS = DEFINITE | INDEFINITE | POSSESSIVE_ONE | POSSESSIVE_MANY
@@ -75,10 +77,11 @@ BARE_ORDERS = frozenset({"on", "off", "fuera"})
 OTHER_ORDERS = ("dame", "danos", "ilumin")
 # Forms of "poner", "abrir", "cerrar", "parar" and "dar" that ask for a switch with no on/off stem
 # in them: "la tele puesta, por favor", "¿me das luz?", "deme luz en la cocina".
-OTHER_SWITCH_FORMS = frozenset(
+STATE_FORMS = frozenset(
     {"puesto", "puesta", "puestos", "puestas", "abierto", "abierta", "abiertos", "abiertas", "cerrado", "cerrada",
-     "cerrados", "cerradas", "parado", "parada", "parados", "paradas", "dado", "dada", "das", "deme", "denme", "dadme"}
+     "cerrados", "cerradas", "parado", "parada", "parados", "paradas", "dado", "dada"}
 )  # fmt: skip
+OTHER_SWITCH_FORMS = STATE_FORMS | {"das", "deme", "denme", "dadme"}  # "¿me das luz?": asked for
 PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
 # Endings of an on/off verb that no order has: the past ("apagaste", "encendieron"), the
 # imperfect ("apagaba", "encendía") and the future ("apagaré"), accents dropped.
@@ -265,6 +268,10 @@ def sounds_feminine(name: str) -> bool:
     return bool(first) and first[0].endswith(("a", "z", "ion", "dad", "tv"))
 
 
-def agree_in_gender(article: str, other: str) -> bool:
-    """Whether two articles may name the same kind of thing: not "el flexo" and "la de Lucía"."""
-    return not ({article, other} & FEMININE and {article, other} & MASCULINE)
+def articles_agree(article: str, other: str) -> bool:
+    """Whether two articles may name the same kind of thing: not "el flexo" and "la de Lucía".
+
+    They agree in gender and number ("las luces…" and "la de la cocina" do not).
+    """
+    both = {article, other}
+    return not (both & FEMININE and both & MASCULINE) and not (both & SINGULAR and both & PLURAL)

@@ -29,7 +29,7 @@ from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.intent import IntentResponseErrorCode
 
-from . import home_check, readings, spanish
+from . import home_check, readings, repairs, spanish
 from .actions import CONVERSATION, SERVICES, VERB, abstained
 from .const import SUPPORTED_DOMAINS
 from .engine import Decision, ModelInfo, majority
@@ -121,17 +121,18 @@ def _as_ordered(
 ) -> str | None:
     """The way an order read as a state question asks to switch, if the votes agree on it as one.
 
-    "apaga la luz del baño, que se ha quedado encendida", voted ESTADO, ESTADO, OFF: the verb says
-    OFF. Every vote that reads a switch or a state is counted as the verb's, under the vote's rule.
+    "apaga la luz del baño, que se ha quedado encendida", voted ESTADO, ESTADO, OFF: the verb
+    that begins the request (or a clause of it) says OFF. Each state vote counts as the verb's
+    way, a vote the other way against it, and the vote's rule decides.
     """
     way = readings.ordered_direction(said)
     if way is None:
         return None
-    told: list[str | None] = []
+    as_ordered: list[str | None] = []
     for vote in votes:
         action, _, naming = (vote or "").partition(" ")
-        told.append(f"{way} {naming}" if action in (state_action, "ON", "OFF") and naming else None)
-    ordered = vote_target(told, home, kinds, unanimous, state_action, here)
+        as_ordered.append(f"{way} {naming}" if action in (state_action, way) and naming else None)
+    ordered = vote_target(as_ordered, home, kinds, unanimous, state_action, here)
     return way if isinstance(ordered, Target) and ordered.entity_ids == found.entity_ids else None
 
 
@@ -197,7 +198,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     action = found.action
     if action != state_action and readings.asks_about_state(said, decision.text):
         action = state_action  # asked whether, not told to: answer, switch nothing
-    elif action == state_action and readings.orders_without_asking(said, decision.text):
+    elif action == state_action and readings.begins_with_an_order(decision.text):
         action = _as_ordered(decision.votes, said, found, home, kinds, unanimous, state_action, here) or action
     reason: Reason | None
     if action == state_action:
@@ -207,6 +208,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     else:
         reason = readings.not_an_order(said, decision.text)
         reason = reason or (Reason.TWO_ORDERS if readings.gives_two_orders(said) else None)
+        reason = reason or (Reason.TAKEN_BACK if repairs.takes_back(decision.text) else None)
         reason = reason or (Reason.VERB_SAYS_OTHERWISE if readings.says_otherwise(said, action) else None)
     if reason and readings.keeps_hands_off(said, decision.text) and _all_known(hass, found.entity_ids):
         return left_alone(hass, found.entity_ids)

@@ -29,12 +29,14 @@ from .morphology import (
     OTHER_SWITCH_FORMS,
     PUT_PAST,
     SPEAKER_DID,
+    STATE_FORMS,
     Tag,
     colours,
     tag,
     tags,
 )
 from .reasons import Reason
+from .said_words import paused, said_words
 from .typos import near_any
 
 SETTINGS = frozenset(
@@ -212,6 +214,24 @@ def not_an_order(words: Sequence[str], original: str = "") -> Reason | None:
 
 
 # -- readings other steps ask on their own --------------------------------------------------------
+def begins_with_an_order(text: str) -> bool:
+    """Whether a request (or a part) begins with an on/off verb: an order, whatever the selector reads.
+
+    Or a clause after a pause does: "venga, pon la camilla", "buenos días, pon la cafetera", "no
+    veo nada, enciende la luz". Its checks still read the whole request (a condition, a negation).
+    """
+    said = said_words(text)
+    if said and tag(said[0].plain).order_verb:
+        return True
+    return any(paused(text, before, word) and _gives_an_order(word.said(text)) for before, word in pairwise(said))
+
+
+def _gives_an_order(word: str) -> bool:
+    """An on/off verb that gives an order: not "apagué", "apagaste" (what was done)."""
+    said = tag(normalize_lower_ascii(word))
+    return said.order_verb and not said.told and not SPEAKER_DID.fullmatch(word.lower())
+
+
 def gives_two_orders(words: Sequence[str]) -> bool:
     """Whether an on/off verb after "y" (or "luego", "después") follows another: two orders at once.
 
@@ -302,9 +322,15 @@ def asks_how_it_is(request: Request) -> bool:
     """
     return (
         request.asked
-        and any(says_switch_state(t.word) for t in request.tags)
+        and any(names_a_state(t.word) for t in request.tags)
         and not any(t.order_verb and not t.told for t in request.tags)
     )
+
+
+def names_a_state(word: str) -> bool:
+    """A state a device is in: "encendida", "puesto", "funcionando"; not "das" ("¿me das luz?")."""
+    said = tag(word)
+    return (said.participle and said.switch) or word in STATE_FORMS or word in RUNNING
 
 
 # "¿está funcionando…?", "¿sigue en marcha…?": a running device asked about, besides a participle.

@@ -26,6 +26,7 @@ class Reason(StrEnum):
     OTHER_CHANGE = "other_change"
     LATER_OR_CONDITION = "later_or_condition"
     TWO_ORDERS = "two_orders"
+    TAKEN_BACK = "taken_back"
     VERB_SAYS_OTHERWISE = "verb_says_otherwise"
     ORDER_NOT_QUESTION = "order_not_question"
     OTHER_HOME = "other_home"
@@ -75,6 +76,7 @@ SPOKEN = {
     Reason.OTHER_CHANGE: "pide otro cambio que encender o apagar",
     Reason.LATER_OR_CONDITION: "es para más tarde o con una condición",
     Reason.TWO_ORDERS: "son dos órdenes a la vez",
+    Reason.TAKEN_BACK: "se ha corregido a medias y no sé qué orden vale",
     Reason.VERB_SAYS_OTHERWISE: "el verbo dice lo contrario",
     Reason.ORDER_NOT_QUESTION: "es una orden, no una pregunta",
     Reason.OTHER_HOME: "habla de otra casa",

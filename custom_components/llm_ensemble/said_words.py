@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from .engine.text import normalize_lower_ascii
 
 WORD = re.compile(r"\w+")
+PAUSE = re.compile(r"[,;:.!?…—]")  # a comma, a colon, the end of a sentence, a dash
+OBJECT_PRONOUNS = ("la", "lo", "las", "los")  # "apágala", "los leds enciéndelos": the object said first
+OF = frozenset({"de", "del"})  # "la de la escalera": a thing whose noun is left out
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,16 @@ class SaidWord:
     start: int
     end: int
 
+    def said(self, text: str) -> str:
+        """The word as said in the text it was read from (accents and capitals kept)."""
+        return text[self.start : self.end]
+
 
 def said_words(text: str) -> list[SaidWord]:
     """Each word of the text, in order."""
     return [SaidWord(normalize_lower_ascii(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def paused(text: str, before: SaidWord, word: SaidWord) -> bool:
+    """Whether a pause (a comma, the end of a sentence…) stands between two words."""
+    return PAUSE.search(text[before.end : word.start]) is not None

@@ -15,17 +15,17 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from homeassistant.core import Context, HomeAssistant
 
 from . import home_check, named_outcome, readings, weather_answers
 from .engine import ROUTE_DOMOTICS, ROUTE_WEATHER, Decision, ModelInfo
 from .engine.text import normalize_lower_ascii
-from .morphology import CLITICS, DETERMINERS, SPEAKER_DID, agree_in_gender, tag
+from .morphology import CLITICS, DETERMINERS, articles_agree, tag
+from .readings import begins_with_an_order
 from .reasons import PassOn, Reason
 from .reply import Outcome
-from .said_words import WORD, SaidWord, said_words
+from .said_words import OBJECT_PRONOUNS, OF, PAUSE, WORD, SaidWord, said_words
 from .settings import Settings
 
 MAX_ORDERS = 3
@@ -42,10 +42,8 @@ QUESTION_PAIRS = frozenset(
 QUESTION_WORDS = frozenset(
     {"que", "como", "cuanto", "cuanta", "cuantos", "cuantas", "cuando", "donde", "hara", "llovera", "va", "vamos"}
 )
+CONDITION_STARTS = frozenset({"si", "cuando"})
 NOUN_ONLY = frozenset({"el", "un", "una", "unos", "unas", "del", "al"})  # never an object pronoun
-OBJECT_PRONOUNS = ("la", "lo", "las", "los")  # "apágala": the object said before the verb
-OF = frozenset({"de", "del"})  # "la de la escalera": the noun left out is the one before
-PAUSE = re.compile(r"[,;.?!]")  # a comma, or the end of a sentence
 PAST_ENDINGS = ("aron", "ieron", "aste", "iste", "aba", "aban")
 PLACE_OF = re.compile(r"\b(?:de|del|en)\b")  # an order that names a place (or a device's part) of its own
 TRAILING_ALSO = re.compile(r"[\s,]+(?:tambi[eé]n|adem[aá]s)\W*$", re.IGNORECASE)  # "y la del lavadero también"
@@ -74,9 +72,15 @@ def split_orders(text: str) -> list[Order]:
     for start, end in _clauses(text, said, plain):
         orders += _objects(text, said, plain, start, end)
     cleaned = [replace(order, text=TRAILING_ALSO.sub("", order.text).strip(" ,;.")) for order in orders]
-    if len(cleaned) < 2 or not all(order.text for order in cleaned):
-        return [Order(text)]
+    if len(cleaned) < 2 or not all(order.text for order in cleaned) or any(map(_sets_a_condition, cleaned)):
+        return [Order(text)]  # "si llueve, quita el riego": one order, on a condition
     return _with_place_said_first(text, said, _with_nouns_left_out(cleaned))
+
+
+def _sets_a_condition(order: Order) -> bool:
+    """A part that begins "si…" or "cuando…" is the condition of another, never an order of its own."""
+    first = WORD.search(order.text)
+    return first is not None and normalize_lower_ascii(first.group()) in CONDITION_STARTS
 
 
 def _join_before(text: str, said: Sequence[SaidWord], plain: Sequence[str], i: int, floor: int) -> int | None:
@@ -105,9 +109,9 @@ def _clauses(text: str, said: Sequence[SaidWord], plain: Sequence[str]) -> list[
                 cuts += [first, i]
             elif (join := _object_said_first(text, said, plain, i, last_verb)) is not None:
                 cuts += join
-            elif (after := _after_question(text, said, cuts[-1], i)) is not None:
+            elif (after := _after_question(text, said, plain, cuts[-1], i)) is not None:
                 cuts += [after, after]  # "¿va a helar esta noche? por si acaso enciende…"
-        elif (after := _after_question(text, said, 0, i)) is not None:
+        elif (after := _after_question(text, said, plain, 0, i)) is not None:
             cuts += [after, after]  # "¿hará frío esta noche? enciende el radiador"
         last_verb = i
     cuts.append(len(said))
@@ -135,9 +139,17 @@ def _past_joins(plain: Sequence[str], i: int) -> int:
     return i
 
 
-def _after_question(text: str, said: Sequence[SaidWord], floor: int, i: int) -> int | None:
-    """The first word after the last question mark between word `floor` and word i, if any."""
-    return next((j for j in range(i, floor, -1) if "?" in text[said[j - 1].end : said[j].start]), None)
+def _after_question(text: str, said: Sequence[SaidWord], plain: Sequence[str], floor: int, i: int) -> int | None:
+    """The first word after the last question mark between word `floor` and word i, if any.
+
+    Only after a question that asks something ("¿va a helar esta noche?"), not "mañana a las
+    siete, ¿eh?": that is said of the order after it.
+    """
+    end = next((j for j in range(i, floor, -1) if "?" in text[said[j - 1].end : said[j].start]), None)
+    if end is None:
+        return None
+    asks = any(plain[k] in QUESTION_WORDS or _starts_order(plain, k) for k in range(floor, end))
+    return end if asks else None
 
 
 def _object_said_first(
@@ -225,7 +237,7 @@ def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
             and len(after) == 2
             and after[0] in DETERMINERS
             and after[1] in OF
-            and agree_in_gender(after[0], normalize_lower_ascii(thing.split()[0]))
+            and articles_agree(after[0], normalize_lower_ascii(thing.split()[0]))
         ):
             at = words[start + 1].start()
             said = f"{said[:at]}{thing.split()[-1]} {said[at:]}"
@@ -255,27 +267,6 @@ def _with_place_said_first(text: str, said: Sequence[SaidWord], orders: list[Ord
             for order in orders[1:]
         ),
     ]
-
-
-def begins_with_an_order(text: str) -> bool:
-    """Whether a request (or a part) begins with an on/off verb: an order, whatever the selector reads.
-
-    Or a clause after a pause does: "venga, pon la camilla", "buenos días, pon la cafetera", "no
-    veo nada, enciende la luz". Its checks still read the whole request (a condition, a negation).
-    """
-    said = list(WORD.finditer(text))
-    if said and _switch_verb(normalize_lower_ascii(said[0].group())):
-        return True
-    return any(
-        PAUSE.search(text[before.end() : word.start()]) is not None and _orders(word.group())
-        for before, word in pairwise(said)
-    )
-
-
-def _orders(word: str) -> bool:
-    """An on/off verb that gives an order: not "apagué", "apagaste" (what was done)."""
-    said = tag(normalize_lower_ascii(word))
-    return said.order_verb and not said.told and not SPEAKER_DID.fullmatch(word.lower())
 
 
 def _switch_verb(word: str) -> bool:

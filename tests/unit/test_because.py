@@ -19,6 +19,8 @@ from custom_components.llm_ensemble.because import order_after_reason, order_bef
         ("la luz, que está encendida", None),  # no order
         ("apaga la tele, que apagues la tele te digo", None),  # the "reason" orders too
         ("apaga la luz, porfa", None),
+        ("enciende la estufa, no, que hace calor", None),  # taken back, not someone called
+        ("no enciendas la luz, que estoy durmiendo", None),  # negated
         ("", None),
     ],
 )
@@ -33,7 +35,7 @@ HOME_WORDS = frozenset({"luz", "pasillo", "riego", "cesped", "ventilador", "salo
     ("text", "order"),
     [
         ("ha llovido toda la mañana, quita el riego del césped", "quita el riego del césped"),
-        ("no puedo dormir del calor, enciende el ventilador", "enciende el ventilador"),
+        ("no puedo dormir del calor, enciende el ventilador", None),  # a negation before: read whole
         ("no veo nada en el pasillo, enciende la luz", None),  # the reason says where
         ("apaga la tele, enciende la luz", None),  # two orders, no reason
         ("ayer apagaste la luz, ¿no?", None),

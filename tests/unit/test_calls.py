@@ -21,6 +21,7 @@ from custom_components.llm_ensemble.calls import without_calls
         ("enciende la luz", "enciende la luz"),
         ("buenas noches, apaga la tele", "apaga la tele"),  # a greeting
         ("Buenos días pon la cafetera", "pon la cafetera"),
+        ("buenas noches", "buenas noches"),  # the greeting alone is what was said
         ("a ver si enciendes la luz", "a ver si enciendes la luz"),  # asked: no condition
         ("oye", "oye"),  # nothing after the call: asked as it is
         ("oye,", "oye,"),

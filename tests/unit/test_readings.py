@@ -277,6 +277,7 @@ def test_asks_whether_switched(text: str, asks: bool) -> None:
         ("dejaron prendida la fuente", False),  # no question: a report
         ("¿siguen prendidos los aspersores?", True),
         ("¿me pones la tele encendida?", False),  # an order
+        ("¿me das luz en el baño?", False),  # asks for it
         ("¿la dejaste encendida? apágala", False),  # an order follows
     ],
 )

@@ -24,6 +24,9 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
         ("apaga la luz, ¿vale?", ["apaga la luz, ¿vale?"]),  # courtesy asks nothing
         ("apaga el flexo y la de Lucía enciéndela", ["apaga el flexo", "la de Lucía enciéndela"]),  # not a flexo
         ("enciende la tele, ¿puedes?", ["enciende la tele, ¿puedes?"]),
+        ("mañana a las siete, ¿eh? enciende la cafetera", ["mañana a las siete, ¿eh? enciende la cafetera"]),
+        ("si llueve, quita el riego", ["si llueve, quita el riego"]),  # a condition is no order of its own
+        ("cuando llegue, apaga la luz y enciende la tele", ["cuando llegue, apaga la luz y enciende la tele"]),
         (
             "enciende el flexo, apaga la radio y pon la cafetera",
             ["enciende el flexo", "apaga la radio", "pon la cafetera"],
