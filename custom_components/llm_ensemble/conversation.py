@@ -91,11 +91,14 @@ class LLMEnsembleAgent(ConversationEntity):
         # "la cafetera no, apaga la freidora": the order meant, after the refusal; "enciende el flexo…
         # digo, la lámpara": after the repair; "¿tiene Lucía la lámpara encendida?": the question as
         # the models know it, "¿está encendida la lámpara de Lucía?".
-        text = user_input.text
+        text, without_owner = user_input.text, None
         if domotics.names_devices:
             text = without_calls(text)  # "oye, enciende…"
             text = corrections.order_meant(text) or text
-            text = repairs.order_repaired(text) or owner_questions.as_state_question(text) or text
+            text = repairs.order_repaired(text) or text
+            # Who has the device may not name it: asked again without them, where the models are unsure.
+            without_owner = owner_questions.as_state_question(text, with_owner=False)
+            text = owner_questions.as_state_question(text) or text
         # An order taken back and not repaired is read whole, and its checks pass it on.
         cut = domotics.names_devices and not repairs.takes_back(text)
         parts = several_orders.split_orders(text) if cut else []
@@ -112,7 +115,9 @@ class LLMEnsembleAgent(ConversationEntity):
                     here,
                 )
             else:
-                decision, outcome = await self._async_one_request(text, settings, user_input.context, here)
+                decision, outcome = await self._async_one_request(
+                    text, settings, user_input.context, here, without_owner
+                )
         except ServerError as err:  # logged by data.async_decide, once per outage
             return await async_server_failed(self.hass, user_input, chat_log, settings, err)
         except EngineError as err:
@@ -131,7 +136,7 @@ class LLMEnsembleAgent(ConversationEntity):
         return async_reply(self.hass, user_input, chat_log, outcome)
 
     async def _async_one_request(
-        self, text: str, settings: Settings, context: Context, here: str | None
+        self, text: str, settings: Settings, context: Context, here: str | None, question: str | None = None
     ) -> tuple[Decision, Outcome]:
         """Decide a request of one order (or question) and act on it.
 
@@ -140,7 +145,9 @@ class LLMEnsembleAgent(ConversationEntity):
         voice satellite, the room makes it ours ("apaga todas las luces" is this room's, not the
         whole home's). Where the models are unsure of a request that gives a reason with its order
         ("ponme la tele, que empieza el telediario", "ha llovido, quita el riego"), the order alone
-        is read again, and checked as the whole request.
+        is read again, and checked as the whole request. `question`: the state question asked
+        without who has the device ("¿está puesta la tele grande?" for "¿tiene Javi la tele grande
+        puesta?"), read where the models are unsure of it with its owner.
         """
         data = self.entry.runtime_data
         domotics = data.engine.domotics.info
@@ -149,6 +156,10 @@ class LLMEnsembleAgent(ConversationEntity):
         decision = await data.async_decide(self.hass, text, settings.vote, ordered)
         outcome = await async_outcome(self.hass, decision, settings, domotics, context, here)
         unsure = outcome.pass_on is not None and outcome.pass_on.reason in UNSURE_OF_THE_WORDS
+        if unsure and question:
+            asked = await data.async_decide(self.hass, question, settings.vote, True)
+            answered = await async_outcome(self.hass, asked, settings, domotics, context, here)
+            return (asked, answered) if not answered.pass_on else (decision, outcome)
         home_words = home_check.async_read_home(self.hass).words if unsure and domotics.names_devices else None
         order = because.order_alone(text, home_words) if home_words is not None else None
         if order:

@@ -21,11 +21,13 @@ HIS = frozenset({"su", "sus"})  # "de su cuarto": the owner's
 WORD = re.compile(r"\w+")
 
 
-def as_state_question(text: str) -> str | None:
+def as_state_question(text: str, with_owner: bool = True) -> str | None:
     """The question asked of the device by its state; None where it is not one of this form.
 
     "¿tiene Lucía la lámpara encendida todavía?" -> "¿está encendida la lámpara de Lucía?";
     "¿tiene encendida la luz del baño?" (no owner) -> "¿está encendida la luz del baño?".
+    `with_owner=False` leaves out who has it ("¿está encendida la lámpara?"): the device may be named
+    without its user ("¿tiene Javi la tele grande puesta?" asks of the home's "tele grande").
     """
     said = [m.group() for m in WORD.finditer(text)]
     plain = [normalize_lower_ascii(w) for w in said]
@@ -39,12 +41,12 @@ def as_state_question(text: str) -> str | None:
         return None
     # The owner: the one phrase said without an article ("Lucía"), else the first ("la abuela").
     bare = [p for p in phrases if plain[p[0]] not in DETERMINERS]
-    owner = (bare[0] if len(bare) == 1 else phrases[0]) if len(phrases) == 2 else []
-    thing = next(p for p in phrases if p is not owner)
+    owner_words = (bare[0] if len(bare) == 1 else phrases[0]) if len(phrases) == 2 else []
+    thing = next(p for p in phrases if p is not owner_words)
     if plain[thing[0]] not in DETERMINERS:
         return None  # the device is said with its article: "la lámpara"
     device = " ".join(said[i] for i in thing if plain[i] not in HIS)
-    of_owner = f" de {' '.join(said[i] for i in owner)}" if owner else ""
+    of_owner = f" de {' '.join(said[i] for i in owner_words)}" if owner_words and with_owner else ""
     return f"¿está {said[states[0]]} {device}{of_owner}?".replace(" de el ", " del ")
 
 

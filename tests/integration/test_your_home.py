@@ -282,15 +282,24 @@ async def test_the_built_in_agent_is_asked_without_the_call(
     assert done == {"light.lampara_techo": "on", "light.lampara_pie": "on"}, reply
 
 
-async def test_a_question_about_whose_device_it_is(hass: HomeAssistant, home: RealHome, agent: MockConfigEntry) -> None:
-    """ "¿tiene Irene el quitamiedos encendido?" is the state of the quitamiedos in Irene's room."""
-    home.reset({"light.quitamiedos": True})
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("¿tiene Irene el quitamiedos encendido?", "quitamiedos"),  # in Irene's room
+        ("¿tiene Irene la lámpara de pie encendida?", "lámpara de pie"),  # in the sala: not named after her
+    ],
+)
+async def test_a_question_about_whose_device_it_is(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str, name: str
+) -> None:
+    """Who has the device: its state, nothing switched, named after them or not."""
+    home.reset({"light.quitamiedos": True, "light.lampara_pie": True})
     await hass.async_block_till_done()
     before = states(hass, home)
-    result = await ask(hass, "¿tiene Irene el quitamiedos encendido?")
+    result = await ask(hass, text)
     assert states(hass, home) == before
     assert "encendid" in speech(result).lower(), speech(result)
-    assert "quitamiedos" in speech(result).lower(), speech(result)
+    assert name in speech(result).lower(), speech(result)
 
 
 @pytest.mark.parametrize("text", ["¿dejasteis encendido el deshumidificador?", "¿se quedó puesto el deshumidificador?"])

@@ -35,3 +35,12 @@ def test_asked_of_the_device_by_its_state(text: str, asked: str) -> None:
 )
 def test_not_of_this_form(text: str) -> None:
     assert as_state_question(text) is None
+
+
+def test_asked_without_who_has_it() -> None:
+    """The device may be named without its user: "¿tiene Javi la tele grande puesta?"."""
+    assert as_state_question("¿tiene Javi la tele grande puesta?", with_owner=False) == "¿está puesta la tele grande?"
+    assert as_state_question("¿tiene encendida la luz del baño?", with_owner=False) == (
+        "¿está encendida la luz del baño?"
+    )
+    assert as_state_question("la tele grande", with_owner=False) is None
