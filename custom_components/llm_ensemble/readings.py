@@ -91,6 +91,8 @@ DO_FORMS = frozenset({"hagas", "haga", "hagan", "hagais"})
 # "he encendido", "acabo de apagar": the speaker did it; nothing is asked.
 DONE_LEADS = frozenset({"he", "ha", "has", "han", "hemos", "habeis", "habia", "habias", "habian"})
 JUST_DONE = ("acabo de", "acaba de", "acabamos de", "acaban de")
+# Words an order may follow: "y para el riego", "oye para el riego", "venga, para la música".
+CLAUSE_LEADS = frozenset({"y", "e", "oye", "oiga", "venga", "porfa", "ya", "vale", "bueno", "pues", "favor", "ahora"})
 SECOND_ORDER_JOINS = frozenset({"y", "e", "luego", "despues", "tambien"})  # "apaga la tele y enciende…"
 LEAVE_STEM = "dej"  # deja, déjala, dejes, dejad
 AS_IT_IS = re.compile(
@@ -441,13 +443,22 @@ def only_a_purpose(words: Sequence[str]) -> bool:
 def only_remarks(words: Sequence[str]) -> bool:
     """Whether nothing in it asks for anything: "la campana hace un ruido insoportable".
 
-    Or "el flexo me lo regaló mi hermana", "la lavadora ya terminó". No word that may switch
-    (`Tag.says_switch`), no "por favor", "si puedes", "a ver si": whatever way the models read it,
-    on or off is their guess.
+    Or "el flexo me lo regaló mi hermana", "la lavadora ya terminó", "compra bombillas para el
+    salón". No word that may switch (`Tag.says_switch`; "para" only as a verb), no "por favor", "si
+    puedes", "a ver si": whatever way the models read it, on or off is their guess.
     """
     said = tags(words)
-    asks = any(t.says_switch for t in said) or any(near_any(w, ASKING_WORDS) for w in words)
+    switches = any(t.says_switch and not _says_for(words, i) for i, t in enumerate(said))
+    asks = switches or any(near_any(w, ASKING_WORDS) for w in words)
     return not asks and not _sees_if(words)
+
+
+def _says_for(words: Sequence[str], i: int) -> bool:
+    """Whether "para" is the preposition ("compra bombillas para el salón"), not the verb "parar".
+
+    The verb begins the request or follows a join or a call ("oye, para el riego").
+    """
+    return words[i] == "para" and i > 0 and words[i - 1] not in CLAUSE_LEADS
 
 
 def tells_news(words: Sequence[str]) -> bool:

@@ -96,6 +96,8 @@ from custom_components.llm_ensemble.reasons import Reason
         ("la campana hace un ruido insoportable", "no pide"),  # a remark: nothing asks for a switch
         ("el flexo me lo regaló mi hermana", "no pide"),
         ("la lavadora ya terminó", "no pide"),
+        ("compra bombillas para el salón", "no pide"),  # "para" the preposition
+        ("para el riego", None),  # "para" the verb
         ("la tele del salón puesta, por favor", None),  # "puesta": on
         ("la luz del salón ya, porfavorr", None),  # asked for, with a slip
         ("el calentador, si puedes", None),
