@@ -15,7 +15,7 @@ from .engine.text import normalize_lower_ascii
 from .home_check import words
 from .morphology import STOPWORDS, tag
 from .readings import orders_without_asking
-from .said_words import PAUSE, said_words
+from .said_words import paused, said_words
 
 # ", que no veo", "porque hace frío", ", ya que estás": what follows gives a reason, not an order.
 REASON = re.compile(r"(?:,\s*(?:que|pues|ya que)|,?\s*porque)\s+\w", re.IGNORECASE)
@@ -59,8 +59,7 @@ def order_after_reason(text: str, home_words: frozenset[str]) -> str | None:
     nothing of the home.
     """
     for before, word in pairwise(said_words(text)):
-        first = tag(word.plain)
-        if not PAUSE.search(text[before.end : word.start]) or not first.order_verb or first.told:
+        if not paused(text, before, word) or not tag(word.plain).gives_order:
             continue
         reason, order = text[: before.end], text[word.start :]
         if _gives_an_order(reason) or _negated(reason):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .morphology import DETERMINERS, tag
 from .readings import Request, is_for_later, negates_switching
-from .said_words import OBJECT_PRONOUNS, PAUSE, SaidWord, said_words
+from .said_words import OBJECT_PRONOUNS, SaidWord, paused, said_words
 
 # "no enciendas la grande, solo la de pie": the same verb, another thing.
 ONLY = ("solo", "solamente", "unicamente", "nada mas")
@@ -58,14 +58,14 @@ def _refuses(text: str, said: list[SaidWord], negation: int) -> bool:
     following = said[negation + 1] if negation + 1 < len(said) else None
     if following is None:
         return False
-    paused = bool(PAUSE.search(text[said[negation].end : following.start]))
-    return paused or (negation > 0 and (following.plain == "que" or following.plain in DETERMINERS))
+    ends = negation > 0 and (following.plain == "que" or following.plain in DETERMINERS)
+    return paused(text, said[negation], following) or ends
 
 
 def _last_pause(text: str, said: list[SaidWord], after: int, verb: int) -> int | None:
     """The first word after the last pause between word `after` and the verb, or None."""
     for i in range(verb, after, -1):
-        if PAUSE.search(text[said[i - 1].end : said[i].start]):
+        if paused(text, said[i - 1], said[i]):
             return i
     return None
 
@@ -83,7 +83,7 @@ def _same_verb_another_thing(text: str, said: list[SaidWord], verbs: list[int]) 
         return None
     plain = [w.plain for w in said]
     for i in range(verbs[0] + 1, len(said)):
-        if not PAUSE.search(text[said[i - 1].end : said[i].start]):
+        if not paused(text, said[i - 1], said[i]):
             continue
         only = next((len(o.split()) for o in ONLY if plain[i : i + len(o.split())] == o.split()), 0)
         thing = i + only

@@ -132,6 +132,11 @@ class Tag:
         """An on/off verb that can give an order now: not a participle."""
         return self.switch and not self.participle
 
+    @property
+    def gives_order(self) -> bool:
+        """An on/off verb said as an order: not a participle, nor what was done ("apagaste")."""
+        return self.order_verb and not self.told
+
 
 @lru_cache(maxsize=8192)
 def tag(word: str) -> Tag:

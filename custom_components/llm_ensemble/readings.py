@@ -231,7 +231,7 @@ def begins_with_an_order(text: str) -> bool:
 def _gives_an_order(word: str) -> bool:
     """An on/off verb that gives an order: not "apagué", "apagaste" (what was done)."""
     said = tag(normalize_lower_ascii(word))
-    return said.order_verb and not said.told and not SPEAKER_DID.fullmatch(word.lower())
+    return said.gives_order and not SPEAKER_DID.fullmatch(word.lower())
 
 
 def gives_two_orders(words: Sequence[str]) -> bool:
@@ -291,12 +291,12 @@ def orders_without_asking(words: Sequence[str], original: str) -> bool:
     a verb that orders (not a participle, not what someone did).
     """
     request = Request(tuple(words), original)
-    return not request.asked and any(t.order_verb and not t.told for t in request.tags)
+    return not request.asked and any(t.gives_order for t in request.tags)
 
 
 def ordered_direction(words: Sequence[str]) -> str | None:
     """ON or OFF where every on/off verb that gives an order says that way ("apaga…"); else None."""
-    directions = {t.direction for t in tags(words) if t.order_verb and not t.told}
+    directions = {t.direction for t in tags(words) if t.gives_order}
     return directions.pop() if len(directions) == 1 and None not in directions else None
 
 
@@ -325,7 +325,7 @@ def asks_how_it_is(request: Request) -> bool:
     return (
         request.asked
         and any(names_a_state(t.word) for t in request.tags)
-        and not any(t.order_verb and not t.told for t in request.tags)
+        and not any(t.gives_order for t in request.tags)
     )
 
 

@@ -25,7 +25,7 @@ from .morphology import CLITICS, DETERMINERS, articles_agree, tag
 from .readings import begins_with_an_order
 from .reasons import PassOn, Reason
 from .reply import Outcome
-from .said_words import OBJECT_PRONOUNS, OF, PAUSE, WORD, SaidWord, said_words
+from .said_words import OBJECT_PRONOUNS, OF, WORD, SaidWord, paused, said_words
 from .settings import Settings
 
 MAX_ORDERS = 3
@@ -88,9 +88,7 @@ def _join_before(text: str, said: Sequence[SaidWord], plain: Sequence[str], i: i
     first = i
     while first > floor and plain[first - 1] in JOINS | FILLERS:
         first -= 1
-    joined = any(w in JOINS for w in plain[first:i]) or (
-        first > floor and PAUSE.search(text[said[first - 1].end : said[first].start])
-    )
+    joined = any(w in JOINS for w in plain[first:i]) or (first > floor and paused(text, said[first - 1], said[first]))
     return first if joined and first > floor else None
 
 
