@@ -27,7 +27,7 @@ from .engine import CatalogEntry
 from .home_check import Home, HomeEntity, Words, words
 from .morphology import DETERMINERS, STOPWORDS, is_plural, singular_forms, tag
 from .typos import near_any, one_slip_apart
-from .vocabulary import domain_words
+from .vocabulary import any_light_words, domain_words
 
 PLACE_MARK = "@"
 ACTIONS = frozenset({"ON", "OFF", "ESTADO"})
@@ -539,6 +539,27 @@ def _said_in_its_name(
     return tuple(said) if len(said) == 1 else ()
 
 
+def _called_so(device: Words, scored: list[tuple[int, str]], everyone: Sequence[HomeEntity]) -> list[tuple[int, str]]:
+    """Of several devices named by their kind, those the home calls by the very words said.
+
+    "las lamparitas" in a home with a "Lamparita de Marta" and a "Lamparita de Javi" are those two
+    (named by a word of their names), not every light: "lamparita" is a word of the light kind, as
+    "plafón" is. The words Home Assistant reads as every light or a whole domain ("las luces", "las
+    lámparas", "los ventiladores": `vocabulary`) still mean every device of the kind there. Empty
+    where the home's devices called so are elsewhere; all of them where the home calls none so.
+    """
+    if set(device) & (domain_words() | any_light_words()):
+        return scored
+
+    def called_so(entity: HomeEntity) -> bool:
+        said = {w for name in entity.names for w in content(name)}
+        return all(any(_matches(s, w, NO_KINDS) for w in said) for s in device)
+
+    if not (called := {e.entity_id for e in everyone if called_so(e)}):
+        return scored
+    return [(max(fit, NAMED), entity_id) for fit, entity_id in scored if entity_id in called]
+
+
 def _pick(
     naming: Naming,
     device: Words,
@@ -555,16 +576,19 @@ def _pick(
     words fit at all, or the one named as it is ("luz de Mateo" beside Mateo's night light), or
     nothing ("la tele" where a "Televisión" and a "Televisión del dormitorio" both fit).
     """
-    if not device and not ALL_OF_IT & set(naming.device):
-        return None
     own = _area_words(home) if home else {}
     # Several ("las luces") are all those named, whether said as they are or in other words.
     most = WHOLE_NAME if naming.plural else EXACT_NAME
     scored = [
         (min(fit, most), e.entity_id)
         for e in entities
-        if (fit := _fit(device, e, place_words, own.get(e.area_id or "", frozenset()), kinds))
+        if (device or ALL_OF_IT & set(naming.device))
+        and (fit := _fit(device, e, place_words, own.get(e.area_id or "", frozenset()), kinds))
     ]
+    # Several by kind ("las luces": every light there), or by a word of their own names ("los leds").
+    by_kind = all(any(_word_matches(w, ws, kinds) for ws in kinds.by_domain.values()) for w in device)
+    if naming.plural and by_kind:
+        scored = _called_so(device, scored, home.entities if home else entities)
     if not scored:
         return None
     # One device: the best-named. Several ("las luces"): every one the words name, by name or kind,
@@ -572,8 +596,6 @@ def _pick(
     best = max(fit for fit, _ in scored)
     if naming.plural and not place_words and best < NAMED:
         return Unresolved.EVERYTHING
-    # Several by kind ("las luces": every light there), or by a word of their own names ("los leds").
-    by_kind = all(any(_word_matches(w, ws, kinds) for ws in kinds.by_domain.values()) for w in device)
     least = (KIND if by_kind or best < NAMED else best) if naming.plural else best
     chosen = tuple(sorted(entity_id for fit, entity_id in scored if fit >= least))
     if (count := COUNTS.keys() & set(naming.device)) and len(chosen) != COUNTS[count.pop()]:

@@ -91,7 +91,19 @@ def domain_words() -> frozenset[str]:
     return list_words("on_off_domains")
 
 
+@lru_cache(maxsize=1)
+def any_light_words() -> frozenset[str]:
+    """The words Home Assistant's Spanish sentences read as any light: "lámparas", "focos", "bombillas".
+
+    They are its `luces` expansion rule's words, articles and "de" aside ("llave de la luz").
+    """
+    rule = _spanish().get("expansion_rules", {}).get("luces", "")
+    said = {w for text in expand(rule) for w in normalize_lower_ascii(text).split()} if rule else set()
+    return frozenset(said - {"el", "la", "los", "las", "de"})
+
+
 def read_vocabulary() -> None:
     """Read and expand every list the agent uses, once (blocking I/O: call it in the executor)."""
     intents_colours()
     domain_words()
+    any_light_words()

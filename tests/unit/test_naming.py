@@ -426,3 +426,32 @@ def test_a_word_the_votes_left_out_that_names_another_device() -> None:
     assert word_of_another_device(said, "cosa", home, ("light.buro",)) is None  # its own word
     upstairs = words("prende la cosa de arriba")
     assert word_of_another_device(upstairs, "cosa", home, ("light.foco",)) is None  # its floor's
+
+
+def test_several_by_a_word_the_home_calls_some_devices_are_those() -> None:
+    """ "las lamparitas" are the home's lamparitas, never every light; "las luces" every light there."""
+    lights = frozenset({"luz", "lampara", "lamparita", "plafon"})
+    kinds = Kinds({"light": lights}, (lights,))  # as the catalog's: "lamparitas" names the Plafón by its kind
+    home = Home(
+        (
+            HomeArea("salon", (words("Salón"),), "baja"),
+            HomeArea("dormitorio", (words("Dormitorio"),), "alta"),
+        ),
+        (
+            HomeEntity("light.plafon", (words("Plafón"),), "dormitorio"),
+            HomeEntity("light.marta", (words("Lamparita de Marta"),), "dormitorio"),
+            HomeEntity("light.javi", (words("Lamparita de Javi"),), "dormitorio"),
+            HomeEntity("light.salon", (words("Luz del salón"),), "salon"),
+        ),
+        (HomeFloor("baja", (words("abajo"),)), HomeFloor("alta", (words("arriba"),))),
+    )
+
+    def resolved(answer: str) -> Target | Unresolved:
+        naming = Naming.parse(answer)
+        assert naming is not None
+        return resolve(naming, home, kinds)
+
+    assert resolved("OFF las lamparitas") == Target("OFF", ("light.javi", "light.marta"))
+    assert resolved("OFF las lamparitas @ arriba") == Target("OFF", ("light.javi", "light.marta"))
+    assert resolved("OFF todas las lamparitas de abajo") == Unresolved.NO_DEVICE  # they are upstairs
+    assert resolved("OFF las luces @ dormitorio") == Target("OFF", ("light.javi", "light.marta", "light.plafon"))
