@@ -10,6 +10,7 @@ with the same action. Then, as for a catalog command:
     a word naming it further that no vote kept            -> pass on ("la lámpara de sal" voted "lampara")
     a word no vote kept that names another device         -> that device where the votes' naming with the
                                                              word names one ("lámpara de buró"), else pass on
+    a longer place said whole than the votes kept         -> pass on ("arriba de todo" voted "arriba")
     a place named alone ("enciende el dormitorio")        -> pass on
     told not to switch it, or to leave it as it is        -> "Vale, dejo … como está.", nothing switched
     an order the request does not give now, or two orders -> pass on (readings.not_an_order, gives_two_orders)
@@ -34,7 +35,17 @@ from .actions import CONVERSATION, SERVICES, VERB, abstained
 from .const import SUPPORTED_DOMAINS
 from .engine import Decision, ModelInfo, majority
 from .morphology import sounds_feminine
-from .naming import Kinds, Naming, Target, Unresolved, content, resolve, unvoted_name_word, word_of_another_device
+from .naming import (
+    Kinds,
+    Naming,
+    Target,
+    Unresolved,
+    content,
+    place_cut_short,
+    resolve,
+    unvoted_name_word,
+    word_of_another_device,
+)
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .settings import Settings
@@ -195,6 +206,9 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         return Outcome(
             speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_DEVICE, other)
         )
+    if place := place_cut_short(home_check.words(decision.text), home, found.entity_ids):
+        speech = f"No estoy seguro de a qué aparato te refieres: {Reason.OTHER_AREA.spoken}."
+        return Outcome(speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_AREA, place))
     action = found.action
     if action != state_action and readings.asks_about_state(said, decision.text):
         action = state_action  # asked whether, not told to: answer, switch nothing

@@ -462,6 +462,25 @@ def word_of_another_device(said: Words, named: str, home: Home, chosen: Sequence
     return None
 
 
+def place_cut_short(said: Words, home: Home, chosen: Sequence[str]) -> str | None:
+    """A longer name of another area or floor, said whole, that begins with a name of the target's.
+
+    "las luces de arriba de todo" voted "luces @ arriba": "arriba" is the Primer piso, and "arriba
+    de todo" the Segundo piso, which the votes cut short. `said`: the request's words as said.
+    """
+    areas = {e.area_id for e in home.entities if e.entity_id in chosen}
+    floors = {a.floor_id for a in home.areas if a.area_id in areas}
+    places = [(a.area_id in areas, a.names) for a in home.areas]
+    places += [(f.floor_id in floors, f.names) for f in home.floors]
+    theirs = [name for held, names in places if held for name in names]
+    text = f" {' '.join(said)} "
+    for held, names in places:
+        for name in names if not held else ():
+            if f" {' '.join(name)} " in text and any(len(t) < len(name) and name[: len(t)] == t for t in theirs):
+                return " ".join(name)
+    return None
+
+
 def _place_split(naming: Naming, home: Home) -> Naming | None:
     """Several devices of a place, said with no place mark: "todas las luces de arriba", "las luces de la terraza".
 

@@ -10,6 +10,7 @@ from custom_components.llm_ensemble.naming import (
     Naming,
     Target,
     Unresolved,
+    place_cut_short,
     resolve,
     singular_forms,
     unvoted_name_word,
@@ -455,3 +456,18 @@ def test_several_by_a_word_the_home_calls_some_devices_are_those() -> None:
     assert resolved("OFF las lamparitas @ arriba") == Target("OFF", ("light.javi", "light.marta"))
     assert resolved("OFF todas las lamparitas de abajo") == Unresolved.NO_DEVICE  # they are upstairs
     assert resolved("OFF las luces @ dormitorio") == Target("OFF", ("light.javi", "light.marta", "light.plafon"))
+
+
+def test_a_longer_place_said_whole_than_the_votes_kept() -> None:
+    """ "las luces de arriba de todo" voted "luces @ arriba": the top floor, not the first."""
+    home = Home(
+        (HomeArea("pieza", (words("Pieza"),), "primero"), HomeArea("quincho", (words("Quincho"),), "segundo")),
+        (HomeEntity("light.pieza", (words("Luz de la pieza"),), "pieza"),),
+        (
+            HomeFloor("primero", (words("Primer piso"), words("arriba"))),
+            HomeFloor("segundo", (words("arriba de todo"),)),
+        ),
+    )
+    assert place_cut_short(words("apagá las luces de arriba de todo"), home, ("light.pieza",)) == "arriba de todo"
+    assert place_cut_short(words("apagá las luces de arriba"), home, ("light.pieza",)) is None
+    assert place_cut_short(words("apagá la luz del quincho"), home, ("light.pieza",)) is None  # no name of theirs in it
