@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property, lru_cache
 
+from .device_words import SAME_APPLIANCE
 from .engine import CatalogEntry
 from .home_check import Home, HomeEntity, Words, words
 from .morphology import DETERMINERS, STOPWORDS, is_plural, singular_forms, tag
@@ -116,10 +117,11 @@ class Kinds:
     def from_catalog(cls, catalog: Sequence[CatalogEntry]) -> Kinds:
         """The kinds of the domotics model's catalog.
 
-        The words of one kind of device are synonyms. The words of a domain's main kind (the one
-        the catalog has in most rooms: "luz", not "leds") name any entity of the domain; a
-        narrower kind ("los leds") names only the entities whose names say it. A switch can be
-        anything: its name says what it is, so its words are no domain's.
+        The words of one kind of device are synonyms, and so are other countries' words for one
+        appliance (`device_words`). The words of a domain's main kind (the one the catalog has in
+        most rooms: "luz", not "leds") name any entity of the domain; a narrower kind ("los leds")
+        names only the entities whose names say it. A switch can be anything: its name says what it
+        is, so its words are no domain's.
         """
         groups: dict[str, set[str]] = {}
         places: dict[str, set[str]] = {}  # a room's words are synonyms too: "living" for "salón"
@@ -138,7 +140,7 @@ class Kinds:
                 main.setdefault(domain, device)
         return cls(
             {domain: frozenset(groups[device]) for domain, device in main.items()},
-            tuple(frozenset(ws) for ws in (*groups.values(), *places.values()) if len(ws) > 1),
+            (*(frozenset(ws) for ws in (*groups.values(), *places.values()) if len(ws) > 1), *SAME_APPLIANCE),
             {phrase: frozenset(places[room]) for phrase, room in phrases.items()},
         )
 

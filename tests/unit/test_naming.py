@@ -471,3 +471,25 @@ def test_a_longer_place_said_whole_than_the_votes_kept() -> None:
     assert place_cut_short(words("apagá las luces de arriba de todo"), home, ("light.pieza",)) == "arriba de todo"
     assert place_cut_short(words("apagá las luces de arriba"), home, ("light.pieza",)) is None
     assert place_cut_short(words("apagá la luz del quincho"), home, ("light.pieza",)) is None  # no name of theirs in it
+
+
+def test_another_countrys_word_for_the_same_appliance() -> None:
+    """ "el lavaplatos" is the home's Lavavajillas; "el cargador del auto" its Cargador del coche."""
+    kinds = Kinds.from_catalog(())
+    home = Home(
+        (HomeArea("cocina", (words("Cocina"),)),),
+        (
+            HomeEntity("switch.lavavajillas", (words("Lavavajillas"),), "cocina"),
+            HomeEntity("switch.cargador", (words("Cargador del coche"),), None),
+            HomeEntity("switch.cafetera", (words("Cafetera"),), "cocina"),
+        ),
+    )
+    for answer, expected in [
+        ("ON lavaplatos", ("switch.lavavajillas",)),
+        ("OFF cargador del auto", ("switch.cargador",)),
+        ("ON lavarropas", Unresolved.NO_DEVICE),  # a washing machine this home lacks
+    ]:
+        naming = Naming.parse(answer)
+        assert naming is not None
+        found = resolve(naming, home, kinds)
+        assert found == (Target(naming.action, expected) if isinstance(expected, tuple) else expected), answer
