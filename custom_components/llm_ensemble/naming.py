@@ -400,8 +400,12 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
         device, place = said[:i], said[i:]
         if place[0] in PLACE_WORDS:
             place = place[1:]
-        if not place or (device, place) == (naming.device, naming.place):
-            continue
+        if (
+            not place
+            or not (content(device) or ALL_OF_IT & set(device))
+            or (device, place) == (naming.device, naming.place)
+        ):
+            continue  # a split that leaves no device word names no device
         split = _resolve(Naming(naming.action, device, place), home, kinds)
         if isinstance(split, Target):
             return split
@@ -474,13 +478,19 @@ def place_cut_short(said: Words, home: Home, chosen: Sequence[str]) -> str | Non
     floors = {a.floor_id for a in home.areas if a.area_id in areas}
     places = [(a.area_id in areas, a.names) for a in home.areas]
     places += [(f.floor_id in floors, f.names) for f in home.floors]
-    theirs = [name for held, names in places if held for name in names]
-    text = f" {' '.join(said)} "
+    theirs = [_bare(name) for held, names in places if held for name in names]
+    text = f" {' '.join(_bare(said))} "
     for held, names in places:
         for name in names if not held else ():
-            if f" {' '.join(name)} " in text and any(len(t) < len(name) and name[: len(t)] == t for t in theirs):
+            bare = _bare(name)
+            if f" {' '.join(bare)} " in text and any(len(t) < len(bare) and bare[: len(t)] == t for t in theirs):
                 return " ".join(name)
     return None
+
+
+def _bare(phrase: Words) -> Words:
+    """The words without articles and "de"/"del": "arriba del todo" is "arriba de todo"."""
+    return tuple(w for w in phrase if w not in DETERMINERS and w not in PLACE_WORDS)
 
 
 def _place_split(naming: Naming, home: Home) -> Naming | None:
@@ -560,25 +570,29 @@ def _said_in_its_name(
     return tuple(said) if len(said) == 1 else ()
 
 
-def _called_so(device: Words, scored: list[tuple[int, str]], everyone: Sequence[HomeEntity]) -> list[tuple[int, str]]:
+def _by_their_own_word(
+    device: Words, scored: list[tuple[int, str]], everyone: Sequence[HomeEntity]
+) -> list[tuple[int, str]] | Unresolved:
     """Of several devices named by their kind, those the home calls by the very words said.
 
     "las lamparitas" in a home with a "Lamparita de Marta" and a "Lamparita de Javi" are those two
     (named by a word of their names), not every light: "lamparita" is a word of the light kind, as
     "plafón" is. The words Home Assistant reads as every light or a whole domain ("las luces", "las
-    lámparas", "los ventiladores": `vocabulary`) still mean every device of the kind there. Empty
-    where the home's devices called so are elsewhere; all of them where the home calls none so.
+    lámparas", "los ventiladores": `vocabulary`) still mean every device of the kind there, and so
+    does every word where Home Assistant's words cannot be read. NO_DEVICE where the home's devices
+    called so are all outside the place (or the speaker's room); all of them where none is called so.
     """
-    if set(device) & (domain_words() | any_light_words()):
+    every_light = any_light_words()
+    if not every_light or set(device) & (domain_words() | every_light):
         return scored
 
     def called_so(entity: HomeEntity) -> bool:
-        said = {w for name in entity.names for w in content(name)}
-        return all(any(_matches(s, w, NO_KINDS) for w in said) for s in device)
+        name_words = {w for name in entity.names for w in content(name)}
+        return all(any(_matches(s, w, NO_KINDS) for w in name_words) for s in device)
 
     if not (called := {e.entity_id for e in everyone if called_so(e)}):
         return scored
-    return [(max(fit, NAMED), entity_id) for fit, entity_id in scored if entity_id in called]
+    return [(max(fit, NAMED), entity_id) for fit, entity_id in scored if entity_id in called] or Unresolved.NO_DEVICE
 
 
 def _pick(
@@ -606,11 +620,17 @@ def _pick(
         if (device or ALL_OF_IT & set(naming.device))
         and (fit := _fit(device, e, place_words, own.get(e.area_id or "", frozenset()), kinds))
     ]
-    # Several by kind ("las luces": every light there), or by a word of their own names ("los leds").
-    by_kind = all(any(_word_matches(w, ws, kinds) for ws in kinds.by_domain.values()) for w in device)
-    if naming.plural and by_kind:
-        scored = _called_so(device, scored, home.entities if home else entities)
-    if not scored:
+    # Several by kind ("las luces": every light there), or by a word of their own names ("los leds");
+    # "todo" names no kind.
+    by_kind = (
+        naming.plural
+        and bool(device)
+        and all(any(_word_matches(w, ws, kinds) for ws in kinds.by_domain.values()) for w in device)
+    )
+    narrowed = _by_their_own_word(device, scored, home.entities if home else entities) if by_kind else scored
+    if isinstance(narrowed, Unresolved):
+        return narrowed
+    if not (scored := narrowed):
         return None
     # One device: the best-named. Several ("las luces"): every one the words name, by name or kind,
     # in the place said; with no place, only those named by their own names.

@@ -455,6 +455,15 @@ def test_several_by_a_word_the_home_calls_some_devices_are_those() -> None:
     assert resolved("OFF las lamparitas") == Target("OFF", ("light.javi", "light.marta"))
     assert resolved("OFF las lamparitas @ arriba") == Target("OFF", ("light.javi", "light.marta"))
     assert resolved("OFF todas las lamparitas de abajo") == Unresolved.NO_DEVICE  # they are upstairs
+    assert resolved("OFF los plafones @ salon") == Unresolved.NO_DEVICE  # the Plafón is upstairs
+    here = Naming.parse("OFF las lamparitas")
+    assert here is not None
+    assert resolve(here, home, kinds, "salon") == Unresolved.NO_DEVICE  # not this room's light by its kind
+    everything = Naming.parse("OFF todo")
+    assert everything is not None
+    assert resolve(everything, Home(home.areas[:1], home.entities[:3], home.floors), kinds, "salon") == (
+        Unresolved.EVERYTHING  # nothing switchable in this room: not the whole home
+    )
     assert resolved("OFF las luces @ dormitorio") == Target("OFF", ("light.javi", "light.marta", "light.plafon"))
 
 
@@ -469,24 +478,25 @@ def test_a_longer_place_said_whole_than_the_votes_kept() -> None:
         ),
     )
     assert place_cut_short(words("apagá las luces de arriba de todo"), home, ("light.pieza",)) == "arriba de todo"
+    assert place_cut_short(words("apagá las luces de arriba del todo"), home, ("light.pieza",)) == "arriba de todo"
     assert place_cut_short(words("apagá las luces de arriba"), home, ("light.pieza",)) is None
     assert place_cut_short(words("apagá la luz del quincho"), home, ("light.pieza",)) is None  # no name of theirs in it
 
 
 def test_another_countrys_word_for_the_same_appliance() -> None:
-    """ "el lavaplatos" is the home's Lavavajillas; "el cargador del auto" its Cargador del coche."""
+    """ "el lavaplatos" is the home's Lavavajillas; "el parlante de la cocina" its Altavoz de la cocina."""
     kinds = Kinds.from_catalog(())
     home = Home(
         (HomeArea("cocina", (words("Cocina"),)),),
         (
             HomeEntity("switch.lavavajillas", (words("Lavavajillas"),), "cocina"),
-            HomeEntity("switch.cargador", (words("Cargador del coche"),), None),
+            HomeEntity("switch.altavoz", (words("Altavoz de la cocina"),), None),
             HomeEntity("switch.cafetera", (words("Cafetera"),), "cocina"),
         ),
     )
     for answer, expected in [
         ("ON lavaplatos", ("switch.lavavajillas",)),
-        ("OFF cargador del auto", ("switch.cargador",)),
+        ("OFF parlante de la cocina", ("switch.altavoz",)),
         ("ON lavarropas", Unresolved.NO_DEVICE),  # a washing machine this home lacks
     ]:
         naming = Naming.parse(answer)
