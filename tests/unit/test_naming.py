@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from custom_components.llm_ensemble.device_words import SAME_APPLIANCE
+from custom_components.llm_ensemble.engine.text import normalize_lower_ascii
 from custom_components.llm_ensemble.home_check import Home, HomeArea, HomeEntity, HomeFloor, words
 from custom_components.llm_ensemble.naming import (
     Kinds,
@@ -503,3 +505,14 @@ def test_another_countrys_word_for_the_same_appliance() -> None:
         assert naming is not None
         found = resolve(naming, home, kinds)
         assert found == (Target(naming.action, expected) if isinstance(expected, tuple) else expected), answer
+
+
+def test_the_same_appliance_groups_are_words_as_the_models_read_them() -> None:
+    """One word each, lower case without accents, and no word in two groups."""
+    seen: set[str] = set()
+    for group in SAME_APPLIANCE:
+        assert len(group) > 1
+        for word in group:
+            assert word == normalize_lower_ascii(word) and " " not in word, word
+            assert word not in seen, word
+            seen.add(word)
