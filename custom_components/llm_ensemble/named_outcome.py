@@ -188,7 +188,8 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     if isinstance(found, Unresolved):
         speech, code = f"{UNRESOLVED_SPEECH[found]}.", IntentResponseErrorCode.NO_VALID_TARGETS.value
         return Outcome(speech, code, pass_on=PassOn(PASS_ON_REASON[found]))
-    said = _with_names_masked(home_check.words(decision.text), decision.votes)
+    heard = home_check.words(decision.text)
+    said = _with_names_masked(heard, decision.votes)
     if readings.names_another_home(said, home.names):
         speech = f"No voy a encender ni apagar nada: {Reason.OTHER_HOME.spoken}."
         return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=PassOn(Reason.OTHER_HOME))
@@ -206,7 +207,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         return Outcome(
             speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_DEVICE, other)
         )
-    if place := place_cut_short(home_check.words(decision.text), home, found.entity_ids):
+    if place := place_cut_short(heard, home, found.entity_ids):
         speech = f"No estoy seguro de a qué aparato te refieres: {Reason.OTHER_AREA.spoken}."
         return Outcome(speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_AREA, place))
     action = found.action

@@ -614,11 +614,11 @@ def _pick(
     own = _area_words(home) if home else {}
     # Several ("las luces") are all those named, whether said as they are or in other words.
     most = WHOLE_NAME if naming.plural else EXACT_NAME
+    names_a_device = bool(device) or bool(ALL_OF_IT & set(naming.device))  # "apágalo todo" names all
     scored = [
         (min(fit, most), e.entity_id)
-        for e in entities
-        if (device or ALL_OF_IT & set(naming.device))
-        and (fit := _fit(device, e, place_words, own.get(e.area_id or "", frozenset()), kinds))
+        for e in (entities if names_a_device else ())
+        if (fit := _fit(device, e, place_words, own.get(e.area_id or "", frozenset()), kinds))
     ]
     # Several by kind ("las luces": every light there), or by a word of their own names ("los leds");
     # "todo" names no kind.
