@@ -28,7 +28,7 @@ from .engine import CatalogEntry
 from .home_check import Home, HomeEntity, Words, words
 from .morphology import DETERMINERS, STOPWORDS, is_plural, singular_forms, tag
 from .typos import near_any, one_slip_apart
-from .vocabulary import any_light_words, domain_words
+from .vocabulary import domain_words, light_words
 
 PLACE_MARK = "@"
 ACTIONS = frozenset({"ON", "OFF", "ESTADO"})
@@ -577,13 +577,16 @@ def _by_their_own_word(
 
     "las lamparitas" in a home with a "Lamparita de Marta" and a "Lamparita de Javi" are those two
     (named by a word of their names), not every light: "lamparita" is a word of the light kind, as
-    "plafón" is. The words Home Assistant reads as every light or a whole domain ("las luces", "las
-    lámparas", "los ventiladores": `vocabulary`) still mean every device of the kind there, and so
-    does every word where Home Assistant's words cannot be read. NO_DEVICE where the home's devices
-    called so are all outside the place (or the speaker's room); all of them where none is called so.
+    "plafón" is. So are "los focos" where some lights are "Foco de …" and others "Lámpara de buró",
+    and "los ventiladores" beside an "Extractor", though Home Assistant reads those words as every
+    light or fan: the devices called so are the ones both readings mean, so nothing is switched the
+    speaker may not have meant. Only the word for light itself (`vocabulary.light_words`: "las
+    luces") always means every light there, and nothing is narrowed where Home Assistant's words
+    cannot be read. NO_DEVICE where the home's devices called so are all outside the place (or the
+    speaker's room); all of them where none is called so.
     """
-    every_light = any_light_words()
-    if not every_light or set(device) & (domain_words() | every_light):
+    light_itself = light_words()
+    if not light_itself or set(device) & light_itself:
         return scored
 
     def called_so(entity: HomeEntity) -> bool:

@@ -2,8 +2,9 @@
 
 The models learnt to ask about a device by its state ("¿está encendida la lámpara de Lucía?"). A
 question that has a person hold the device ("¿tiene la abuela puesto el calefactor?", "¿tiene el
-peque la luz de su cuarto encendida?") is put to them in that form: the state, the device, and
-who has it after "de", as the family names rooms and devices after their owners.
+peque la luz de su cuarto encendida?", "Javi tiene todavía encendido el foco") is put to them in
+that form: the state, the device, and who has it after "de", as the family names rooms and devices
+after their owners.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ HAS = frozenset({"tiene", "tienen", "tenes", "teneis"})
 LINKS = frozenset({"de", "del", "en", "a", "al"})  # "la luz de la cocina" is one thing
 STILL = frozenset({"todavia", "aun", "ahora", "ya"})  # "¿… encendida todavía?"
 HIS = frozenset({"su", "sus"})  # "de su cuarto": the owner's
+MAX_OWNER_WORDS = 3  # "Javi", "la abuela", "Sofi y Vale" before "tiene"
+NOT_OWNERS = frozenset({"quien", "quienes", "que", "cual", "cuales", "alguien", "nadie", "como", "donde", "no"})
 WORD = re.compile(r"\w+")
 
 
@@ -31,18 +34,24 @@ def as_state_question(text: str, with_owner: bool = True) -> str | None:
     """
     said = [m.group() for m in WORD.finditer(text)]
     plain = [normalize_lower_ascii(w) for w in said]
-    if len(plain) < 3 or plain[0] not in HAS:
+    # "tiene" first, or after who has it ("Javi tiene…"), never after who asks ("¿quién tiene…?").
+    has = next((i for i, w in enumerate(plain[: MAX_OWNER_WORDS + 1]) if w in HAS), None)
+    if has is None or len(plain) < has + 3 or NOT_OWNERS & set(plain[:has]):
         return None
-    states = [i for i in range(1, len(plain)) if says_switch_state(plain[i])]
+    states = [i for i in range(has + 1, len(plain)) if says_switch_state(plain[i])]
     if len(states) != 1:
         return None
-    phrases = _phrases(plain, states[0])
-    if not 1 <= len(phrases) <= 2 or any(not p for p in phrases):
+    phrases = _phrases(plain, has, states[0])
+    before = [i for i in range(has) if plain[i] not in STILL]  # "Javi (todavía) tiene…"
+    if not 1 <= len(phrases) + bool(before) <= 2 or any(not p for p in phrases):
         return None
-    # The owner: the one phrase said without an article ("Lucía"), else the first ("la abuela").
-    bare = [p for p in phrases if plain[p[0]] not in DETERMINERS]
-    owner_words = (bare[0] if len(bare) == 1 else phrases[0]) if len(phrases) == 2 else []
-    thing = next(p for p in phrases if p is not owner_words)
+    if before:
+        owner_words, thing = before, phrases[0]
+    else:
+        # The owner: the one phrase said without an article ("Lucía"), else the first ("la abuela").
+        bare = [p for p in phrases if plain[p[0]] not in DETERMINERS]
+        owner_words = (bare[0] if len(bare) == 1 else phrases[0]) if len(phrases) == 2 else []
+        thing = next(p for p in phrases if p is not owner_words)
     if plain[thing[0]] not in DETERMINERS:
         return None  # the device is said with its article: "la lámpara"
     device = " ".join(said[i] for i in thing if plain[i] not in HIS)
@@ -50,16 +59,16 @@ def as_state_question(text: str, with_owner: bool = True) -> str | None:
     return f"¿está {said[states[0]]} {device}{of_owner}?".replace(" de el ", " del ")
 
 
-def _phrases(plain: list[str], state: int) -> list[list[int]]:
-    """The word positions of each noun phrase after "tiene", the state word apart.
+def _phrases(plain: list[str], has: int, state: int) -> list[list[int]]:
+    """The word positions of each noun phrase after "tiene" (at `has`), the state word apart.
 
     A phrase begins at an article that no "de" or "en" links to the one before.
     """
     phrases: list[list[int]] = []
-    for i in range(1, len(plain)):
+    for i in range(has + 1, len(plain)):
         if i == state or plain[i] in STILL:
             continue
-        begins = not phrases or i - 1 in (state, 0) or (plain[i] in DETERMINERS and plain[i - 1] not in LINKS)
+        begins = not phrases or i - 1 in (state, has) or (plain[i] in DETERMINERS and plain[i - 1] not in LINKS)
         if begins:
             phrases.append([i])
         else:

@@ -70,13 +70,16 @@ def _alternatives(template: str, i: int, closing: str) -> tuple[set[str], int]:
 
 
 @lru_cache(maxsize=8)
-def list_words(name: str) -> frozenset[str]:
-    """The words of one of the package's Spanish lists, as the models read them ("marron")."""
+def list_words(name: str, out: str | None = None) -> frozenset[str]:
+    """The words of one of the package's Spanish lists, as the models read them ("marron").
+
+    `out`: only the values that stand for it ("light" in `on_off_domains`: "luz", "luces").
+    """
     values = _spanish().get("lists", {}).get(name, {}).get("values", [])
     words: set[str] = set()
     for value in values:
         said = value.get("in") if isinstance(value, dict) else value
-        if isinstance(said, str):
+        if isinstance(said, str) and (out is None or (isinstance(value, dict) and value.get("out") == out)):
             words |= {normalize_lower_ascii(text) for text in expand(said)}
     return frozenset(w for w in words if w and " " not in w)
 
@@ -91,19 +94,13 @@ def domain_words() -> frozenset[str]:
     return list_words("on_off_domains")
 
 
-@lru_cache(maxsize=1)
-def any_light_words() -> frozenset[str]:
-    """The words Home Assistant's Spanish sentences read as any light: "lámparas", "focos", "bombillas".
-
-    They are its `luces` expansion rule's words, articles and "de" aside ("llave de la luz").
-    """
-    rule = _spanish().get("expansion_rules", {}).get("luces", "")
-    said = {w for text in expand(rule) for w in normalize_lower_ascii(text).split()} if rule else set()
-    return frozenset(said - {"el", "la", "los", "las", "de"})
+def light_words() -> frozenset[str]:
+    """Home Assistant's Spanish word for the light domain itself: "luz", "luces"."""
+    return list_words("on_off_domains", "light")
 
 
 def read_vocabulary() -> None:
     """Read and expand every list the agent uses, once (blocking I/O: call it in the executor)."""
     intents_colours()
     domain_words()
-    any_light_words()
+    light_words()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from custom_components.llm_ensemble.morphology import colours, plural_forms, singular_forms, tag
-from custom_components.llm_ensemble.vocabulary import any_light_words, domain_words, expand, intents_colours
+from custom_components.llm_ensemble.vocabulary import domain_words, expand, intents_colours, light_words
 
 
 def test_templates_expand_as_hassil_writes_them() -> None:
@@ -25,10 +25,9 @@ def test_colours_come_from_the_installed_intents_and_ours() -> None:
     assert "cafe" not in colours()  # a colour to the built-in agent's sentences; the coffee, to ours
 
 
-def test_the_words_home_assistant_reads_as_every_light_or_a_whole_domain() -> None:
-    assert {"luces", "lamparas", "focos", "bombillas"} <= any_light_words()
-    assert {"luz", "ventiladores"} <= domain_words()
-    assert not {"lamparitas", "plafon", "la", "de"} & any_light_words()  # a home's names may say these
+def test_the_words_home_assistant_reads_as_a_whole_domain_and_as_light_itself() -> None:
+    assert {"luz", "luces", "ventiladores", "abanicos", "interruptores"} <= domain_words()
+    assert light_words() == {"luz", "luces"}  # the light domain's own word, not "focos" or "lamparas"
 
 
 @pytest.mark.parametrize(

@@ -469,6 +469,38 @@ def test_several_by_a_word_the_home_calls_some_devices_are_those() -> None:
     assert resolved("OFF las luces @ dormitorio") == Target("OFF", ("light.javi", "light.marta", "light.plafon"))
 
 
+def test_several_by_a_word_home_assistant_reads_as_every_device_the_home_calls_some_by() -> None:
+    """ "los focos" beside "Lámpara de buró" are the Focos, "los ventiladores" not the Extractor; "las luces" all."""
+    lights, fans = frozenset({"luz", "lampara", "foco"}), frozenset({"ventilador", "extractor"})
+    kinds = Kinds({"light": lights, "fan": fans}, (lights, fans))
+    home = Home(
+        (HomeArea("sala", (words("Sala"),)), HomeArea("cocina", (words("Cocina"),))),
+        (
+            HomeEntity("light.foco_sala", (words("Foco de la sala"),), "sala"),
+            HomeEntity("light.buro", (words("Lámpara de buró"),), "sala"),
+            HomeEntity("light.noche", (words("Luz de noche"),), "sala"),
+            HomeEntity("light.foco_cocina", (words("Foco de la cocina"),), "cocina"),
+            HomeEntity("fan.techo", (words("Ventilador de techo"),), "sala"),
+            HomeEntity("fan.pie", (words("Ventilador de pie"),), "sala"),
+            HomeEntity("fan.extractor", (words("Extractor"),), "cocina"),
+        ),
+    )
+
+    def resolved(answer: str, in_home: Home = home) -> Target | Unresolved:
+        naming = Naming.parse(answer)
+        assert naming is not None
+        return resolve(naming, in_home, kinds)
+
+    assert resolved("ON los focos @ sala") == Target("ON", ("light.foco_sala",))
+    assert resolved("ON los focos") == Target("ON", ("light.foco_cocina", "light.foco_sala"))
+    assert resolved("OFF las lamparas @ sala") == Target("OFF", ("light.buro",))
+    assert resolved("OFF los ventiladores") == Target("OFF", ("fan.pie", "fan.techo"))
+    assert resolved("OFF los ventiladores @ cocina") == Unresolved.NO_DEVICE  # only the Extractor there
+    assert resolved("OFF las luces @ sala") == Target("OFF", ("light.buro", "light.foco_sala", "light.noche"))
+    no_focos = Home(home.areas, home.entities[1:3], home.floors)
+    assert resolved("OFF los focos @ sala", no_focos) == Target("OFF", ("light.buro", "light.noche"))
+
+
 def test_a_longer_place_said_whole_than_the_votes_kept() -> None:
     """ "las luces de arriba de todo" voted "luces @ arriba": the top floor, not the first."""
     home = Home(

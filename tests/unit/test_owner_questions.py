@@ -16,6 +16,9 @@ from custom_components.llm_ensemble.owner_questions import as_state_question
         ("¿tiene Lucía encendida la lámpara?", "¿está encendida la lámpara de Lucía?"),  # the state first
         ("¿tiene encendida la luz del baño?", "¿está encendida la luz del baño?"),  # no owner
         ("tienen los niños la tele puesta", "¿está puesta la tele de los niños?"),  # no question mark
+        ("Javi tiene todavía encendido el foco del despacho", "¿está encendido el foco del despacho de Javi?"),
+        ("¿la abuela tiene puesto el calefactor?", "¿está puesto el calefactor de la abuela?"),
+        ("¿todavía tiene encendida la luz del baño?", "¿está encendida la luz del baño?"),
     ],
 )
 def test_asked_of_the_device_by_its_state(text: str, asked: str) -> None:
@@ -26,6 +29,9 @@ def test_asked_of_the_device_by_its_state(text: str, asked: str) -> None:
     "text",
     [
         "¿tiene sentido apagar la luz?",  # no state
+        "¿quién tiene encendida la luz del baño?",  # who asks, not who has it
+        "la luz del pasillo de arriba tiene encendido el piloto",  # more than a person before "tiene"
+        "Javi tiene encendida",  # no device
         "¿tiene la lámpara de Lucía bombilla?",
         "¿tiene Lucía encendida la lámpara y apagada la tele?",  # two states
         "¿está encendida la lámpara?",  # already so
