@@ -635,12 +635,13 @@ def _pick(
         return narrowed
     if not (scored := narrowed):
         return None
-    # One device: the best-named. Several ("las luces"): every one the words name, by name or kind,
-    # in the place said; with no place, only those named by their own names.
+    # One device: the best-named. Several ("las luces", "los veladores"): every one the words name,
+    # by kind or by a word of its names, in the place said; with no place, only those named by
+    # their own names.
     best = max(fit for fit, _ in scored)
     if naming.plural and not place_words and best < NAMED:
         return Unresolved.EVERYTHING
-    least = (KIND if by_kind or best < NAMED else best) if naming.plural else best
+    least = (KIND if by_kind or best < NAMED else NAMED) if naming.plural else best
     chosen = tuple(sorted(entity_id for fit, entity_id in scored if fit >= least))
     if (count := COUNTS.keys() & set(naming.device)) and len(chosen) != COUNTS[count.pop()]:
         return Unresolved.AMBIGUOUS  # "los dos ventiladores" where three or one answer

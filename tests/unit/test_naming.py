@@ -501,6 +501,30 @@ def test_several_by_a_word_home_assistant_reads_as_every_device_the_home_calls_s
     assert resolved("OFF los focos @ sala", no_focos) == Target("OFF", ("light.buro", "light.noche"))
 
 
+def test_several_by_their_own_name_are_all_those_the_words_name() -> None:
+    """ "las teles" are the Tele and the Tele del cuarto, not only the one said whole."""
+    home = Home(
+        (HomeArea("sala", (words("Sala"),)), HomeArea("cuarto", (words("Cuarto"),))),
+        (
+            HomeEntity("switch.tele", (words("Tele"),), "sala"),
+            HomeEntity("switch.tele_cuarto", (words("Tele del cuarto"),), "cuarto"),
+            HomeEntity("switch.radio", (words("Radio"),), "sala"),
+            HomeEntity("fan.techo", (words("Ventilador de techo"),), "sala"),
+            HomeEntity("fan.pie", (words("Ventilador de pie"),), "cuarto"),
+        ),
+    )
+    kinds = Kinds({"fan": frozenset({"ventilador"})})
+
+    def resolved(answer: str) -> Target | Unresolved:
+        naming = Naming.parse(answer)
+        assert naming is not None
+        return resolve(naming, home, kinds)
+
+    assert resolved("OFF las teles") == Target("OFF", ("switch.tele", "switch.tele_cuarto"))
+    assert resolved("OFF los ventiladores de techo") == Target("OFF", ("fan.techo",))
+    assert resolved("OFF la tele") == Target("OFF", ("switch.tele",))  # one: the one named as it is
+
+
 def test_a_longer_place_said_whole_than_the_votes_kept() -> None:
     """ "las luces de arriba de todo" voted "luces @ arriba": the top floor, not the first."""
     home = Home(
