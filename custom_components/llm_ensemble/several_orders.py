@@ -43,6 +43,7 @@ QUESTION_WORDS = frozenset(
     {"que", "como", "cuanto", "cuanta", "cuantos", "cuantas", "cuando", "donde", "hara", "llovera", "va", "vamos"}
 )
 CONDITION_STARTS = frozenset({"si", "cuando"})
+ALL_OF_THEM = frozenset({"todos", "todas"})  # "todas las lamparitas de Ana y de Pedro"
 NOUN_ONLY = frozenset({"el", "un", "una", "unos", "unas", "del", "al"})  # never an object pronoun
 PAST_ENDINGS = ("aron", "ieron", "aste", "iste", "aba", "aban")
 PLACE_OF = re.compile(r"\b(?:de|del|en)\b")  # an order that names a place (or a device's part) of its own
@@ -169,7 +170,9 @@ def _object_said_first(
 def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: int, end: int) -> list[Order]:
     """A clause whose verb has several objects, as one order per object, each with the verb.
 
-    "apaga la tele, el brasero y la lámpara": "apaga la tele", "apaga el brasero", "apaga la lámpara".
+    "apaga la tele, el brasero y la lámpara": "apaga la tele", "apaga el brasero", "apaga la lámpara";
+    "apaga las luces del baño y del aseo": "apaga las luces del baño", "apaga del aseo" (the noun
+    is said again after, `_with_nouns_left_out`).
     """
     if start >= end:
         return [Order("")]
@@ -180,7 +183,7 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
     cuts = [start]
     for j in range(verb + 2, end - 1):
         follows = plain[j + 1]
-        if plain[j] not in DETERMINERS or follows == "que":
+        if not (plain[j] in DETERMINERS or _another_place(plain, verb, j, end)) or follows == "que":
             continue
         if plain[j] in CLITICS and (_switch_verb(follows) or follows.endswith(PAST_ENDINGS)):
             continue  # "…, la dejaron prendida": a pronoun and a verb, no second object
@@ -195,6 +198,21 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
         begin = cuts[k] - 1 if plain[cuts[k] - 1] in OF else cuts[k]  # "…del salón y de la cocina"
         orders.append(Order(f"{verb_text} {text[said[begin].start : said[cuts[k + 1] - 1].end]}", shares_verb=True))
     return orders
+
+
+def _another_place(plain: Sequence[str], verb: int, j: int, end: int) -> bool:
+    """Whether word j begins a second place for the same devices: "las luces del baño y del aseo".
+
+    A "de" or "del" not followed by an article (that is an object of its own: "y de la cocina"),
+    after an object that already said its place with one, and no verb after it ("y de noche la
+    apagas" is when, not where).
+    """
+    return (
+        plain[j] in OF
+        and plain[j + 1] not in DETERMINERS | FILLERS
+        and any(p in OF for p in plain[verb + 1 : j - 1])
+        and not any(tag(p).switch for p in plain[j + 1 : end])
+    )
 
 
 def _span(text: str, said: Sequence[SaidWord], start: int, end: int) -> str:
@@ -240,8 +258,10 @@ def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
             at = words[start + 1].start()
             said = f"{said[:at]}{thing.split()[-1]} {said[at:]}"
         else:
-            named = [w.group() for w, p in zip(words[start:end], plain[start:end], strict=True) if p not in OF][:2]
-            thing = " ".join(named) if len(named) == 2 and normalize_lower_ascii(named[0]) in DETERMINERS else ""
+            named = [w.group() for w, p in zip(words[start:end], plain[start:end], strict=True) if p not in OF][:3]
+            named = named if named and normalize_lower_ascii(named[0]) in ALL_OF_THEM else named[:2]  # "todas las"
+            head = normalize_lower_ascii(named[-2]) if len(named) >= 2 else ""
+            thing = " ".join(named) if head in DETERMINERS else ""
         found.append(replace(order, text=said))
     return found
 

@@ -44,6 +44,17 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
             ["en la sala prende la tele", "apaga la luz del porche"],
         ),
         ("apaga las luces del garaje y de la bodega", ["apaga las luces del garaje", "apaga las luces de la bodega"]),
+        # A second place for the same devices, without an article.
+        ("apaga las luces del garaje y del sótano", ["apaga las luces del garaje", "apaga las luces del sótano"]),
+        ("enciende los leds de Ana y de Pedro", ["enciende los leds de Ana", "enciende los leds de Pedro"]),
+        (
+            "apaga todas las lámparas de Ana y de Pedro",
+            ["apaga todas las lámparas de Ana", "apaga todas las lámparas de Pedro"],
+        ),
+        (
+            "apaga los focos del cuarto de Iván y del cuarto de las niñas",
+            ["apaga los focos del cuarto de Iván", "apaga los focos del cuarto de las niñas"],
+        ),
         (
             "enciende el foco del porche y apaga el de la bodega",
             ["enciende el foco del porche", "apaga el foco de la bodega"],
@@ -73,6 +84,7 @@ def test_several_orders_are_cut_apart(text: str, orders: list[str]) -> None:
         "enciende la luz, que ya es de noche",  # a reason, not an order
         "enciende la radio y la apagas en diez minutos",  # "la" is a pronoun of the second verb
         "apaga la luz de Ana y Pedro",  # no article: one name
+        "enciende la luz del porche y de noche la apagas",  # when, not where
         "déjala encendida y apaga la radio",  # one on/off order (what the checks read as two)
         "apaga todo",
         "apaga la luz del baño, la dejaron prendida otra vez",  # a pronoun and a past verb: the reason
