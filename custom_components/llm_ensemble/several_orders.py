@@ -180,6 +180,8 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
     clause = Order(_span(text, said, start, end))
     if verb is None:
         return [clause]
+    # "la cafetera apágala y el foco": the verb's object was said before it, the next may follow it.
+    object_first = verb > start and plain[start] in DETERMINERS and plain[verb].endswith(OBJECT_PRONOUNS)
     cuts = [start]
     for j in range(verb + 2, end - 1):
         follows = plain[j + 1]
@@ -187,13 +189,15 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
             continue
         if plain[j] in CLITICS and (_switch_verb(follows) or follows.endswith(PAST_ENDINGS)):
             continue  # "…, la dejaron prendida": a pronoun and a verb, no second object
-        if (first := _join_before(text, said, plain, j, verb + 1)) is not None:
+        if (first := _join_before(text, said, plain, j, verb if object_first else verb + 1)) is not None:
             cuts += [first, j]
     if len(cuts) == 1:
         return [clause]
     cuts.append(end)
     orders = [Order(_span(text, said, start, cuts[1]))]
     verb_text = text[said[verb].start : said[verb].end]
+    if object_first:  # "apágala" -> "apága", read "apaga": its pronoun was the first object
+        verb_text = verb_text[: -len(next(p for p in OBJECT_PRONOUNS if plain[verb].endswith(p)))]
     for k in range(2, len(cuts) - 1, 2):
         begin = cuts[k] - 1 if plain[cuts[k] - 1] in OF else cuts[k]  # "…del salón y de la cocina"
         orders.append(Order(f"{verb_text} {text[said[begin].start : said[cuts[k + 1] - 1].end]}", shares_verb=True))

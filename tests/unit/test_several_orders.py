@@ -65,6 +65,8 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
             ["enciende la radio", "la luz de la cocina apágala"],
         ),
         ("la radio apágala y el foco enciéndelo", ["la radio apágala", "el foco enciéndelo"]),
+        ("la radio apágala y también el foco del porche", ["la radio apágala", "apága el foco del porche"]),
+        ("los leds enciéndelos, y la tele", ["los leds enciéndelos", "enciénde la tele"]),
         (
             "enciende la luz del salón y la de la cocina apágala",
             ["enciende la luz del salón", "la luz de la cocina apágala"],
