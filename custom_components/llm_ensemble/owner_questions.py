@@ -4,7 +4,8 @@ The models learnt to ask about a device by its state ("¿está encendida la lám
 question that has a person hold the device ("¿tiene la abuela puesto el calefactor?", "¿tiene el
 peque la luz de su cuarto encendida?", "Javi tiene todavía encendido el foco") is put to them in
 that form: the state, the device, and who has it after "de", as the family names rooms and devices
-after their owners.
+after their owners. Who left it so ("¿Lupita dejó prendida la cafetera?") is not who has it: the
+question is asked of the device alone.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .morphology import DETERMINERS
 from .readings import says_switch_state
 
 HAS = frozenset({"tiene", "tienen", "tenes", "teneis"})
+LEFT = frozenset({"dejo", "deje", "dejaste", "dejasteis", "dejamos", "dejaron"})  # who left it on: not its owner
 LINKS = frozenset({"de", "del", "en", "a", "al"})  # "la luz de la cocina" is one thing
 STILL = frozenset({"todavia", "aun", "ahora", "ya"})  # "¿… encendida todavía?"
 HIS = frozenset({"su", "sus"})  # "de su cuarto": the owner's
@@ -35,7 +37,7 @@ def as_state_question(text: str, with_owner: bool = True) -> str | None:
     said = [m.group() for m in WORD.finditer(text)]
     plain = [normalize_lower_ascii(w) for w in said]
     # "tiene" first, or after who has it ("Javi tiene…"), never after who asks ("¿quién tiene…?").
-    has = next((i for i, w in enumerate(plain[: MAX_OWNER_WORDS + 1]) if w in HAS), None)
+    has = next((i for i, w in enumerate(plain[: MAX_OWNER_WORDS + 1]) if w in HAS | LEFT), None)
     if has is None or len(plain) < has + 3 or NOT_OWNERS & set(plain[:has]):
         return None
     states = [i for i in range(has + 1, len(plain)) if says_switch_state(plain[i])]
@@ -55,7 +57,8 @@ def as_state_question(text: str, with_owner: bool = True) -> str | None:
     if plain[thing[0]] not in DETERMINERS:
         return None  # the device is said with its article: "la lámpara"
     device = " ".join(said[i] for i in thing if plain[i] not in HIS)
-    of_owner = f" de {' '.join(said[i] for i in owner_words)}" if owner_words and with_owner else ""
+    owned = bool(owner_words) and with_owner and plain[has] in HAS
+    of_owner = f" de {' '.join(said[i] for i in owner_words)}" if owned else ""
     return f"¿está {said[states[0]]} {device}{of_owner}?".replace(" de el ", " del ")
 
 

@@ -19,6 +19,8 @@ from custom_components.llm_ensemble.owner_questions import as_state_question
         ("Javi tiene todavía encendido el foco del despacho", "¿está encendido el foco del despacho de Javi?"),
         ("¿la abuela tiene puesto el calefactor?", "¿está puesto el calefactor de la abuela?"),
         ("¿todavía tiene encendida la luz del baño?", "¿está encendida la luz del baño?"),
+        ("¿Lupita dejó prendida la cafetera?", "¿está prendida la cafetera?"),  # who left it, not its owner
+        ("¿dejaste la luz del porche encendida?", "¿está encendida la luz del porche?"),
     ],
 )
 def test_asked_of_the_device_by_its_state(text: str, asked: str) -> None:
