@@ -57,7 +57,8 @@ def as_state_question(text: str, with_owner: bool = True) -> str | None:
     if plain[thing[0]] not in DETERMINERS:
         return None  # the device is said with its article: "la lámpara"
     device = " ".join(said[i] for i in thing if plain[i] not in HIS)
-    owned = bool(owner_words) and with_owner and plain[has] in HAS
+    # Who left it so owns it only where the device is theirs: "¿Tomi dejó prendida la luz de su pieza?".
+    owned = bool(owner_words) and with_owner and (plain[has] in HAS or any(plain[i] in HIS for i in thing))
     of_owner = f" de {' '.join(said[i] for i in owner_words)}" if owned else ""
     return f"¿está {said[states[0]]} {device}{of_owner}?".replace(" de el ", " del ")
 

@@ -73,9 +73,17 @@ def split_orders(text: str) -> list[Order]:
     for start, end in _clauses(text, said, plain):
         orders += _objects(text, said, plain, start, end)
     cleaned = [replace(order, text=TRAILING_ALSO.sub("", order.text).strip(" ,;.")) for order in orders]
+    if len(cleaned) > 1 and _a_word_of_courtesy(cleaned[-1].text):
+        cleaned.pop()  # "prendeme la luz, dale"
     if len(cleaned) < 2 or not all(order.text for order in cleaned) or any(map(_sets_a_condition, cleaned)):
         return [Order(text)]  # "si llueve, quita el riego": one order, on a condition
     return _with_place_said_first(text, said, _with_nouns_left_out(cleaned))
+
+
+def _a_word_of_courtesy(text: str) -> bool:
+    """A last part of one word that orders nothing of its own: "dale", "venga" (not "apágala")."""
+    said = WORD.findall(text)
+    return len(said) == 1 and not normalize_lower_ascii(said[0]).endswith(OBJECT_PRONOUNS)
 
 
 def _sets_a_condition(order: Order) -> bool:

@@ -21,6 +21,7 @@ from custom_components.llm_ensemble.owner_questions import as_state_question
         ("¿todavía tiene encendida la luz del baño?", "¿está encendida la luz del baño?"),
         ("¿Lupita dejó prendida la cafetera?", "¿está prendida la cafetera?"),  # who left it, not its owner
         ("¿dejaste la luz del porche encendida?", "¿está encendida la luz del porche?"),
+        ("¿Tomi dejó prendida la luz de su pieza?", "¿está prendida la luz de pieza de Tomi?"),  # his
     ],
 )
 def test_asked_of_the_device_by_its_state(text: str, asked: str) -> None:

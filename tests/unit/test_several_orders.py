@@ -22,6 +22,7 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
         ("¿hará frío esta noche? pon el radiador", ["¿hará frío esta noche?", "pon el radiador"]),
         ("¿va a helar? por si acaso enciende la camilla", ["¿va a helar?", "por si acaso enciende la camilla"]),
         ("apaga la luz, ¿vale?", ["apaga la luz, ¿vale?"]),  # courtesy asks nothing
+        ("prendé la tele y apagá la radio, dale", ["prendé la tele", "apagá la radio"]),  # nor orders
         ("apaga el flexo y la de Lucía enciéndela", ["apaga el flexo", "la de Lucía enciéndela"]),  # not a flexo
         ("enciende la tele, ¿puedes?", ["enciende la tele, ¿puedes?"]),
         ("mañana a las siete, ¿eh? enciende la cafetera", ["mañana a las siete, ¿eh? enciende la cafetera"]),
@@ -87,6 +88,7 @@ def test_several_orders_are_cut_apart(text: str, orders: list[str]) -> None:
         "enciende la radio y la apagas en diez minutos",  # "la" is a pronoun of the second verb
         "apaga la luz de Ana y Pedro",  # no article: one name
         "enciende la luz del porche y de noche la apagas",  # when, not where
+        "prendeme la luz, dale",
         "déjala encendida y apaga la radio",  # one on/off order (what the checks read as two)
         "apaga todo",
         "apaga la luz del baño, la dejaron prendida otra vez",  # a pronoun and a past verb: the reason
