@@ -11,6 +11,7 @@ with the same action. Then, as for a catalog command:
     a word no vote kept that names another device         -> that device where the votes' naming with the
                                                              word names one ("lámpara de buró"), else pass on
     a longer place said whole than the votes kept         -> pass on ("arriba de todo" voted "arriba")
+    an area said that no vote kept, no target is in       -> pass on ("los leds del jardín" voted "leds")
     a place named alone ("enciende el dormitorio")        -> pass on
     told not to switch it, or to leave it as it is        -> "Vale, dejo … como está.", nothing switched
     an order the request does not give now, or two orders -> pass on (readings.not_an_order, gives_two_orders)
@@ -42,6 +43,7 @@ from .naming import (
     Unresolved,
     content,
     place_cut_short,
+    place_left_out,
     resolve,
     unvoted_name_word,
     word_of_another_device,
@@ -207,7 +209,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         return Outcome(
             speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_DEVICE, other)
         )
-    if place := place_cut_short(heard, home, found.entity_ids):
+    if place := place_cut_short(heard, home, found.entity_ids) or place_left_out(said, home, found.entity_ids):
         speech = f"No estoy seguro de a qué aparato te refieres: {Reason.OTHER_AREA.spoken}."
         return Outcome(speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_AREA, place))
     action = found.action

@@ -488,6 +488,23 @@ def place_cut_short(said: Words, home: Home, chosen: Sequence[str]) -> str | Non
     return None
 
 
+def place_left_out(said: Words, home: Home, chosen: Sequence[str]) -> str | None:
+    """An area of the home said (or one slip from it) that no vote kept and no chosen device is in.
+
+    "render los leds jsrdín" voted "leds" would switch every LED strip of the home, not the garden's;
+    "las luces del living y del comedor" voted "luces @ living" leaves the comedor out. `said`: the
+    request's words with those the votes named masked.
+    """
+    areas = {e.area_id for e in home.entities if e.entity_id in chosen}
+    heard = frozenset(said)
+    for area in home.areas:
+        for name in area.names if area.area_id not in areas else ():
+            name_words = content(name)
+            if name_words and all(near_any(w, heard) for w in name_words):
+                return " ".join(name)
+    return None
+
+
 def _bare(phrase: Words) -> Words:
     """The words without articles and "de"/"del": "arriba del todo" is "arriba de todo"."""
     return tuple(w for w in phrase if w not in DETERMINERS and w not in PLACE_WORDS)

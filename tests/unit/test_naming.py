@@ -13,6 +13,7 @@ from custom_components.llm_ensemble.naming import (
     Target,
     Unresolved,
     place_cut_short,
+    place_left_out,
     resolve,
     singular_forms,
     unvoted_name_word,
@@ -539,6 +540,24 @@ def test_a_longer_place_said_whole_than_the_votes_kept() -> None:
     assert place_cut_short(words("apagá las luces de arriba del todo"), home, ("light.pieza",)) == "arriba de todo"
     assert place_cut_short(words("apagá las luces de arriba"), home, ("light.pieza",)) is None
     assert place_cut_short(words("apagá la luz del quincho"), home, ("light.pieza",)) is None  # no name of theirs in it
+
+
+def test_an_area_said_that_the_votes_left_out() -> None:
+    """ "los leds del jardín" voted "leds" names the garden: the votes left it out."""
+    home = Home(
+        (HomeArea("jardin", (words("Jardín"),)), HomeArea("salon", (words("Salón"), words("sala de estar")))),
+        (
+            HomeEntity("light.leds_salon", (words("Tira LED del salón"),), "salon"),
+            HomeEntity("light.leds_cocina", (words("Tira LED de la cocina"),), None),
+        ),
+    )
+    chosen = ("light.leds_cocina", "light.leds_salon")
+    assert place_left_out(words("render los leds jsrdín"), home, chosen) == "jardin"  # one slip from it
+    assert place_left_out(words("pon los leds de la sala de estar ya"), home, ("light.leds_cocina",)) == (
+        "sala de estar"
+    )
+    assert place_left_out(words("pon los leds del salón"), home, ("light.leds_salon",)) is None  # theirs
+    assert place_left_out(words("pon los leds, que voy a cenar"), home, chosen) is None
 
 
 def test_another_countrys_word_for_the_same_appliance() -> None:
