@@ -641,13 +641,12 @@ def _pick(
         if (fit := _fit(device, e, place_words, own.get(e.area_id or "", frozenset()), kinds))
     ]
     # Several by kind ("las luces": every light there), or by a word of their own names ("los leds");
-    # "todo" names no kind.
-    by_kind = (
-        naming.plural
-        and bool(device)
-        and all(any(_word_matches(w, ws, kinds) for ws in kinds.by_domain.values()) for w in device)
-    )
-    narrowed = _by_their_own_word(device, scored, home.entities if home else entities) if by_kind else scored
+    # "todo" names no kind. A word of a kind the home calls some devices by keeps those, with other
+    # words or without ("las lámparas de las niñas": a Lámpara, not the Foco de las niñas).
+    of_a_kind = tuple(w for w in device if any(_word_matches(w, ws, kinds) for ws in kinds.by_domain.values()))
+    by_kind = naming.plural and bool(device) and len(of_a_kind) == len(device)
+    everyone = home.entities if home else entities
+    narrowed = _by_their_own_word(of_a_kind, scored, everyone) if naming.plural and of_a_kind else scored
     if isinstance(narrowed, Unresolved):
         return narrowed
     if not (scored := narrowed):

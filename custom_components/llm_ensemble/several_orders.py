@@ -193,7 +193,9 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
     cuts = [start]
     for j in range(verb + 2, end - 1):
         follows = plain[j + 1]
-        if not (plain[j] in DETERMINERS or _another_place(plain, verb, j, end)) or follows == "que":
+        since = cuts[-1] if len(cuts) > 1 else verb + 1  # the object before: the first, or the last cut off
+        place = _another_place(plain, since, j, end)
+        if place is False or (place is None and plain[j] not in DETERMINERS) or follows == "que":
             continue
         if plain[j] in CLITICS and (_switch_verb(follows) or follows.endswith(PAST_ENDINGS)):
             continue  # "…, la dejaron prendida": a pronoun and a verb, no second object
@@ -212,19 +214,19 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
     return orders
 
 
-def _another_place(plain: Sequence[str], verb: int, j: int, end: int) -> bool:
-    """Whether word j begins a second place for the same devices: "las luces del baño y del aseo".
+def _another_place(plain: Sequence[str], since: int, j: int, end: int) -> bool | None:
+    """Whether word j begins a second place for the same devices; None where it begins no place.
 
-    A "de" or "del" not followed by an article (that is an object of its own: "y de la cocina"),
-    after an object that already said its place with one, and no verb after it ("y de noche la
-    apagas" is when, not where).
+    "las luces del baño y del aseo", "… y de la cocina": a place after "de" or "del" (at j, or
+    before the article at j). It stands for the object's place (from word `since`) only where that
+    said one "de" and no other: in "las lámparas de buró de mis papás y de las niñas" the words
+    cannot tell which "de" the second place stands for. No verb after it: "y de noche la apagas"
+    is when, not where.
     """
-    return (
-        plain[j] in OF
-        and plain[j + 1] not in DETERMINERS | FILLERS
-        and any(p in OF for p in plain[verb + 1 : j - 1])
-        and not any(tag(p).switch for p in plain[j + 1 : end])
-    )
+    of = j - 1 if plain[j] in DETERMINERS else j
+    if plain[of] not in OF or plain[of + 1] in FILLERS or (of == j and plain[j + 1] in DETERMINERS):
+        return None
+    return sum(p in OF for p in plain[since:of]) == 1 and not any(tag(p).switch for p in plain[j + 1 : end])
 
 
 def _span(text: str, said: Sequence[SaidWord], start: int, end: int) -> str:

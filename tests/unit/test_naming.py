@@ -498,6 +498,8 @@ def test_several_by_a_word_home_assistant_reads_as_every_device_the_home_calls_s
     assert resolved("OFF los ventiladores") == Target("OFF", ("fan.pie", "fan.techo"))
     assert resolved("OFF los ventiladores @ cocina") == Unresolved.NO_DEVICE  # only the Extractor there
     assert resolved("OFF las luces @ sala") == Target("OFF", ("light.buro", "light.foco_sala", "light.noche"))
+    assert resolved("ON los focos de la cocina") == Target("ON", ("light.foco_cocina",))
+    assert resolved("ON las lamparas de noche") == Unresolved.NO_DEVICE  # the Luz de noche is no Lámpara
     no_focos = Home(home.areas, home.entities[1:3], home.floors)
     assert resolved("OFF los focos @ sala", no_focos) == Target("OFF", ("light.buro", "light.noche"))
 

@@ -53,8 +53,12 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
             ["apaga todas las lámparas de Ana", "apaga todas las lámparas de Pedro"],
         ),
         (
-            "apaga los focos del cuarto de Iván y del cuarto de las niñas",
-            ["apaga los focos del cuarto de Iván", "apaga los focos del cuarto de las niñas"],
+            "apaga los ventiladores del salón, del estudio y del cuarto de Iván",
+            [
+                "apaga los ventiladores del salón",
+                "apaga los ventiladores del estudio",
+                "apaga los ventiladores del cuarto de Iván",
+            ],
         ),
         (
             "enciende el foco del porche y apaga el de la bodega",
@@ -89,6 +93,8 @@ def test_several_orders_are_cut_apart(text: str, orders: list[str]) -> None:
         "apaga la luz de Ana y Pedro",  # no article: one name
         "enciende la luz del porche y de noche la apagas",  # when, not where
         "prendeme la luz, dale",
+        "apaga los focos del cuarto de Iván y del pasillo",  # which "de" is the place?
+        "prende las lámparas de buró de mis papás y de las niñas",
         "déjala encendida y apaga la radio",  # one on/off order (what the checks read as two)
         "apaga todo",
         "apaga la luz del baño, la dejaron prendida otra vez",  # a pronoun and a past verb: the reason
