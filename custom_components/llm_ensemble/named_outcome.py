@@ -10,6 +10,7 @@ with the same action. Then, as for a catalog command:
     a word naming it further that no vote kept            -> pass on ("la lámpara de sal" voted "lampara")
     a word no vote kept that names another device         -> that device where the votes' naming with the
                                                              word names one ("lámpara de buró"), else pass on
+    a word no vote kept that names some of several        -> pass on ("los veladores de Tomi" voted "veladores")
     a longer place said whole than the votes kept         -> pass on ("arriba de todo" voted "arriba")
     an area said that no vote kept, no target is in       -> pass on ("los leds del jardín" voted "leds")
     a place named alone ("enciende el dormitorio")        -> pass on
@@ -47,6 +48,7 @@ from .naming import (
     resolve,
     unvoted_name_word,
     word_of_another_device,
+    word_of_some_of_them,
 )
 from .reasons import PassOn, Reason
 from .reply import Outcome
@@ -204,6 +206,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         named := with_the_word_said(decision.votes, other, found, home, kinds, here)
     ):
         found, other = named, word_of_another_device(said, NAMED_THING, home, named.entity_ids)
+    other = other or word_of_some_of_them(said, NAMED_THING, home, found.entity_ids)
     if other:
         speech = f"No estoy seguro de a qué aparato te refieres: {Reason.OTHER_DEVICE.spoken}."
         return Outcome(

@@ -468,6 +468,30 @@ def word_of_another_device(said: Words, named: str, home: Home, chosen: Sequence
     return None
 
 
+def word_of_some_of_them(said: Words, named: str, home: Home, chosen: Sequence[str]) -> str | None:
+    """A word after "de" that no vote kept, that some of several chosen devices' own words have, not all.
+
+    "los veladores de Tomi" voted "los veladores" would switch every velador; "Tomi" names the room
+    of one of them: the votes left out what narrows them. `said` is as for `unvoted_name_word`.
+    """
+    if len(chosen) < 2:
+        return None
+    own = [_own_words(e, home) for e in home.entities if e.entity_id in chosen]
+    for following in _words_after_de(said, named):
+        holding = sum(near_any(following, words) for words in own)
+        if following not in (named, *WHOLE_HOME) and 0 < holding < len(own):
+            return following
+    return None
+
+
+def _own_words(entity: HomeEntity, home: Home) -> frozenset[str]:
+    """The words of an entity's names, its area's and its floor's."""
+    area = next((a for a in home.areas if a.area_id == entity.area_id), None)
+    floor = next((f for f in home.floors if area and f.floor_id == area.floor_id), None)
+    names = (*entity.names, *(area.names if area else ()), *(floor.names if floor else ()))
+    return frozenset(content(w for name in names for w in name))
+
+
 def place_cut_short(said: Words, home: Home, chosen: Sequence[str]) -> str | None:
     """A longer name of another area or floor, said whole, that begins with a name of the target's.
 
@@ -651,14 +675,22 @@ def _pick(
         return narrowed
     if not (scored := narrowed):
         return None
-    # One device: the best-named. Several ("las luces", "los veladores"): every one the words name,
-    # by kind or by a word of its names, in the place said; with no place, only those named by
-    # their own names.
+    # One device: the best-named. Several ("las luces"): every one the words name, by name or kind,
+    # in the place said; with no place, only those named by their own names.
     best = max(fit for fit, _ in scored)
     if naming.plural and not place_words and best < NAMED:
         return Unresolved.EVERYTHING
-    least = (KIND if by_kind or best < NAMED else NAMED) if naming.plural else best
-    chosen = tuple(sorted(entity_id for fit, entity_id in scored if fit >= least))
+    least = (KIND if by_kind or best < NAMED else best) if naming.plural else best
+    # Several by their own names ("los veladores"): also those whose names alone hold every word said
+    # ("Velador de Caro" beside two called "Velador"), not those held by their room ("de papá").
+    by_name = {
+        e.entity_id
+        for e in (entities if naming.plural else ())
+        if any(_covers(device, frozenset(content(n)), kinds) for n in e.names)
+    }
+    chosen = tuple(
+        sorted(entity_id for fit, entity_id in scored if fit >= least or (fit >= NAMED and entity_id in by_name))
+    )
     if (count := COUNTS.keys() & set(naming.device)) and len(chosen) != COUNTS[count.pop()]:
         return Unresolved.AMBIGUOUS  # "los dos ventiladores" where three or one answer
     if not naming.plural and len(chosen) > 1 and best >= WHOLE_NAME:

@@ -18,6 +18,7 @@ from custom_components.llm_ensemble.naming import (
     singular_forms,
     unvoted_name_word,
     word_of_another_device,
+    word_of_some_of_them,
 )
 
 KINDS = Kinds(
@@ -524,6 +525,7 @@ def test_several_by_their_own_name_are_all_those_the_words_name() -> None:
         return resolve(naming, home, kinds)
 
     assert resolved("OFF las teles") == Target("OFF", ("switch.tele", "switch.tele_cuarto"))
+    assert resolved("OFF las teles de la sala") == Target("OFF", ("switch.tele",))  # the other's room is not
     assert resolved("OFF los ventiladores de techo") == Target("OFF", ("fan.techo",))
     assert resolved("OFF la tele") == Target("OFF", ("switch.tele",))  # one: the one named as it is
 
@@ -560,6 +562,24 @@ def test_an_area_said_that_the_votes_left_out() -> None:
     )
     assert place_left_out(words("pon los leds del salón"), home, ("light.leds_salon",)) is None  # theirs
     assert place_left_out(words("pon los leds, que voy a cenar"), home, chosen) is None
+
+
+def test_a_word_left_out_that_names_some_of_them() -> None:
+    """ "los veladores de Tomi" voted "los veladores": "Tomi" is the room of one of them."""
+    home = Home(
+        (
+            HomeArea("pieza_tomas", (words("Pieza de Tomás"), words("pieza de Tomi"))),
+            HomeArea("living", (words("Living"),)),
+        ),
+        (
+            HomeEntity("light.tomas", (words("Velador"),), "pieza_tomas"),
+            HomeEntity("light.caro", (words("Velador de Caro"),), "living"),
+        ),
+    )
+    both = ("light.caro", "light.tomas")
+    assert word_of_some_of_them(words("prendé los cosa de Tomi"), "cosa", home, both) == "tomi"
+    assert word_of_some_of_them(words("prendé los cosa de Tomi"), "cosa", home, ("light.tomas",)) is None  # one
+    assert word_of_some_of_them(words("prendé los cosa de la casa"), "cosa", home, both) is None
 
 
 def test_another_countrys_word_for_the_same_appliance() -> None:
