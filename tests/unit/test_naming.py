@@ -562,6 +562,8 @@ def test_an_area_said_that_the_votes_left_out() -> None:
     )
     assert place_left_out(words("pon los leds del salón"), home, ("light.leds_salon",)) is None  # theirs
     assert place_left_out(words("pon los leds, que voy a cenar"), home, chosen) is None
+    sala = Home((HomeArea("living", (words("Living"), words("estar"))),), home.entities)
+    assert place_left_out(words("el termo está prendido"), sala, ("light.leds_cocina",)) is None  # no slip of it
 
 
 def test_a_word_left_out_that_names_some_of_them() -> None:
