@@ -74,7 +74,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]
         capture_output=True,
         text=True,
         check=True,
-        timeout=300,
+        timeout=900,  # a whole bench run: generous on a shared, busy machine
     )
     return json.loads(done.stdout.strip().splitlines()[-1]), out
 
