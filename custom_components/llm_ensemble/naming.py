@@ -449,19 +449,7 @@ def word_of_another_device(said: Words, named: str, home: Home, chosen: Sequence
     words are those of their names, their areas' and their floors'. `said` is as for
     `unvoted_name_word`.
     """
-    targets = [e for e in home.entities if e.entity_id in chosen]
-    areas = {e.area_id for e in targets}
-    floors = {a.floor_id for a in home.areas if a.area_id in areas}
-    own = frozenset(
-        w
-        for names in (
-            *(e.names for e in targets),
-            *(a.names for a in home.areas if a.area_id in areas),
-            *(f.names for f in home.floors if f.floor_id in floors),
-        )
-        for name in names
-        for w in name
-    )
+    own = frozenset().union(*(_own_words(e, home) for e in home.entities if e.entity_id in chosen))
     others = frozenset(w for e in home.entities if e.entity_id not in chosen for name in e.names for w in content(name))
     for following in _words_after_de(said, named):
         if following not in (named, *WHOLE_HOME) and following in others and not near_any(following, own):
@@ -490,7 +478,7 @@ def _own_words(entity: HomeEntity, home: Home) -> frozenset[str]:
     area = next((a for a in home.areas if a.area_id == entity.area_id), None)
     floor = next((f for f in home.floors if area and f.floor_id == area.floor_id), None)
     names = (*entity.names, *(area.names if area else ()), *(floor.names if floor else ()))
-    return frozenset(content(w for name in names for w in name))
+    return frozenset(w for name in names for w in name)
 
 
 def place_cut_short(said: Words, home: Home, chosen: Sequence[str]) -> str | None:

@@ -18,6 +18,7 @@ from .readings import says_switch_state
 
 HAS = frozenset({"tiene", "tienen", "tenes", "teneis"})
 LEFT = frozenset({"dejo", "deje", "dejaste", "dejasteis", "dejamos", "dejaron"})  # who left it on: not its owner
+HAS_OR_LEFT = HAS | LEFT
 LINKS = frozenset({"de", "del", "en", "a", "al"})  # "la luz de la cocina" is one thing
 STILL = frozenset({"todavia", "aun", "ahora", "ya"})  # "¿… encendida todavía?"
 HIS = frozenset({"su", "sus"})  # "de su cuarto": the owner's
@@ -37,7 +38,7 @@ def as_state_question(text: str, with_owner: bool = True) -> str | None:
     said = [m.group() for m in WORD.finditer(text)]
     plain = [normalize_lower_ascii(w) for w in said]
     # "tiene" first, or after who has it ("Javi tiene…"), never after who asks ("¿quién tiene…?").
-    has = next((i for i, w in enumerate(plain[: MAX_OWNER_WORDS + 1]) if w in HAS | LEFT), None)
+    has = next((i for i, w in enumerate(plain[: MAX_OWNER_WORDS + 1]) if w in HAS_OR_LEFT), None)
     if has is None or len(plain) < has + 3 or NOT_OWNERS & set(plain[:has]):
         return None
     states = [i for i in range(has + 1, len(plain)) if says_switch_state(plain[i])]
