@@ -1,7 +1,7 @@
 """Every request through conversation.process, for both agents, from the same starting states.
 
-Before each request the home is put back in the row's starting states (cases.py: full white,
-half speed), the built-in agent's sentence cache is emptied, and the whole service call is timed:
+Before each request the home is put back in the row's starting states (cases.py: white,
+70 % brightness, half speed), the built-in agent's sentence cache is emptied, and the whole service call is timed:
 what an automation or a voice pipeline waits for.
 """
 

@@ -8,7 +8,8 @@ The starting states make every expected change visible and every stray one too:
   device starts on in one row and off in the next (by the row's place in its file), the others
   half on, half off.
 - home (`entity_id=on|off|set ...`, the built-in agent's job): each listed entity starts opposite
-  to its effect (`set`: on, full white, half speed, so a colour, brightness or speed can change);
+  to its effect (`set`: on, white, at 70 % brightness and half speed, so a colour, a brightness up or
+  down, or a speed can change);
   the others half on, half off.
 - weather and none: half on, half off (nothing may change).
 

@@ -135,7 +135,7 @@ def test_rows_judged_by_effects(run: tuple[dict[str, Any], Path]) -> None:
     rows = outcomes(out)
     off = rows["LUZ_SL OFF", "apaga la luz del salón"]
     assert off["ours_right"] == off["builtin_right"] == "1"  # the built-in agent: its name, said as it is
-    assert off["ours_changes"] == off["builtin_changes"] == "light.luz_del_salon on 255 0,0→off"
+    assert off["ours_changes"] == off["builtin_changes"] == "light.luz_del_salon on 180 0,0→off"
     assert rows["CAFE_CO ON", "enciende la cafetera"]["ours_right"] == "1"
     wrong = rows["LUZ_CO OFF", "apaga la luz del salón"]
     assert wrong["ours_right"] == "0" and wrong["ours_wrong_action"] == "1"
@@ -147,7 +147,7 @@ def test_rows_judged_by_effects(run: tuple[dict[str, Any], Path]) -> None:
     assert state["ours_right"] == "1" and state["ours_changes"] == "nothing changed"
     comedor = rows["light.luz_del_comedor=off", "apaga la luz del comedor"]
     assert comedor["builtin_right"] == comedor["ours_right"] == "1"
-    assert comedor["builtin_changes"] == "light.luz_del_comedor on 255 0,0→off"
+    assert comedor["builtin_changes"] == "light.luz_del_comedor on 180 0,0→off"
     salon = rows[SALON_LIGHTS, "apaga las luces del salón"]
     assert salon["builtin_right"] == salon["ours_right"] == "1"
     assert salon["builtin_changes"].count("→off") == 3

@@ -27,7 +27,8 @@ from devtools.demo_home import AREA_ALIASES, DEVICES, Device
 from .house import HouseSwitch
 
 WHITE = (0.0, 0.0)
-FULL = 255
+# Between the steps a request may ask for, so raising, lowering, the highest and a percentage all show.
+START_BRIGHTNESS = 180
 
 
 class RealLight(LightEntity):
@@ -41,7 +42,7 @@ class RealLight(LightEntity):
         self._attr_name = name
         self._attr_unique_id = unique_id
         self._attr_is_on = False
-        self._attr_brightness = FULL
+        self._attr_brightness = START_BRIGHTNESS
         self._attr_hs_color = WHITE
 
     async def async_turn_on(self, **kwargs: Any) -> None:
@@ -55,7 +56,7 @@ class RealLight(LightEntity):
         self.async_write_ha_state()
 
     def reset(self, is_on: bool) -> None:
-        self._attr_is_on, self._attr_brightness, self._attr_hs_color = is_on, FULL, WHITE
+        self._attr_is_on, self._attr_brightness, self._attr_hs_color = is_on, START_BRIGHTNESS, WHITE
         self.async_write_ha_state()
 
 
@@ -139,7 +140,7 @@ class RealHome:
         return found
 
     def reset(self, states: dict[str, bool]) -> None:
-        """Put each entity in the given state (entity_id -> on), full white and half speed."""
+        """Put each entity in the given state (entity_id -> on), white at 70 % brightness, half speed."""
         for entity_id, is_on in states.items():
             self.entities[entity_id].reset(is_on)
 
