@@ -26,7 +26,7 @@ from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import because, corrections, home_check, owner_questions, readings, repairs, several_orders
+from . import adjustments, because, corrections, home_check, owner_questions, readings, repairs, several_orders
 from .calls import without_calls
 from .const import DOMAIN, LOGGER
 from .decision_log import decision_record
@@ -102,8 +102,20 @@ class LLMEnsembleAgent(ConversationEntity):
         # An order taken back and not repaired is read whole, and its checks pass it on.
         cut = domotics.names_devices and not repairs.takes_back(text)
         parts = several_orders.split_orders(text) if cut else []
+        adjusted = adjustments.read(text) if cut and len(parts) < 2 else None  # "baja un poco la luz"
         try:
-            if len(parts) > 1:
+            if adjusted:
+                decision, outcome = await several_orders.async_outcome(
+                    self.hass,
+                    text,
+                    [several_orders.Order(text)],
+                    lambda part, ordered: data.async_decide(self.hass, part, settings.vote, ordered),
+                    settings,
+                    domotics,
+                    user_input.context,
+                    here,
+                )
+            elif len(parts) > 1:
                 decision, outcome = await several_orders.async_outcome(
                     self.hass,
                     text,

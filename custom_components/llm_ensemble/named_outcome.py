@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from homeassistant.components.homeassistant.exposed_entities import async_should_expose
 from homeassistant.const import ATTR_ENTITY_ID, STATE_ON, STATE_UNAVAILABLE
@@ -32,8 +32,9 @@ from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.intent import IntentResponseErrorCode
 
-from . import home_check, readings, repairs, spanish
+from . import adjustments, home_check, readings, repairs, spanish
 from .actions import CONVERSATION, SERVICES, VERB, abstained
+from .adjustments import Adjustment
 from .const import SUPPORTED_DOMAINS
 from .engine import Decision, ModelInfo, majority
 from .morphology import sounds_feminine
@@ -153,10 +154,24 @@ def _as_ordered(
 
 @dataclass(frozen=True)
 class Switch:
-    """What a request asks to switch, checked and ready to carry out."""
+    """What a request asks to switch (or to change: brighter, faster), checked and ready to carry out."""
 
     action: str  # ON or OFF
     entity_ids: tuple[str, ...]
+    adjustment: Adjustment | None = None
+
+
+def adjusting(hass: HomeAssistant, found: Switch | Outcome, adjustment: Adjustment) -> Switch | Outcome:
+    """The change asked of the devices an on order found, where every one of them can make it.
+
+    The request was read as the order to turn them on (adjustments.py); any other reading of it (a
+    state question, an order to turn off) is not sure of the change, and is passed on.
+    """
+    if isinstance(found, Outcome):
+        return found
+    if found.action != "ON":
+        return Outcome("No te he entendido.", pass_on=PassOn(Reason.NOT_ADJUSTABLE, found.action))
+    return adjustments.cannot_change(hass, found.entity_ids) or replace(found, adjustment=adjustment)
 
 
 async def async_outcome(
@@ -245,7 +260,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
 def left_alone(hass: HomeAssistant, entity_ids: Sequence[str] = ()) -> Outcome:
     """Told not to switch (or to leave as it is): said so, nothing switched."""
     names = [_name(hass, e) for e in entity_ids]
-    return Outcome(f"Vale, dejo {_listed(names)} como está." if names else "Vale, no toco nada.")
+    return Outcome(f"Vale, dejo {spanish.listed(names)} como está." if names else "Vale, no toco nada.")
 
 
 def _all_known(hass: HomeAssistant, entity_ids: Sequence[str]) -> bool:
@@ -269,11 +284,6 @@ def _with_names_masked(said: home_check.Words, votes: Sequence[str | None]) -> h
 def _name(hass: HomeAssistant, entity_id: str) -> str:
     state = hass.states.get(entity_id)
     return state.name if state else entity_id
-
-
-def _listed(names: Sequence[str]) -> str:
-    """Names joined as Spanish lists them: A; A y B; A, B y C."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} y {names[-1]}"
 
 
 def _refusal(hass: HomeAssistant, entity_ids: Sequence[str]) -> Outcome | None:
@@ -304,12 +314,14 @@ def _states(hass: HomeAssistant, entity_ids: Sequence[str]) -> Outcome:
         stem = "encendid" if state is not None and state.state == STATE_ON else "apagad"
         said.append(f"{name} está {stem}{'a' if sounds_feminine(name) else 'o'}")
     target = entity_ids[0] if len(entity_ids) == 1 else None
-    return Outcome(spanish.capitalize(_listed(said)) + ".", target=target)
+    return Outcome(spanish.capitalize(spanish.listed(said)) + ".", target=target)
 
 
 async def async_switch(hass: HomeAssistant, switch: Switch, context: Context) -> Outcome:
-    """turn_on/turn_off on every entity, in one reply naming them."""
+    """turn_on/turn_off on every entity (or the change asked), in one reply naming them."""
     action, entity_ids = switch.action, switch.entity_ids
+    if switch.adjustment is not None:
+        return await adjustments.async_change(hass, entity_ids, switch.adjustment, context)
     service = SERVICES[action]
     calls = []
     for entity_id in entity_ids:
@@ -327,4 +339,4 @@ async def async_switch(hass: HomeAssistant, switch: Switch, context: Context) ->
     if len(names) == 1:
         speech = spanish.capitalize(DONE_ONE[action].format(name=names[0]))
         return Outcome(speech, target=entity_ids[0], service_call=", ".join(calls))
-    return Outcome(DONE_SEVERAL[action].format(names=_listed(names)), service_call=", ".join(calls))
+    return Outcome(DONE_SEVERAL[action].format(names=spanish.listed(names)), service_call=", ".join(calls))

@@ -41,6 +41,7 @@ class Reason(StrEnum):
     ONLY_PLACE = "only_place"
     NOT_EXPOSED = "not_exposed"
     NOT_SWITCHABLE = "not_switchable"
+    NOT_ADJUSTABLE = "not_adjustable"
     CODE_UNMAPPED = "code_unmapped"
     MAPPED_MISSING = "mapped_missing"
     MAPPED_NOT_EXPOSED = "mapped_not_exposed"
@@ -90,6 +91,7 @@ SPOKEN = {
     Reason.ONLY_PLACE: "nombra un sitio y ningún aparato",
     Reason.NOT_EXPOSED: "entidad no expuesta",
     Reason.NOT_SWITCHABLE: "un tipo de entidad que no enciendo ni apago",
+    Reason.NOT_ADJUSTABLE: "un aparato sin intensidad ni velocidad que cambiar",
     Reason.CODE_UNMAPPED: "código sin entidad asignada",
     Reason.MAPPED_MISSING: "la entidad asignada no existe",
     Reason.MAPPED_NOT_EXPOSED: "la entidad asignada no está expuesta a Assist",

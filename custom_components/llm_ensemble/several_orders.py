@@ -8,6 +8,7 @@ part is decided by the models and checked as if it were said alone (a part that 
 on/off verb is the domotics model's to read, whatever the selector says of it). The request is
 carried out only if every part is sure (a switch, a state answer, a weather answer); otherwise it
 is passed on whole, and nothing is switched. One reply says what was done, part by part.
+A part may ask for a change of brightness or speed ("… y baja un poco la luz": adjustments.py).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from homeassistant.core import Context, HomeAssistant
 
-from . import home_check, named_outcome, readings, weather_answers
+from . import adjustments, home_check, named_outcome, readings, weather_answers
 from .engine import ROUTE_DOMOTICS, ROUTE_WEATHER, Decision, ModelInfo
 from .engine.text import normalize_lower_ascii
 from .morphology import CLITICS, DETERMINERS, articles_agree, tag
@@ -302,7 +303,7 @@ def _with_place_said_first(text: str, said: Sequence[SaidWord], orders: list[Ord
 
 
 def _switch_verb(word: str) -> bool:
-    return tag(word).order_verb
+    return tag(word).order_verb or adjustments.way_of(word) is not None  # "… y baja un poco la luz"
 
 
 def _starts_order(plain: Sequence[str], i: int) -> bool:
@@ -334,12 +335,21 @@ async def async_outcome(
     if len(parts) > MAX_ORDERS:  # decided for the record only
         too_many = PassOn(Reason.TOO_MANY_ORDERS, f"{len(parts)} > {MAX_ORDERS}")
         return await decide(text, False), Outcome("Son demasiadas cosas a la vez.", pass_on=too_many)
-    decisions = [await decide(part.text, begins_with_an_order(part.text)) for part in parts]
+    # "baja un poco la luz del salón": the devices are found as the order to turn them on finds them.
+    adjusted = [adjustments.read(part.text) for part in parts]
+    decisions = [
+        await decide(change.order, True) if change else await decide(part.text, begins_with_an_order(part.text))
+        for part, change in zip(parts, adjusted, strict=True)
+    ]
     if any(part.shares_verb for part in parts):
         here = None
     planned: list[named_outcome.Switch | Outcome] = []
-    for number, decision in enumerate(decisions, 1):
+    for number, (decision, change) in enumerate(zip(decisions, adjusted, strict=True), 1):
         found = await _async_plan(hass, decision, settings, domotics, here)
+        if change:
+            found = named_outcome.adjusting(hass, found, change.adjustment)
+        if isinstance(found, Outcome) and (found.pass_on or found.error) and len(parts) == 1:
+            return _whole(text, decisions), found  # one change said alone: its own reason
         if isinstance(found, Outcome) and (found.pass_on or found.error):
             unsure = PassOn(Reason.PART_UNSURE, f"{number}/{len(parts)}: {found.pass_on or found.error}")
             return _whole(text, decisions), Outcome(found.speech, found.error, pass_on=unsure)

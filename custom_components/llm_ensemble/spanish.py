@@ -5,6 +5,8 @@ What a request says is read in readings.py; word forms are in morphology.py.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .engine import CatalogEntry
 
 
@@ -30,3 +32,8 @@ def device_phrase(entry: CatalogEntry) -> str:
 def capitalize(text: str) -> str:
     """The text with its first letter upper-case, the rest as it is."""
     return text[:1].upper() + text[1:]
+
+
+def listed(names: Sequence[str]) -> str:
+    """Names joined as Spanish lists them: A; A y B; A, B y C."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} y {names[-1]}"

@@ -99,8 +99,47 @@ def light_words() -> frozenset[str]:
     return list_words("on_off_domains", "light")
 
 
+@lru_cache(maxsize=8)
+def rule_words(name: str) -> frozenset[str]:
+    """The one-word texts of one of the package's Spanish expansion rules ("sube": "sube", "aumenta")."""
+    rule = _spanish().get("expansion_rules", {}).get(name)
+    texts = expand(rule) if isinstance(rule, str) and "<" not in rule else set()
+    return frozenset(w for w in map(normalize_lower_ascii, texts) if w and " " not in w)
+
+
+@lru_cache(maxsize=4)
+def list_values(name: str) -> dict[str, int]:
+    """The texts of one of the package's Spanish lists and the number each stands for ("tope": 100)."""
+    values = _spanish().get("lists", {}).get(name, {}).get("values", [])
+    said: dict[str, int] = {}
+    for value in values:
+        if isinstance(value, dict) and isinstance(value.get("in"), str) and isinstance(value.get("out"), int):
+            said |= {normalize_lower_ascii(text): value["out"] for text in expand(value["in"]) if text}
+    return said
+
+
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, int]:
+    """Spanish numbers from 0 to 100 in words ("cuarenta y cinco": 45), as Home Assistant spells them.
+
+    Read with `unicode_rbnf`, which Home Assistant's sentence matcher installs; none where it is missing.
+    """
+    try:
+        from unicode_rbnf import RbnfEngine
+    except ImportError:
+        _LOGGER.debug("unicode_rbnf is not installed; numbers are read in digits only")
+        return {}
+    engine = RbnfEngine.for_language(LANGUAGE)
+    words: dict[str, int] = {}
+    for number in range(101):
+        spelled = engine.format_number(number)
+        words |= {normalize_lower_ascii(text): number for text in (spelled.text, *spelled.text_by_ruleset.values())}
+    return words
+
+
 def read_vocabulary() -> None:
     """Read and expand every list the agent uses, once (blocking I/O: call it in the executor)."""
     intents_colours()
     domain_words()
     light_words()
+    number_words()

@@ -335,3 +335,31 @@ async def test_an_order_and_a_weather_question_get_both(hass: HomeAssistant, hom
         assert "Deshumidificador" in reply, reply
         assert "mañana" in reply.lower(), reply
         assert "°C" in reply, reply  # the forecast's own answer
+
+
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [
+        ("baja un poco la lámpara de pie", {"light.lampara_pie": "on 130 0,0"}),  # 180 is 71 %: to 51 %
+        ("pon la luz grande del salón al máximo", {"light.lampara_techo": "on 255 0,0"}),
+        ("súbele al abanico de la recámara de Tomás", {"fan.abanico": "on 75"}),  # one of its four speeds up
+        ("la lámpara de pie ponla al 30 %", {"light.lampara_pie": "on 76 0,0"}),
+        # A change and an order at once: both.
+        (
+            "apaga el deshumidificador y baja un poco la lámpara de pie",
+            {"switch.deshumidificador": "off", "light.lampara_pie": "on 130 0,0"},
+        ),
+        # A switch has no brightness: nothing changes.
+        ("baja un poco el deshumidificador", {}),
+    ],
+)
+async def test_a_brightness_or_a_speed_is_changed(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str, changed: dict[str, str]
+) -> None:
+    """A device found by its names as an order finds it, changed and left on; nothing else changes."""
+    home.reset(dict.fromkeys(home.entities, True))
+    await hass.async_block_till_done()
+    before = home.snapshot()
+    reply = speech(await ask(hass, text))
+    after = home.snapshot()
+    assert {e: s for e, s in after.items() if s != before[e]} == changed, reply

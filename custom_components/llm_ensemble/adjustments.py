@@ -1,0 +1,302 @@
+"""A change of brightness or speed: "baja un poco la luz del salón", "el ventilador ponlo a tope".
+
+Home Assistant's built-in agent sets a light's brightness to a percentage said with the light's
+exact name. A household also says "un poco", "más flojito", "súbele al abanico", and names the
+device as it does to switch it. So the device is found as an on/off order finds it: the request is
+read as the order to turn it on ("enciende la luz del salón"), voted on and checked the same way,
+and the change is made only where every device found can make it (a light that dims, a fan with
+speeds). A change down never turns a device off, and one asked of a device that is off leaves it off.
+
+The verbs ("sube", "baja", "pon" and theirs), the words for the highest and the lowest ("a tope",
+"al mínimo") and the numbers in words are Home Assistant's own (`home-assistant-intents`' Spanish
+`sube`, `baja` and `establece` rules, its `brightness_level` list, and `unicode_rbnf`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from homeassistant.components.fan import ATTR_PERCENTAGE, ATTR_PERCENTAGE_STEP, FanEntityFeature
+from homeassistant.components.light import (
+    ATTR_BRIGHTNESS,
+    ATTR_BRIGHTNESS_PCT,
+    ATTR_SUPPORTED_COLOR_MODES,
+    brightness_supported,
+)
+from homeassistant.const import ATTR_ENTITY_ID, ATTR_SUPPORTED_FEATURES, STATE_ON
+from homeassistant.core import Context, HomeAssistant, State
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers.intent import IntentResponseErrorCode
+
+from .engine.text import normalize_lower_ascii
+from .morphology import CLITICS, DETERMINERS, NEGATIONS, tag
+from .reasons import PassOn, Reason
+from .reply import Outcome
+from .said_words import OBJECT_PRONOUNS, SaidWord, paused, said_words
+from .spanish import listed
+from .vocabulary import list_values, number_words, rule_words
+
+FAN_DOMAIN = "fan"
+LIGHT_DOMAIN = "light"
+SERVICE_SET_PERCENTAGE = "set_percentage"
+FULL_BRIGHTNESS = 255
+STEP = 20  # a percentage: "un poco" more or less light, a speed up or down on a fan with many
+LOWEST = 1  # a change down stops here: it never turns the device off
+ORDER = "enciende"  # how the request is read to find the device: as the order to turn it on
+
+# Said after "más"/"menos": the way a change goes ("más flojito", "menos fuerte").
+MORE = frozenset({"fuerte", "alto", "alta", "rapido", "rapida", "intenso", "intensa", "brillante", "potente", "luz"})
+LESS = frozenset(
+    {"flojo", "floja", "flojito", "flojita", "suave", "suavecito", "suavecita", "bajo", "baja", "bajito", "bajita",
+     "lento", "lenta", "despacio", "tenue", "debil"}
+)  # fmt: skip
+# Home Assistant's rules of the verbs that change a level, and the way each goes; its own sentences
+# take "enciende" too ("enciende la luz al 50 %").
+WAYS = (("sube", 1), ("baja", -1), ("establece", 0), ("enciende", 0))
+LEVELS = range(1, 101)  # a percentage said: 0 would turn the device off
+QUESTION = re.compile(r"[¿?]")
+ASKS = frozenset({"esta", "estan", "sigue", "siguen", "tiene", "tienen", "cual", "cuanto", "como", "que", "hay"})
+A_LITTLE = ("un poco", "un poquito", "un poquitin", "un poquitito", "algo")
+HALF = ("la mitad", "media luz", "medias", "media")  # "a la mitad", "a media luz"
+# What a change is of ("el brillo de la lámpara"): said, it is no part of the device's name.
+QUANTITIES = frozenset({"brillo", "intensidad", "velocidad", "potencia"})
+# Changes of what the agent does not change: the request is not read as one.
+OTHER_QUANTITIES = frozenset({"volumen", "temperatura", "grados", "canal", "persiana", "persianas", "toldo"})
+PERCENT = r"(?:%|por ?cien(?:to)?)"
+CLITIC_ENDINGS = tuple(CLITICS | {"melo", "mela", "selo", "sela", "noslo", "nosla"})
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """How much to change: to a percentage ("al 40 %", "a tope"), or by a step up or down."""
+
+    percentage: int | None = None
+    step: int = 0
+
+
+@dataclass(frozen=True)
+class Adjusted:
+    """A request that asks for a change: the change, and the request read as an on order."""
+
+    adjustment: Adjustment
+    order: str
+
+
+def read(text: str) -> Adjusted | None:
+    """The change a request asks for, and the order that finds its device; None if it asks none.
+
+    - "baja un poco la luz del salón" -> a step down, "enciende la luz del salón";
+    - "pon el ventilador de Lucía a tope" / "el ventilador de Lucía ponlo a tope" -> 100 %;
+    - "súbele al abanico" -> a step up, "enciende el abanico";
+    - "lámpara de pie al cincuenta por ciento" -> 50 %, "enciende lámpara de pie".
+    """
+    said = said_words(text)
+    words = [w.plain for w in said]
+    if not said or OTHER_QUANTITIES.intersection(words) or _turns_off(words):
+        return None  # "baja el volumen", "apaga la luz al salir"
+    verb = next((i for i, w in enumerate(words) if way_of(w) is not None and _said_as_verb(said, text, i)), None)
+    if verb is None and (QUESTION.search(text) or words[0] in ASKS):
+        return None  # "¿está el ventilador al máximo?"
+    if verb is not None and NEGATIONS.intersection(words[:verb]):
+        return None  # "no le bajes a la luz": nothing to change
+    way = way_of(words[verb]) if verb is not None else None
+    found = _amount(" ".join(words))
+    if found is None and not way:
+        return None  # "pon la luz del salón": an on order
+    amount, span = found or (Adjustment(), None)
+    if amount.percentage is None and not amount.step:
+        if not way:
+            return None  # "pon un poco la luz": no way said
+        amount = Adjustment(step=STEP * way)  # "baja un poco", "sube la luz"
+    cut = _words_within(words, span) if span else set()
+    if verb is not None:
+        object_first = words[verb].endswith(OBJECT_PRONOUNS)  # "el ventilador ponlo a tope"
+        cut |= {verb, *(() if object_first else range(verb))}
+        if verb + 1 < len(words) and words[verb + 1] == "a":
+            cut.add(verb + 1)  # "bájale a la luz"
+    after_verb = verb + 1 if verb is not None else None
+    # "súbele al abanico": "el abanico"
+    kept = [("el" if i == after_verb and w.plain == "al" else w.said(text)) for i, w in enumerate(said) if i not in cut]
+    kept = _without_quantity(kept)
+    return Adjusted(amount, " ".join((ORDER, *kept))) if kept else None
+
+
+def _said_as_verb(said: Sequence[SaidWord], text: str, i: int) -> bool:
+    """Whether a verb form is said as the request's verb, not as the floor's "baja" ("la planta baja").
+
+    First, after a pause or a pronoun ("¿me bajas…?"), after "puedes", or carrying its object ("el
+    ventilador ponlo a tope").
+    """
+    word = said[i].plain
+    if i == 0 or word.endswith(OBJECT_PRONOUNS) or paused(text, said[i - 1], said[i]):
+        return True
+    return said[i - 1].plain in CLITICS or said[i - 1].plain.startswith(("pued", "pod"))
+
+
+def _turns_off(words: Sequence[str]) -> bool:
+    """Whether an order to turn off is given: "apaga la luz al salir" (not "el quitamiedos")."""
+    followed = [*words[1:], ""]
+    return any(
+        tag(word).switch and tag(word).direction == "OFF" and (i == 0 or followed[i] in DETERMINERS)
+        for i, word in enumerate(words)
+    )
+
+
+def way_of(word: str) -> int | None:
+    """1 for a verb that raises, -1 for one that lowers, 0 for one that sets ("pon"); else None.
+
+    With its pronouns ("súbele", "ponlo") and as asked ("¿me bajas la luz?").
+    """
+    forms = {word, word[:-1] if word.endswith("s") else word}
+    forms |= {form[: -len(c)] for form in tuple(forms) for c in CLITIC_ENDINGS if form.endswith(c)}
+    for rule, way in WAYS:
+        if forms & rule_words(rule):
+            return way
+    return None
+
+
+def _amount(plain: str) -> tuple[Adjustment, tuple[int, int]] | None:
+    """The amount said and where in the plain text: "al 40 %", "a tope", "más flojito", "un poco".
+
+    "un poco" says no way: the verb's is taken. Home Assistant's "más alto", "más bajo" stand for
+    the highest and the lowest; said to a family's assistant, they are a step.
+    """
+    numbers = "|".join(sorted(map(re.escape, number_words()), key=len, reverse=True)) or "(?!)"
+    for pattern in (rf"\b(?:al?|en|hasta el)\s+(\d{{1,3}}|{numbers})\s*{PERCENT}", rf"\bal?\s+(\d{{1,3}}|{numbers})\b"):
+        if (found := re.search(pattern, plain)) and (value := _number(found.group(1))) in LEVELS:
+            return Adjustment(percentage=value), found.span()
+    levels = {text: level for text, level in list_values("brightness_level").items() if not text.startswith("mas ")}
+    levels |= dict.fromkeys(HALF, 50)
+    for text in sorted(levels, key=len, reverse=True):
+        if found := re.search(rf"\b(?:al?|en)\s+{re.escape(text)}\b", plain):
+            return Adjustment(percentage=levels[text]), found.span()
+    if (found := re.search(r"\b(mas|menos)\s+(\w+)", plain)) and found.group(2) in MORE | LESS:
+        up = (found.group(2) in MORE) == (found.group(1) == "mas")
+        return Adjustment(step=STEP if up else -STEP), found.span()
+    if found := re.search(rf"\b(?:{'|'.join(A_LITTLE)})\b", plain):
+        return Adjustment(), found.span()
+    return None
+
+
+def _number(said: str) -> int | None:
+    return int(said) if said.isdigit() else number_words().get(said)
+
+
+def _words_within(words: Sequence[str], span: tuple[int, int]) -> set[int]:
+    """The words within a span of the plain text (the words joined by one space)."""
+    indices, position = set(), 0
+    for i, word in enumerate(words):
+        if position >= span[0] and position + len(word) <= span[1]:
+            indices.add(i)
+        position += len(word) + 1
+    return indices
+
+
+def _without_quantity(kept: list[str]) -> list[str]:
+    """Without "el brillo de", "la velocidad del": what is changed, said before the device.
+
+    "la velocidad del ventilador" -> "el ventilador".
+    """
+    plain = [normalize_lower_ascii(w) for w in kept]
+    for i, word in enumerate(plain):
+        if word in QUANTITIES and i + 1 < len(plain) and plain[i + 1] in ("de", "del"):
+            start = i - 1 if i > 0 and plain[i - 1] in ("el", "la") else i
+            article = ["el"] if plain[i + 1] == "del" else []
+            return [*kept[:start], *article, *kept[i + 2 :]]
+    return kept
+
+
+def cannot_change(hass: HomeAssistant, entity_ids: Sequence[str]) -> Outcome | None:
+    """Why these devices cannot make the change (a switch, a light that does not dim), or None."""
+    for entity_id in entity_ids:
+        state = hass.states.get(entity_id)
+        if state is None or not _changes_level(state):
+            name = state.name if state else entity_id
+            return Outcome(
+                f"No sé subir ni bajar {name}.",
+                IntentResponseErrorCode.FAILED_TO_HANDLE.value,
+                pass_on=PassOn(Reason.NOT_ADJUSTABLE, entity_id),
+            )
+    return None
+
+
+async def async_change(
+    hass: HomeAssistant, entity_ids: Sequence[str], adjustment: Adjustment, context: Context
+) -> Outcome:
+    """Each device to its new level, in one reply; a device that is off is not lowered."""
+    calls, done, left_off = [], [], []
+    for entity_id in entity_ids:
+        state = hass.states.get(entity_id)
+        if state is None:
+            continue
+        level = new_level(state, adjustment)
+        if level is None:
+            left_off.append(state.name)
+            continue
+        domain, service, data = _call(state, level)
+        calls.append(f"{domain}.{service} {entity_id}")
+        try:
+            await hass.services.async_call(
+                domain, service, {ATTR_ENTITY_ID: entity_id, **data}, blocking=True, context=context
+            )
+        except HomeAssistantError as err:
+            code = IntentResponseErrorCode.FAILED_TO_HANDLE.value
+            return Outcome(f"No he podido cambiar {state.name}: {err}", code, service_call=", ".join(calls))
+        done.append((state.name, level))
+    said = [_said_done(done)] if done else []
+    if left_off:
+        said.append(f"{listed(left_off)} {'está apagado' if len(left_off) == 1 else 'están apagados'}: no lo bajo.")
+    speech = " ".join(said)
+    target = entity_ids[0] if len(entity_ids) == 1 else None
+    return Outcome(speech, target=target, service_call=", ".join(calls) or None)
+
+
+def new_level(state: State, adjustment: Adjustment) -> int | None:
+    """The percentage the device goes to; None where it is off and asked to go down."""
+    if adjustment.percentage is not None:
+        return adjustment.percentage
+    current = _level(state)
+    if current == 0 and adjustment.step < 0:
+        return None
+    step = adjustment.step
+    lowest = LOWEST
+    if state.domain == FAN_DOMAIN:
+        speed = float(state.attributes.get(ATTR_PERCENTAGE_STEP) or 1)
+        step = round(max(abs(step), speed)) * (1 if step > 0 else -1)  # at least one speed of the fan's
+        lowest = max(LOWEST, round(speed))
+    return max(lowest, min(100, current + step))
+
+
+def _level(state: State) -> int:
+    """How high the device is now, in percent (0 when off)."""
+    if state.state != STATE_ON:
+        return 0
+    if state.domain == LIGHT_DOMAIN:
+        brightness = state.attributes.get(ATTR_BRIGHTNESS)
+        return round(brightness * 100 / FULL_BRIGHTNESS) if isinstance(brightness, int | float) else 100
+    percentage = state.attributes.get(ATTR_PERCENTAGE)
+    return round(percentage) if isinstance(percentage, int | float) else 100
+
+
+def _changes_level(state: State) -> bool:
+    if state.domain == LIGHT_DOMAIN:
+        return brightness_supported(state.attributes.get(ATTR_SUPPORTED_COLOR_MODES))
+    if state.domain == FAN_DOMAIN:
+        return bool(int(state.attributes.get(ATTR_SUPPORTED_FEATURES) or 0) & FanEntityFeature.SET_SPEED)
+    return False
+
+
+def _call(state: State, level: int) -> tuple[str, str, dict[str, int]]:
+    if state.domain == LIGHT_DOMAIN:
+        return LIGHT_DOMAIN, "turn_on", {ATTR_BRIGHTNESS_PCT: level}
+    return FAN_DOMAIN, SERVICE_SET_PERCENTAGE, {ATTR_PERCENTAGE: level}
+
+
+def _said_done(done: Sequence[tuple[str, int]]) -> str:
+    """What was done: "He puesto Lámpara de pie al 40 %.", or each at its own level."""
+    levels = {level for _, level in done}
+    if len(levels) == 1:
+        return f"He puesto {listed([name for name, _ in done])} al {levels.pop()} %."
+    return f"He puesto {listed([f'{name} al {level} %' for name, level in done])}."

@@ -1,0 +1,89 @@
+"""A change of brightness or speed: how it is read, and the level a device goes to (pure functions)."""
+
+from __future__ import annotations
+
+import pytest
+from homeassistant.core import State
+
+from custom_components.llm_ensemble.adjustments import Adjusted, Adjustment, new_level, read, way_of
+
+DOWN, UP = Adjustment(step=-20), Adjustment(step=20)
+
+
+@pytest.mark.parametrize(
+    ("text", "adjusted"),
+    [
+        ("baja un poco la luz del salón", Adjusted(DOWN, "enciende la luz del salón")),
+        ("sube el ventilador", Adjusted(UP, "enciende el ventilador")),
+        ("¿me bajas un poquito la lámpara del techo?", Adjusted(DOWN, "enciende la lámpara del techo")),
+        ("¿puedes bajar la luz del pasillo?", Adjusted(DOWN, "enciende la luz del pasillo")),
+        ("súbele al abanico", Adjusted(UP, "enciende el abanico")),  # "al" is the device's "el"
+        ("bajale a la lámpara de la pieza", Adjusted(DOWN, "enciende la lámpara de la pieza")),
+        ("pon el quitamiedos más flojito", Adjusted(DOWN, "enciende el quitamiedos")),  # no "quitar" in it
+        ("pon el ventilador menos fuerte", Adjusted(DOWN, "enciende el ventilador")),
+        ("sube la velocidad del ventilador de techo", Adjusted(UP, "enciende el ventilador de techo")),
+        ("baja el brillo de la lámpara", Adjusted(DOWN, "enciende la lámpara")),
+        ("el ventilador de Lucía ponlo a tope", Adjusted(Adjustment(100), "enciende el ventilador de Lucía")),
+        ("sube al máximo la luz", Adjusted(Adjustment(100), "enciende la luz")),
+        ("pon la lámpara al mínimo", Adjusted(Adjustment(1), "enciende la lámpara")),
+        ("baja la luz del estudio al 40 por ciento", Adjusted(Adjustment(40), "enciende la luz del estudio")),
+        ("pon la luz al setenta y cinco por ciento", Adjusted(Adjustment(75), "enciende la luz")),
+        ("lámpara de pie al cincuenta %", Adjusted(Adjustment(50), "enciende lámpara de pie")),
+        ("enciende la luz del salón al 30%", Adjusted(Adjustment(30), "enciende la luz del salón")),
+        ("prende el foco a media luz", Adjusted(Adjustment(50), "enciende el foco")),
+        ("oye, baja la lámpara", Adjusted(DOWN, "enciende la lámpara")),  # after a pause
+    ],
+)
+def test_a_change_is_read_with_the_order_that_finds_its_device(text: str, adjusted: Adjusted) -> None:
+    assert read(text) == adjusted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pon la luz del salón",  # an on order
+        "enciende la luz de la planta baja",  # the floor's "baja"
+        "¿está encendida la luz de la planta baja?",
+        "apaga la luz al salir",  # an order to turn off
+        "no le bajes a la luz del comedor",  # nothing to change
+        "baja el volumen de la tele",  # not what the agent changes
+        "sube la persiana",
+        "pon el aire a 22 grados",
+        "¿está el ventilador al máximo?",  # asked
+        "pon un poco la luz",  # no way said
+        "la luz al 0 %",  # zero would turn it off
+        "",
+    ],
+)
+def test_what_asks_no_change_is_not_read_as_one(text: str) -> None:
+    assert read(text) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "way"),
+    [("sube", 1), ("subile", 1), ("bájale".replace("á", "a"), -1), ("reduce", -1), ("ponlo", 0), ("enciende", 0)],
+)
+def test_the_way_a_verb_goes(word: str, way: int) -> None:
+    assert way_of(word) == way
+
+
+def test_a_word_that_is_no_such_verb_has_no_way() -> None:
+    assert way_of("salon") is None
+
+
+@pytest.mark.parametrize(
+    ("state", "adjustment", "level"),
+    [
+        (State("light.a", "on", {"brightness": 255}), DOWN, 80),
+        (State("light.a", "on", {"brightness": 26}), DOWN, 1),  # lowered, never turned off
+        (State("light.a", "on", {"brightness": 230}), UP, 100),
+        (State("light.a", "off"), UP, 20),  # raised from off: on, low
+        (State("light.a", "off"), DOWN, None),  # off, asked to go down: left off
+        (State("light.a", "off"), Adjustment(60), 60),
+        (State("fan.a", "on", {"percentage": 33, "percentage_step": 33.33}), UP, 66),  # one speed of three
+        (State("fan.a", "on", {"percentage": 33, "percentage_step": 33.33}), DOWN, 33),  # the lowest speed
+        (State("fan.a", "on", {"percentage": 50, "percentage_step": 1}), UP, 70),
+    ],
+)
+def test_the_level_a_device_goes_to(state: State, adjustment: Adjustment, level: int | None) -> None:
+    assert new_level(state, adjustment) == level
