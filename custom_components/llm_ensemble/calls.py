@@ -6,6 +6,10 @@ They ask for nothing. The built-in agent's sentences do not expect them and read
 a name ("ningún dispositivo llamado oye enciende"), and the models read a request better without
 them, so both are given the request as if said without them. Words that are verbs too ("mira
 si…", "escucha la radio") are left out only where a comma sets them apart or an on/off verb follows.
+
+A family calls each other and the assistant by many more words ("quillo", "mija", "güey", "joven"):
+one word before the order's on/off verb that names nothing in the home and says no time ("luego
+apaga…") is such a call too.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from __future__ import annotations
 import re
 
 from .engine.text import normalize_lower_ascii
-from .morphology import tag
+from .morphology import STOPWORDS, tag
+from .readings import LATER
 
 CALLS = frozenset(
     {"oye", "oiga", "oigan", "hey", "ey", "eh", "hola", "buenas", "venga", "bueno", "pues", "vale", "ok", "okey",
@@ -22,12 +27,20 @@ CALLS = frozenset(
 ALSO_VERBS = frozenset(
     {"mira", "mire", "escucha", "escuche", "perdona", "perdone", "disculpa", "disculpe", "anda", "orale"}
 )
+# Words that say something to a request, not who is called: a time, a place, a condition, an article.
+NOT_CALLS = STOPWORDS | LATER | frozenset({"si", "que", "cuando", "donde", "como", "tambien", "todo", "todos", "solo"})
+MIN_CALL_LETTERS = 3
+CALLED = re.compile(r"\s*(\w+)\s*,?\s+(\w+)")
 FIRST_CALL = re.compile(r"\s*(a ver|buen[oa]s (?:d[ií]as|tardes|noches)|\w+)(\s*[,!.]\s*|\s+|$)", re.IGNORECASE)
 WORD = re.compile(r"\w+")
 
 
-def without_calls(text: str) -> str:
-    """The request without the words that call the assistant first: "oye, venga, apaga la luz"."""
+def without_calls(text: str, home_words: frozenset[str] | None = None) -> str:
+    """The request without the words that call the assistant first: "oye, venga, apaga la luz".
+
+    `home_words`: the words of the home's names; given, a word of no name before the order's verb
+    is left out too ("quillo, apaga la tele").
+    """
     rest = text
     while (first := FIRST_CALL.match(rest)) and first.end() < len(rest):
         word, set_apart = normalize_lower_ascii(first.group(1)), bool(first.group(2).strip())
@@ -38,4 +51,15 @@ def without_calls(text: str) -> str:
         if following is not None and normalize_lower_ascii(following.group()) == "si":
             break  # "a ver si enciendes la luz", "oye si puedes…": asked, no condition
         rest = rest[first.end() :]
-    return rest
+    return rest if home_words is None else _without_a_word_called(rest, home_words)
+
+
+def _without_a_word_called(text: str, home_words: frozenset[str]) -> str:
+    """Without one first word, before an order's on/off verb, that names nothing in the home."""
+    called = CALLED.match(text)
+    if called is None or not tag(normalize_lower_ascii(called.group(2))).gives_order:
+        return text
+    word = normalize_lower_ascii(called.group(1))
+    said = tag(word)
+    says_something = word in home_words or word in NOT_CALLS or said.switch or said.slipped_switch or said.negation
+    return text if says_something or len(word) < MIN_CALL_LETTERS else text[called.start(2) :]

@@ -93,7 +93,7 @@ class LLMEnsembleAgent(ConversationEntity):
         # the models know it, "¿está encendida la lámpara de Lucía?".
         text, without_owner = user_input.text, None
         if domotics.names_devices:
-            text = without_calls(text)  # "oye, enciende…"
+            text = without_calls(text, home_check.async_read_home(self.hass).words)  # "oye, …", "quillo, …"
             text = corrections.order_meant(text) or text
             text = repairs.order_repaired(text) or text
             # Who has the device may not name it: asked again without them, where the models are unsure.

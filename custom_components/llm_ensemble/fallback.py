@@ -21,6 +21,7 @@ from homeassistant.helpers import intent
 
 from .calls import without_calls
 from .engine import ServerError, ServerTimedOut
+from .home_check import async_read_home
 from .reasons import PassOn
 from .reply import Outcome, async_reply
 from .settings import Settings
@@ -43,7 +44,7 @@ async def async_built_in_answer(
     """Ask the built-in agent in the same conversation; its answer comes back as it gave it."""
     result = await conversation.async_converse(
         hass,
-        text=without_calls(user_input.text),
+        text=without_calls(user_input.text, async_read_home(hass).words),
         conversation_id=chat_log.conversation_id,
         context=user_input.context,
         language=user_input.language,

@@ -30,3 +30,25 @@ from custom_components.llm_ensemble.calls import without_calls
 )
 def test_the_calls_are_left_out(text: str, asked: str) -> None:
     assert without_calls(text) == asked
+
+
+HOME_WORDS = frozenset({"cocina", "tele", "luz", "cuarto", "javi", "lampara", "pie"})
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("quillo enciende el ordenador", "enciende el ordenador"),  # a word of no name, before the verb
+        ("mija, prende el foco", "prende el foco"),
+        ("oye compa, apaga la tele", "apaga la tele"),  # a known call, then another
+        ("joven encienda el boiler", "encienda el boiler"),
+        ("Javi apaga la luz", "Javi apaga la luz"),  # a word of the home's names: may be the place
+        ("cocina apaga la luz", "cocina apaga la luz"),
+        ("luego apaga la luz", "luego apaga la luz"),  # a time: kept
+        ("no apagues la luz", "no apagues la luz"),
+        ("la tele apágala", "la tele apágala"),  # an article: the object said first
+        ("quillo, la luz", "quillo, la luz"),  # no order follows
+    ],
+)
+def test_a_word_of_no_name_before_the_order_is_a_call(text: str, asked: str) -> None:
+    assert without_calls(text, HOME_WORDS) == asked
