@@ -9,7 +9,7 @@ si…", "escucha la radio") are left out only where a comma sets them apart or a
 
 A family calls each other and the assistant by many more words ("quillo", "mija", "güey", "joven"):
 one word before the order's on/off verb that names nothing in the home and says no time ("luego
-apaga…") is such a call too.
+apaga…") is such a call too. A call said last, after a comma ("…, che"), asks for nothing either.
 """
 
 from __future__ import annotations
@@ -25,11 +25,12 @@ CALLS = frozenset(
      "che", "casa", "a ver", "buenos dias", "buenas tardes", "buenas noches"}
 )  # fmt: skip
 ALSO_VERBS = frozenset(
-    {"mira", "mire", "escucha", "escuche", "perdona", "perdone", "disculpa", "disculpe", "anda", "orale"}
-)
+    {"mira", "mire", "escucha", "escuche", "perdona", "perdone", "disculpa", "disculpe", "anda", "orale", "dale"}
+)  # "dale": also "turn it on" ("dale a la luz"), a call only set apart or before the order's verb
 # Words that say something to a request, not who is called: a time, a place, a condition, an article.
 NOT_CALLS = STOPWORDS | LATER | frozenset({"si", "que", "cuando", "donde", "como", "tambien", "todo", "todos", "solo"})
 MIN_CALL_LETTERS = 3
+LAST_CALL = re.compile(r"\s*,\s*(\w+)\W*$")
 CALLED = re.compile(r"\s*(\w+)\s*,?\s+(\w+)")
 FIRST_CALL = re.compile(r"\s*(a ver|buen[oa]s (?:d[ií]as|tardes|noches)|\w+)(\s*[,!.]\s*|\s+|$)", re.IGNORECASE)
 WORD = re.compile(r"\w+")
@@ -51,7 +52,16 @@ def without_calls(text: str, home_words: frozenset[str] | None = None) -> str:
         if following is not None and normalize_lower_ascii(following.group()) == "si":
             break  # "a ver si enciendes la luz", "oye si puedes…": asked, no condition
         rest = rest[first.end() :]
+    rest = _without_a_last_call(rest)
     return rest if home_words is None else _without_a_word_called(rest, home_words)
+
+
+def _without_a_last_call(text: str) -> str:
+    """Without a call said last, after a comma: "cortá el riego, che"."""
+    last = LAST_CALL.search(text)
+    if last is None or normalize_lower_ascii(last.group(1)) not in CALLS or not text[: last.start()].strip():
+        return text
+    return text[: last.start()]
 
 
 def _without_a_word_called(text: str, home_words: frozenset[str]) -> str:

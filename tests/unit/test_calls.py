@@ -25,6 +25,9 @@ from custom_components.llm_ensemble.calls import without_calls
         ("a ver si enciendes la luz", "a ver si enciendes la luz"),  # asked: no condition
         ("oye", "oye"),  # nothing after the call: asked as it is
         ("oye,", "oye,"),
+        ("dale, prendé la cafetera", "prendé la cafetera"),  # "dale" set apart: a call
+        ("dale a la tele", "dale a la tele"),  # "dale": the order itself
+        ("cortá el riego, che", "cortá el riego"),  # a call said last
         ("", ""),
     ],
 )
