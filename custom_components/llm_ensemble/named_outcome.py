@@ -6,6 +6,8 @@ a request that names no place, and the votes agree when they point at the same e
 with the same action. Then, as for a catalog command:
 
     votes resolved to different things, or to nothing    -> pass on
+    most votes no device, the request only a verb and one -> that device's vote ("pon la radio": by_its_name.py)
+    device's whole name
     the home has no such place or device, or several fit  -> pass on (the reason)
     a word naming it further that no vote kept            -> pass on ("la lámpara de sal" voted "lampara")
     a word no vote kept that names another device         -> that device where the votes' naming with the
@@ -32,7 +34,7 @@ from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.intent import IntentResponseErrorCode
 
-from . import adjustments, home_check, readings, repairs, spanish
+from . import adjustments, by_its_name, home_check, readings, repairs, spanish
 from .actions import CONVERSATION, SERVICES, VERB, abstained
 from .adjustments import Adjustment
 from .const import SUPPORTED_DOMAINS
@@ -201,14 +203,19 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     kinds = Kinds.of(domotics.catalog)
     # Where the selector said NINGUNO, every vote must agree, unless a satellite's room makes it ours.
     unanimous = settings.vote.unanimous or (decision.overruled and here is None)
-    found = vote_target(decision.votes, home, kinds, unanimous, state_action, here)
+    votes = decision.votes
+    found = vote_target(votes, home, kinds, unanimous, state_action, here)
+    abstain = sum(Naming.parse(vote) is None for vote in votes) * 2 > len(votes)  # most say no device
+    if found is None and abstain and (by_name := by_its_name.vote(home_check.words(decision.text), home)):
+        votes = (by_name,) * len(votes)  # "pon la radio": the models abstain, the words leave no choice
+        found = vote_target(votes, home, kinds, unanimous, state_action, here)
     if found is None:
         return abstained(decision.votes)
     if isinstance(found, Unresolved):
         speech, code = f"{UNRESOLVED_SPEECH[found]}.", IntentResponseErrorCode.NO_VALID_TARGETS.value
         return Outcome(speech, code, pass_on=PassOn(PASS_ON_REASON[found]))
     heard = home_check.words(decision.text)
-    said = _with_names_masked(heard, decision.votes)
+    said = _with_names_masked(heard, votes)
     if readings.names_another_home(said, home.names):
         speech = f"No voy a encender ni apagar nada: {Reason.OTHER_HOME.spoken}."
         return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=PassOn(Reason.OTHER_HOME))
@@ -218,7 +225,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
             speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.UNKNOWN_WORD, unknown)
         )
     if (other := word_of_another_device(said, NAMED_THING, home, found.entity_ids)) and (
-        named := with_the_word_said(decision.votes, other, found, home, kinds, here)
+        named := with_the_word_said(votes, other, found, home, kinds, here)
     ):
         found, other = named, word_of_another_device(said, NAMED_THING, home, named.entity_ids)
     other = other or word_of_some_of_them(said, NAMED_THING, home, found.entity_ids)
@@ -234,7 +241,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     if action != state_action and readings.asks_about_state(said, decision.text):
         action = state_action  # asked whether, not told to: answer, switch nothing
     elif action == state_action and readings.begins_with_an_order(decision.text):
-        action = _as_ordered(decision.votes, said, found, home, kinds, unanimous, state_action, here) or action
+        action = _as_ordered(votes, said, found, home, kinds, unanimous, state_action, here) or action
     reason: Reason | None
     if action == state_action:
         reason = Reason.NEGATED if readings.negates_switching(said) else None

@@ -38,6 +38,7 @@ DEVICES = (
     Device(None, "switch", "Radiador toallero", "toallero", "Baño de arriba"),
     Device(None, "light", "Luz del aseo", "luz_aseo", "Aseo"),
     Device(None, "light", "Foco", "foco_cochera", "Cochera"),
+    Device(None, "switch", "Radio", "radio", "Cochera"),  # a word the models learnt as no device
 )
 AREA_ALIASES = {"Sala de estar": ("salón",), "Aseo": ("baño de abajo",)}
 AREA_FLOORS = {
@@ -88,6 +89,7 @@ async def changed_by(hass: HomeAssistant, home: RealHome, text: str) -> tuple[di
         ("enciende la luz grande del salón", {"light.lampara_techo": "on"}),  # an alias, an area alias
         ("enciende la luz del baño de abajo", {"light.luz_aseo": "on"}),  # the aseo, by its alias
         ("enciende las lámparas de la sala de estar", {"light.lampara_techo": "on", "light.lampara_pie": "on"}),
+        ("pon la radio", {"switch.radio": "on"}),  # the models abstain; the name leaves no choice
     ],
 )
 async def test_commands_on_the_homes_own_devices(

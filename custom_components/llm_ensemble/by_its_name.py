@@ -1,0 +1,71 @@
+"""An order that says nothing but an on/off verb and one device's whole name: "pon la radio".
+
+The domotics model learnt a few words for things that are often no device as such ("la radio",
+"la play": media, a game) and abstains on them. Where the home has a device of that very name or
+alias, an order that says only its verb and that name, with the device's own area or not ("quita la
+radio de la cocina"), leaves no choice: it is read as the models' vote would be, and checked like
+one. A word more, and the models' abstention stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .home_check import Home, Words
+from .morphology import DETERMINERS, tag
+from .naming import PLACE_MARK
+from .readings import ASKING_WORDS
+
+PUT = "pon"  # "pon", "ponme", "poné", "ponga": to put a device on is to turn it on
+TO = frozenset({"a", "al"})  # "dale a la radio", "dale al termo"
+OF_PLACE = (("de",), ("del",), ("de", "la"), ("en",), ("en", "el"), ("en", "la"))
+COURTESY = ASKING_WORDS | {"anda", "ya", "venga", "mismo"}  # "quita la play ya mismo", "pon la radio, anda"
+
+
+def vote(words: Words, home: Home) -> str | None:
+    """The vote the words leave no choice for ("ON radio @ cocina"), or None.
+
+    `words`: the request as the models read it (home_check.words).
+    """
+    if not words:
+        return None
+    action = _action(words[0])
+    rest = list(words[1:])
+    while (rest and rest[-1] in COURTESY) or rest[-2:] == ["por", "favor"]:
+        rest = rest[:-2] if rest[-2:] == ["por", "favor"] else rest[:-1]
+    if rest and rest[0] in TO:
+        rest = rest[1:]
+    if rest and rest[0] in DETERMINERS:
+        rest = rest[1:]
+    if action is None or not rest:
+        return None
+    named = [
+        naming
+        for entity in home.entities
+        if (naming := _naming(tuple(rest), entity.names, _area_names(home, entity.area_id))) is not None
+    ]
+    return f"{action} {named[0]}" if len(named) == 1 else None  # one device, or the models' abstention stands
+
+
+def _action(verb: str) -> str | None:
+    """ON or OFF for an order's on/off verb ("quita", "ponme", "dale"); None for any other word."""
+    said = tag(verb)
+    if not said.gives_order:
+        return None
+    return said.direction or ("ON" if verb.startswith(PUT) else None)
+
+
+def _naming(said: Words, names: Sequence[Words], places: Sequence[Words]) -> str | None:
+    """The device's name said alone, or with its area's name after "de", "en"; else None."""
+    for name in names:
+        if said == name:
+            return " ".join(name)
+        for joined in OF_PLACE:
+            for place in places:
+                if said == (*name, *joined, *place):
+                    return f"{' '.join(name)} {PLACE_MARK} {' '.join(place)}"
+    return None
+
+
+def _area_names(home: Home, area_id: str | None) -> tuple[Words, ...]:
+    return next((area.names for area in home.areas if area.area_id == area_id), ())

@@ -1,0 +1,53 @@
+"""An order that says nothing but its verb and one device's whole name (pure functions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from custom_components.llm_ensemble.by_its_name import vote
+from custom_components.llm_ensemble.home_check import Home, HomeArea, HomeEntity, words
+
+HOME = Home(
+    areas=(HomeArea("cocina", (("cocina",),)), HomeArea("salon", (("salon",),))),
+    entities=(
+        HomeEntity("switch.radio", (("radio",), ("transistor",)), "cocina"),
+        HomeEntity("switch.play", (("play",), ("consola",)), "salon"),
+        HomeEntity("light.luz", (("luz", "de", "la", "cocina"),), "cocina"),
+        HomeEntity("switch.tele_salon", (("tele",),), "salon"),
+        HomeEntity("switch.tele_cocina", (("tele",),), "cocina"),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "voted"),
+    [
+        ("pon la radio", "ON radio"),
+        ("quita la radio", "OFF radio"),
+        ("ponme el transistor, anda", "ON transistor"),  # an alias, a word of courtesy
+        ("quita la radio de la cocina", "OFF radio @ cocina"),  # with its own area
+        ("apagá la Play ya mismo", "OFF play"),
+        ("dale a la consola", "ON consola"),
+        ("pon la radio por favor", "ON radio"),
+    ],
+)
+def test_the_whole_name_after_the_verb_is_the_vote(text: str, voted: str) -> None:
+    assert vote(words(text), HOME) == voted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pon la radio del salón",  # another area than its own
+        "pon la tele",  # two devices of that name
+        "no pongas la radio",  # no order
+        "¿está puesta la radio?",
+        "pon música",  # no device's name
+        "pon la radio y apaga la luz",  # more than the name
+        "pon la radio que empieza el partido",
+        "la radio",  # no verb
+        "",
+    ],
+)
+def test_anything_more_or_less_is_no_vote(text: str) -> None:
+    assert vote(words(text), HOME) is None
