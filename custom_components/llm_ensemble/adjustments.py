@@ -161,16 +161,18 @@ def _amount(plain: str) -> tuple[Adjustment, tuple[int, int]] | None:
     """The amount said and where in the plain text: "al 40 %", "a tope", "más flojito", "un poco".
 
     "un poco" says no way: the verb's is taken. Home Assistant's "más alto", "más bajo" stand for
-    the highest and the lowest; said to a family's assistant, they are a step.
+    the highest and the lowest; said to a family's assistant, they are a step, unless said of the
+    level itself ("en la velocidad más alta").
     """
     numbers = "|".join(sorted(map(re.escape, number_words()), key=len, reverse=True)) or "(?!)"
     for pattern in (rf"\b(?:al?|en|hasta el)\s+(\d{{1,3}}|{numbers})\s*{PERCENT}", rf"\bal?\s+(\d{{1,3}}|{numbers})\b"):
         if (found := re.search(pattern, plain)) and (value := _number(found.group(1))) in LEVELS:
             return Adjustment(percentage=value), found.span()
-    levels = {text: level for text, level in list_values("brightness_level").items() if not text.startswith("mas ")}
-    levels |= dict.fromkeys(HALF, 50)
+    levels = list_values("brightness_level") | dict.fromkeys(HALF, 50)
+    quantity = rf"(?:la|el)\s+(?:{'|'.join(QUANTITIES)})\s+"  # "en la velocidad más alta": the highest
     for text in sorted(levels, key=len, reverse=True):
-        if found := re.search(rf"\b(?:al?|en)\s+{re.escape(text)}\b", plain):
+        before = quantity if text.startswith("mas ") else f"(?:{quantity})?"
+        if found := re.search(rf"\b(?:al?|en)\s+{before}{re.escape(text)}\b", plain):
             return Adjustment(percentage=levels[text]), found.span()
     if (found := re.search(r"\b(mas|menos)\s+(\w+)", plain)) and found.group(2) in MORE | LESS:
         up = (found.group(2) in MORE) == (found.group(1) == "mas")

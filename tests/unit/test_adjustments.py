@@ -32,6 +32,10 @@ DOWN, UP = Adjustment(step=-20), Adjustment(step=20)
         ("enciende la luz del salón al 30%", Adjusted(Adjustment(30), "enciende la luz del salón")),
         ("prende el foco a media luz", Adjusted(Adjustment(50), "enciende el foco")),
         ("oye, baja la lámpara", Adjusted(DOWN, "enciende la lámpara")),  # after a pause
+        ("pon el ventilador en la velocidad más alta", Adjusted(Adjustment(100), "enciende el ventilador")),
+        ("baja la luz de la sala a la mitad", Adjusted(Adjustment(50), "enciende la luz de la sala")),
+        ("pon la lámpara de la mesilla más tenue", Adjusted(DOWN, "enciende la lámpara de la mesilla")),
+        ("pon la luz más baja", Adjusted(DOWN, "enciende la luz")),  # a step, not the lowest
     ],
 )
 def test_a_change_is_read_with_the_order_that_finds_its_device(text: str, adjusted: Adjusted) -> None:
