@@ -34,7 +34,7 @@ from .engine.text import normalize_lower_ascii
 from .morphology import CLITICS, DETERMINERS, NEGATIONS, tag
 from .reasons import PassOn, Reason
 from .reply import Outcome
-from .said_words import OBJECT_PRONOUNS, SaidWord, paused, said_words
+from .said_words import OBJECT_PRONOUNS, PAUSE, SaidWord, paused, said_words
 from .spanish import listed
 from .vocabulary import list_values, number_words, rule_words
 
@@ -117,10 +117,15 @@ def read(text: str) -> Adjusted | None:
         if verb + 1 < len(words) and words[verb + 1] == "a":
             cut.add(verb + 1)  # "bájale a la luz"
     after_verb = verb + 1 if verb is not None else None
-    # "súbele al abanico": "el abanico"
-    kept = [("el" if i == after_verb and w.plain == "al" else w.said(text)) for i, w in enumerate(said) if i not in cut]
-    kept = _without_quantity(kept)
-    return Adjusted(amount, " ".join((ORDER, *kept))) if kept else None
+    kept = [i for i in range(len(said)) if i not in cut]
+    # Said as in the request, its pauses kept ("…, que me deslumbra": a reason); "súbele al abanico": "el abanico".
+    spoken = [
+        ("el" if i == after_verb and said[i].plain == "al" else said[i].said(text))
+        + (_pause(text[said[i].end : said[j].start], adjacent=j == i + 1) if j is not None else "")
+        for i, j in zip(kept, [*kept[1:], None], strict=True)
+    ]
+    spoken = _without_quantity(spoken)
+    return Adjusted(amount, " ".join((ORDER, *spoken))) if spoken else None
 
 
 def _said_as_verb(said: Sequence[SaidWord], text: str, i: int) -> bool:
@@ -133,6 +138,13 @@ def _said_as_verb(said: Sequence[SaidWord], text: str, i: int) -> bool:
     if i == 0 or word.endswith(OBJECT_PRONOUNS) or paused(text, said[i - 1], said[i]):
         return True
     return said[i - 1].plain in CLITICS or said[i - 1].plain.startswith(("pued", "pod"))
+
+
+def _pause(between: str, adjacent: bool) -> str:
+    """What stands between two kept words: as said where they were said together, else a pause if any."""
+    if adjacent:
+        return between.rstrip()
+    return "," if PAUSE.search(between) else ""
 
 
 def _turns_off(words: Sequence[str]) -> bool:

@@ -26,7 +26,18 @@ from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from . import adjustments, because, corrections, home_check, owner_questions, readings, repairs, several_orders
+from . import (
+    adjustments,
+    because,
+    corrections,
+    home_check,
+    named_outcome,
+    owner_questions,
+    readings,
+    repairs,
+    several_orders,
+)
+from .adjustments import Adjustment
 from .calls import without_calls
 from .const import DOMAIN, LOGGER
 from .decision_log import decision_record
@@ -105,15 +116,8 @@ class LLMEnsembleAgent(ConversationEntity):
         adjusted = adjustments.read(text) if cut and len(parts) < 2 else None  # "baja un poco la luz"
         try:
             if adjusted:
-                decision, outcome = await several_orders.async_outcome(
-                    self.hass,
-                    text,
-                    [several_orders.Order(text)],
-                    lambda part, ordered: data.async_decide(self.hass, part, settings.vote, ordered),
-                    settings,
-                    domotics,
-                    user_input.context,
-                    here,
+                decision, outcome = await self._async_one_request(
+                    adjusted.order, settings, user_input.context, here, change=adjusted.adjustment
                 )
             elif len(parts) > 1:
                 decision, outcome = await several_orders.async_outcome(
@@ -148,7 +152,13 @@ class LLMEnsembleAgent(ConversationEntity):
         return async_reply(self.hass, user_input, chat_log, outcome)
 
     async def _async_one_request(
-        self, text: str, settings: Settings, context: Context, here: str | None, question: str | None = None
+        self,
+        text: str,
+        settings: Settings,
+        context: Context,
+        here: str | None,
+        question: str | None = None,
+        change: Adjustment | None = None,
     ) -> tuple[Decision, Outcome]:
         """Decide a request of one order (or question) and act on it.
 
@@ -159,14 +169,15 @@ class LLMEnsembleAgent(ConversationEntity):
         ("ponme la tele, que empieza el telediario", "ha llovido, quita el riego"), the order alone
         is read again, and checked as the whole request. `question`: the state question asked
         without who has the device ("¿está puesta la tele grande?" for "¿tiene Javi la tele grande
-        puesta?"), read where the models are unsure of it with its owner.
+        puesta?"), read where the models are unsure of it with its owner. `change`: the brightness or
+        speed asked of the devices `text` (the order to turn them on) names.
         """
         data = self.entry.runtime_data
         domotics = data.engine.domotics.info
         said = home_check.words(text)
         ordered = readings.begins_with_an_order(text) or readings.asks_whether_switched(said, text)
         decision = await data.async_decide(self.hass, text, settings.vote, ordered)
-        outcome = await async_outcome(self.hass, decision, settings, domotics, context, here)
+        outcome = await self._async_outcome(decision, settings, context, here, change)
         unsure = outcome.pass_on is not None and outcome.pass_on.reason in UNSURE_OF_THE_WORDS
         if unsure and question:
             asked = await data.async_decide(self.hass, question, settings.vote, True)
@@ -178,10 +189,21 @@ class LLMEnsembleAgent(ConversationEntity):
             again = await data.async_decide(self.hass, order, settings.vote, True)
             # Read again, checked whole; where the selector doubted the first reading, all votes must agree.
             again = replace(again, text=text, overruled=decision.overruled or again.overruled)
-            retried = await async_outcome(self.hass, again, settings, domotics, context, here)
+            retried = await self._async_outcome(again, settings, context, here, change)
             if not retried.pass_on:
                 return again, retried
         return decision, outcome
+
+    async def _async_outcome(
+        self, decision: Decision, settings: Settings, context: Context, here: str | None, change: Adjustment | None
+    ) -> Outcome:
+        """What is done for a decision: its switch or answer, or the change asked of what it switches on."""
+        domotics = self.entry.runtime_data.engine.domotics.info
+        if change is None:
+            return await async_outcome(self.hass, decision, settings, domotics, context, here)
+        found = await several_orders.async_plan(self.hass, decision, settings, domotics, here)
+        found = named_outcome.adjusting(self.hass, found, change)
+        return found if isinstance(found, Outcome) else await named_outcome.async_switch(self.hass, found, context)
 
     def _record(self, decision: Decision, outcome: Outcome, settings: Settings) -> None:
         """Keep the last decisions for diagnostics (the texts only if the options say so)."""

@@ -303,7 +303,9 @@ def _with_place_said_first(text: str, said: Sequence[SaidWord], orders: list[Ord
 
 
 def _switch_verb(word: str) -> bool:
-    return tag(word).order_verb or adjustments.way_of(word) is not None  # "… y baja un poco la luz"
+    # "… y baja un poco la luz"; not "voy a bajar a la calle", which tells
+    said = tag(word)
+    return said.order_verb or (adjustments.way_of(word) is not None and not said.infinitive)
 
 
 def _starts_order(plain: Sequence[str], i: int) -> bool:
@@ -345,11 +347,9 @@ async def async_outcome(
         here = None
     planned: list[named_outcome.Switch | Outcome] = []
     for number, (decision, change) in enumerate(zip(decisions, adjusted, strict=True), 1):
-        found = await _async_plan(hass, decision, settings, domotics, here)
+        found = await async_plan(hass, decision, settings, domotics, here)
         if change:
             found = named_outcome.adjusting(hass, found, change.adjustment)
-        if isinstance(found, Outcome) and (found.pass_on or found.error) and len(parts) == 1:
-            return _whole(text, decisions), found  # one change said alone: its own reason
         if isinstance(found, Outcome) and (found.pass_on or found.error):
             unsure = PassOn(Reason.PART_UNSURE, f"{number}/{len(parts)}: {found.pass_on or found.error}")
             return _whole(text, decisions), Outcome(found.speech, found.error, pass_on=unsure)
@@ -363,7 +363,7 @@ async def async_outcome(
     return _whole(text, decisions), Outcome(speech, error, service_call=calls)
 
 
-async def _async_plan(
+async def async_plan(
     hass: HomeAssistant, decision: Decision, settings: Settings, domotics: ModelInfo, here: str | None
 ) -> named_outcome.Switch | Outcome:
     """One part: a checked switch, a state or weather answer, or why it is not sure."""

@@ -11,6 +11,11 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
     ("text", "orders"),
     [
         ("Apaga la radio y enciende la lámpara", ["Apaga la radio", "enciende la lámpara"]),
+        ("apaga la tele y baja un poco la luz", ["apaga la tele", "baja un poco la luz"]),  # a change
+        (
+            "apaga la luz y dime si llueve, que voy a bajar a la calle",
+            ["apaga la luz", "dime si llueve, que voy a bajar a la calle"],
+        ),
         ("pon la cafetera, y luego apaga el horno", ["pon la cafetera", "apaga el horno"]),
         ("prende el foco y de paso apaga la bomba", ["prende el foco", "apaga la bomba"]),
         ("apaga la radio y dime qué tiempo hace", ["apaga la radio", "dime qué tiempo hace"]),
