@@ -13,6 +13,8 @@ with the same action. Then, as for a catalog command:
     a word no vote kept that names another device         -> that device where the votes' naming with the
                                                              word names one ("lámpara de buró"), else pass on
     a word no vote kept that names some of several        -> pass on ("los veladores de Tomi" voted "veladores")
+    another device's whole name no vote kept, said        -> pass on ("poné la pava y sacá la cafetera" voted
+    after an article                                         "cafetera")
     a longer place said whole than the votes kept         -> pass on ("arriba de todo" voted "arriba")
     an area said that no vote kept, no target is in       -> pass on ("los leds del jardín" voted "leds")
     a place named alone ("enciende el dormitorio")        -> pass on
@@ -45,6 +47,7 @@ from .naming import (
     Naming,
     Target,
     Unresolved,
+    another_device_named,
     content,
     place_cut_short,
     place_left_out,
@@ -229,6 +232,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     ):
         found, other = named, word_of_another_device(said, NAMED_THING, home, named.entity_ids)
     other = other or word_of_some_of_them(said, NAMED_THING, home, found.entity_ids)
+    other = other or another_device_named(said, home, found.entity_ids)
     if other:
         speech = f"No estoy seguro de a qué aparato te refieres: {Reason.OTHER_DEVICE.spoken}."
         return Outcome(

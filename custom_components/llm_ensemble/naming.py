@@ -457,6 +457,24 @@ def word_of_another_device(said: Words, named: str, home: Home, chosen: Sequence
     return None
 
 
+def another_device_named(said: Words, home: Home, chosen: Sequence[str]) -> str | None:
+    """Another device's whole name or alias, said after an article, that no vote kept ("la pava").
+
+    "poné la pava y sacá la cafetera", with "sacá" no verb the agent knows, voted "ON cafetera":
+    the pava is asked for too, and one answer cannot carry both. `said` is as for
+    `unvoted_name_word`: words the votes kept read as the named thing, so no name they kept is here.
+    """
+    own = {name for e in home.entities if e.entity_id in chosen for name in e.names}
+    for entity in home.entities:
+        for name in entity.names:
+            if entity.entity_id in chosen or name in own or not content(name):
+                continue
+            for i in range(1, len(said) - len(name) + 1):
+                if said[i - 1] in DETERMINERS and said[i : i + len(name)] == name:
+                    return " ".join(name)
+    return None
+
+
 def word_of_some_of_them(said: Words, named: str, home: Home, chosen: Sequence[str]) -> str | None:
     """A word after "de" that no vote kept, that some of several chosen devices' own words have, not all.
 

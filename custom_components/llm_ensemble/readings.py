@@ -240,7 +240,9 @@ def gives_two_orders(words: Sequence[str]) -> bool:
     "quita el riego y pon la fuente": one answer names one device, and the other order is lost.
     """
     verbs = [i for i, t in enumerate(tags(words)) if t.switch]
-    return len(verbs) > 1 and any(i > verbs[0] and words[i - 1] in SECOND_ORDER_JOINS for i in verbs)
+    # "… y ensiende la luz del aseo": a slipped verb after a join is another order too
+    joined = [i for i, t in enumerate(tags(words)) if (t.switch or t.slipped_switch) and i > 0]
+    return bool(verbs) and any(i > verbs[0] and words[i - 1] in SECOND_ORDER_JOINS for i in joined)
 
 
 def keeps_hands_off(words: Sequence[str], original: str = "") -> bool:

@@ -12,6 +12,7 @@ from custom_components.llm_ensemble.naming import (
     Naming,
     Target,
     Unresolved,
+    another_device_named,
     place_cut_short,
     place_left_out,
     resolve,
@@ -615,3 +616,27 @@ def test_the_same_appliance_groups_are_words_as_the_models_read_them() -> None:
             assert word == normalize_lower_ascii(word) and " " not in word, word
             assert word not in seen, word
             seen.add(word)
+
+
+ANOTHER = Home(
+    areas=(HomeArea("cocina", (("cocina",),)),),
+    entities=(
+        HomeEntity("switch.cafetera", (("cafetera",),), "cocina"),
+        HomeEntity("switch.pava", (("pava", "electrica"), ("pava",)), "cocina"),
+        HomeEntity("light.luz", (("luz", "de", "la", "cocina"),), "cocina"),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "other"),
+    [
+        ("pone la pava y saca la cosa", "pava"),  # an alias after an article, no vote kept it
+        ("pone la cosa y la pava electrica", "pava electrica"),
+        ("pone la cosa", None),
+        ("pone la cosa que hierva el agua", None),  # no device's name
+        ("pone la cosa de pava", None),  # not after an article: the checks of "de" read it
+    ],
+)
+def test_another_device_named_whole_is_found(said: str, other: str | None) -> None:
+    assert another_device_named(tuple(said.split()), ANOTHER, ("switch.cafetera",)) == other

@@ -171,6 +171,7 @@ def test_changes_other_than_on_off_and_orders_for_later(text: str, reason: str |
         ("apaga la luz y la tele", False),  # one order, two devices
         ("enciende la luz, que voy a poner la mesa", False),  # a reason, not an order
         ("pon la tele", False),
+        ("apaga la luz del baño y ensiende la del aseo", True),  # a slipped verb after the join
     ],
 )
 def test_gives_two_orders(text: str, two: bool) -> None:
