@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from homeassistant.components.fan import ATTR_PERCENTAGE, ATTR_PERCENTAGE_STEP, FanEntityFeature
 from homeassistant.components.light import (
@@ -176,7 +177,7 @@ def _amount(plain: str) -> tuple[Adjustment, tuple[int, int]] | None:
     the highest and the lowest; said to a family's assistant, they are a step, unless said of the
     level itself ("en la velocidad más alta").
     """
-    numbers = "|".join(sorted(map(re.escape, number_words()), key=len, reverse=True)) or "(?!)"
+    numbers = _numbers_said()
     for pattern in (rf"\b(?:al?|en|hasta el)\s+(\d{{1,3}}|{numbers})\s*{PERCENT}", rf"\bal?\s+(\d{{1,3}}|{numbers})\b"):
         if (found := re.search(pattern, plain)) and (value := _number(found.group(1))) in LEVELS:
             return Adjustment(percentage=value), found.span()
@@ -192,6 +193,12 @@ def _amount(plain: str) -> tuple[Adjustment, tuple[int, int]] | None:
     if found := re.search(rf"\b(?:{'|'.join(A_LITTLE)})\b", plain):
         return Adjustment(), found.span()
     return None
+
+
+@lru_cache(maxsize=1)
+def _numbers_said() -> str:
+    """Home Assistant's numbers in words as one alternation, longest first ("setenta y cinco" before "setenta")."""
+    return "|".join(sorted(map(re.escape, number_words()), key=len, reverse=True)) or "(?!)"
 
 
 def _number(said: str) -> int | None:

@@ -39,11 +39,11 @@ def vote(words: Words, home: Home) -> str | None:
         rest = rest[1:]
     if action is None or not rest:
         return None
-    named = [
-        naming
-        for entity in home.entities
-        if (naming := _naming(tuple(rest), entity.names, _area_names(home, entity.area_id))) is not None
-    ]
+    named = []
+    for entity in home.entities:
+        area = home.area(entity.area_id)
+        if (naming := _naming(tuple(rest), entity.names, area.names if area else ())) is not None:
+            named.append(naming)
     return f"{action} {named[0]}" if len(named) == 1 else None  # one device, or the models' abstention stands
 
 
@@ -65,7 +65,3 @@ def _naming(said: Words, names: Sequence[Words], places: Sequence[Words]) -> str
                 if said == (*name, *joined, *place):
                     return f"{' '.join(name)} {PLACE_MARK} {' '.join(place)}"
     return None
-
-
-def _area_names(home: Home, area_id: str | None) -> tuple[Words, ...]:
-    return next((area.names for area in home.areas if area.area_id == area_id), ())

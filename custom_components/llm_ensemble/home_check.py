@@ -141,6 +141,10 @@ class Home:
         """The entity with this id, if the home exposes it."""
         return next((e for e in self.entities if e.entity_id == entity_id), None)
 
+    def area(self, area_id: str | None) -> HomeArea | None:
+        """The area with this id, if the home has it."""
+        return next((a for a in self.areas if a.area_id == area_id), None)
+
 
 def _find(needle: Words, hay: Words) -> list[int]:
     """Start positions of `needle` as consecutive whole words of `hay`."""

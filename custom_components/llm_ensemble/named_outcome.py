@@ -208,8 +208,11 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     unanimous = settings.vote.unanimous or (decision.overruled and here is None)
     votes = decision.votes
     found = vote_target(votes, home, kinds, unanimous, state_action, here)
-    abstain = sum(Naming.parse(vote) is None for vote in votes) * 2 > len(votes)  # most say no device
-    if found is None and abstain and (by_name := by_its_name.vote(home_check.words(decision.text), home)):
+    if (
+        found is None
+        and _most_name_nothing(votes)
+        and (by_name := by_its_name.vote(home_check.words(decision.text), home))
+    ):
         votes = (by_name,) * len(votes)  # "pon la radio": the models abstain, the words leave no choice
         found = vote_target(votes, home, kinds, unanimous, state_action, here)
     if found is None:
@@ -266,6 +269,11 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     if action == state_action:
         return _states(hass, found.entity_ids)
     return Switch(action, found.entity_ids)
+
+
+def _most_name_nothing(votes: Sequence[str | None]) -> bool:
+    """Whether most votes name no device (NADA, nothing): the models abstain rather than disagree."""
+    return sum(Naming.parse(vote) is None for vote in votes) * 2 > len(votes)
 
 
 def left_alone(hass: HomeAssistant, entity_ids: Sequence[str] = ()) -> Outcome:

@@ -493,7 +493,7 @@ def word_of_some_of_them(said: Words, named: str, home: Home, chosen: Sequence[s
 
 def _own_words(entity: HomeEntity, home: Home) -> frozenset[str]:
     """The words of an entity's names, its area's and its floor's."""
-    area = next((a for a in home.areas if a.area_id == entity.area_id), None)
+    area = home.area(entity.area_id)
     floor = next((f for f in home.floors if area and f.floor_id == area.floor_id), None)
     names = (*entity.names, *(area.names if area else ()), *(floor.names if floor else ()))
     return frozenset(w for name in names for w in name)
