@@ -18,6 +18,7 @@ alias is "baño de abajo".
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -113,6 +114,7 @@ class Kinds:
     synonyms: tuple[frozenset[str], ...] = ()
     # A room said in several words, and the one-word names of its kind: "sala de estar" -> salón, sala…
     room_phrases: Mapping[Words, frozenset[str]] = field(default_factory=dict)
+    rooms: frozenset[str] = frozenset()  # the one-word names of kinds of rooms: "cuarto", "baño", "living"
 
     @classmethod
     def from_catalog(cls, catalog: Sequence[CatalogEntry]) -> Kinds:
@@ -143,6 +145,7 @@ class Kinds:
             {domain: frozenset(groups[device]) for domain, device in main.items()},
             (*(frozenset(ws) for ws in (*groups.values(), *places.values()) if len(ws) > 1), *SAME_APPLIANCE),
             {phrase: frozenset(places[room]) for phrase, room in phrases.items()},
+            frozenset(w for ws in places.values() for w in ws),
         )
 
     @staticmethod
@@ -176,12 +179,14 @@ def content(phrase: Iterable[str]) -> Words:
 @lru_cache(maxsize=65536)
 def _matches(said: str, name_word: str, kinds: Kinds) -> bool:
     """Whether a said word names a word of a name: itself, one slip from it, its plural, its kind."""
-    forms = singular_forms(said)
+    return _same_word(said, name_word, kinds) or any(kinds.same_kind(form, name_word) for form in singular_forms(said))
+
+
+def _same_word(said: str, name_word: str, kinds: Kinds) -> bool:
+    """Whether a said word is a word of a name: itself, one slip from it, its plural; not its kind."""
     return any(
-        form == name_word
-        or (one_slip_apart(form, name_word) and form not in kinds.known)  # "riego" is no slip of "Diego"
-        or kinds.same_kind(form, name_word)
-        for form in forms
+        form == name_word or (one_slip_apart(form, name_word) and form not in kinds.known)  # "riego" is no "Diego"
+        for form in singular_forms(said)
     )
 
 
@@ -211,7 +216,7 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
     # A room's head word alone ("habitación", "cuarto") is any room of that kind, not one of them.
     heads = {content(name)[0] for area in home.areas for name in area.names if len(content(name)) > 1}
     generic = len(said) == 1 and said[0] in heads
-    exact, whole, part = set(), set(), set()
+    exact, whole, part, part_by_kind = set(), set(), set(), set()
     if generic and (only := _only_room_called(said[0], home, kinds)):
         whole.add(only)
     for area in home.areas:
@@ -223,17 +228,32 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
                 exact.add(area.area_id)
             elif len(said) == len(name_words) and _covers(said, frozenset(name_words), kinds) and not generic:
                 whole.add(area.area_id)  # by a word of the same kind of room: "living" for "Salón"
-            elif _covers(said, frozenset(name_words), kinds) and not generic:
+            elif _covers_part(said, name_words, kinds, by_kind=False) and not generic:
                 part.add(area.area_id)  # "lucía" of "Habitación de Lucía", "baño de abajo" of "Aseo"
+            elif _covers_part(said, name_words, kinds) and not generic:
+                part_by_kind.add(area.area_id)  # "dormitorio" of "Habitación de Lucía"
     for floor in home.floors:
         # A floor by a whole name or alias only: "arriba" is not the Azotea's "allá arriba", nor
         # "planta" either "Planta alta" or "Planta baja".
         if any(_names_whole(_place_name(place), _place_name(name), kinds) for name in floor.names):
             exact |= {a.area_id for a in home.areas if a.floor_id == floor.floor_id}
-    found = exact or whole or part  # "baño" is the Baño, even where "aseo" is a kind of baño
+    # "baño" is the Baño, even where "aseo" is a kind of baño; "servicio" the Cuarto de servicio.
+    found = exact or whole or part or part_by_kind
     if not found:
         return _room_said_in_words(said, home, kinds) or _room_on_floor(place, home, kinds)
     return _Place(frozenset(found), frozenset(said))
+
+
+def _covers_part(said: Words, name: Words, kinds: Kinds, by_kind: bool = True) -> bool:
+    """Whether the words said are part of an area's name: each a word of it, or (`by_kind`) of its head's kind.
+
+    "dormitorio" is part of "Habitación de Lucía" (a kind of habitación); "baños" is no part of
+    "Cuarto de servicio", though a "servicio" is a kind of baño: there it says what the cuarto is for.
+    """
+    return bool(said) and all(
+        any(_same_word(w, name_word, kinds) for name_word in name) or (by_kind and _matches(w, name[0], kinds))
+        for w in said
+    )
 
 
 def _place_name(phrase: Words) -> Words:
@@ -305,34 +325,43 @@ def _only_room_called(word: str, home: Home, kinds: Kinds) -> str | None:
     return None if others_by_kind else only
 
 
-def _fit(device: Words, entity: HomeEntity, place_words: frozenset[str], own_area: frozenset[str], kinds: Kinds) -> int:
+def _fit(
+    device: Words,
+    entity: HomeEntity,
+    place_words: frozenset[str],
+    own_area: frozenset[str],
+    kinds: Kinds,
+    area_said: bool = True,
+) -> int:
     """How well the device words name the entity: 4 or 3 its whole name, 2 words of it, 1 its kind, 0 not.
 
-    `place_words` are the words of the place said. A device word may also be one of its own area's
-    (`own_area`): "la lámpara de Lucía" is the lamp in Lucía's room.
+    `place_words` are the words of the place said, which may name the entity's own area in other
+    words (`own_area`). Where `area_said` (`_areas_said`), a device word may also be one of its own
+    area's: "la lámpara de Lucía" is the lamp in Lucía's room.
     """
     domain = entity.entity_id.split(".", 1)[0]
     if not device:
         return 1 if domain in SWITCHABLE else 0
     kind = kinds.domain_words(domain)
+    said_area = own_area if area_said else frozenset()
     # "luz" names any light: said alone, it names a light by its kind, even one called "Luz del baño".
     naming_words = [w for w in device if not _word_matches(w, kind, kinds)]
     best = 0
     for name in entity.names:
         name_words = frozenset(content(name))
-        if not name_words or not _covers(device, name_words | place_words | own_area | kind, kinds):
+        if not name_words or not _covers(device, name_words | place_words | said_area | kind, kinds):
             continue
         # Said in full: each word of the name by a device word, or by the place, which may be the
         # entity's own area named another way ("Luz del aseo", said "la luz del baño de abajo").
         here = place_words | own_area if place_words else frozenset()
         whole = all(any(s == w or _matches(s, w, kinds) for s in device) or w in here for w in name_words)
-        if whole and _said_as_it_is(device, name_words, place_words, own_area):
+        if whole and _said_as_it_is(device, name_words, place_words, said_area):
             best = EXACT_NAME  # "luz del aseo" is the Luz del aseo, before the Luz del baño (a kind of aseo)
         elif whole:
             best = max(best, WHOLE_NAME)
         elif any(_word_matches(w, name_words, kinds) for w in naming_words):
             best = max(best, NAMED)
-    if not best and _covers(device, kind | place_words | own_area, kinds) and len(naming_words) < len(device):
+    if not best and _covers(device, kind | place_words | said_area, kinds) and len(naming_words) < len(device):
         best = KIND
     return best
 
@@ -363,7 +392,7 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
             if found is not None:
                 return found
         # Not here: elsewhere only the one device the words name, not the best-named of several.
-        found = _pick(naming, device, home.entities, frozenset(), kinds, home, only_one=True)
+        found = _pick(naming, device, home.entities, frozenset(), kinds, home, only_one=True, kind_name_wins=False)
         return found or Unresolved.NO_DEVICE
     if place is None:
         # "luz @ espejo": the place words may be part of a device's own name ("Luz del espejo").
@@ -388,7 +417,8 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
     Where the words as the answer split them name nothing, the other splits of the same words into
     a device and a place are tried, the longest place first: "los dos ventiladores de arriba" (no
     place given) is the fans upstairs; "ventilador nuestro @ cuarto" the fan of "nuestro cuarto".
-    A split never adds a word: a place or device the home lacks stays unresolved. A place named
+    A split never adds a word, nor makes a place's word for a kind of room a device's ("lamparita
+    cuarto @ abajo"): a place or device the home lacks stays unresolved. A place named
     alone ("enciende el dormitorio") is no device: the built-in agent knows what to do with it.
     """
     if _only_a_place(naming, home, kinds):
@@ -405,8 +435,9 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
             not place
             or not (content(device) or ALL_OF_IT & set(device))
             or (device, place) == (naming.device, naming.place)
+            or kinds.rooms & set(device[len(naming.device) :])
         ):
-            continue  # a split that leaves no device word names no device
+            continue  # a split that leaves no device word names no device, nor one that makes a room a device
         split = _resolve(Naming(naming.action, device, place), home, kinds)
         if isinstance(split, Target):
             return split
@@ -553,14 +584,19 @@ def _place_split(naming: Naming, home: Home) -> Naming | None:
 
     The words after "de" that are a whole name of a floor or an area are the place, though a
     device's own name or alias may also say them ("luz del baño de arriba"): the lights upstairs
-    are all of them, not the one whose name says "arriba".
+    are all of them, not the one whose name says "arriba". So is the plural of the word areas'
+    names begin with: "los focos de los baños" are those of the Baño de visitas and the Baño de
+    arriba, not the Foco del cuarto de servicio (a "servicio" is a kind of baño).
     """
     if naming.place or not naming.plural:
         return None
     names = (*(n for floor in home.floors for n in floor.names), *(n for area in home.areas for n in area.names))
     places = {_place_name(name) for name in names}
+    heads = {content(name)[0] for area in home.areas for name in area.names if content(name)}
     for i, word in enumerate(naming.device):
-        if word in PLACE_WORDS and content(naming.device[:i]) and _place_name(naming.device[i + 1 :]) in places:
+        after = _place_name(naming.device[i + 1 :])
+        rooms = len(after) == 1 and is_plural(after[0]) and bool(singular_forms(after[0]) & heads)
+        if word in PLACE_WORDS and content(naming.device[:i]) and (after in places or rooms):
             return Naming(naming.action, naming.device[:i], naming.device[i + 1 :])
     return None
 
@@ -596,6 +632,21 @@ def _only_a_place(naming: Naming, home: Home, kinds: Kinds) -> bool:
 def _area_words(home: Home) -> dict[str, frozenset[str]]:
     """Each area's content words, of its name and aliases."""
     return {area.area_id: frozenset(w for name in area.names for w in content(name)) for area in home.areas}
+
+
+def _areas_said(device: Words, own: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """The areas whose words the device words may hold: those whose own mark they say.
+
+    "la lámpara de Lucía" is the lamp of "Habitación de Lucía", and "la lámpara del cuarto de Lucía"
+    too; "la lamparita del cuarto" is not the one of "cuarto de Carmen" where "nuestro cuarto" is a
+    cuarto as well: a word the names of several areas hold marks none of them.
+    """
+    counts = Counter(w for area_words in own.values() for w in area_words)
+    return frozenset(
+        area_id
+        for area_id, area_words in own.items()
+        if any(_word_matches(s, frozenset(w for w in area_words if counts[w] == 1), NO_KINDS) for s in device)
+    )
 
 
 def _said_in_its_name(
@@ -644,13 +695,34 @@ def _by_their_own_word(
     if not light_itself or set(device) & light_itself:
         return scored
 
-    def called_so(entity: HomeEntity) -> bool:
-        name_words = {w for name in entity.names for w in content(name)}
-        return all(any(_matches(s, w, NO_KINDS) for w in name_words) for s in device)
-
-    if not (called := {e.entity_id for e in everyone if called_so(e)}):
+    if not (called := {e.entity_id for e in everyone if _called_so(e, device)}):
         return scored
     return [(max(fit, NAMED), entity_id) for fit, entity_id in scored if entity_id in called] or Unresolved.NO_DEVICE
+
+
+def _called_so(entity: HomeEntity, device: Words) -> bool:
+    """Whether the entity's names hold every word said, as it is (a slip or a plural aside)."""
+    name_words = {w for name in entity.names for w in content(name)}
+    return all(any(_matches(s, w, NO_KINDS) for w in name_words) for s in device)
+
+
+def _one_by_its_own_word(
+    device: Words, scored: list[tuple[int, str]], entities: Sequence[HomeEntity]
+) -> list[tuple[int, str]]:
+    """One device asked for by a word of a kind: those the home calls by that very word come first.
+
+    "la lamparita del dormitorio", with a "Lamparita de Antonio" and a "Lamparita de Pepa" there,
+    is one of those two (so neither, said so), not the "Lámpara del techo" that its alias "luz del
+    dormitorio" names only by its kind. The word for light itself ("la luz de la cocina") names
+    every light by its kind alike, as for several (`_by_their_own_word`).
+    """
+    light_itself = light_words()
+    if not device or not light_itself or set(device) & light_itself:
+        return scored
+    called = {e.entity_id for e in entities if _called_so(e, device)}
+    if not called & {entity_id for _, entity_id in scored}:
+        return scored
+    return [(fit if entity_id in called else min(fit, KIND), entity_id) for fit, entity_id in scored]
 
 
 def _pick(
@@ -661,6 +733,7 @@ def _pick(
     kinds: Kinds,
     home: Home | None,
     only_one: bool = False,
+    kind_name_wins: bool = True,
 ) -> Target | Unresolved | None:
     """The best-named entities: all of them for a plural, the only one for a singular.
 
@@ -668,15 +741,18 @@ def _pick(
     names may (no place was found for the words). `only_one`: a singular is the one entity the
     words fit at all, or the one named as it is ("luz de Mateo" beside Mateo's night light), or
     nothing ("la tele" where a "Televisión" and a "Televisión del dormitorio" both fit).
+    `kind_name_wins=False`: a name that is only a word of a kind ("Ventilador") is not named as it
+    is beside others of the kind ("Ventilador de techo"): said to a room that has none of them.
     """
     own = _area_words(home) if home else {}
+    said_of = _areas_said(device, own)
     # Several ("las luces") are all those named, whether said as they are or in other words.
     most = WHOLE_NAME if naming.plural else EXACT_NAME
     names_a_device = bool(device) or bool(ALL_OF_IT & set(naming.device))  # "apágalo todo" names all
     scored = [
         (min(fit, most), e.entity_id)
         for e in (entities if names_a_device else ())
-        if (fit := _fit(device, e, place_words, own.get(e.area_id or "", frozenset()), kinds))
+        if (fit := _fit(device, e, place_words, own.get(e.area_id or "", frozenset()), kinds, e.area_id in said_of))
     ]
     # Several by kind ("las luces": every light there), or by a word of their own names ("los leds");
     # "todo" names no kind. A word of a kind the home calls some devices by keeps those, with other
@@ -684,7 +760,11 @@ def _pick(
     of_a_kind = tuple(w for w in device if any(_word_matches(w, ws, kinds) for ws in kinds.by_domain.values()))
     by_kind = naming.plural and bool(device) and len(of_a_kind) == len(device)
     everyone = home.entities if home else entities
-    narrowed = _by_their_own_word(of_a_kind, scored, everyone) if naming.plural and of_a_kind else scored
+    narrowed: list[tuple[int, str]] | Unresolved = scored
+    if not naming.plural:
+        narrowed = _one_by_its_own_word(of_a_kind, scored, entities)
+    elif of_a_kind:
+        narrowed = _by_their_own_word(of_a_kind, scored, everyone)
     if isinstance(narrowed, Unresolved):
         return narrowed
     if not (scored := narrowed):
@@ -710,6 +790,8 @@ def _pick(
     if not naming.plural and len(chosen) > 1 and best >= WHOLE_NAME:
         places = {e.entity_id: place_words | own.get(e.area_id or "", frozenset()) for e in entities}
         chosen = _said_in_its_name(device, chosen, entities, places, kinds) or chosen
-    if not naming.plural and (len(chosen) > 1 or (only_one and len(scored) > 1 and best < EXACT_NAME)):
+    # A name that is only a word of a kind ("Ventilador") is no better said than the other fans.
+    exact = best == EXACT_NAME and (kind_name_wins or len(of_a_kind) < len(device))
+    if not naming.plural and (len(chosen) > 1 or (only_one and len(scored) > 1 and not exact)):
         return Unresolved.AMBIGUOUS
     return Target(naming.action, chosen)

@@ -14,11 +14,10 @@ import re
 
 from .engine.text import normalize_lower_ascii
 from .morphology import DETERMINERS
-from .readings import says_switch_state
+from .readings import LEFT, says_switch_state
 
 HAS = frozenset({"tiene", "tienen", "tenes", "teneis"})
-LEFT = frozenset({"dejo", "deje", "dejaste", "dejasteis", "dejamos", "dejaron"})  # who left it on: not its owner
-HAS_OR_LEFT = HAS | LEFT
+HAS_OR_LEFT = HAS | LEFT  # who left it on is not its owner
 LINKS = frozenset({"de", "del", "en", "a", "al"})  # "la luz de la cocina" is one thing
 STILL = frozenset({"todavia", "aun", "ahora", "ya"})  # "¿… encendida todavía?"
 HIS = frozenset({"su", "sus"})  # "de su cuarto": the owner's

@@ -128,6 +128,11 @@ class Request:
         return "?" in self.original or "¿" in self.original
 
 
+LEFT = frozenset({"dejo", "deje", "dejaste", "dejasteis", "dejamos", "dejaron"})  # who left it so
+STAYED = frozenset({"quedo", "quedaste", "quedamos", "quedaron", "quedado", "quedada", "quedados", "quedadas"})
+LEFT_SO = LEFT | STAYED
+
+
 # -- the readings -------------------------------------------------------------------------------
 def negates_switching(words: Sequence[str]) -> bool:
     """Whether a negation governs an on/off verb: "no enciendas la tele", "evita apagar…".
@@ -307,14 +312,32 @@ def asks_about_state(words: Sequence[str], original: str) -> bool:
 
     "la luz del pasillo, ¿encendida o apagada?" names both states; "¿apagué la luz del despacho?",
     "¿apagaste la cafetera?" ask about what was done. Either is answered with the state, never
-    switched; a negation ("¿no has apagado…?") is left to the other checks.
+    switched; a negation ("¿no has apagado…?") is left to the other checks. So is how a device
+    was left, asked or told (`tells_how_it_was_left`).
     """
     request = Request(tuple(words), original)
-    if not request.asked or any(t.negation for t in request.tags):
+    if any(t.negation for t in request.tags):
+        return False
+    if tells_how_it_was_left(request):
+        return True
+    if not request.asked:
         return False
     both_states = _on_and_off([t for t in request.tags if t.participle])
     return (
         both_states or says_it_switched(words) or bool(SPEAKER_DID.search(original.lower())) or asks_how_it_is(request)
+    )
+
+
+def tells_how_it_was_left(request: Request) -> bool:
+    """Whether it says how a device was left, and orders nothing: "nos dejamos la guirnalda encendida anoche".
+
+    A verb of leaving or staying ("dejamos", "se quedó", "se ha quedado") with a state after it,
+    asked or not: the family wants to know, or to be told, how it is ("se quedó prendida la luz
+    del baño, apágala" orders).
+    """
+    said = request.tags
+    return not any(t.gives_order for t in said) and any(
+        t.word in LEFT_SO and any(names_a_state(later.word) for later in said[i + 1 :]) for i, t in enumerate(said)
     )
 
 

@@ -24,7 +24,7 @@ def test_a_word_only_a_stray_vote_copied_is_still_read() -> None:
 
 
 def test_the_word_the_votes_left_out_names_the_device() -> None:
-    """ "la lámpara de buró de la recámara" voted "lampara @ recamara": the Lámpara de buró, not the Foco."""
+    """ "la luz de buró de la recámara" voted "luz @ recamara": the Lámpara de buró, not the Foco."""
     home = Home(
         (HomeArea("principal", (words("Recámara principal"),)), HomeArea("ninas", (words("Recámara de las niñas"),))),
         (
@@ -34,7 +34,7 @@ def test_the_word_the_votes_left_out_names_the_device() -> None:
         ),
     )
     kinds = Kinds({"light": frozenset({"luz", "foco", "lampara"})}, (frozenset({"luz", "foco", "lampara"}),))
-    votes = ["ON lampara @ recamara principal"] * 3
+    votes = ["ON luz @ recamara principal"] * 3
     found = Target("ON", ("light.foco",))
     assert with_the_word_said(votes, "buro", found, home, kinds, None) == Target("ON", ("light.buro",))
     assert with_the_word_said(votes, "sal", found, home, kinds, None) is None  # names nothing there

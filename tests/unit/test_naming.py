@@ -134,7 +134,7 @@ def test_says_why_it_points_at_nothing(answer: str, reason: Unresolved) -> None:
         ("ON lampara", "cocina", Unresolved.AMBIGUOUS),  # none here, two elsewhere
         ("ON lampara", "bano", Unresolved.AMBIGUOUS),  # a light here by kind only; lamps by name elsewhere
         ("ON luz", "estudio", Unresolved.AMBIGUOUS),  # two lights here by kind: which one?
-        ("OFF ventilador", "cocina", ("fan.lucia",)),  # none here: the one named as it is
+        ("OFF ventilador", "cocina", Unresolved.AMBIGUOUS),  # none here: "Ventilador" is only its kind's word
         ("OFF toallero", "cocina", ("switch.toallero",)),  # none here, the home's only one
         ("OFF ventilador @ dormitorio", "hab_lucia", ("fan.dormitorio",)),  # a place said wins
         ("OFF las luces", "estudio", ("light.estudio_1", "light.estudio_2")),
@@ -640,3 +640,55 @@ ANOTHER = Home(
 )
 def test_another_device_named_whole_is_found(said: str, other: str | None) -> None:
     assert another_device_named(tuple(said.split()), ANOTHER, ("switch.cafetera",)) == other
+
+
+LIGHTS = frozenset({"luz", "lampara", "lamparita", "foco"})
+BEDROOMS, BATHROOMS = frozenset({"cuarto", "dormitorio", "habitacion"}), frozenset({"bano", "aseo", "servicio"})
+KINDS_OF_WORDS = Kinds({"light": LIGHTS}, (LIGHTS, BEDROOMS, BATHROOMS), rooms=BEDROOMS | BATHROOMS)
+
+
+def _home_of_words() -> Home:
+    """Rooms and devices that share words: two Lamparitas in one bedroom, a cuarto that is no baño."""
+    return Home(
+        (
+            HomeArea("dormitorio", (words("Dormitorio"), words("nuestro cuarto")), "principal"),
+            HomeArea("carmen", (words("Habitación de Carmen"), words("cuarto de Carmen")), "principal"),
+            HomeArea("bano_visitas", (words("Baño de visitas"),), "principal"),
+            HomeArea("bano_arriba", (words("Baño de arriba"),), "alta"),
+            HomeArea("servicio", (words("Cuarto de servicio"),), "alta"),
+        ),
+        (
+            HomeEntity("light.techo", (words("Lámpara del techo"), words("luz del dormitorio")), "dormitorio"),
+            HomeEntity("light.antonio", (words("Lamparita de Antonio"),), "dormitorio"),
+            HomeEntity("light.pepa", (words("Lamparita de Pepa"),), "dormitorio"),
+            HomeEntity("light.carmen", (words("Lamparita"),), "carmen"),
+            HomeEntity("light.foco_visitas", (words("Foco del baño de visitas"),), "bano_visitas"),
+            HomeEntity("light.foco_arriba", (words("Foco del baño de arriba"),), "bano_arriba"),
+            HomeEntity("light.foco_servicio", (words("Foco del cuarto de servicio"),), "servicio"),
+        ),
+        (HomeFloor("principal", (words("Planta principal"), words("abajo"))), HomeFloor("alta", (words("arriba"),))),
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        # A word of a kind names first the devices called by it: two Lamparitas, so neither.
+        ("OFF lamparita @ dormitorio", Unresolved.AMBIGUOUS),
+        ("OFF lampara @ dormitorio", ("light.techo",)),  # the one called "lámpara"
+        ("OFF luz @ dormitorio", ("light.techo",)),
+        ("OFF lamparita de antonio", ("light.antonio",)),
+        # "cuarto" is a word of several rooms' names: it marks none of them, nor becomes a device's word.
+        ("ON lamparita @ cuarto de abajo", Unresolved.NO_PLACE),
+        ("ON lamparita @ cuarto de carmen", ("light.carmen",)),
+        # "los baños": the rooms called "Baño…", not the cuarto for a servicio (a kind of baño).
+        ("OFF los focos de los banos", ("light.foco_arriba", "light.foco_visitas")),
+        ("OFF los focos @ banos", ("light.foco_arriba", "light.foco_visitas")),
+        ("OFF foco @ servicio", ("light.foco_servicio",)),
+    ],
+)
+def test_words_several_names_share(answer: str, expected: tuple[str, ...] | Unresolved) -> None:
+    naming = Naming.parse(answer)
+    assert naming is not None
+    target = resolve(naming, _home_of_words(), KINDS_OF_WORDS)
+    assert (target.entity_ids if isinstance(target, Target) else target) == expected

@@ -277,7 +277,11 @@ def test_asks_whether_switched(text: str, asks: bool) -> None:
         ("os dejasteis el fluorescente del garaje encendido?", True),
         ("¿se quedó puesta la tele de la cocina?", True),
         ("¿nos hemos dejao la luz del trastero dada?", True),
-        ("dejaron prendida la fuente", False),  # no question: a report
+        ("dejaron prendida la fuente", True),  # how it was left, told: answered with how it is
+        ("nos dejamos la guirnalda encendida anoche", True),
+        ("creo que se quedó prendido el boiler", True),
+        ("se quedó prendida la luz del baño, apágala", False),  # an order after it
+        ("me quedo en el salón, enciende la luz", False),
         ("¿siguen prendidos los aspersores?", True),
         ("¿me pones la tele encendida?", False),  # an order
         ("¿me das luz en el baño?", False),  # asks for it
