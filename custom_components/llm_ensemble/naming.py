@@ -713,7 +713,8 @@ def _one_by_its_own_word(
 
     "la lamparita del dormitorio", with a "Lamparita de Antonio" and a "Lamparita de Pepa" there,
     is one of those two (so neither, said so), not the "Lámpara del techo" that its alias "luz del
-    dormitorio" names only by its kind. The word for light itself ("la luz de la cocina") names
+    dormitorio" names only by its kind; "la lámpara de la recámara" is its Lámpara de buró, not
+    its Foco. The word for light itself ("la luz de la cocina") names
     every light by its kind alike, as for several (`_by_their_own_word`).
     """
     light_itself = light_words()
@@ -722,7 +723,7 @@ def _one_by_its_own_word(
     called = {e.entity_id for e in entities if _called_so(e, device)}
     if not called & {entity_id for _, entity_id in scored}:
         return scored
-    return [(fit if entity_id in called else min(fit, KIND), entity_id) for fit, entity_id in scored]
+    return [(max(fit, NAMED) if entity_id in called else min(fit, KIND), entity_id) for fit, entity_id in scored]
 
 
 def _pick(
