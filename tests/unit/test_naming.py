@@ -663,6 +663,7 @@ def _home_of_words() -> Home:
             HomeEntity("light.pepa", (words("Lamparita de Pepa"),), "dormitorio"),
             HomeEntity("light.carmen", (words("Lamparita"),), "carmen"),
             HomeEntity("light.foco_visitas", (words("Foco del baño de visitas"),), "bano_visitas"),
+            HomeEntity("light.espejo", (words("Lámpara del espejo"),), "bano_visitas"),
             HomeEntity("light.foco_arriba", (words("Foco del baño de arriba"),), "bano_arriba"),
             HomeEntity("light.foco_servicio", (words("Foco del cuarto de servicio"),), "servicio"),
         ),
@@ -678,6 +679,8 @@ def _home_of_words() -> Home:
         ("OFF lampara @ dormitorio", ("light.techo",)),  # the one called "lámpara"
         ("OFF luz @ dormitorio", ("light.techo",)),
         ("OFF lamparita de antonio", ("light.antonio",)),
+        ("OFF lampara @ bano de visitas", ("light.espejo",)),  # the one called so, not the Foco by its kind
+        ("OFF foco @ bano de visitas", ("light.foco_visitas",)),
         # "cuarto" is a word of several rooms' names: it marks none of them, nor becomes a device's word.
         ("ON lamparita @ cuarto de abajo", Unresolved.NO_PLACE),
         ("ON lamparita @ cuarto de carmen", ("light.carmen",)),
