@@ -51,6 +51,7 @@ from .naming import (
     content,
     place_cut_short,
     place_left_out,
+    place_said_whole,
     resolve,
     unvoted_name_word,
     word_of_another_device,
@@ -206,7 +207,8 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     kinds = Kinds.of(domotics.catalog)
     # Where the selector said NINGUNO, every vote must agree, unless a satellite's room makes it ours.
     unanimous = settings.vote.unanimous or (decision.overruled and here is None)
-    votes = decision.votes
+    heard = home_check.words(decision.text)
+    votes = tuple(place_said_whole(vote, heard, home) for vote in decision.votes)
     found = vote_target(votes, home, kinds, unanimous, state_action, here)
     if (
         found is None
@@ -220,7 +222,6 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     if isinstance(found, Unresolved):
         speech, code = f"{UNRESOLVED_SPEECH[found]}.", IntentResponseErrorCode.NO_VALID_TARGETS.value
         return Outcome(speech, code, pass_on=PassOn(PASS_ON_REASON[found]))
-    heard = home_check.words(decision.text)
     said = _with_names_masked(heard, votes)
     if readings.names_another_home(said, home.names):
         speech = f"No voy a encender ni apagar nada: {Reason.OTHER_HOME.spoken}."

@@ -421,9 +421,10 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
     cuarto @ abajo"): a place or device the home lacks stays unresolved. A place named
     alone ("enciende el dormitorio") is no device: the built-in agent knows what to do with it.
     """
+    naming = _place_split(naming, home) or naming
     if _only_a_place(naming, home, kinds):
         return Unresolved.ONLY_PLACE
-    found = _resolve(_place_split(naming, home) or naming, home, kinds, here)
+    found = _resolve(naming, home, kinds, here)
     if found not in (Unresolved.NO_DEVICE, Unresolved.NO_PLACE):
         return found
     said = (*naming.device, *naming.place)
@@ -579,8 +580,34 @@ def _bare(phrase: Words) -> Words:
     return tuple(w for w in phrase if w not in DETERMINERS and w not in PLACE_WORDS)
 
 
+def place_said_whole(vote: str | None, heard: Words, home: Home) -> str | None:
+    """The vote with its place said whole where the answer cut it short: "luces @ planta" of "la planta alta".
+
+    The place words are part of the name of exactly one floor or area that the request says whole
+    ("veladores @ pieza" of "nuestra pieza"), and name no place themselves. Any other vote is as it was.
+    """
+    naming = Naming.parse(vote)
+    if naming is None or not (place := _bare(naming.place)):
+        return vote
+    names = [n for floor in home.floors for n in floor.names] + [n for area in home.areas for n in area.names]
+    bare = {_bare(name): name for name in names}
+    text = f" {' '.join(_bare(heard))} "
+    longer = {
+        name
+        for name in bare
+        if len(name) > len(place) and any(name[i : i + len(place)] == place for i in range(len(name) - len(place) + 1))
+    }
+    said_whole = [name for name in longer if f" {' '.join(name)} " in text]
+    if place in bare or len(said_whole) != 1:
+        return vote
+    device = " ".join(naming.device)
+    return f"{naming.action} {device} {PLACE_MARK} {' '.join(bare[said_whole[0]])}"
+
+
 def _place_split(naming: Naming, home: Home) -> Naming | None:
     """Several devices of a place, said with no place mark: "todas las luces de arriba", "las luces de la terraza".
+
+    Or a place the answer began among the device's words (`_place_begun_in_device`).
 
     The words after "de" that are a whole name of a floor or an area are the place, though a
     device's own name or alias may also say them ("luz del baño de arriba"): the lights upstairs
@@ -588,16 +615,35 @@ def _place_split(naming: Naming, home: Home) -> Naming | None:
     names begin with: "los focos de los baños" are those of the Baño de visitas and the Baño de
     arriba, not the Foco del cuarto de servicio (a "servicio" is a kind of baño).
     """
-    if naming.place or not naming.plural:
-        return None
     names = (*(n for floor in home.floors for n in floor.names), *(n for area in home.areas for n in area.names))
     places = {_place_name(name) for name in names}
+    if naming.place:
+        return _place_begun_in_device(naming, places)
+    if not naming.plural:
+        return None
     heads = {content(name)[0] for area in home.areas for name in area.names if content(name)}
     for i, word in enumerate(naming.device):
         after = _place_name(naming.device[i + 1 :])
         rooms = len(after) == 1 and is_plural(after[0]) and bool(singular_forms(after[0]) & heads)
         if word in PLACE_WORDS and content(naming.device[:i]) and (after in places or rooms):
             return Naming(naming.action, naming.device[:i], naming.device[i + 1 :])
+    return None
+
+
+def _place_begun_in_device(naming: Naming, places: set[Words]) -> Naming | None:
+    """A place the answer began in the device's words: "luces de nuestra @ pieza" is "luces @ nuestra pieza".
+
+    The device's last words (after "de", or all of them) and the place are a whole name of an
+    area or a floor that the place alone is not.
+    """
+    if _place_name(naming.place) in places:
+        return None
+    for i in range(len(naming.device)):
+        if i and naming.device[i - 1] not in PLACE_WORDS:
+            continue
+        if _place_name((*naming.device[i:], *naming.place)) in places:
+            device = naming.device[: i - 1] if i else ()
+            return Naming(naming.action, device, (*naming.device[i:], *naming.place))
     return None
 
 

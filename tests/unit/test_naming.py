@@ -15,6 +15,7 @@ from custom_components.llm_ensemble.naming import (
     another_device_named,
     place_cut_short,
     place_left_out,
+    place_said_whole,
     resolve,
     singular_forms,
     unvoted_name_word,
@@ -694,4 +695,58 @@ def test_words_several_names_share(answer: str, expected: tuple[str, ...] | Unre
     naming = Naming.parse(answer)
     assert naming is not None
     target = resolve(naming, _home_of_words(), KINDS_OF_WORDS)
+    assert (target.entity_ids if isinstance(target, Target) else target) == expected
+
+
+def _home_of_floors() -> Home:
+    return Home(
+        (
+            HomeArea("principal", (words("Pieza principal"), words("nuestra pieza")), "primer"),
+            HomeArea("juli", (words("Pieza de Juli"),), "primer"),
+            HomeArea("bano", (words("Baño"),), "primer"),
+            HomeArea("quincho", (words("Quincho"),), "segundo"),
+        ),
+        (
+            HomeEntity("light.plafon", (words("Plafón"), words("luz de nuestra pieza")), "principal"),
+            HomeEntity("light.velador", (words("Velador de Caro"),), "principal"),
+            HomeEntity("light.juli", (words("Luz de la pieza de Juli"),), "juli"),
+            HomeEntity("light.bano", (words("Luz del baño"),), "bano"),
+            HomeEntity("light.quincho", (words("Luz del quincho"),), "quincho"),
+        ),
+        (
+            HomeFloor("primer", (words("Primer piso"), words("planta alta"), words("arriba"))),
+            HomeFloor("segundo", (words("Segundo piso"), words("arriba de todo"))),
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("vote", "text", "expected"),
+    [
+        ("OFF luz del bano @ planta", "apagá la luz del baño de la planta alta", "OFF luz del bano @ planta alta"),
+        ("ON luces @ primer", "prendé las luces del primer piso", "ON luces @ primer piso"),
+        ("ON velador @ pieza", "prendé el velador de nuestra pieza", "ON velador @ nuestra pieza"),
+        ("ON luces @ todo", "prendé las luces de arriba de todo", "ON luces @ arriba de todo"),
+        ("ON luz @ pieza", "prendé la luz de la pieza matrimonial", "ON luz @ pieza"),  # no name said whole
+        ("ON luz @ pieza", "la luz de la pieza de Juli y la de nuestra pieza", "ON luz @ pieza"),  # two
+        ("ON luz @ arriba", "prendé la luz de arriba de todo", "ON luz @ arriba"),  # a whole name already
+        ("NADA", "prendé la luz de la planta alta", "NADA"),
+    ],
+)
+def test_a_place_the_answer_cut_short_is_said_whole(vote: str, text: str, expected: str) -> None:
+    assert place_said_whole(vote, words(text), _home_of_floors()) == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("OFF las luces de nuestra @ pieza", ("light.plafon", "light.velador")),  # the lights of "nuestra pieza"
+        ("OFF nuestra @ pieza", Unresolved.ONLY_PLACE),  # "apagá nuestra pieza": a place alone
+        ("OFF luz de nuestra @ pieza", ("light.plafon",)),
+    ],
+)
+def test_a_place_begun_among_the_device_words(answer: str, expected: tuple[str, ...] | Unresolved) -> None:
+    naming = Naming.parse(answer)
+    assert naming is not None
+    target = resolve(naming, _home_of_floors(), KINDS)
     assert (target.entity_ids if isinstance(target, Target) else target) == expected
