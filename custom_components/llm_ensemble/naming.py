@@ -26,7 +26,7 @@ from functools import cached_property, lru_cache
 
 from .device_words import SAME_APPLIANCE
 from .engine import CatalogEntry
-from .home_check import Home, HomeEntity, Words, words
+from .home_check import Home, HomeArea, HomeEntity, Words, words
 from .morphology import DETERMINERS, STOPWORDS, is_plural, singular_forms, tag
 from .typos import near_any, one_slip_apart
 from .vocabulary import domain_words, light_words
@@ -213,6 +213,8 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
         return _Place(None, frozenset())
     if set(said) <= WHOLE_HOME:
         return _Place(frozenset(a.area_id for a in home.areas), frozenset(said))
+    if rooms := _rooms_of_a_kind(said, home, kinds):
+        return _Place(rooms, frozenset(said))
     # A room's head word alone ("habitación", "cuarto") is any room of that kind, not one of them.
     heads = {content(name)[0] for area in home.areas for name in area.names if len(content(name)) > 1}
     generic = len(said) == 1 and said[0] in heads
@@ -242,6 +244,33 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
     if not found:
         return _room_said_in_words(said, home, kinds) or _room_on_floor(place, home, kinds)
     return _Place(frozenset(found), frozenset(said))
+
+
+def _rooms_of_a_kind(said: Words, home: Home, kinds: Kinds) -> frozenset[str]:
+    """The rooms a plural word for a kind of room names: "los baños", "las habitaciones", "las piezas".
+
+    Every area whose own name begins with that word or a word of its kind ("Baño", "Aseo";
+    "Dormitorio" and "Habitación de Carmen" for "las habitaciones"), or one of whose aliases begins
+    with that very word (the "Toilette" also called "baño de abajo"), unless a name of the home is
+    that very word ("Escaleras"). A Lavadero also called "cuarto de la plancha" is no habitación.
+    Empty for any other words.
+    """
+    if len(said) != 1 or not is_plural(word := said[0]) or word not in kinds.rooms | _room_heads(home, plural=True):
+        return frozenset()
+    if any(content(name) == said for area in home.areas for name in area.names):
+        return frozenset()
+
+    def begins_so(area: HomeArea) -> bool:
+        heads = [content(name)[0] for name in area.names if content(name)]
+        return bool(heads) and (_matches(word, heads[0], kinds) or any(_same_word(word, h, kinds) for h in heads))
+
+    return frozenset(area.area_id for area in home.areas if begins_so(area))
+
+
+def _room_heads(home: Home, plural: bool = False) -> frozenset[str]:
+    """The first words of the areas' names (their plurals too, `plural`): "baño", "pieza", "cuarto"."""
+    heads = {content(name)[0] for area in home.areas for name in area.names if content(name)}
+    return frozenset(heads | ({f"{h}s" for h in heads} | {f"{h}es" for h in heads} if plural else set()))
 
 
 def _covers_part(said: Words, name: Words, kinds: Kinds, by_kind: bool = True) -> bool:
@@ -621,7 +650,7 @@ def _place_split(naming: Naming, home: Home) -> Naming | None:
         return _place_begun_in_device(naming, places)
     if not naming.plural:
         return None
-    heads = {content(name)[0] for area in home.areas for name in area.names if content(name)}
+    heads = _room_heads(home)
     for i, word in enumerate(naming.device):
         after = _place_name(naming.device[i + 1 :])
         rooms = len(after) == 1 and is_plural(after[0]) and bool(singular_forms(after[0]) & heads)

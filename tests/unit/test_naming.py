@@ -657,6 +657,7 @@ def _home_of_words() -> Home:
             HomeArea("bano_visitas", (words("Baño de visitas"),), "principal"),
             HomeArea("bano_arriba", (words("Baño de arriba"),), "alta"),
             HomeArea("servicio", (words("Cuarto de servicio"),), "alta"),
+            HomeArea("lavadero", (words("Lavadero"), words("cuarto de la plancha")), "alta"),
         ),
         (
             HomeEntity("light.techo", (words("Lámpara del techo"), words("luz del dormitorio")), "dormitorio"),
@@ -667,6 +668,7 @@ def _home_of_words() -> Home:
             HomeEntity("light.espejo", (words("Lámpara del espejo"),), "bano_visitas"),
             HomeEntity("light.foco_arriba", (words("Foco del baño de arriba"),), "bano_arriba"),
             HomeEntity("light.foco_servicio", (words("Foco del cuarto de servicio"),), "servicio"),
+            HomeEntity("light.lavadero", (words("Luz del lavadero"),), "lavadero"),
         ),
         (HomeFloor("principal", (words("Planta principal"), words("abajo"))), HomeFloor("alta", (words("arriba"),))),
     )
@@ -689,6 +691,13 @@ def _home_of_words() -> Home:
         ("OFF los focos de los banos", ("light.foco_arriba", "light.foco_visitas")),
         ("OFF los focos @ banos", ("light.foco_arriba", "light.foco_visitas")),
         ("OFF foco @ servicio", ("light.foco_servicio",)),
+        # A plural kind of room is every room of that kind, by its own name; an alias "cuarto de…" is no bedroom.
+        ("ON las lamparitas @ habitaciones", ("light.antonio", "light.carmen", "light.pepa")),
+        (  # a "Cuarto de servicio" is a cuarto by its own name: a room to sleep in
+            "OFF las luces @ habitaciones",
+            ("light.antonio", "light.carmen", "light.foco_servicio", "light.pepa", "light.techo"),
+        ),
+        ("OFF las luces de los banos", ("light.espejo", "light.foco_arriba", "light.foco_visitas")),
     ],
 )
 def test_words_several_names_share(answer: str, expected: tuple[str, ...] | Unresolved) -> None:
