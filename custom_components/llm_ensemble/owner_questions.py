@@ -23,6 +23,11 @@ STILL = frozenset({"todavia", "aun", "ahora", "ya"})  # "¿… encendida todaví
 HIS = frozenset({"su", "sus"})  # "de su cuarto": the owner's
 MAX_OWNER_WORDS = 3  # "Javi", "la abuela", "Sofi y Vale" before "tiene"
 NOT_OWNERS = frozenset({"quien", "quienes", "que", "cual", "cuales", "alguien", "nadie", "como", "donde", "no"})
+# "nos hemos dejado…", "se ha dejado…": who left it, said by a pronoun and "haber", is no owner either.
+NOT_SAID_OWNERS = frozenset({"nos", "se", "me", "te", "os", "ha", "han", "hemos", "he", "has", "habeis"})
+BELIEF = frozenset({"creo", "parece", "late", "pienso", "diria", "temo"})  # "me parece que…": a hedge, not the owner
+TIMES = frozenset({"anoche", "ayer", "hoy", "despues", "antes", "luego"})  # "… anoche", "… después de la cena"
+PARTS_OF_DAY = frozenset({"manana", "tarde", "noche", "mediodia"})  # "… esta mañana"
 WORD = re.compile(r"\w+")
 
 
@@ -36,6 +41,7 @@ def as_state_question(text: str, with_owner: bool = True) -> str | None:
     """
     said = [m.group() for m in WORD.finditer(text)]
     plain = [normalize_lower_ascii(w) for w in said]
+    said, plain = _without_hedge_or_time(said, plain)
     # "tiene" first, or after who has it ("Javi tiene…"), never after who asks ("¿quién tiene…?").
     has = next((i for i, w in enumerate(plain[: MAX_OWNER_WORDS + 1]) if w in HAS_OR_LEFT), None)
     if has is None or len(plain) < has + 3 or NOT_OWNERS & set(plain[:has]):
@@ -44,7 +50,7 @@ def as_state_question(text: str, with_owner: bool = True) -> str | None:
     if len(states) != 1:
         return None
     phrases = _phrases(plain, has, states[0])
-    before = [i for i in range(has) if plain[i] not in STILL]  # "Javi (todavía) tiene…"
+    before = [i for i in range(has) if plain[i] not in STILL | NOT_SAID_OWNERS]  # "Javi (todavía) tiene…"
     if not 1 <= len(phrases) + bool(before) <= 2 or any(not p for p in phrases):
         return None
     if before:
@@ -61,6 +67,23 @@ def as_state_question(text: str, with_owner: bool = True) -> str | None:
     owned = bool(owner_words) and with_owner and (plain[has] in HAS or any(plain[i] in HIS for i in thing))
     of_owner = f" de {' '.join(said[i] for i in owner_words)}" if owned else ""
     return f"¿está {said[states[0]]} {device}{of_owner}?".replace(" de el ", " del ")
+
+
+def _without_hedge_or_time(said: list[str], plain: list[str]) -> tuple[list[str], list[str]]:
+    """The words without a hedge before them ("creo que…") or a time after ("… anoche", "… esta mañana")."""
+    start = next(
+        (i + 1 for i, w in enumerate(plain[: MAX_OWNER_WORDS + 1]) if w == "que" and BELIEF & set(plain[:i])), 0
+    )
+    end = next(
+        (
+            i
+            for i in range(start + 1, len(plain))
+            if plain[i] in TIMES
+            or (plain[i] in ("esta", "este") and plain[i + 1 : i + 2] and plain[i + 1] in PARTS_OF_DAY)
+        ),
+        len(plain),
+    )
+    return said[start:end], plain[start:end]
 
 
 def _phrases(plain: list[str], has: int, state: int) -> list[list[int]]:

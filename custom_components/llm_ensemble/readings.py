@@ -128,7 +128,9 @@ class Request:
         return "?" in self.original or "¿" in self.original
 
 
-LEFT = frozenset({"dejo", "deje", "dejaste", "dejasteis", "dejamos", "dejaron"})  # who left it so
+LEFT = frozenset(
+    {"dejo", "deje", "dejaste", "dejasteis", "dejamos", "dejaron", "dejado", "dejada", "dejados", "dejadas"}
+)
 STAYED = frozenset({"quedo", "quedaste", "quedamos", "quedaron", "quedado", "quedada", "quedados", "quedadas"})
 LEFT_SO = LEFT | STAYED
 

@@ -22,6 +22,11 @@ from custom_components.llm_ensemble.owner_questions import as_state_question
         ("¿Lupita dejó prendida la cafetera?", "¿está prendida la cafetera?"),  # who left it, not its owner
         ("¿dejaste la luz del porche encendida?", "¿está encendida la luz del porche?"),
         ("¿Tomi dejó prendida la luz de su pieza?", "¿está prendida la luz de pieza de Tomi?"),  # his
+        # How it was left, with a hedge, a pronoun, "haber" or a time: asked of the device.
+        ("creo que dejé el lavarropas enchufado", "¿está enchufado el lavarropas?"),
+        ("me parece que nos hemos dejado el ventilador del salón puesto", "¿está puesto el ventilador del salón?"),
+        ("¿nos dejamos la cafetera enchufada esta mañana?", "¿está enchufada la cafetera?"),
+        ("¿dejaron prendido el candil después de la cena?", "¿está prendido el candil?"),
     ],
 )
 def test_asked_of_the_device_by_its_state(text: str, asked: str) -> None:
