@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .engine.text import normalize_lower_ascii
-from .morphology import DETERMINERS
+from .morphology import DETERMINERS, tag
 from .readings import LEFT, says_switch_state
 
 HAS = frozenset({"tiene", "tienen", "tenes", "teneis"})
@@ -46,6 +46,8 @@ def as_state_question(text: str, with_owner: bool = True) -> str | None:
     has = next((i for i, w in enumerate(plain[: MAX_OWNER_WORDS + 1]) if w in HAS_OR_LEFT), None)
     if has is None or len(plain) < has + 3 or NOT_OWNERS & set(plain[:has]):
         return None
+    if any(tag(w).gives_order for w in plain):
+        return None  # "me he dejado el hervidor enchufado, desenchúfalo": an order, not a question
     states = [i for i in range(has + 1, len(plain)) if says_switch_state(plain[i])]
     if len(states) != 1:
         return None

@@ -44,6 +44,7 @@ def test_asked_of_the_device_by_its_state(text: str, asked: str) -> None:
         "¿tiene Lucía encendida la lámpara y apagada la tele?",  # two states
         "¿está encendida la lámpara?",  # already so
         "¿tiene Lucía encendida?",  # no device
+        "me he dejado el hervidor enchufado, desenchúfalo porfa",  # an order after it
         "",
     ],
 )
