@@ -146,7 +146,7 @@ class Home:
         return next((a for a in self.areas if a.area_id == area_id), None)
 
 
-def _find(needle: Words, hay: Words) -> list[int]:
+def find_words(needle: Words, hay: Words) -> list[int]:
     """Start positions of `needle` as consecutive whole words of `hay`."""
     size = len(needle)
     return [i for i in range(len(hay) - size + 1) if size and hay[i : i + size] == needle]
@@ -160,7 +160,7 @@ def _spans(text: Words, phrases: Iterable[tuple[Words, str]]) -> list[tuple[int,
     taken: set[int] = set()
     found = []
     for phrase, owner in sorted(phrases, key=lambda p: -len(p[0])):
-        for start in _find(phrase, text):
+        for start in find_words(phrase, text):
             positions = set(range(start, start + len(phrase)))
             if not positions & taken:
                 taken |= positions
@@ -172,7 +172,7 @@ def _covered(text: Words, phrases: Iterable[Words]) -> set[int]:
     """Positions of the text covered by any of the phrases."""
     covered: set[int] = set()
     for phrase in phrases:
-        for start in _find(phrase, text):
+        for start in find_words(phrase, text):
             covered |= set(range(start, start + len(phrase)))
     return covered
 

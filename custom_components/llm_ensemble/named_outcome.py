@@ -210,11 +210,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     heard = home_check.words(decision.text)
     votes = tuple(place_said_whole(vote, heard, home) for vote in decision.votes)
     found = vote_target(votes, home, kinds, unanimous, state_action, here)
-    if (
-        found is None
-        and _most_name_nothing(votes)
-        and (by_name := by_its_name.vote(home_check.words(decision.text), home))
-    ):
+    if found is None and _most_name_nothing(votes) and (by_name := by_its_name.vote(heard, home)):
         votes = (by_name,) * len(votes)  # "pon la radio": the models abstain, the words leave no choice
         found = vote_target(votes, home, kinds, unanimous, state_action, here)
     if found is None:

@@ -26,7 +26,7 @@ from functools import cached_property, lru_cache
 
 from .device_words import SAME_APPLIANCE
 from .engine import CatalogEntry
-from .home_check import Home, HomeArea, HomeEntity, Words, words
+from .home_check import Home, HomeArea, HomeEntity, Words, find_words, words
 from .morphology import DETERMINERS, STOPWORDS, is_plural, singular_forms, tag
 from .typos import near_any, one_slip_apart
 from .vocabulary import domain_words, light_words
@@ -620,13 +620,8 @@ def place_said_whole(vote: str | None, heard: Words, home: Home) -> str | None:
         return vote
     names = [n for floor in home.floors for n in floor.names] + [n for area in home.areas for n in area.names]
     bare = {_bare(name): name for name in names}
-    text = f" {' '.join(_bare(heard))} "
-    longer = {
-        name
-        for name in bare
-        if len(name) > len(place) and any(name[i : i + len(place)] == place for i in range(len(name) - len(place) + 1))
-    }
-    said_whole = [name for name in longer if f" {' '.join(name)} " in text]
+    longer = {name for name in bare if len(name) > len(place) and find_words(place, name)}
+    said_whole = [name for name in longer if find_words(name, _bare(heard))]
     if place in bare or len(said_whole) != 1:
         return vote
     device = " ".join(naming.device)
@@ -766,13 +761,18 @@ def _by_their_own_word(
     cannot be read. NO_DEVICE where the home's devices called so are all outside the place (or the
     speaker's room); all of them where none is called so.
     """
-    light_itself = light_words()
-    if not light_itself or set(device) & light_itself:
+    if _says_light_itself(device):
         return scored
 
     if not (called := {e.entity_id for e in everyone if _called_so(e, device)}):
         return scored
     return [(max(fit, NAMED), entity_id) for fit, entity_id in scored if entity_id in called] or Unresolved.NO_DEVICE
+
+
+def _says_light_itself(device: Words) -> bool:
+    """Whether the words say the light domain's own word ("luz"), or Home Assistant's words are unread."""
+    light_itself = light_words()
+    return not light_itself or bool(set(device) & light_itself)
 
 
 def _called_so(entity: HomeEntity, device: Words) -> bool:
@@ -792,8 +792,7 @@ def _one_by_its_own_word(
     its Foco. The word for light itself ("la luz de la cocina") names
     every light by its kind alike, as for several (`_by_their_own_word`).
     """
-    light_itself = light_words()
-    if not device or not light_itself or set(device) & light_itself:
+    if not device or _says_light_itself(device):
         return scored
     called = {e.entity_id for e in entities if _called_so(e, device)}
     if not called & {entity_id for _, entity_id in scored}:
