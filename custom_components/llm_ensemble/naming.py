@@ -791,13 +791,26 @@ def _one_by_its_own_word(
     dormitorio" names only by its kind; "la lámpara de la recámara" is its Lámpara de buró, not
     its Foco. The word for light itself ("la luz de la cocina") names
     every light by its kind alike, as for several (`_by_their_own_word`).
+
+    A device the home calls by the word for light itself ("Luz del salón") is every word of a light's
+    kind said of its room: "la lámpara del salón" may be it as well as the "Lámpara de pie" there,
+    so the two tie, and the request is passed on.
     """
     if not device or _says_light_itself(device):
         return scored
     called = {e.entity_id for e in entities if _called_so(e, device)}
     if not called & {entity_id for _, entity_id in scored}:
         return scored
-    return [(max(fit, NAMED) if entity_id in called else min(fit, KIND), entity_id) for fit, entity_id in scored]
+    the_light = {e.entity_id for e in entities if _called_light_itself(e)}
+    return [
+        (max(fit, NAMED) if entity_id in called else min(fit, NAMED if entity_id in the_light else KIND), entity_id)
+        for fit, entity_id in scored
+    ]
+
+
+def _called_light_itself(entity: HomeEntity) -> bool:
+    """Whether one of the entity's names says the word for light itself ("Luz del salón")."""
+    return any(light_words() & set(name) for name in entity.names)
 
 
 def _pick(

@@ -669,6 +669,7 @@ def _home_of_words() -> Home:
             HomeEntity("light.foco_arriba", (words("Foco del baño de arriba"),), "bano_arriba"),
             HomeEntity("light.foco_servicio", (words("Foco del cuarto de servicio"),), "servicio"),
             HomeEntity("light.lavadero", (words("Luz del lavadero"),), "lavadero"),
+            HomeEntity("light.pie", (words("Lámpara de pie"),), "lavadero"),
         ),
         (HomeFloor("principal", (words("Planta principal"), words("abajo"))), HomeFloor("alta", (words("arriba"),))),
     )
@@ -684,6 +685,10 @@ def _home_of_words() -> Home:
         ("OFF lamparita de antonio", ("light.antonio",)),
         ("OFF lampara @ bano de visitas", ("light.espejo",)),  # the one called so, not the Foco by its kind
         ("OFF foco @ bano de visitas", ("light.foco_visitas",)),
+        # ... but the one called by the word for light itself is every light's: either may be meant.
+        ("ON lampara @ lavadero", Unresolved.AMBIGUOUS),
+        ("ON lampara de pie @ lavadero", ("light.pie",)),
+        ("ON luz @ lavadero", ("light.lavadero",)),
         # "cuarto" is a word of several rooms' names: it marks none of them, nor becomes a device's word.
         ("ON lamparita @ cuarto de abajo", Unresolved.NO_PLACE),
         ("ON lamparita @ cuarto de carmen", ("light.carmen",)),
