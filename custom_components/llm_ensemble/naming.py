@@ -782,7 +782,10 @@ def _called_so(entity: HomeEntity, device: Words) -> bool:
 
 
 def _one_by_its_own_word(
-    device: Words, scored: list[tuple[int, str]], entities: Sequence[HomeEntity]
+    device: Words,
+    scored: list[tuple[int, str]],
+    entities: Sequence[HomeEntity],
+    own: Mapping[str, frozenset[str]],
 ) -> list[tuple[int, str]]:
     """One device asked for by a word of a kind: those the home calls by that very word come first.
 
@@ -792,25 +795,27 @@ def _one_by_its_own_word(
     its Foco. The word for light itself ("la luz de la cocina") names
     every light by its kind alike, as for several (`_by_their_own_word`).
 
-    A device the home calls by the word for light itself ("Luz del salón") is every word of a light's
-    kind said of its room: "la lámpara del salón" may be it as well as the "Lámpara de pie" there,
-    so the two tie, and the request is passed on.
+    The room's own light, called by the word for light itself and its room ("Luz del salón"), is
+    what any word of a light's kind said of the room may mean: "la lámpara del salón" may be it as
+    well as the "Lámpara de pie" there, so the two tie, and the request is passed on. A "Luz de
+    noche" is no room's light.
     """
     if not device or _says_light_itself(device):
         return scored
     called = {e.entity_id for e in entities if _called_so(e, device)}
     if not called & {entity_id for _, entity_id in scored}:
         return scored
-    the_light = {e.entity_id for e in entities if _called_light_itself(e)}
+    the_light = {e.entity_id for e in entities if _the_rooms_light(e, own.get(e.area_id or "", frozenset()))}
     return [
         (max(fit, NAMED) if entity_id in called else min(fit, NAMED if entity_id in the_light else KIND), entity_id)
         for fit, entity_id in scored
     ]
 
 
-def _called_light_itself(entity: HomeEntity) -> bool:
-    """Whether one of the entity's names says the word for light itself ("Luz del salón")."""
-    return any(light_words() & set(name) for name in entity.names)
+def _the_rooms_light(entity: HomeEntity, room: frozenset[str]) -> bool:
+    """Whether one of the entity's names is the word for light itself and its room's ("Luz del salón")."""
+    light_itself = light_words()
+    return any(light_itself & set(name) and set(content(name)) <= light_itself | room for name in entity.names)
 
 
 def _pick(
@@ -850,7 +855,7 @@ def _pick(
     everyone = home.entities if home else entities
     narrowed: list[tuple[int, str]] | Unresolved = scored
     if not naming.plural:
-        narrowed = _one_by_its_own_word(of_a_kind, scored, entities)
+        narrowed = _one_by_its_own_word(of_a_kind, scored, entities, own)
     elif of_a_kind:
         narrowed = _by_their_own_word(of_a_kind, scored, everyone)
     if isinstance(narrowed, Unresolved):

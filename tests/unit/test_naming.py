@@ -666,6 +666,7 @@ def _home_of_words() -> Home:
             HomeEntity("light.carmen", (words("Lamparita"),), "carmen"),
             HomeEntity("light.foco_visitas", (words("Foco del baño de visitas"),), "bano_visitas"),
             HomeEntity("light.espejo", (words("Lámpara del espejo"),), "bano_visitas"),
+            HomeEntity("light.noche", (words("Luz de noche"), words("lamparita de visitas")), "bano_visitas"),
             HomeEntity("light.foco_arriba", (words("Foco del baño de arriba"),), "bano_arriba"),
             HomeEntity("light.foco_servicio", (words("Foco del cuarto de servicio"),), "servicio"),
             HomeEntity("light.lavadero", (words("Luz del lavadero"),), "lavadero"),
@@ -683,9 +684,10 @@ def _home_of_words() -> Home:
         ("OFF lampara @ dormitorio", ("light.techo",)),  # the one called "lámpara"
         ("OFF luz @ dormitorio", ("light.techo",)),
         ("OFF lamparita de antonio", ("light.antonio",)),
-        ("OFF lampara @ bano de visitas", ("light.espejo",)),  # the one called so, not the Foco by its kind
+        # The one called so, not the Foco by its kind, nor a "Luz de noche" (no room's own light).
+        ("OFF lampara @ bano de visitas", ("light.espejo",)),
         ("OFF foco @ bano de visitas", ("light.foco_visitas",)),
-        # ... but the one called by the word for light itself is every light's: either may be meant.
+        # ... but the room's own light, called "Luz del …", is any light's: either may be meant.
         ("ON lampara @ lavadero", Unresolved.AMBIGUOUS),
         ("ON lampara de pie @ lavadero", ("light.pie",)),
         ("ON luz @ lavadero", ("light.lavadero",)),
@@ -702,7 +704,7 @@ def _home_of_words() -> Home:
             "OFF las luces @ habitaciones",
             ("light.antonio", "light.carmen", "light.foco_servicio", "light.pepa", "light.techo"),
         ),
-        ("OFF las luces de los banos", ("light.espejo", "light.foco_arriba", "light.foco_visitas")),
+        ("OFF las luces de los banos", ("light.espejo", "light.foco_arriba", "light.foco_visitas", "light.noche")),
     ],
 )
 def test_words_several_names_share(answer: str, expected: tuple[str, ...] | Unresolved) -> None:
