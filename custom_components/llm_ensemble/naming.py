@@ -798,18 +798,23 @@ def _one_by_its_own_word(
     The room's own light, called by the word for light itself and its room ("Luz del salón"), is
     what any word of a light's kind said of the room may mean: "la lámpara del salón" may be it as
     well as the "Lámpara de pie" there, so the two tie, and the request is passed on. A "Luz de
-    noche" is no room's light.
+    noche" is no room's light. Of two called by the word said, one whose name holds its room's
+    other name ("lámpara del comedor", in a salón also called sala) is not "la lámpara de la sala".
     """
     if not device or _says_light_itself(device):
         return scored
     called = {e.entity_id for e in entities if _called_so(e, device)}
-    if not called & {entity_id for _, entity_id in scored}:
+    if not (called_there := called & {entity_id for _, entity_id in scored}):
         return scored
     the_light = {e.entity_id for e in entities if _the_rooms_light(e, own.get(e.area_id or "", frozenset()))}
-    return [
-        (max(fit, NAMED) if entity_id in called else min(fit, NAMED if entity_id in the_light else KIND), entity_id)
-        for fit, entity_id in scored
-    ]
+
+    def weighed(fit: int, entity_id: str) -> int:
+        if entity_id not in called:
+            return min(fit, NAMED if entity_id in the_light else KIND)
+        # Of several called so, one whose name holds its room's other name is not said as it is.
+        return NAMED if len(called_there) > 1 and fit < EXACT_NAME else max(fit, NAMED)
+
+    return [(weighed(fit, entity_id), entity_id) for fit, entity_id in scored]
 
 
 def _the_rooms_light(entity: HomeEntity, room: frozenset[str]) -> bool:

@@ -766,3 +766,29 @@ def test_a_place_begun_among_the_device_words(answer: str, expected: tuple[str, 
     assert naming is not None
     target = resolve(naming, _home_of_floors(), KINDS)
     assert (target.entity_ids if isinstance(target, Target) else target) == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("OFF lampara @ sala", Unresolved.AMBIGUOUS),  # the Lámpara de pie, or the "lámpara del comedor"
+        ("OFF lampara @ comedor", ("light.mesa",)),  # its alias said as it is
+        ("OFF lampara de pie @ sala", ("light.pie",)),
+        ("OFF luz @ salon", ("light.plafon",)),
+    ],
+)
+def test_of_two_called_by_the_word_said_neither_by_its_rooms_other_name(
+    answer: str, expected: tuple[str, ...] | Unresolved
+) -> None:
+    home = Home(
+        (HomeArea("salon", (words("Salón"), words("sala"), words("comedor"))),),
+        (
+            HomeEntity("light.plafon", (words("Plafón"), words("luz del salón")), "salon"),
+            HomeEntity("light.pie", (words("Lámpara de pie"),), "salon"),
+            HomeEntity("light.mesa", (words("La de la mesa"), words("lámpara del comedor")), "salon"),
+        ),
+    )
+    naming = Naming.parse(answer)
+    assert naming is not None
+    target = resolve(naming, home, KINDS_OF_WORDS)
+    assert (target.entity_ids if isinstance(target, Target) else target) == expected
