@@ -315,7 +315,8 @@ def _room_on_floor(place: Words, home: Home, kinds: Kinds) -> _Place | None:
 
     The floor is said by a whole name or alias; the room by a word of its kind ("dormitorio" for
     "Habitación de la abuela"), read in the area's own name, not its aliases (the Lavadero called
-    "cuarto de la lavadora" is no bedroom). None where the floor has no such room, or more than one.
+    "cuarto de la lavadora" is no bedroom). None where the floor has no such room, or more than one
+    where one was said; a plural ("las recámaras de arriba") is all of them.
     """
     said = _place_name(place)
     for cut in range(1, len(said)):
@@ -331,7 +332,8 @@ def _room_on_floor(place: Words, home: Home, kinds: Kinds) -> _Place | None:
             if area.floor_id in floors and area.names and _covers(room, frozenset(content(area.names[0])), kinds)
         }
         if room and floors:
-            return _Place(frozenset(found), frozenset(content(said))) if len(found) == 1 else None
+            several = len(room) == 1 and is_plural(room[0])  # "las recámaras de arriba": every one there
+            return _Place(frozenset(found), frozenset(content(said))) if len(found) == 1 or several else None
     return None
 
 

@@ -705,6 +705,9 @@ def _home_of_words() -> Home:
             ("light.antonio", "light.carmen", "light.foco_servicio", "light.pepa", "light.techo"),
         ),
         ("OFF las luces de los banos", ("light.espejo", "light.foco_arriba", "light.foco_visitas", "light.noche")),
+        # A plural kind of room and a floor: every room of that kind there.
+        ("ON las lamparitas @ habitaciones de abajo", ("light.antonio", "light.carmen", "light.pepa")),
+        ("OFF los focos @ banos de arriba", ("light.foco_arriba",)),
     ],
 )
 def test_words_several_names_share(answer: str, expected: tuple[str, ...] | Unresolved) -> None:
