@@ -46,6 +46,7 @@ QUESTION_WORDS = frozenset(
 CONDITION_STARTS = frozenset({"si", "cuando"})
 ALL_OF_THEM = frozenset({"todos", "todas"})  # "todas las lamparitas de Ana y de Pedro"
 NOUN_ONLY = frozenset({"el", "un", "una", "unos", "unas", "del", "al"})  # never an object pronoun
+LE = ("le", "les")  # "apágale a…", "préndeles a…"
 PAST_ENDINGS = ("aron", "ieron", "aste", "iste", "aba", "aban")
 PLACE_OF = re.compile(r"\b(?:de|del|en)\b")  # an order that names a place (or a device's part) of its own
 TRAILING_ALSO = re.compile(r"[\s,]+(?:tambi[eé]n|adem[aá]s)\W*$", re.IGNORECASE)  # "y la del lavadero también"
@@ -273,7 +274,9 @@ def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
             at = words[start + 1].start()
             said = f"{said[:at]}{thing.split()[-1]} {said[at:]}"
         else:
-            named = [w.group() for w, p in zip(words[start:end], plain[start:end], strict=True) if p not in OF][:3]
+            # "apágale a los abanicos": the "a" a verb's "le" calls for is no word of the thing.
+            skip = start + 1 if start < end and plain[start] == "a" and plain[verb].endswith(LE) else start
+            named = [w.group() for w, p in zip(words[skip:end], plain[skip:end], strict=True) if p not in OF][:3]
             named = named if named and normalize_lower_ascii(named[0]) in ALL_OF_THEM else named[:2]  # "todas las"
             head = normalize_lower_ascii(named[-2]) if len(named) >= 2 else ""
             thing = " ".join(named) if head in DETERMINERS else ""

@@ -53,6 +53,10 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
         # A second place for the same devices, without an article.
         ("apaga las luces del garaje y del sótano", ["apaga las luces del garaje", "apaga las luces del sótano"]),
         ("enciende los leds de Ana y de Pedro", ["enciende los leds de Ana", "enciende los leds de Pedro"]),
+        (  # the "a" that "apágale" calls for is no word of the thing
+            "apágale a los ventiladores del garaje y del sótano",
+            ["apágale a los ventiladores del garaje", "apágale los ventiladores del sótano"],
+        ),
         (
             "apaga todas las lámparas de Ana y de Pedro",
             ["apaga todas las lámparas de Ana", "apaga todas las lámparas de Pedro"],
