@@ -32,16 +32,30 @@ from .settings import Settings
 MAX_ORDERS = 3
 JOINS = frozenset({"y", "e", "luego", "despues", "tambien", "ademas"})
 FILLERS = frozenset({"de", "paso", "porfa", "por", "favor", "entonces", "ya"})  # "y de paso", "y ya"
-# "dime", and the voseo's "decime", "contame": a question begins.
+# "dime", and the voseo's "decime", "contame", "fijate (si…)": a question begins.
 QUESTION_STARTS = frozenset(
-    {"dime", "digame", "dinos", "decime", "decinos", "cuentame", "contame", "contanos", "llueve", "llovera"}
+    {"dime", "digame", "dinos", "decime", "decinos", "cuentame", "contame", "contanos", "fijate", "llueve", "llovera"}
 )
 QUESTION_PAIRS = frozenset(
     {("que", "tiempo"), ("que", "temperatura"), ("va", "a"), ("hace", "frio"), ("hace", "calor")}
 )
 # A question that asks something begins with one of these: "¿cómo va a estar mañana?".
 QUESTION_WORDS = frozenset(
-    {"que", "como", "cuanto", "cuanta", "cuantos", "cuantas", "cuando", "donde", "hara", "llovera", "va", "vamos"}
+    {
+        "que",
+        "como",
+        "cuanto",
+        "cuanta",
+        "cuantos",
+        "cuantas",
+        "cuando",
+        "donde",
+        "hace",
+        "hara",
+        "llovera",
+        "va",
+        "vamos",
+    }
 )
 CONDITION_STARTS = frozenset({"si", "cuando"})
 ALL_OF_THEM = frozenset({"todos", "todas"})  # "todas las lamparitas de Ana y de Pedro"

@@ -20,6 +20,8 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
         ("prende el foco y de paso apaga la bomba", ["prende el foco", "apaga la bomba"]),
         ("apaga la radio y dime qué tiempo hace", ["apaga la radio", "dime qué tiempo hace"]),
         ("apagá la radio y decime qué tiempo hace", ["apagá la radio", "decime qué tiempo hace"]),  # voseo
+        ("apagá la radio y fijate si llueve", ["apagá la radio", "fijate si llueve"]),
+        ("prendé la estufa, ¿hace mucho frío afuera?", ["prendé la estufa", "¿hace mucho frío afuera?"]),
         ("¿qué tiempo hace? enciende la estufa", ["¿qué tiempo hace?", "enciende la estufa"]),  # a sentence ends
         # A question in its marks is a part of its own, after an order or before one.
         ("apaga la luz y ¿cómo va a estar mañana?", ["apaga la luz", "¿cómo va a estar mañana?"]),
