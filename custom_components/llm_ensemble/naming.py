@@ -784,10 +784,7 @@ def _called_so(entity: HomeEntity, device: Words) -> bool:
 
 
 def _one_by_its_own_word(
-    device: Words,
-    scored: list[tuple[int, str]],
-    entities: Sequence[HomeEntity],
-    own: Mapping[str, frozenset[str]],
+    device: Words, scored: list[tuple[int, str]], entities: Sequence[HomeEntity]
 ) -> list[tuple[int, str]]:
     """One device asked for by a word of a kind: those the home calls by that very word come first.
 
@@ -797,32 +794,23 @@ def _one_by_its_own_word(
     its Foco. The word for light itself ("la luz de la cocina") names
     every light by its kind alike, as for several (`_by_their_own_word`).
 
-    The room's own light, called by the word for light itself and its room ("Luz del salón"), is
-    what any word of a light's kind said of the room may mean: "la lámpara del salón" may be it as
-    well as the "Lámpara de pie" there, so the two tie, and the request is passed on. A "Luz de
-    noche" is no room's light. Of two called by the word said, one whose name holds its room's
-    other name ("lámpara del comedor", in a salón also called sala) is not "la lámpara de la sala".
+    So "la lámpara del salón" is its "Lámpara de pie", not its "Luz del salón". Of two called by the
+    word said, one whose name holds its room's other name ("lámpara del comedor", in a salón also
+    called sala) is not "la lámpara de la sala".
     """
     if not device or _says_light_itself(device):
         return scored
     called = {e.entity_id for e in entities if _called_so(e, device)}
     if not (called_there := called & {entity_id for _, entity_id in scored}):
         return scored
-    the_light = {e.entity_id for e in entities if _the_rooms_light(e, own.get(e.area_id or "", frozenset()))}
 
     def weighed(fit: int, entity_id: str) -> int:
         if entity_id not in called:
-            return min(fit, NAMED if entity_id in the_light else KIND)
+            return min(fit, KIND)
         # Of several called so, one whose name holds its room's other name is not said as it is.
         return NAMED if len(called_there) > 1 and fit < EXACT_NAME else max(fit, NAMED)
 
     return [(weighed(fit, entity_id), entity_id) for fit, entity_id in scored]
-
-
-def _the_rooms_light(entity: HomeEntity, room: frozenset[str]) -> bool:
-    """Whether one of the entity's names is the word for light itself and its room's ("Luz del salón")."""
-    light_itself = light_words()
-    return any(light_itself & set(name) and set(content(name)) <= light_itself | room for name in entity.names)
 
 
 def _pick(
@@ -862,7 +850,7 @@ def _pick(
     everyone = home.entities if home else entities
     narrowed: list[tuple[int, str]] | Unresolved = scored
     if not naming.plural:
-        narrowed = _one_by_its_own_word(of_a_kind, scored, entities, own)
+        narrowed = _one_by_its_own_word(of_a_kind, scored, entities)
     elif of_a_kind:
         narrowed = _by_their_own_word(of_a_kind, scored, everyone)
     if isinstance(narrowed, Unresolved):

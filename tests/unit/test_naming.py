@@ -684,11 +684,11 @@ def _home_of_words() -> Home:
         ("OFF lampara @ dormitorio", ("light.techo",)),  # the one called "lámpara"
         ("OFF luz @ dormitorio", ("light.techo",)),
         ("OFF lamparita de antonio", ("light.antonio",)),
-        # The one called so, not the Foco by its kind, nor a "Luz de noche" (no room's own light).
+        # The one called so, not the Foco by its kind, nor the night light called "lamparita…".
         ("OFF lampara @ bano de visitas", ("light.espejo",)),
         ("OFF foco @ bano de visitas", ("light.foco_visitas",)),
-        # ... but the room's own light, called "Luz del …", is any light's: either may be meant.
-        ("ON lampara @ lavadero", Unresolved.AMBIGUOUS),
+        # ... and the one called so, not the room's "Luz del …" by its kind.
+        ("ON lampara @ lavadero", ("light.pie",)),
         ("ON lampara de pie @ lavadero", ("light.pie",)),
         ("ON luz @ lavadero", ("light.lavadero",)),
         # "cuarto" is a word of several rooms' names: it marks none of them, nor becomes a device's word.
