@@ -39,24 +39,10 @@ QUESTION_STARTS = frozenset(
 QUESTION_PAIRS = frozenset(
     {("que", "tiempo"), ("que", "temperatura"), ("va", "a"), ("hace", "frio"), ("hace", "calor")}
 )
-# A question that asks something begins with one of these: "¿cómo va a estar mañana?".
-QUESTION_WORDS = frozenset(
-    {
-        "que",
-        "como",
-        "cuanto",
-        "cuanta",
-        "cuantos",
-        "cuantas",
-        "cuando",
-        "donde",
-        "hace",
-        "hara",
-        "llovera",
-        "va",
-        "vamos",
-    }
-)
+# A question that asks something begins with one of these: "¿cómo va a estar mañana?", "¿hace frío?".
+WEATHER_VERBS = frozenset({"hace", "hara", "llovera"})
+ASKING_WORDS = frozenset({"que", "como", "cuanto", "cuanta", "cuantos", "cuantas", "cuando", "donde", "va", "vamos"})
+QUESTION_WORDS = WEATHER_VERBS | ASKING_WORDS
 CONDITION_STARTS = frozenset({"si", "cuando"})
 ALL_OF_THEM = frozenset({"todos", "todas"})  # "todas las lamparitas de Ana y de Pedro"
 NOUN_ONLY = frozenset({"el", "un", "una", "unos", "unas", "del", "al"})  # never an object pronoun
