@@ -39,6 +39,7 @@ SHIPPED = ROOT / "custom_components" / "llm_ensemble" / "models"
 ROUTES = ("domotics", "weather", "none", "home", "state")
 EFFECTS = ("on", "off", "set")
 WEATHER_TOO = "weather"  # in a `home` row's effects: the reply must also give the weather
+STATE_TOO = "state"  # in a `home` row's effects, before an entity id: the reply must also tell its state
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class Row:
 
     route `home`: the right answer is a change the built-in agent makes (a device outside the
     catalog, every light of an area, a colour), listed in `command` as `entity_id=on|off|set`.
+    `weather` among them: the reply gives the weather too; `state entity_id` among them: the reply
+    tells that device's state too ("enciende la tele y dime si la Xbox está prendida").
     route `state`: a question about the state of the entity in `command` (any device of a house).
     For the models both are `none`: the selector says NINGUNO, the domotics model NADA.
     """
@@ -67,12 +70,25 @@ class Row:
         """`home` rows: entity_id -> on, off or set (stays on, an attribute changes)."""
         if self.route != "home" or not self.command:
             return {}
-        return dict(item.split("=", 1) for item in self.command.split() if item != WEATHER_TOO)
+        return dict(item.split("=", 1) for item in change_items(self.command))
 
     @property
     def wants_weather(self) -> bool:
         """A `home` row that also asks about the weather ("apaga la tele y dime qué tiempo hace")."""
         return self.route == "home" and WEATHER_TOO in (self.command or "").split()
+
+    @property
+    def also_asked(self) -> str | None:
+        """A `home` row that also asks about a device's state: that device's entity id."""
+        items = (self.command or "").split() if self.route == "home" else []
+        return next((items[i + 1] for i, item in enumerate(items[:-1]) if item == STATE_TOO), None)
+
+
+def change_items(command: str) -> list[str]:
+    """The `entity_id=effect` items of a `home` row's command, without `weather` and `state entity_id`."""
+    items = command.split()
+    asked = {i + 1 for i, item in enumerate(items) if item == STATE_TOO}
+    return [item for i, item in enumerate(items) if item not in (WEATHER_TOO, STATE_TOO) and i not in asked]
 
 
 def read_tsv(path: Path) -> list[Row]:
@@ -87,9 +103,8 @@ def read_tsv(path: Path) -> list[Row]:
         route, command, text = parts[:3]
         kept = command if route in ("domotics", "home", "state") else None
         row = Row(route, kept, text, parts[3] if len(parts) == 4 else "")
-        if route == "home" and (
-            not row.command or not all("=" in item and item.split("=", 1)[1] in EFFECTS for item in row.command.split())
-        ):
+        changes = change_items(row.command) if row.command else []
+        if route == "home" and (not changes or not all("=" in i and i.split("=", 1)[1] in EFFECTS for i in changes)):
             raise SystemExit(f"{path}:{number}: a home row lists entity_id=on|off|set effects, got {command!r}")
         rows.append(row)
     return rows

@@ -99,7 +99,8 @@ async def async_attempt(home: Home, agent: str, row: Row, case: Case) -> Attempt
     finally:
         stop_listening()
     after = house.snapshot()
-    verdict = judge(row, case, before, after, reply, weather_temperatures(), calls)
+    asked = [(d.name, *d.aliases) for d in home.house.home.devices if d.entity_id == case.asked and row.route == "home"]
+    verdict = judge(row, case, before, after, reply, weather_temperatures(), calls, asked[0] if asked else ())
     decision = None
     if agent == "ours" and (decisions := home.entry.runtime_data.decisions) and decisions[-1]["text"] == row.text:
         decision = {key: decisions[-1].get(key) for key in DECISION_KEYS}

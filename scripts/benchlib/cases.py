@@ -9,8 +9,8 @@ The starting states make every expected change visible and every stray one too:
   half on, half off.
 - home (`entity_id=on|off|set ...`, the built-in agent's job): each listed entity starts opposite
   to its effect (`set`: on, white, at 70 % brightness and half speed, so a colour, a brightness up or
-  down, or a speed can change);
-  the others half on, half off.
+  down, or a speed can change); a device asked about too (`state entity_id`) starts as an asked
+  device does; the others half on, half off.
 - weather and none: half on, half off (nothing may change).
 
 "Half on, half off" alternates along the device table, so a stray "on" or "off" shows either way.
@@ -39,11 +39,11 @@ class Case:
 
     start: dict[str, bool]  # entity_id -> on, for every device of the home
     effects: dict[str, str] = field(default_factory=dict)  # entity_id -> on | off | set
-    asked: str | None = None  # ESTADO rows: the entity whose state is asked
+    asked: str | None = None  # ESTADO rows, and home rows with `state entity_id`: the entity asked about
 
     @property
     def asked_is_on(self) -> bool | None:
-        """ESTADO rows: the asked entity's true state during the request."""
+        """The asked entity's true state during the request."""
         return self.start[self.asked] if self.asked else None
 
 
@@ -75,6 +75,10 @@ def case_of(row: Row, index: int, entity_ids: Sequence[str], by_code: Mapping[st
         unknown = sorted(set(row.effects) - set(entity_ids))
         if unknown:
             raise ValueError(f"entities not in the home: {', '.join(unknown)}")
+        asked = row.also_asked
+        if asked is not None and asked not in entity_ids:
+            raise ValueError(f"entity not in the home: {asked}")
         listed = {entity_id: STARTS_ON[effect] for entity_id, effect in row.effects.items()}
-        return Case(half_on(entity_ids) | listed, dict(row.effects))
+        start = half_on(entity_ids) | ({asked: index % 2 == 0} if asked else {}) | listed
+        return Case(start, dict(row.effects), asked=asked)
     return Case(half_on(entity_ids))

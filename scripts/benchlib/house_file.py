@@ -7,7 +7,8 @@ the home, and the area id of the voice satellite that heard it (none: typed in t
 Other files of rows about the same house (`NAME.household.tsv`) have the same format.
 
 - `light.x=off switch.y=on …`: exactly these changes (`set`: stays on while an attribute changes);
-  with `weather` among them, the reply must give the weather too;
+  with `weather` among them, the reply must give the weather too; with `state switch.z` among
+  them, it must tell that device's state too;
 - `state light.x`: a question about that device's state, answered right, nothing changed;
 - `weather`: a weather answer, nothing changed;
 - `-`: nothing may change.
@@ -23,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from evaluate import EFFECTS, WEATHER_TOO, Row
+from evaluate import EFFECTS, STATE_TOO, Row, change_items
 
 from devtools.demo_home import Device
 
@@ -111,11 +112,15 @@ def _row(expected: str, text: str, kind: str, entity_ids: set[str], where: str) 
         if target not in entity_ids:
             raise ValueError(f"{where}: {target!r} is not a device of the house")
         return Row("state", target, text, kind)
-    changes = [item for item in expected.split() if item != WEATHER_TOO]
+    changes = change_items(expected)
     for item in changes:
         entity_id, _, effect = item.partition("=")
         if entity_id not in entity_ids or effect not in EFFECTS:
             raise ValueError(f"{where}: {item!r} is not entity_id=on|off|set of a device of the house")
     if not changes:
         raise ValueError(f"{where}: {expected!r} lists no change")
-    return Row("home", expected, text, kind)
+    row = Row("home", expected, text, kind)
+    asked = row.also_asked
+    if expected.split()[-1] == STATE_TOO or (asked is not None and (asked not in entity_ids or asked in row.effects)):
+        raise ValueError(f"{where}: 'state' is followed by a device of the house the row does not change")
+    return row

@@ -21,7 +21,10 @@ with the attributes a request may change (on/off, brightness, colour, fan speed)
     is not an answer.
 - home (`entity_id=on|off|set ...`): right when each listed entity reached its effect (on, off,
   or `set`: still on and its brightness, colour or speed changed) and nothing else changed; with
-  `weather` among them ("apaga la tele y dime qué tiempo hace"), the reply is a weather answer too.
+  `weather` among them ("apaga la tele y dime qué tiempo hace"), the reply is a weather answer too;
+  with `state entity_id` among them ("prende la tele y dime si la Xbox está prendida"), one
+  sentence of the reply names that device (its name or an alias, whole words, any case or accent)
+  and tells its true state by the ESTADO rule: the sentences about the changes name states too.
 - weather: right when a weather answer came back and nothing changed. A weather answer is a
   response of type `query_answer` or `action_done` (no error code) whose speech states a
   temperature the weather entity reports (now, or a day's forecast high or low), written either
@@ -61,6 +64,7 @@ ASKED_STEMS = {
     True: ("encendi", "prendi", "conectad", "puest", "activad", "funcionando", "regando"),
     False: ("apag", "desconectad", "desactivad"),
 }
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 YES_NO = re.compile(r"^\s*(si|no)\s*(?:[,.!;:]|$)")
 
 
@@ -145,6 +149,17 @@ def tells_state(reply: Reply, question: str, is_on: bool) -> bool:
     return (yes_no.group(1) == "si") == (asked == {is_on})
 
 
+def tells_state_of(reply: Reply, question: str, is_on: bool, names: Sequence[str]) -> bool:
+    """Whether one sentence of an answer names the device by one of `names` and tells its state."""
+    wanted = [plain_words(name) for name in names if plain_words(name)]
+
+    def names_it(words: list[str]) -> bool:
+        return any(words[i : i + len(name)] == name for name in wanted for i in range(len(words)))
+
+    sentences = [s for s in SENTENCE_END.split(reply.speech) if names_it(plain_words(s))]
+    return any(tells_state(Reply(reply.response_type, reply.error_code, s), question, is_on) for s in sentences)
+
+
 def _reached(state: str, before: str, effect: str) -> bool:
     """Whether an entity now in `state` (was `before`) shows the effect on, off or set."""
     now = state.split(" ", 1)[0]
@@ -161,9 +176,10 @@ def judge(
     reply: Reply,
     temperatures: frozenset[float],
     calls: Sequence[tuple[str, str]] = (),
+    asked_names: Sequence[str] = (),
 ) -> Verdict:
     """The verdict on one row; `calls` are the (service, entity_id) pairs of the switching service
-    calls made meanwhile."""
+    calls made meanwhile, `asked_names` the name and aliases of the device a home row asks about."""
     changed = {entity: (old, after.get(entity, "-")) for entity, old in before.items() if old != after.get(entity)}
     stray = {
         entity
@@ -174,13 +190,18 @@ def judge(
     wrong_call = any(call not in expected_calls for call in calls if call[0] in SWITCHING)
     if row.route == "weather":
         right = is_weather_answer(reply, temperatures) and not changed
-    elif case.asked is not None:
-        right = not changed and not wrong_call and tells_state(reply, row.text, bool(case.asked_is_on))
     elif case.effects:
         reached = all(
             _reached(after.get(entity, "-"), before.get(entity, "-"), effect) for entity, effect in case.effects.items()
         )
-        right = reached and not stray and (not row.wants_weather or is_weather_answer(reply, temperatures))
+        right = (
+            reached
+            and not stray
+            and (not row.wants_weather or is_weather_answer(reply, temperatures))
+            and (case.asked is None or tells_state_of(reply, row.text, bool(case.asked_is_on), asked_names))
+        )
+    elif case.asked is not None:
+        right = not changed and not wrong_call and tells_state(reply, row.text, bool(case.asked_is_on))
     else:
         right = not changed
     return Verdict(right, bool(stray), changed, wrong_call)

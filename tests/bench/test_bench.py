@@ -316,3 +316,27 @@ def test_judge_home_and_state_rows() -> None:
     assert not acted.right and acted.wrong_call
     changed = judge(question, asked, on, on | {"switch.c": "on"}, yes, frozenset())
     assert not changed.right and changed.wrong_action
+
+
+def test_judge_a_change_with_a_state_question() -> None:
+    """The change is made and the sentence naming the asked device tells its state; the change's own
+    sentence ("He encendido…") tells nothing about it."""
+    before = {"switch.tele": "off", "switch.xbox": "off", "light.a": "on 255 0,0"}
+    row = Row("home", "switch.tele=on state switch.xbox", "prende la tele y dime si la xbox está prendida")
+    case = Case(
+        {"switch.tele": False, "switch.xbox": False, "light.a": True}, {"switch.tele": "on"}, asked="switch.xbox"
+    )
+    after = before | {"switch.tele": "on"}
+    calls = [("turn_on", "switch.tele")]
+    names = ("Xbox", "consola")
+
+    def verdict(speech: str, now: dict[str, str] = after) -> bool:
+        return judge(row, case, before, now, Reply("action_done", None, speech), frozenset(), calls, names).right
+
+    assert verdict("He encendido la tele. La Xbox está apagada.")
+    assert verdict("He encendido la tele. La consola está apagada.")
+    assert not verdict("He encendido la tele. La Xbox está encendida.")  # not its state
+    assert not verdict("He encendido la tele.")  # "encendido" is the tele's state, not the Xbox's
+    assert not verdict("He encendido la tele y la Xbox está apagada.")  # one sentence, both states
+    assert not verdict("La Xbox está apagada.", before)  # the tele was not switched on
+    assert not judge(row, case, before, after, Reply("action_done", None, "La Xbox está apagada."), frozenset()).right

@@ -36,7 +36,10 @@ def _house(tmp_path: Path, rows: str) -> HouseFile:
     data = {
         "name": "Prueba",
         "areas": [{"id": "sala", "name": "Sala", "aliases": ["salón"]}],
-        "devices": [{"entity_id": "light.foco", "name": "Foco", "domain": "light", "area": "sala"}],
+        "devices": [
+            {"entity_id": "light.foco", "name": "Foco", "domain": "light", "area": "sala"},
+            {"entity_id": "fan.abanico", "name": "Abanico", "domain": "fan", "area": "sala"},
+        ],
     }
     path = tmp_path / "prueba.json"
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -56,6 +59,16 @@ def test_rows_become_the_bench_routes(tmp_path: Path) -> None:
     assert house.area_aliases == {"Sala": ("salón",)}
 
 
+def test_a_change_may_ask_another_devices_state(tmp_path: Path) -> None:
+    house = _house(tmp_path, "light.foco=on state fan.abanico\tprende el foco y dime si el abanico está prendido\tx\n")
+    (row,) = house.rows()
+    assert (row.route, row.effects, row.also_asked) == ("home", {"light.foco": "on"}, "fan.abanico")
+    for index, starts_on in ((0, True), (1, False)):
+        case = case_of(row, index, ["light.foco", "fan.abanico"], {})
+        assert case.start == {"light.foco": False, "fan.abanico": starts_on}
+        assert (case.effects, case.asked, case.asked_is_on) == ({"light.foco": "on"}, "fan.abanico", starts_on)
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -63,6 +76,10 @@ def test_rows_become_the_bench_routes(tmp_path: Path) -> None:
         "light.foco=dim\tbaja\tattribute",
         "state light.otro\t¿y?\tstate",
         "sin tabuladores",
+        "light.foco=on state\tenciende el foco y dime\tthen_state",
+        "light.foco=on state light.otro\tenciende el foco y dime cómo está el otro\tthen_state",
+        "light.foco=on state light.foco\tenciende el foco y dime si está encendido\tthen_state",
+        "state light.foco light.foco=on\tdime si está encendido y enciéndelo\tthen_state",
     ],
 )
 def test_a_bad_line_is_refused_with_its_place(tmp_path: Path, line: str) -> None:
