@@ -3,7 +3,8 @@
 The models may take a noun of the reason for the device ("ON telediario"), or read a reason said
 first as no order at all ("ha llovido toda la mañana, quita el riego"). Where the whole request
 leaves them unsure, the order is read again without its reason; the checks still read all of it
-(a reason may set a time: "…, que llego luego"; or a condition: "si hace frío, …").
+(a condition said first: "si hace frío, …"; a time in a reason said after the order is the
+reason's: readings.py).
 """
 
 from __future__ import annotations
@@ -14,11 +15,9 @@ from itertools import pairwise
 from .engine.text import normalize_lower_ascii
 from .home_check import words
 from .morphology import STOPWORDS, tag
-from .readings import orders_without_asking
+from .readings import REASON, orders_without_asking
 from .said_words import paused, said_words
 
-# ", que no veo", "porque hace frío", ", ya que estás": what follows gives a reason, not an order.
-REASON = re.compile(r"(?:,\s*(?:que|pues|ya que)|,?\s*porque)\s+\w", re.IGNORECASE)
 # "enciéndeme la luz, hijo": one word set apart at the end calls someone ("…, no," takes it back).
 CALLED = re.compile(r",\s*(\w+)\W*$")
 NOT_CALLED = frozenset({"espera", "mejor", "nah", "tampoco", "digo", "perdona", "perdon"})

@@ -58,6 +58,8 @@ LATER_PATTERN = re.compile(
     r"\bcuando (?!puedas|quieras)|\ba las\b|\ba la una\b|\ben cuanto (?!puedas)|\bdentro de\b|\bantes de que\b"
     r"|\ben (?:una|media) hora\b|\ben un rato\b|\bmas tarde\b|\besta tarde\b"
 )
+# ", que llega esta noche", "porque mañana madrugo", ", ya que estás": a reason follows the order.
+REASON = re.compile(r"(?:,\s*(?:que|pues|ya que)|,?\s*porque)\s+\w", re.IGNORECASE)
 NIGHT_FALLEN = re.compile(r"\b(?:hizo|hace|es|esta) de noche\b")  # "ya es de noche": a reason, not a time
 # "si no hay nadie en casa, apaga…": an order on a condition. Not "si puedes, apaga…", "si no te
 # importa…": a polite "if", said with one of these before the order.
@@ -191,13 +193,29 @@ def asks_another_change(request: Request) -> bool:
 
 
 def is_for_later(request: Request) -> bool:
-    """A time to come, or a condition: not now."""
-    text = request.text
+    """A time to come, or a condition: not now.
+
+    Read in the order, not in a reason said after it: "enciende el radiador, que en media hora
+    llega Carmen" is for now.
+    """
+    order = _before_its_reason(request)
+    text = order.text
     return bool(
-        set(request.words) & LATER - _night_fallen(text)
+        set(order.words) & LATER - _night_fallen(text)
         or LATER_PATTERN.search(text)
-        or is_conditional(request.words, request.original)
+        or is_conditional(order.words, order.original)
     )
+
+
+def _before_its_reason(request: Request) -> Request:
+    """The order said before a reason that gives no order of its own; else the whole request."""
+    reason = REASON.search(request.original)
+    if reason is None:
+        return request
+    before, after = request.original[: reason.start()], request.original[reason.end() - 1 :]
+    order = Request(tuple(normalize_lower_ascii(before).split()), before)
+    gives = orders_without_asking(order.words, before)
+    return order if gives and not orders_without_asking(normalize_lower_ascii(after).split(), after) else request
 
 
 READINGS: tuple[tuple[Reason, Callable[[Request], bool]], ...] = (

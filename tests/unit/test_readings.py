@@ -155,6 +155,14 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("enciende la luz del salón, que se ha hecho tarde", None),
         ("ya es de noche, enciende la luz del salón", None),  # the night is the reason
         ("enciende la luz del jardín esta noche", "más tarde"),  # the night is the time
+        # A time in the reason said after the order is the reason's; one in the order is the order's.
+        ("enciende el radiador, que en media hora llega Carmen", None),
+        ("apaga la cafetera, que hasta mañana no tomamos más", None),
+        ("pon la estufa porque luego hará frío", None),
+        ("enciende la luz de la entrada a las diez, que llega Carmen", "más tarde"),
+        ("apaga la tele, que mañana madrugo y apaga la radio luego", "más tarde"),  # the "reason" orders too
+        ("apaga la luz, que si no se gasta", None),
+        ("mañana madrugo, apaga la tele", "más tarde"),  # a reason said first still sets the time
         ("pon el quitamiedos más flojito", "otro cambio"),
     ],
 )
