@@ -74,7 +74,7 @@ ASKS_HOW = re.compile(r"\b(?:como|cuando|donde) se\b|\bque hora\b|\bpor que (?!n
 # Words that ask whether: "comprueba si…", "¿me dices si…?", "¿sabes si…?".
 ASK_IF = frozenset(
     {"comprueba", "compruebe", "dices", "dime", "diga", "digas", "decir", "sabes", "sabe", "mira", "mire", "consta",
-     "averigua", "pregunto"}
+     "averigua", "pregunto", "checa", "cheque", "revisa", "revise"}
 )  # fmt: skip
 CONDITION_PATTERN = re.compile(r"\ben caso de\b|\ba menos que\b|\bsalvo que\b|\bexcepto si\b")
 # Words that may stand between a negation and the verb it governs: "no me la apagues", "ni se te

@@ -23,7 +23,7 @@ from . import adjustments, home_check, named_outcome, readings, weather_answers
 from .engine import ROUTE_DOMOTICS, ROUTE_WEATHER, Decision, ModelInfo
 from .engine.text import normalize_lower_ascii
 from .morphology import CLITICS, DETERMINERS, articles_agree, tag
-from .readings import begins_with_an_order
+from .readings import ASK_IF, begins_with_an_order
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .said_words import OBJECT_PRONOUNS, OF, WORD, SaidWord, paused, said_words
@@ -36,6 +36,7 @@ FILLERS = frozenset({"de", "paso", "porfa", "por", "favor", "entonces", "ya"})  
 QUESTION_STARTS = frozenset(
     {"dime", "digame", "dinos", "decime", "decinos", "cuentame", "contame", "contanos", "fijate", "llueve", "llovera"}
 )
+ASK_IF_REACH = 3  # "comprueba si", "mira a ver si": the "si" soon after the word that asks
 QUESTION_PAIRS = frozenset(
     {("que", "tiempo"), ("que", "temperatura"), ("va", "a"), ("hace", "frio"), ("hace", "calor")}
 )
@@ -315,7 +316,13 @@ def _starts_order(plain: Sequence[str], i: int) -> bool:
     word = plain[i]
     following = plain[i + 1] if i + 1 < len(plain) else ""
     a_noun = i > 0 and plain[i - 1] in NOUN_ONLY  # "el quitamiedos" names a thing
-    return (_switch_verb(word) and not a_noun) or word in QUESTION_STARTS or (word, following) in QUESTION_PAIRS
+    asks_whether = word in ASK_IF and "si" in plain[i + 1 : i + 1 + ASK_IF_REACH]  # "mira a ver si…"
+    return (
+        (_switch_verb(word) and not a_noun)
+        or word in QUESTION_STARTS
+        or (word, following) in QUESTION_PAIRS
+        or asks_whether
+    )
 
 
 Decide = Callable[[str, bool], Awaitable[Decision]]  # (the part, begun with an on/off verb)

@@ -21,6 +21,9 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
         ("apaga la radio y dime qué tiempo hace", ["apaga la radio", "dime qué tiempo hace"]),
         ("apagá la radio y decime qué tiempo hace", ["apagá la radio", "decime qué tiempo hace"]),  # voseo
         ("apagá la radio y fijate si llueve", ["apagá la radio", "fijate si llueve"]),
+        ("pon la tele y mira a ver si llueve", ["pon la tele", "mira a ver si llueve"]),  # readings.ASK_IF, then "si"
+        ("apaga el riego y comprueba si va a llover", ["apaga el riego", "comprueba si va a llover"]),
+        ("pon la tele, mira, que empieza el partido", ["pon la tele, mira, que empieza el partido"]),  # no "si"
         ("prendé la estufa, ¿hace mucho frío afuera?", ["prendé la estufa", "¿hace mucho frío afuera?"]),
         ("¿qué tiempo hace? enciende la estufa", ["¿qué tiempo hace?", "enciende la estufa"]),  # a sentence ends
         # A question in its marks is a part of its own, after an order or before one.
