@@ -44,6 +44,7 @@ QUESTION_PAIRS = frozenset(
 WEATHER_VERBS = frozenset({"hace", "hara", "llovera"})
 ASKING_WORDS = frozenset({"que", "como", "cuanto", "cuanta", "cuantos", "cuantas", "cuando", "donde", "va", "vamos"})
 QUESTION_WORDS = WEATHER_VERBS | ASKING_WORDS
+PREPOSITIONS = frozenset({"a", "de", "en", "por", "para", "con", "desde", "hasta"})  # before a question word
 CONDITION_STARTS = frozenset({"si", "cuando"})
 ALL_OF_THEM = frozenset({"todos", "todas"})  # "todas las lamparitas de Ana y de Pedro"
 NOUN_ONLY = frozenset({"el", "un", "una", "unos", "unas", "del", "al"})  # never an object pronoun
@@ -137,6 +138,8 @@ def _opens_question(text: str, said: Sequence[SaidWord], plain: Sequence[str], i
     if "¿" not in before:
         return False
     first = _past_joins(plain, i)
+    if plain[first] in PREPOSITIONS and first + 1 < len(plain) and plain[first + 1] in ASKING_WORDS:
+        return True  # "¿a cuánto vamos a estar?", "¿de qué color…?"
     return first < len(plain) and (
         plain[first] in QUESTION_WORDS or (_starts_order(plain, first) and not _switch_verb(plain[first]))
     )

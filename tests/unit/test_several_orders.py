@@ -29,6 +29,7 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
         # A question in its marks is a part of its own, after an order or before one.
         ("apaga la luz y ¿cómo va a estar mañana?", ["apaga la luz", "¿cómo va a estar mañana?"]),
         ("enciende el ventilador, ¿y cuánto calor va a hacer?", ["enciende el ventilador", "cuánto calor va a hacer?"]),
+        ("pon el radiador, ¿a cuánto vamos a estar?", ["pon el radiador", "¿a cuánto vamos a estar?"]),  # a preposition
         ("¿hará frío esta noche? pon el radiador", ["¿hará frío esta noche?", "pon el radiador"]),
         ("¿va a helar? por si acaso enciende la camilla", ["¿va a helar?", "por si acaso enciende la camilla"]),
         ("apaga la luz, ¿vale?", ["apaga la luz, ¿vale?"]),  # courtesy asks nothing
