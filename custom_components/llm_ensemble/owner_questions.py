@@ -2,7 +2,8 @@
 
 The models learnt to ask about a device by its state ("¿está encendida la lámpara de Lucía?"). A
 question that has a person hold the device ("¿tiene la abuela puesto el calefactor?", "¿tiene el
-peque la luz de su cuarto encendida?", "Javi tiene todavía encendido el foco") is put to them in
+peque la luz de su cuarto encendida?", "Javi tiene todavía encendido el foco", "¿Tomás sigue con el
+velador prendido?") is put to them in
 that form: the state, the device, and who has it after "de", as the family names rooms and devices
 after their owners. Who left it so ("¿Lupita dejó prendida la cafetera?") is not who has it: the
 question is asked of the device alone.
@@ -17,6 +18,7 @@ from .morphology import DETERMINERS, tag
 from .readings import LEFT, says_switch_state
 
 HAS = frozenset({"tiene", "tienen", "tenes", "teneis"})
+KEEPS = frozenset({"sigue", "siguen", "segui", "seguis"})  # "sigue … con" has it: "¿Tomás sigue con el velador…?"
 HAS_OR_LEFT = HAS | LEFT  # who left it on is not its owner
 LINKS = frozenset({"de", "del", "en", "a", "al"})  # "la luz de la cocina" is one thing
 STILL = frozenset({"todavia", "aun", "ahora", "ya"})  # "¿… encendida todavía?"
@@ -41,7 +43,7 @@ def as_state_question(text: str, with_owner: bool = True) -> str | None:
     """
     said = [m.group() for m in WORD.finditer(text)]
     plain = [normalize_lower_ascii(w) for w in said]
-    said, plain = _without_hedge_or_time(said, plain)
+    said, plain = _keeps_as_has(*_without_hedge_or_time(said, plain))
     # "tiene" first, or after who has it ("Javi tiene…"), never after who asks ("¿quién tiene…?").
     has = next((i for i, w in enumerate(plain[: MAX_OWNER_WORDS + 1]) if w in HAS_OR_LEFT), None)
     if has is None or len(plain) < has + 3 or NOT_OWNERS & set(plain[:has]):
@@ -86,6 +88,22 @@ def _without_hedge_or_time(said: list[str], plain: list[str]) -> tuple[list[str]
         len(plain),
     )
     return said[start:end], plain[start:end]
+
+
+def _keeps_as_has(said: list[str], plain: list[str]) -> tuple[list[str], list[str]]:
+    """"sigue … con" read as "tiene": "sigue Lucía con el ventilador puesto" -> "tiene Lucía el ventilador puesto"."""
+    keeps = next((i for i, w in enumerate(plain[: MAX_OWNER_WORDS + 1]) if w in KEEPS), None)
+    if keeps is None:
+        return said, plain
+    reach = plain[keeps + 1 : keeps + 2 + MAX_OWNER_WORDS]
+    if "con" not in reach:
+        return said, plain  # "¿sigue encendida la luz?": still, not who has it
+    with_ = keeps + 1 + reach.index("con")
+
+    def as_has(words: list[str]) -> list[str]:
+        return [*words[:keeps], "tiene", *words[keeps + 1 : with_], *words[with_ + 1 :]]
+
+    return as_has(said), as_has(plain)
 
 
 def _phrases(plain: list[str], has: int, state: int) -> list[list[int]]:

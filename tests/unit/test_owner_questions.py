@@ -19,6 +19,9 @@ from custom_components.llm_ensemble.owner_questions import as_state_question
         ("Javi tiene todavía encendido el foco del despacho", "¿está encendido el foco del despacho de Javi?"),
         ("¿la abuela tiene puesto el calefactor?", "¿está puesto el calefactor de la abuela?"),
         ("¿todavía tiene encendida la luz del baño?", "¿está encendida la luz del baño?"),
+        # "sigue … con" is "tiene"; "sigue" alone is "still".
+        ("sigue Lucía con el ventilador puesto", "¿está puesto el ventilador de Lucía?"),
+        ("¿Javi sigue con la tele puesta?", "¿está puesta la tele de Javi?"),
         ("¿Lupita dejó prendida la cafetera?", "¿está prendida la cafetera?"),  # who left it, not its owner
         ("¿dejaste la luz del porche encendida?", "¿está encendida la luz del porche?"),
         ("¿Tomi dejó prendida la luz de su pieza?", "¿está prendida la luz de pieza de Tomi?"),  # his
@@ -44,6 +47,7 @@ def test_asked_of_the_device_by_its_state(text: str, asked: str) -> None:
         "¿tiene Lucía encendida la lámpara y apagada la tele?",  # two states
         "¿está encendida la lámpara?",  # already so
         "¿tiene Lucía encendida?",  # no device
+        "¿sigue encendida la luz del pasillo?",  # still on: no one has it
         "me he dejado el hervidor enchufado, desenchúfalo porfa",  # an order after it
         "",
     ],
