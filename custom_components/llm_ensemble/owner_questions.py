@@ -91,7 +91,7 @@ def _without_hedge_or_time(said: list[str], plain: list[str]) -> tuple[list[str]
 
 
 def _keeps_as_has(said: list[str], plain: list[str]) -> tuple[list[str], list[str]]:
-    """ "sigue … con" read as "tiene": "sigue Lucía con el ventilador puesto" -> "tiene Lucía el ventilador puesto"."""
+    """Who "sigue … con" a device has it: "sigue Lucía con el ventilador" -> "tiene Lucía el ventilador"."""
     keeps = next((i for i, w in enumerate(plain[: MAX_OWNER_WORDS + 1]) if w in KEEPS), None)
     if keeps is None:
         return said, plain
