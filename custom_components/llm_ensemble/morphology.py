@@ -231,10 +231,6 @@ def is_plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "is", "us"))
 
 
-DIMINUTIVE_ENDINGS = ("cito", "cita", "ito", "ita")
-MIN_DIMINUTIVE_STEM = 3  # "bolita" -> bola; not "cita" itself, nor "pito"
-
-
 def singular_forms(word: str) -> set[str]:
     """The word, and what it may be the plural of: "luces" -> luz, "focos" -> foco, "leds" -> led."""
     forms = {word}
@@ -245,21 +241,6 @@ def singular_forms(word: str) -> set[str]:
         if word.endswith("ces"):
             forms.add(word[:-3] + "z")
     return forms
-
-
-def diminutive_bases(word: str) -> set[str]:
-    """What a singular diminutive may be of: "lamparita" -> lampara, "foquito" -> foco, "lucecita" -> luz.
-
-    Only the words that end so; a name word is the base when it is one of these ("mesita" -> mesa).
-    """
-    ending = next((e for e in DIMINUTIVE_ENDINGS if word.endswith(e)), None)
-    stem = word.removesuffix(ending) if ending else ""
-    if len(stem) < MIN_DIMINUTIVE_STEM:
-        return set()
-    if ending and ending.startswith("c"):  # "ventiladorcito", "cochecito", "lucecita"
-        return {stem, stem[:-2] + "z"} if stem.endswith("ce") else {stem}
-    stem = stem[:-2] + "c" if stem.endswith("qu") else stem[:-2] + "g" if stem.endswith("gu") else stem
-    return {stem + "a", stem + "o"}
 
 
 def plural_of(word: str, names: frozenset[str]) -> bool:

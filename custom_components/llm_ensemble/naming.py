@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 from .device_words import SAME_APPLIANCE
 from .engine import CatalogEntry
 from .home_check import Home, HomeArea, HomeEntity, Words, find_words, words
-from .morphology import DETERMINERS, STOPWORDS, diminutive_bases, is_plural, singular_forms, tag
+from .morphology import DETERMINERS, STOPWORDS, is_plural, singular_forms, tag
 from .typos import near_any, one_slip_apart
 from .vocabulary import domain_words, light_words
 
@@ -183,16 +183,11 @@ def _matches(said: str, name_word: str, kinds: Kinds) -> bool:
 
 
 def _same_word(said: str, name_word: str, kinds: Kinds) -> bool:
-    """Whether a said word is a word of a name: itself, one slip from it, its plural, its diminutive.
-
-    The diminutive only said in the singular ("lamparita" of "lámpara"; "las lamparitas" are not every
-    lámpara), and not of a word for a whole domain ("lucecita" is a small light, not "la luz"). Never
-    the word's kind.
-    """
+    """Whether a said word is a word of a name: itself, one slip from it, its plural; not its kind."""
     return any(
         form == name_word or (one_slip_apart(form, name_word) and form not in kinds.known)  # "riego" is no "Diego"
         for form in singular_forms(said)
-    ) or (name_word in diminutive_bases(said) and name_word not in domain_words())
+    )
 
 
 def _word_matches(said: str, name_words: frozenset[str], kinds: Kinds) -> bool:

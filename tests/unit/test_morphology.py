@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.llm_ensemble.morphology import colours, diminutive_bases, plural_forms, singular_forms, tag
+from custom_components.llm_ensemble.morphology import colours, plural_forms, singular_forms, tag
 from custom_components.llm_ensemble.vocabulary import domain_words, expand, intents_colours, light_words
 
 
@@ -63,13 +63,3 @@ def test_plurals_both_ways() -> None:
     assert plural_forms(("focos",)) == set()
     assert singular_forms("luces") >= {"luz"}
     assert singular_forms("gas") == {"gas"}
-
-
-def test_diminutives() -> None:
-    assert "lampara" in diminutive_bases("lamparita")
-    assert "foco" in diminutive_bases("foquito")  # qu -> c
-    assert "luz" in diminutive_bases("lucecita")  # -cita, ce -> z
-    assert diminutive_bases("ventiladorcito") == {"ventilador"}
-    assert "mesa" in diminutive_bases("mesita")
-    assert diminutive_bases("cita") == set() and diminutive_bases("tele") == set()  # too short, or none
-    assert diminutive_bases("lamparitas") == set()  # a plural is read by its singular forms elsewhere

@@ -691,10 +691,6 @@ def _home_of_words() -> Home:
         ("ON lampara @ lavadero", ("light.pie",)),
         ("ON lampara de pie @ lavadero", ("light.pie",)),
         ("ON luz @ lavadero", ("light.lavadero",)),
-        # A diminutive said in the singular names what its word names: the Lámpara de pie, not the room's
-        # light; not the diminutive of a whole domain's word ("lucecita" is no "luz").
-        ("ON lamparita @ lavadero", ("light.pie",)),
-        ("ON lucecita @ lavadero", Unresolved.NO_DEVICE),  # no device called so: passed on
         # "cuarto" is a word of several rooms' names: it marks none of them, nor becomes a device's word.
         ("ON lamparita @ cuarto de abajo", Unresolved.NO_PLACE),
         ("ON lamparita @ cuarto de carmen", ("light.carmen",)),
