@@ -10,6 +10,7 @@ engine knows become a translated HomeAssistantError; anything else surfaces as i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
@@ -102,14 +103,18 @@ class LLMEnsembleAgent(ConversationEntity):
         # "la cafetera no, apaga la freidora": the order meant, after the refusal; "enciende el flexo…
         # digo, la lámpara": after the repair; "¿tiene Lucía la lámpara encendida?": the question as
         # the models know it, "¿está encendida la lámpara de Lucía?".
-        text, without_owner = user_input.text, None
+        text = user_input.text
+        asked_again: tuple[str, ...] = ()
         if domotics.names_devices:
             text = without_calls(text, home_check.async_read_home(self.hass).words)  # "oye, …", "quillo, …"
             text = corrections.order_meant(text) or text
             text = repairs.order_repaired(text) or text
-            # Who has the device may not name it: asked again without them, where the models are unsure.
-            without_owner = owner_questions.as_state_question(text, with_owner=False)
-            text = owner_questions.as_state_question(text) or text
+            # Who has the device may not name it: asked again without them, then as said, where the
+            # models are unsure.
+            if asked := owner_questions.as_state_question(text):
+                without_owner = owner_questions.as_state_question(text, with_owner=False)
+                asked_again = tuple(q for q in (without_owner, text) if q and q != asked)
+                text = asked
         # An order taken back and not repaired is read whole, and its checks pass it on.
         cut = domotics.names_devices and not repairs.takes_back(text)
         parts = several_orders.split_orders(text) if cut else []
@@ -131,9 +136,7 @@ class LLMEnsembleAgent(ConversationEntity):
                     here,
                 )
             else:
-                decision, outcome = await self._async_one_request(
-                    text, settings, user_input.context, here, without_owner
-                )
+                decision, outcome = await self._async_one_request(text, settings, user_input.context, here, asked_again)
         except ServerError as err:  # logged by data.async_decide, once per outage
             return await async_server_failed(self.hass, user_input, chat_log, settings, err)
         except EngineError as err:
@@ -157,7 +160,7 @@ class LLMEnsembleAgent(ConversationEntity):
         settings: Settings,
         context: Context,
         here: str | None,
-        question: str | None = None,
+        questions: Sequence[str] = (),
         change: Adjustment | None = None,
     ) -> tuple[Decision, Outcome]:
         """Decide a request of one order (or question) and act on it.
@@ -167,9 +170,10 @@ class LLMEnsembleAgent(ConversationEntity):
         voice satellite, the room makes it ours ("apaga todas las luces" is this room's, not the
         whole home's). Where the models are unsure of a request that gives a reason with its order
         ("ponme la tele, que empieza el telediario", "ha llovido, quita el riego"), the order alone
-        is read again, and checked as the whole request. `question`: the state question asked
+        is read again, and checked as the whole request. `questions`: the state question asked
         without who has the device ("¿está puesta la tele grande?" for "¿tiene Javi la tele grande
-        puesta?"), read where the models are unsure of it with its owner. `change`: the brightness or
+        puesta?"), then as said, each read in turn where the models are unsure of it with its owner.
+        `change`: the brightness or
         speed asked of the devices `text` (the order to turn them on) names.
         """
         data = self.entry.runtime_data
@@ -179,10 +183,13 @@ class LLMEnsembleAgent(ConversationEntity):
         decision = await data.async_decide(self.hass, text, settings.vote, ordered)
         outcome = await self._async_outcome(decision, settings, context, here, change)
         unsure = outcome.pass_on is not None and outcome.pass_on.reason in UNSURE_OF_THE_WORDS
-        if unsure and question:
-            asked = await data.async_decide(self.hass, question, settings.vote, True)
-            answered = await async_outcome(self.hass, asked, settings, domotics, context, here)
-            return (asked, answered) if not answered.pass_on else (decision, outcome)
+        if unsure and questions:
+            for question in questions:
+                asked = await data.async_decide(self.hass, question, settings.vote, True)
+                answered = await async_outcome(self.hass, asked, settings, domotics, context, here)
+                if not answered.pass_on:
+                    return asked, answered
+            return decision, outcome
         home_words = home_check.async_read_home(self.hass).words if unsure and domotics.names_devices else None
         order = because.order_alone(text, home_words) if home_words is not None else None
         if order:

@@ -289,6 +289,7 @@ async def test_the_built_in_agent_is_asked_without_the_call(
     [
         ("¿tiene Irene el quitamiedos encendido?", "quitamiedos"),  # in Irene's room
         ("¿tiene Irene la lámpara de pie encendida?", "lámpara de pie"),  # in the sala: not named after her
+        ("¿Irene sigue con el quitamiedos encendido?", "quitamiedos"),  # "sigue con": has it
     ],
 )
 async def test_a_question_about_whose_device_it_is(
