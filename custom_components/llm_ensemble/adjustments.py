@@ -33,6 +33,7 @@ from homeassistant.helpers.intent import IntentResponseErrorCode
 
 from .engine.text import normalize_lower_ascii
 from .morphology import CLITICS, DETERMINERS, NEGATIONS, tag
+from .readings import REASON
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .said_words import OBJECT_PRONOUNS, PAUSE, SaidWord, paused, said_words
@@ -103,7 +104,8 @@ def read(text: str) -> Adjusted | None:
     if verb is not None and NEGATIONS.intersection(words[:verb]):
         return None  # "no le bajes a la luz": nothing to change
     way = way_of(words[verb]) if verb is not None else None
-    found = _amount(" ".join(words))
+    reason = REASON.search(text)  # "…, que en media hora llega": the reason says no amount
+    found = _amount(" ".join(w.plain for w in said if not reason or w.end <= reason.start()))
     if found is None and not way:
         return None  # "pon la luz del salón": an on order
     amount, span = found or (Adjustment(), None)

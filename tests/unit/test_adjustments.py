@@ -55,6 +55,7 @@ def test_a_change_is_read_with_the_order_that_finds_its_device(text: str, adjust
         "pon el aire a 22 grados",
         "¿está el ventilador al máximo?",  # asked
         "pon un poco la luz",  # no way said
+        "enciende el radiador, que en media hora llega Carmen",  # the reason's "media" is no amount
         "la luz al 0 %",  # zero would turn it off
         "",
     ],
