@@ -639,21 +639,24 @@ def _place_split(naming: Naming, home: Home) -> Naming | None:
     device's own name or alias may also say them ("luz del baño de arriba"): the lights upstairs
     are all of them, not the one whose name says "arriba". So is the plural of the word areas'
     names begin with: "los focos de los baños" are those of the Baño de visitas and the Baño de
-    arriba, not the Foco del cuarto de servicio (a "servicio" is a kind of baño).
+    arriba, not the Foco del cuarto de servicio (a "servicio" is a kind of baño). With a floor for
+    the place, they are those rooms on that floor.
     """
     names = (*(n for floor in home.floors for n in floor.names), *(n for area in home.areas for n in area.names))
     places = {_place_name(name) for name in names}
-    if naming.place:
+    if naming.place and not naming.plural:
         return _place_begun_in_device(naming, places)
-    if not naming.plural:
-        return None
     heads = _room_heads(home)
-    for i, word in enumerate(naming.device):
+    for i, word in enumerate(naming.device if naming.plural else ()):
         after = _place_name(naming.device[i + 1 :])
         rooms = len(after) == 1 and is_plural(after[0]) and bool(singular_forms(after[0]) & heads)
-        if word in PLACE_WORDS and content(naming.device[:i]) and (after in places or rooms):
+        if word not in PLACE_WORDS or not content(naming.device[:i]):
+            continue
+        if naming.place and rooms:  # "las luces de los baños @ planta principal": those rooms on that floor
+            return Naming(naming.action, naming.device[:i], (*naming.device[i + 1 :], "de", *naming.place))
+        if not naming.place and (after in places or rooms):
             return Naming(naming.action, naming.device[:i], naming.device[i + 1 :])
-    return None
+    return _place_begun_in_device(naming, places) if naming.place else None
 
 
 def _place_begun_in_device(naming: Naming, places: set[Words]) -> Naming | None:

@@ -708,6 +708,8 @@ def _home_of_words() -> Home:
         # A plural kind of room and a floor: every room of that kind there.
         ("ON las lamparitas @ habitaciones de abajo", ("light.antonio", "light.carmen", "light.pepa")),
         ("OFF los focos @ banos de arriba", ("light.foco_arriba",)),
+        # ... said among the device's words, with the floor for the place.
+        ("OFF las luces de los banos @ abajo", ("light.espejo", "light.foco_visitas", "light.noche")),
     ],
 )
 def test_words_several_names_share(answer: str, expected: tuple[str, ...] | Unresolved) -> None:
