@@ -196,12 +196,14 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
         return [clause]
     # "la cafetera apágala y el foco": the verb's object was said before it, the next may follow it.
     object_first = verb > start and plain[start] in DETERMINERS and plain[verb].endswith(OBJECT_PRONOUNS)
+    dative = plain[verb].endswith(LE)  # "préndele al abanico de la sala y al de las niñas": "al" is "a el"
     cuts = [start]
     for j in range(verb + 2, end - 1):
         follows = plain[j + 1]
         since = cuts[-1] if len(cuts) > 1 else verb + 1  # the object before: the first, or the last cut off
         place = _another_place(plain, since, j, end)
-        if place is False or (place is None and plain[j] not in DETERMINERS) or follows == "que":
+        article = plain[j] in DETERMINERS or (dative and plain[j] == "al")
+        if place is False or (place is None and not article) or follows == "que":
             continue
         if plain[j] in CLITICS and (_switch_verb(follows) or follows.endswith(PAST_ENDINGS)):
             continue  # "…, la dejaron prendida": a pronoun and a verb, no second object
@@ -264,6 +266,8 @@ def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
         first_said = verb > 0 and plain[0] in DETERMINERS and plain[verb].endswith(OBJECT_PRONOUNS)
         start, end = (0, verb) if first_said else (verb + 1, len(plain))
         after = plain[start : min(start + 2, end)]
+        if after and after[0] == "al" and plain[verb].endswith(LE):
+            after[0] = plain[start] = "el"  # "préndele al abanico": the "a" its "le" calls for, and "el"
         said = order.text
         if thing and after and after[0] in OF:
             at = words[start].start()
@@ -280,7 +284,11 @@ def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
         else:
             # "apágale a los abanicos": the "a" a verb's "le" calls for is no word of the thing.
             skip = start + 1 if start < end and plain[start] == "a" and plain[verb].endswith(LE) else start
-            named = [w.group() for w, p in zip(words[skip:end], plain[skip:end], strict=True) if p not in OF][:3]
+            named = [
+                p if p == "el" else w.group()
+                for w, p in zip(words[skip:end], plain[skip:end], strict=True)
+                if p not in OF
+            ][:3]
             named = named if named and normalize_lower_ascii(named[0]) in ALL_OF_THEM else named[:2]  # "todas las"
             head = normalize_lower_ascii(named[-2]) if len(named) >= 2 else ""
             thing = " ".join(named) if head in DETERMINERS else ""

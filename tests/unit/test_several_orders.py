@@ -22,6 +22,10 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
         ("apagá la radio y decime qué tiempo hace", ["apagá la radio", "decime qué tiempo hace"]),  # voseo
         ("apagá la radio y fijate si llueve", ["apagá la radio", "fijate si llueve"]),
         ("pon la tele y mira a ver si llueve", ["pon la tele", "mira a ver si llueve"]),  # readings.ASK_IF, then "si"
+        (  # "al" after a verb's "le" is "a el": the noun left out is said again
+            "préndele al abanico de la sala y al de las niñas",
+            ["préndele al abanico de la sala", "préndele al abanico de las niñas"],
+        ),
         ("apaga el riego y comprueba si va a llover", ["apaga el riego", "comprueba si va a llover"]),
         ("pon la tele, mira, que empieza el partido", ["pon la tele, mira, que empieza el partido"]),  # no "si"
         ("prendé la estufa, ¿hace mucho frío afuera?", ["prendé la estufa", "¿hace mucho frío afuera?"]),
