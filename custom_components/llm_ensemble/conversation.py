@@ -37,6 +37,7 @@ from . import (
     readings,
     repairs,
     several_orders,
+    weather_questions,
 )
 from .adjustments import Adjustment
 from .calls import without_calls
@@ -129,7 +130,7 @@ class LLMEnsembleAgent(ConversationEntity):
                     self.hass,
                     text,
                     parts,
-                    lambda part, ordered: data.async_decide(self.hass, part, settings.vote, ordered),
+                    lambda part, ordered: self._async_decide(part, settings, ordered),
                     settings,
                     domotics,
                     user_input.context,
@@ -180,7 +181,7 @@ class LLMEnsembleAgent(ConversationEntity):
         domotics = data.engine.domotics.info
         said = home_check.words(text)
         ordered = readings.begins_with_an_order(text) or readings.asks_whether_switched(said, text)
-        decision = await data.async_decide(self.hass, text, settings.vote, ordered)
+        decision = await self._async_decide(text, settings, ordered)
         outcome = await self._async_outcome(decision, settings, context, here, change)
         unsure = outcome.pass_on is not None and outcome.pass_on.reason in UNSURE_OF_THE_WORDS
         if unsure and questions:
@@ -200,6 +201,11 @@ class LLMEnsembleAgent(ConversationEntity):
             if not retried.pass_on:
                 return again, retried
         return decision, outcome
+
+    async def _async_decide(self, text: str, settings: Settings, ordered: bool) -> Decision:
+        """The models' decision; a weather question they missed is the weather handler's."""
+        decision = await self.entry.runtime_data.async_decide(self.hass, text, settings.vote, ordered)
+        return weather_questions.as_weather(decision, lambda: home_check.async_read_home(self.hass))
 
     async def _async_outcome(
         self, decision: Decision, settings: Settings, context: Context, here: str | None, change: Adjustment | None
