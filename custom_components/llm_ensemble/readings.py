@@ -59,7 +59,17 @@ LATER_PATTERN = re.compile(
     r"|\ben (?:una|media) hora\b|\ben un rato\b|\bmas tarde\b|\besta tarde\b"
 )
 # ", que llega esta noche", "porque mañana madrugo", ", ya que estás": a reason follows the order.
-REASON = re.compile(r"(?:,\s*(?:que|pues|ya que)|,?\s*porque)\s+\w", re.IGNORECASE)
+# Also a "que" without a comma ("apaga la tele que mañana madrugo"), but not after a word that makes
+# it a time, a thing or a purpose ("hasta que", "lo que", "para que"), nor one that says where the
+# device is or what it is like ("la luz que está encima de la mesa", "la tele que hay en la bodega").
+NOT_A_REASON_BEFORE = ("lo", "hasta", "para", "siempre", "menos", "salvo", "sin", "asi", "así", "de", "vez",
+                       "mientras", "mas", "más", "aunque", "excepto", "a", "y", "en", "con", "por")  # fmt: skip
+DEVICE_SAID_AFTER = r"(?:hay|est[aá]n?|tengo|tiene|tienes|tenemos|da|dan)\b"
+REASON = re.compile(
+    r"(?:,\s*(?:que|pues|ya que)|,?\s*porque)\s+\w"
+    rf"|(?<=\w){''.join(rf'(?<!\b{w})' for w in NOT_A_REASON_BEFORE)}\s+que\s+(?!{DEVICE_SAID_AFTER})\w",
+    re.IGNORECASE,
+)
 NIGHT_FALLEN = re.compile(r"\b(?:hizo|hace|es|esta) de noche\b")  # "ya es de noche": a reason, not a time
 # "si no hay nadie en casa, apaga…": an order on a condition. Not "si puedes, apaga…", "si no te
 # importa…": a polite "if", said with one of these before the order.

@@ -15,7 +15,12 @@ from custom_components.llm_ensemble.because import order_after_reason, order_bef
         ("apaga la luz porque me voy a dormir", "apaga la luz"),
         ("el ventilador ponlo, que no hay quien duerma", "el ventilador ponlo"),  # the object first
         ("enciéndeme la luz, hijo, que no veo nada", "enciéndeme la luz"),  # who is called, left out
-        ("enciende la luz que está encima de la mesa", None),  # no pause: which light, not why
+        ("enciende la luz que está encima de la mesa", None),  # which light, not why
+        ("apaga la tele que mañana hay que madrugar", "apaga la tele"),  # no comma
+        ("apaga la estufa que hace un calor tremendo", "apaga la estufa"),
+        ("prende la tele que hay en la bodega", None),  # where it is
+        ("deja encendida la luz hasta que llegue", None),  # until, not why
+        ("apaga lo que está encendido", None),
         ("la luz, que está encendida", None),  # no order
         ("apaga la tele, que apagues la tele te digo", None),  # the "reason" orders too
         ("apaga la luz, porfa", None),
