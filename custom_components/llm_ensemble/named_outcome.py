@@ -5,6 +5,7 @@ is resolved against the home (naming.py), in the speaker's room first when a voi
 a request that names no place, and the votes agree when they point at the same entities
 with the same action. Then, as for a catalog command:
 
+    a vote the other way than the order's verb            -> the verb's way ("dale al riego" voted OFF riego)
     votes resolved to different things, or to nothing    -> pass on
     most votes no device, the request only a verb and one -> that device's vote ("pon la radio": by_its_name.py)
     device's whole name
@@ -131,6 +132,22 @@ def with_the_word_said(
     return None
 
 
+def in_the_verbs_way(votes: Sequence[str | None], way: str | None) -> tuple[str | None, ...]:
+    """The ON and OFF votes in the way the order's verbs all say, where some vote says it too.
+
+    "dale al riego" voted OFF riego, ON riego, ON riego: "dale" says ON, and so does a vote; the
+    other's direction was the model's slip, its device still has to agree with the others'. Where
+    every vote says the other way, they stand, and the verb's objection passes the request on.
+    """
+    parted = [(vote or "").partition(" ") for vote in votes]
+    if way is None or not any(action == way for action, _, _ in parted):
+        return tuple(votes)
+    return tuple(
+        f"{way} {naming}" if action in SERVICES and naming else vote
+        for vote, (action, _, naming) in zip(votes, parted, strict=True)
+    )
+
+
 def _as_ordered(
     votes: Sequence[str | None],
     said: Sequence[str],
@@ -208,7 +225,10 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     # Where the selector said NINGUNO, every vote must agree, unless a satellite's room makes it ours.
     unanimous = settings.vote.unanimous or (decision.overruled and here is None)
     heard = home_check.words(decision.text)
-    votes = tuple(place_said_whole(vote, heard, home) for vote in decision.votes)
+    votes = in_the_verbs_way(
+        [place_said_whole(vote, heard, home) for vote in decision.votes],
+        readings.ordered_direction(heard) if readings.begins_with_an_order(decision.text) else None,
+    )
     found = vote_target(votes, home, kinds, unanimous, state_action, here)
     if found is None and _most_name_nothing(votes) and (by_name := by_its_name.vote(heard, home)):
         votes = (by_name,) * len(votes)  # "pon la radio": the models abstain, the words leave no choice

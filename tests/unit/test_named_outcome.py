@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from custom_components.llm_ensemble.home_check import Home, HomeArea, HomeEntity, words
-from custom_components.llm_ensemble.named_outcome import NAMED_THING, _with_names_masked, with_the_word_said
+from custom_components.llm_ensemble.named_outcome import (
+    NAMED_THING,
+    _with_names_masked,
+    in_the_verbs_way,
+    with_the_word_said,
+)
 from custom_components.llm_ensemble.naming import Kinds, Target
 from custom_components.llm_ensemble.readings import not_an_order
 from custom_components.llm_ensemble.reasons import Reason
@@ -38,3 +43,14 @@ def test_the_word_the_votes_left_out_names_the_device() -> None:
     found = Target("ON", ("light.foco",))
     assert with_the_word_said(votes, "buro", found, home, kinds, None) == Target("ON", ("light.buro",))
     assert with_the_word_said(votes, "sal", found, home, kinds, None) is None  # names nothing there
+
+
+def test_a_vote_against_the_verb_takes_its_way_where_another_says_it() -> None:
+    votes = ("OFF riego", "ON riego", "ON riego", "NADA", None, "ESTADO riego")
+    assert in_the_verbs_way(votes, "ON") == ("ON riego", "ON riego", "ON riego", "NADA", None, "ESTADO riego")
+
+
+def test_votes_all_against_the_verb_stand() -> None:
+    votes = ("OFF luz", "OFF luz", "OFF luz")
+    assert in_the_verbs_way(votes, "ON") == votes
+    assert in_the_verbs_way(("OFF luz", "ON luz"), None) == ("OFF luz", "ON luz")
