@@ -58,15 +58,18 @@ LATER_PATTERN = re.compile(
     r"\bcuando (?!puedas|quieras)|\ba las\b|\ba la una\b|\ben cuanto (?!puedas)|\bdentro de\b|\bantes de que\b"
     r"|\ben (?:una|media) hora\b|\ben un rato\b|\bmas tarde\b|\besta tarde\b"
 )
-# ", que llega esta noche", "porque mañana madrugo", ", ya que estás": a reason follows the order.
+# ", que llega esta noche", "porque mañana madrugo", ", ya que estás": a reason follows the order;
+# so does a purpose ("para ver las noticias").
 # Also a "que" without a comma ("apaga la tele que mañana madrugo"), but not after a word that makes
 # it a time, a thing or a purpose ("hasta que", "lo que", "para que"), nor one that says where the
 # device is or what it is like ("la luz que está encima de la mesa", "la tele que hay en la bodega").
 NOT_A_REASON_BEFORE = ("lo", "hasta", "para", "siempre", "menos", "salvo", "sin", "asi", "así", "de", "vez",
                        "mientras", "mas", "más", "aunque", "excepto", "a", "y", "en", "con", "por")  # fmt: skip
 DEVICE_SAID_AFTER = r"(?:hay|est[aá]n?|tengo|tiene|tienes|tenemos|da|dan)\b"
+PURPOSE = r"\s+para\s+(?=\w+?(?:ar|er|ir|ír)(?:l[oa]s?|me|te|se|nos)?\b)\w"  # "… para ver las noticias"
 REASON = re.compile(
     r"(?:,\s*(?:que|pues|ya que)|,?\s*porque)\s+\w"
+    rf"|{PURPOSE}"
     rf"|(?<=\w){''.join(rf'(?<!\b{w})' for w in NOT_A_REASON_BEFORE)}\s+que\s+(?!{DEVICE_SAID_AFTER})\w",
     re.IGNORECASE,
 )

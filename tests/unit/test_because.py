@@ -21,6 +21,8 @@ from custom_components.llm_ensemble.because import order_after_reason, order_bef
         ("prende la tele que hay en la bodega", None),  # where it is
         ("deja encendida la luz hasta que llegue", None),  # until, not why
         ("apaga lo que está encendido", None),
+        ("préndeme la tele para ver el partido", "préndeme la tele"),  # a purpose
+        ("para el ventilador", None),
         ("la luz, que está encendida", None),  # no order
         ("apaga la tele, que apagues la tele te digo", None),  # the "reason" orders too
         ("apaga la luz, porfa", None),
