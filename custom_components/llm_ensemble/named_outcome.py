@@ -8,7 +8,7 @@ with the same action. Then, as for a catalog command:
     a vote the other way than the order's verb            -> the verb's way ("dale al riego" voted OFF riego)
     votes resolved to different things, or to nothing    -> pass on
     most votes no device, the request only a verb and one -> that device's vote ("pon la radio": by_its_name.py)
-    device's whole name
+    device's whole name (and a reason)
     the home has no such place or device, or several fit  -> pass on (the reason)
     a word naming it further that no vote kept            -> pass on ("la lámpara de sal" voted "lampara")
     a word no vote kept that names another device         -> that device where the votes' naming with the
@@ -37,7 +37,7 @@ from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.intent import IntentResponseErrorCode
 
-from . import adjustments, by_its_name, home_check, readings, repairs, spanish
+from . import adjustments, because, by_its_name, home_check, readings, repairs, spanish
 from .actions import CONVERSATION, SERVICES, VERB, abstained
 from .adjustments import Adjustment
 from .const import SUPPORTED_DOMAINS
@@ -130,6 +130,15 @@ def with_the_word_said(
         named = resolve(Naming(naming.action, (*naming.device, word), naming.place), home, kinds, here)
         return named if isinstance(named, Target) else None
     return None
+
+
+def _by_its_name(text: str, heard: home_check.Words, home: home_check.Home) -> str | None:
+    """The vote a device's whole name leaves no choice for, said alone or before a reason.
+
+    "ponme la radio, que empieza el programa": the order before its reason names the Radio.
+    """
+    order = because.order_before_reason(text)
+    return (order is not None and by_its_name.vote(home_check.words(order), home)) or by_its_name.vote(heard, home)
 
 
 def in_the_verbs_way(votes: Sequence[str | None], way: str | None) -> tuple[str | None, ...]:
@@ -230,7 +239,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         readings.ordered_direction(heard) if readings.begins_with_an_order(decision.text) else None,
     )
     found = vote_target(votes, home, kinds, unanimous, state_action, here)
-    if found is None and _most_name_nothing(votes) and (by_name := by_its_name.vote(heard, home)):
+    if found is None and _most_name_nothing(votes) and (by_name := _by_its_name(decision.text, heard, home)):
         votes = (by_name,) * len(votes)  # "pon la radio": the models abstain, the words leave no choice
         found = vote_target(votes, home, kinds, unanimous, state_action, here)
     if found is None:
