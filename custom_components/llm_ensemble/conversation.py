@@ -2,10 +2,11 @@
 
 The decision becomes an outcome (outcomes.py): a service call, a state or weather answer, or a
 request passed on to Home Assistant's built-in agent (fallback.py), whose answer is returned
-unchanged. A request with several orders is decided part by part (several_orders.py). A request
-heard by a voice satellite in an area means that area where it names no place; one that gives a
-reason with its order is read again without it where the models were unsure. Model errors the
-engine knows become a translated HomeAssistantError; anything else surfaces as it is.
+unchanged; a weather question the models missed is the weather handler's (weather_questions.py).
+A request with several orders is decided part by part (several_orders.py). A request heard by a
+voice satellite in an area means that area where it names no place; one that gives a reason with
+its order is read again without it where the models were unsure. Model errors the engine knows
+become a translated HomeAssistantError; anything else surfaces as it is.
 """
 
 from __future__ import annotations
