@@ -175,8 +175,7 @@ class LLMEnsembleAgent(ConversationEntity):
         is read again, and checked as the whole request. `questions`: the state question asked
         without who has the device ("¿está puesta la tele grande?" for "¿tiene Javi la tele grande
         puesta?"), then as said, each read in turn where the models are unsure of it with its owner.
-        `change`: the brightness or
-        speed asked of the devices `text` (the order to turn them on) names.
+        `change`: the brightness or speed asked of the devices `text` (the order to turn them on) names.
         """
         data = self.entry.runtime_data
         domotics = data.engine.domotics.info
