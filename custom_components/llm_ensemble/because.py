@@ -15,7 +15,7 @@ from itertools import pairwise
 from .engine.text import normalize_lower_ascii
 from .home_check import words
 from .morphology import STOPWORDS, tag
-from .readings import REASON, orders_without_asking
+from .readings import REASON_OR_PURPOSE, orders_without_asking
 from .said_words import paused, said_words
 
 # "enciéndeme la luz, hijo": one word set apart at the end calls someone ("…, no," takes it back).
@@ -33,11 +33,11 @@ def order_alone(text: str, home_words: frozenset[str]) -> str | None:
 
 
 def order_before_reason(text: str) -> str | None:
-    """The order said before a reason ("ponme la tele"), or None where there is no such reason.
+    """The order said before a reason or a purpose ("ponme la tele"), or None where there is none.
 
     Only where an order comes first, and the reason gives none of its own.
     """
-    reason = REASON.search(text)
+    reason = REASON_OR_PURPOSE.search(text)
     if reason is None:
         return None
     order = text[: reason.start()].strip()

@@ -203,8 +203,10 @@ class LLMEnsembleAgent(ConversationEntity):
         return decision, outcome
 
     async def _async_decide(self, text: str, settings: Settings, ordered: bool) -> Decision:
-        """The models' decision; a weather question they missed is the weather handler's."""
+        """The models' decision; a weather question they missed is the weather handler's, where there is one."""
         decision = await self.entry.runtime_data.async_decide(self.hass, text, settings.vote, ordered)
+        if not settings.weather_entity:  # no weather to answer from: the built-in agent's, as before
+            return decision
         return weather_questions.as_weather(decision, lambda: home_check.async_read_home(self.hass))
 
     async def _async_outcome(

@@ -5,10 +5,11 @@ is resolved against the home (naming.py), in the speaker's room first when a voi
 a request that names no place, and the votes agree when they point at the same entities
 with the same action. Then, as for a catalog command:
 
-    a vote the other way than the order's verb            -> the verb's way ("dale al riego" voted OFF riego)
+    a vote against the order's one way, no more such     -> the verb's way ("dale al riego" voted OFF, ON, ON)
+    votes than votes for it
     votes resolved to different things, or to nothing    -> pass on
-    most votes no device, the request only a verb and one -> that device's vote ("pon la radio": by_its_name.py)
-    device's whole name (and a reason)
+    most votes no device, the request only a verb and one -> that device's vote ("pon la radio": by_its_name.py),
+    device's whole name (or that, then a reason)             "ponme la radio, que empieza el programa" too
     the home has no such place or device, or several fit  -> pass on (the reason)
     a word naming it further that no vote kept            -> pass on ("la lámpara de sal" voted "lampara")
     a word no vote kept that names another device         -> that device where the votes' naming with the
@@ -142,18 +143,21 @@ def _by_its_name(text: str, heard: home_check.Words, home: home_check.Home) -> s
 
 
 def in_the_verbs_way(votes: Sequence[str | None], way: str | None) -> tuple[str | None, ...]:
-    """The ON and OFF votes in the way the order's verbs all say, where some vote says it too.
+    """The ON and OFF votes in the way the order's verbs all say, where no fewer votes say it than not.
 
-    "dale al riego" voted OFF riego, ON riego, ON riego: "dale" says ON, and so does a vote; the
-    other's direction was the model's slip, its device still has to agree with the others'. Where
-    every vote says the other way, they stand, and the verb's objection passes the request on.
+    "dale al riego" voted OFF riego, ON riego, ON riego: "dale" says ON, and so do most votes; the
+    other's direction was the model's slip, and its device still has to agree with the others'.
+    Where more votes say the other way ("quita la tele de pausa" voted ON, ON, OFF), they stand, and
+    the verb's objection passes the request on.
     """
-    parted = [(vote or "").partition(" ") for vote in votes]
-    if way is None or not any(action == way for action, _, _ in parted):
+    actions = [(vote or "").partition(" ") for vote in votes]
+    said_so = sum(action == way for action, _, _ in actions)
+    against = sum(action in SERVICES and action != way for action, _, _ in actions)
+    if way is None or not said_so or said_so < against:
         return tuple(votes)
     return tuple(
         f"{way} {naming}" if action in SERVICES and naming else vote
-        for vote, (action, _, naming) in zip(votes, parted, strict=True)
+        for vote, (action, _, naming) in zip(votes, actions, strict=True)
     )
 
 

@@ -58,21 +58,29 @@ LATER_PATTERN = re.compile(
     r"\bcuando (?!puedas|quieras)|\ba las\b|\ba la una\b|\ben cuanto (?!puedas)|\bdentro de\b|\bantes de que\b"
     r"|\ben (?:una|media) hora\b|\ben un rato\b|\bmas tarde\b|\besta tarde\b"
 )
-# ", que llega esta noche", "porque mañana madrugo", ", ya que estás": a reason follows the order;
-# so does a purpose ("para ver las noticias").
+# ", que llega esta noche", "porque mañana madrugo", ", ya que estás": a reason follows the order.
 # Also a "que" without a comma ("apaga la tele que mañana madrugo"), but not after a word that makes
-# it a time, a thing or a purpose ("hasta que", "lo que", "para que"), nor one that says where the
-# device is or what it is like ("la luz que está encima de la mesa", "la tele que hay en la bodega").
-NOT_A_REASON_BEFORE = ("lo", "hasta", "para", "siempre", "menos", "salvo", "sin", "asi", "así", "de", "vez",
-                       "mientras", "mas", "más", "aunque", "excepto", "a", "y", "en", "con", "por")  # fmt: skip
-DEVICE_SAID_AFTER = r"(?:hay|est[aá]n?|tengo|tiene|tienes|tenemos|da|dan)\b"
-PURPOSE = r"\s+para\s+(?=\w+?(?:ar|er|ir|ír)(?:l[oa]s?|me|te|se|nos)?\b)\w"  # "… para ver las noticias"
+# it a time, a thing or a condition ("antes que", "el día que", "hasta que", "lo que", "la que"), nor
+# before one that says where the device is or how it is to be ("la luz que está encima de la mesa",
+# "la tele que hay en la bodega", "que quede al cincuenta por ciento").
+NOT_A_REASON_BEFORE = (
+    "lo", "la", "el", "los", "las", "hasta", "para", "siempre", "menos", "salvo", "sin", "asi", "así", "de", "vez",
+    "mientras", "mas", "más", "aunque", "excepto", "a", "y", "en", "con", "por", "antes", "despues", "después",
+    "luego", "dia", "día", "hora", "momento", "tan",
+)  # fmt: skip
+DEVICE_SAID_AFTER = (
+    r"(?:hay|est[aá]n?|estaba|estaban|est[eé]n?|tengo|tiene|tienes|ten[eé]s|tenemos|da|dan|qued[ae]n?)\b"
+)
+NOT_A_REASON_YET = "".join(rf"(?<!\b{word})" for word in NOT_A_REASON_BEFORE)  # each a fixed-width lookbehind
 REASON = re.compile(
     r"(?:,\s*(?:que|pues|ya que)|,?\s*porque)\s+\w"
-    rf"|{PURPOSE}"
-    rf"|(?<=\w){''.join(rf'(?<!\b{w})' for w in NOT_A_REASON_BEFORE)}\s+que\s+(?!{DEVICE_SAID_AFTER})\w",
+    rf"|(?<=\w){NOT_A_REASON_YET}\s+que\s+(?!{DEVICE_SAID_AFTER})\w",
     re.IGNORECASE,
 )
+# "préndeme la tele para ver las noticias": a purpose, read as a reason only to read the order alone
+# again (because.py); a time or an amount in it is still the order's ("…para tenerla caliente a las ocho").
+PURPOSE = r"\s+para\s+(?=\w+?(?:ar|er|ir|ír)(?:l[oa]s?|me|te|se|nos)?\b)\w"
+REASON_OR_PURPOSE = re.compile(rf"{REASON.pattern}|{PURPOSE}", re.IGNORECASE)
 NIGHT_FALLEN = re.compile(r"\b(?:hizo|hace|es|esta) de noche\b")  # "ya es de noche": a reason, not a time
 # "si no hay nadie en casa, apaga…": an order on a condition. Not "si puedes, apaga…", "si no te
 # importa…": a polite "if", said with one of these before the order.

@@ -43,6 +43,18 @@ def test_a_change_is_read_with_the_order_that_finds_its_device(text: str, adjust
 
 
 @pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("baja la luz del salón para dejarla al veinte por ciento", 20),  # a purpose's amount is the order's
+        ("pon la luz del salón que quede al cincuenta por ciento", 50),  # so is one after "que quede"
+    ],
+)
+def test_an_amount_said_after_the_order_is_its(text: str, level: int) -> None:
+    adjusted = read(text)
+    assert adjusted is not None and adjusted.adjustment == Adjustment(level)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "pon la luz del salón",  # an on order

@@ -22,6 +22,11 @@ from custom_components.llm_ensemble.because import order_after_reason, order_bef
         ("deja encendida la luz hasta que llegue", None),  # until, not why
         ("apaga lo que está encendido", None),
         ("préndeme la tele para ver el partido", "préndeme la tele"),  # a purpose
+        ("enciende la cafetera antes que me levante mañana", None),  # a time, not why
+        ("apaga el riego el día que llegue el lunes", None),
+        ("pon la luz del salón que quede al cincuenta por ciento", None),  # how it is to be
+        ("apaga la luz que estaba encendida", None),  # which light
+        ("enciende la luz en la que estoy", None),
         ("para el ventilador", None),
         ("la luz, que está encendida", None),  # no order
         ("apaga la tele, que apagues la tele te digo", None),  # the "reason" orders too

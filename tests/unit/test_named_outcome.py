@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from custom_components.llm_ensemble.home_check import Home, HomeArea, HomeEntity, words
 from custom_components.llm_ensemble.named_outcome import (
     NAMED_THING,
+    _by_its_name,
     _with_names_masked,
     in_the_verbs_way,
     with_the_word_said,
@@ -50,7 +53,37 @@ def test_a_vote_against_the_verb_takes_its_way_where_another_says_it() -> None:
     assert in_the_verbs_way(votes, "ON") == ("ON riego", "ON riego", "ON riego", "NADA", None, "ESTADO riego")
 
 
-def test_votes_all_against_the_verb_stand() -> None:
-    votes = ("OFF luz", "OFF luz", "OFF luz")
-    assert in_the_verbs_way(votes, "ON") == votes
+def test_a_tie_takes_the_verbs_way() -> None:
+    assert in_the_verbs_way(("NADA", "OFF luz", "ON luz"), "ON") == ("NADA", "ON luz", "ON luz")
+
+
+@pytest.mark.parametrize(
+    "votes",
+    [
+        ("OFF luz", "OFF luz", "OFF luz"),  # every vote against the verb
+        ("ON tele", "ON tele", "OFF tele"),  # most votes against it ("quita la tele de pausa")
+    ],
+)
+def test_votes_mostly_against_the_verb_stand(votes: tuple[str, ...]) -> None:
+    assert in_the_verbs_way(votes, "OFF" if votes[0].startswith("ON") else "ON") == votes
+
+
+def test_without_one_way_the_votes_stand() -> None:
     assert in_the_verbs_way(("OFF luz", "ON luz"), None) == ("OFF luz", "ON luz")
+
+
+RADIO_HOME = Home((HomeArea("cocina", (("cocina",),)),), (HomeEntity("switch.radio", (("radio",),), "cocina"),))
+
+
+@pytest.mark.parametrize(
+    ("text", "vote"),
+    [
+        ("ponme la radio", "ON radio"),
+        ("ponme la radio, que empieza el programa", "ON radio"),  # the order before its reason
+        ("quita la radio que no me entero", "OFF radio"),
+        ("pon la radio un rato", None),  # a word more
+        ("pon la radio de la abuela, que empieza el programa", None),
+    ],
+)
+def test_a_whole_name_said_alone_or_before_a_reason_is_the_vote(text: str, vote: str | None) -> None:
+    assert _by_its_name(text, words(text), RADIO_HOME) == vote

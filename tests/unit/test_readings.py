@@ -163,6 +163,10 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("apaga la tele, que mañana madrugo y apaga la radio luego", "más tarde"),  # the "reason" orders too
         ("apaga la luz, que si no se gasta", None),
         ("mañana madrugo, apaga la tele", "más tarde"),  # a reason said first still sets the time
+        ("apaga la tele que mañana madrugo", None),  # a reason without a comma
+        ("enciende la cafetera antes que me levante mañana", "más tarde"),  # "antes que": a time
+        ("apaga el riego el día que llegue el lunes", "más tarde"),
+        ("enciende la calefacción para tenerla caliente a las ocho", "más tarde"),  # a purpose keeps its time
         ("pon el quitamiedos más flojito", "otro cambio"),
     ],
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from custom_components.llm_ensemble.engine import ROUTE_DOMOTICS, ROUTE_NONE, ROUTE_WEATHER, Decision, Timings
@@ -13,6 +15,8 @@ HOME = Home(
     entities=(
         HomeEntity("switch.estufa", (("estufa",),), "living"),
         HomeEntity("climate.termostato", (("termostato",),), "living"),
+        HomeEntity("sensor.temperatura_piscina", (("temperatura", "piscina"),), None),
+        HomeEntity("light.luz_de_noche", (("luz", "de", "noche"),), "pieza"),
         HomeEntity("weather.casa", (("casa",),), None),
     ),
     floors=(HomeFloor("arriba", (("arriba",),)),),
@@ -34,6 +38,7 @@ def decided(text: str, route: str, command: str | None = None, votes: tuple[str 
         "hasta qué hora sigue la tormenta?",
         "de cuanto es la maxima hoy",
         "¿va a llover en casa?",  # the weather entity's name is no place
+        "¿va a helar esta noche?",  # "noche" is a word of a device's name, and says when
     ],
 )
 def test_a_question_about_the_weather_is_one(text: str) -> None:
@@ -50,6 +55,13 @@ def test_a_question_about_the_weather_is_one(text: str) -> None:
         "¿cuánto calor hace arriba?",  # a floor
         "¿qué temperatura marca el termostato?",  # a device of the home
         "¿cuánto gasta la estufa?",  # nothing of the weather
+        "¿qué temperatura tiene la piscina?",  # a word of a sensor's name
+        "¿me subes la temperatura?",  # a change: the thermostat's
+        "¿puedes subir la calefacción dos grados?",
+        "hay que bajar la temperatura, que hace calor",
+        "como hace calor baja la persiana",
+        "va a llover, recoge el toldo",  # no question
+        "¿qué temperatura hace aquí dentro?",  # indoors
     ],
 )
 def test_other_requests_are_not(text: str) -> None:
@@ -65,6 +77,16 @@ def test_a_vote_on_a_weather_word_goes_to_the_weather() -> None:
     said = decided("hasta qué hora sigue la tormenta?", ROUTE_DOMOTICS, "ESTADO tormenta", ("ESTADO tormenta",) * 3)
     decision = as_weather(said, lambda: HOME)
     assert (decision.route, decision.command, decision.votes) == (ROUTE_WEATHER, None, ())
+
+
+def test_a_vote_on_a_device_with_a_weather_word_stays() -> None:
+    said = decided("¿qué temperatura tiene la piscina?", ROUTE_DOMOTICS, "ESTADO temperatura piscina")
+    assert as_weather(said, lambda: HOME) is said
+
+
+def test_a_request_too_long_to_read_stays() -> None:
+    said = replace(decided("¿para cuándo dicen que llueve?", ROUTE_NONE), truncated=True)
+    assert as_weather(said, lambda: HOME) is said
 
 
 def test_a_vote_on_a_device_stays() -> None:
