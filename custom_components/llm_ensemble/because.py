@@ -15,9 +15,13 @@ from itertools import pairwise
 from .engine.text import normalize_lower_ascii
 from .home_check import words
 from .morphology import STOPWORDS, tag
-from .readings import REASON_OR_PURPOSE, orders_without_asking
+from .readings import REASON_OR_PURPOSE, Request, asks_without_an_order, orders_without_asking
 from .said_words import paused, said_words
 
+# After the order, a remark that the reason's words do not catch: ", ya subimos todos", "? Muchas
+# gracias", "q ya cargué la ropa" (not ", ya mismo", which says when).
+REMARK = r",\s*ya\s+(?!mismo\b|ya\b)\w|[.?!]+\s+(?=\w)|\s+q\s+\w"
+REASON_OR_REMARK = re.compile(rf"{REASON_OR_PURPOSE.pattern}|{REMARK}", re.IGNORECASE)
 # "enciéndeme la luz, hijo": one word set apart at the end calls someone ("…, no," takes it back).
 CALLED = re.compile(r",\s*(\w+)\W*$")
 NOT_CALLED = frozenset({"espera", "mejor", "nah", "tampoco", "digo", "perdona", "perdon"})
@@ -33,22 +37,22 @@ def order_alone(text: str, home_words: frozenset[str]) -> str | None:
 
 
 def order_before_reason(text: str) -> str | None:
-    """The order said before a reason or a purpose ("ponme la tele"), or None where there is none.
+    """The order said before a reason, a purpose or a remark ("ponme la tele"), or None where there is none.
 
     Only where an order comes first, and the reason gives none of its own.
     """
-    reason = REASON_OR_PURPOSE.search(text)
+    reason = REASON_OR_REMARK.search(text)
     if reason is None:
         return None
     order = text[: reason.start()].strip()
-    if not _gives_an_order(order) or _gives_an_order(text[reason.end() - 1 :]):
+    if not (_gives_an_order(order) or _asks_for_a_switch(order)) or _gives_an_order(text[reason.end() - 1 :]):
         return None
     if called := CALLED.search(order):
         word = tag(normalize_lower_ascii(called.group(1)))
         if word.negation or word.word in NOT_CALLED:
             return None  # "enciende la estufa, no, que hace calor": taken back
         order = order[: called.start()]
-    return order if _gives_an_order(order) and not _negated(order) else None
+    return order if (_gives_an_order(order) or _asks_for_a_switch(order)) and not _negated(order) else None
 
 
 def order_after_reason(text: str, home_words: frozenset[str]) -> str | None:
@@ -70,6 +74,12 @@ def order_after_reason(text: str, home_words: frozenset[str]) -> str | None:
 
 def _gives_an_order(text: str) -> bool:
     return orders_without_asking(words(text), text)
+
+
+def _asks_for_a_switch(text: str) -> bool:
+    """A question that asks for a switch: "¿me hace el favor de apagar la luz?", "¿me apagas la tele?"."""
+    said = words(text)
+    return Request(said, text).asked and not asks_without_an_order(said, text)
 
 
 def _negated(text: str) -> bool:

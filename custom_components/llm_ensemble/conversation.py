@@ -38,6 +38,7 @@ from . import (
     readings,
     repairs,
     several_orders,
+    spoken_forms,
     weather_questions,
 )
 from .adjustments import Adjustment
@@ -103,14 +104,15 @@ class LLMEnsembleAgent(ConversationEntity):
         domotics = data.engine.domotics.info
         here = speaker_area(self.hass, user_input.device_id)
         # "la cafetera no, apaga la freidora": the order meant, after the refusal; "enciende el flexo…
-        # digo, la lámpara": after the repair; "¿tiene Lucía la lámpara encendida?": the question as
-        # the models know it, "¿está encendida la lámpara de Lucía?".
+        # digo, la lámpara": after the repair; "encendío", "está on": as written; "¿tiene Lucía la
+        # lámpara encendida?": the question as the models know it, "¿está encendida la lámpara de Lucía?".
         text = user_input.text
         asked_again: tuple[str, ...] = ()
         if domotics.names_devices:
             text = without_calls(text, home_check.async_read_home(self.hass).words)  # "oye, …", "quillo, …"
             text = corrections.order_meant(text) or text
             text = repairs.order_repaired(text) or text
+            text = spoken_forms.as_written(text)  # "¿está encendío?": "¿está encendido?"
             # Who has the device may not name it: asked again without them, then as said, where the
             # models are unsure.
             if asked := owner_questions.as_state_question(text):

@@ -426,8 +426,12 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
         found = _pick(naming, device, home.entities, frozenset(), kinds, home, only_one=True, kind_name_wins=False)
         return found or Unresolved.NO_DEVICE
     if place is None:
-        # "luz @ espejo": the place words may be part of a device's own name ("Luz del espejo").
-        found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, None)
+        # "luz @ espejo": the place words may be part of a device's own name ("Luz del espejo"); to a
+        # satellite, of the one in the speaker's room whose name has them all ("lampara @ buro").
+        whole = content((*naming.device, *naming.place))
+        if here is not None and not naming.plural and (one := _the_one_named_here(whole, home, kinds, here)):
+            return Target(naming.action, (one,))
+        found = _pick(naming, whole, home.entities, frozenset(), kinds, None)
         return found or Unresolved.NO_PLACE
     if not device and ALL_OF_IT & set(naming.device) and place.area_ids is None:
         return Unresolved.EVERYTHING
@@ -439,6 +443,16 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
         # "cargador @ garaje" where the entity has no area but says its place in its name.
         found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, None)
     return Unresolved.NO_DEVICE if found is None else found
+
+
+def _the_one_named_here(said: Words, home: Home, kinds: Kinds, here: str) -> str | None:
+    """The only device in the speaker's room with a name that holds every word said, if there is one."""
+    named = [
+        e.entity_id
+        for e in home.entities
+        if e.area_id == here and any(_covers(said, frozenset(content(n)), kinds) for n in e.names)
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -> Target | Unresolved:

@@ -104,7 +104,7 @@ NEGATION_LINKS = frozenset(
     {"me", "te", "se", "lo", "la", "le", "los", "las", "nos", "les", "hace", "falta", "que", "quiero", "ocurra",
      "vayas", "vaya", "vayan", "vuelvas", "a", "todavia", "aun", "ya", "mas", "hagas", "hay", "necesidad", "de",
      "tienes", "debes", "molestes", "en", "tampoco", "sigas", "dejes", "puedes", "puede", "deberias", "deberia",
-     "necesito", "pido", "es", "necesario", "por", "loco", "loca"}
+     "necesito", "pido", "es", "necesario", "por", "loco", "loca", "usted", "ustedes", "tu", "vos"}
 )  # fmt: skip
 NEGATION_REACH = 5
 # "no toques la luz", "no hagas nada con la luz del despacho": told to leave a device alone. These

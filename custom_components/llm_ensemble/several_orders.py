@@ -81,6 +81,8 @@ def split_orders(text: str) -> list[Order]:
         cleaned.pop()  # "prendeme la luz, dale"
     if len(cleaned) < 2 or not all(order.text for order in cleaned) or any(map(_sets_a_condition, cleaned)):
         return [Order(text)]  # "si llueve, quita el riego": one order, on a condition
+    if _refused(cleaned[0]) and not any(map(_asks_or_orders, cleaned[1:])):
+        return [Order(text)]  # "no prendas el boiler, el agua ya está caliente": one refusal, and its reason
     return _with_place_said_first(text, said, _with_nouns_left_out(cleaned))
 
 
@@ -88,6 +90,18 @@ def _a_word_of_courtesy(text: str) -> bool:
     """A last part of one word that orders nothing of its own: "dale", "venga" (not "apágala")."""
     said = WORD.findall(text)
     return len(said) == 1 and not normalize_lower_ascii(said[0]).endswith(OBJECT_PRONOUNS)
+
+
+def _refused(order: Order) -> bool:
+    """A part that tells to leave its device alone: "no prendas el boiler"."""
+    return readings.keeps_hands_off(home_check.words(order.text), order.text)
+
+
+def _asks_or_orders(order: Order) -> bool:
+    """A part with an order or a question of its own, not a reason said after a refusal ("ya hace calor")."""
+    first = WORD.search(order.text)
+    opens = first is not None and normalize_lower_ascii(first.group()) in QUESTION_STARTS
+    return not order.shares_verb and (begins_with_an_order(order.text) or "?" in order.text or opens)
 
 
 def _sets_a_condition(order: Order) -> bool:

@@ -141,6 +141,10 @@ def test_says_why_it_points_at_nothing(answer: str, reason: Unresolved) -> None:
         ("OFF las luces", "estudio", ("light.estudio_1", "light.estudio_2")),
         ("OFF todo", "hab_lucia", ("fan.lucia", "light.quitamiedos")),
         ("OFF todo", None, Unresolved.EVERYTHING),
+        ("OFF luz @ encimera", "cocina", ("light.encimera",)),  # the "place" is of the name
+        ("OFF lampara @ techo", "sala", ("light.techo",)),
+        ("OFF lampara @ techo", "cocina", ("light.techo",)),  # the only one in the home
+        ("OFF lampara @ garaje", "sala", Unresolved.NO_PLACE),  # no name here holds the words
     ],
 )
 def test_the_speakers_room_stands_for_a_place_unsaid(
@@ -797,3 +801,17 @@ def test_of_two_called_by_the_word_said_neither_by_its_rooms_other_name(
     assert naming is not None
     target = resolve(naming, home, KINDS_OF_WORDS)
     assert (target.entity_ids if isinstance(target, Target) else target) == expected
+
+
+def test_to_a_satellite_a_name_two_rooms_share_is_the_speakers_rooms() -> None:
+    """ "apaga la lámpara de buró" voted "lampara @ buro" (no such place): the one in this bedroom."""
+    home = _home()
+    lucia = HomeEntity("light.buro_lucia", (words("Lámpara de buró"),), "hab_lucia")
+    ours = HomeEntity("light.buro_dormitorio", (words("Lámpara de buró"),), "dormitorio")
+    home = Home(home.areas, (*home.entities, lucia, ours), home.floors)
+    naming = Naming.parse("OFF lampara @ buro")
+    assert naming is not None
+    assert resolve(naming, home, KINDS, "hab_lucia") == Target("OFF", ("light.buro_lucia",))
+    assert resolve(naming, home, KINDS, "dormitorio") == Target("OFF", ("light.buro_dormitorio",))
+    assert resolve(naming, home, KINDS) == Unresolved.AMBIGUOUS
+    assert resolve(naming, home, KINDS, "cocina") == Unresolved.AMBIGUOUS

@@ -16,6 +16,7 @@ from custom_components.llm_ensemble.reasons import Reason
     [
         ("no enciendas la tele", "negación"),
         ("no vaya a apagar la bomba de la fuente", "negación"),  # usted
+        ("no vaya usted a apagar el quitamiedos, que luego se tropieza", "negación"),  # the subject said
         ("ni se te ocurra apagar la luz del pasillo", "negación"),
         ("no hace falta que prendas la cafetera", "negación"),
         ("no me la apagues", "negación"),

@@ -117,11 +117,26 @@ def test_several_orders_are_cut_apart(text: str, orders: list[str]) -> None:
         "déjala encendida y apaga la radio",  # one on/off order (what the checks read as two)
         "apaga todo",
         "apaga la luz del baño, la dejaron prendida otra vez",  # a pronoun and a past verb: the reason
+        "no prendas el boiler, el agua ya está caliente",  # a refusal and its reason
+        "oiga, no prenda el calefactor, ya hace calor",
+        "no le prendas a la tele de la recámara, mi mamá ya se durmió",
         "",
     ],
 )
 def test_one_order_stays_whole(text: str) -> None:
     assert split_orders(text) == [Order(text)]
+
+
+def test_a_refusal_still_lets_an_order_or_a_question_of_its_own_be_cut() -> None:
+    """ "no apagues la tele y enciende la luz" gives an order; "…, ¿qué tiempo hace?" asks."""
+    assert [o.text for o in split_orders("no apagues la tele y enciende la luz")] == [
+        "no apagues la tele",
+        "enciende la luz",
+    ]
+    assert [o.text for o in split_orders("no apagues la tele, ¿qué tiempo hace?")] == [
+        "no apagues la tele",
+        "¿qué tiempo hace?",
+    ]
 
 
 def test_a_shared_verb_is_marked() -> None:

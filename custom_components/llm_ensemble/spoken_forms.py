@@ -1,0 +1,56 @@
+"""Spoken forms of a state the models only know written: "encendío", "apagao", "la tele está on".
+
+Much of Spain (and the Caribbean) drops the d of a participle ("¿está encendío el ventilador?",
+"se ha dejao la luz puesta") and some say the switch's English word ("¿la tele está on?"). The
+request is read with the written word: "encendido", "dejado", "encendida". A form that is also a
+verb's is left as said where it may be one: "encendió" (he switched it on) is no "encendío", and
+"encendía" is "encendida" only after a word that says how a thing is or was left ("está", "sigue",
+"dejado", "tiene"…).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .engine.text import normalize_lower_ascii
+from .morphology import tag
+from .readings import LEFT_SO
+
+# "está encendía", "sigue encendía", "la tiene encendía", "se ha dejao encendía": a state.
+HOW_IT_IS = frozenset(
+    {"esta", "estan", "estaba", "estaban", "este", "esten", "sigue", "siguen", "seguia", "queda", "quedan", "tiene",
+     "tienes", "tienen", "tenes", "lleva", "llevan", "o", *LEFT_SO}
+)  # fmt: skip
+HOW_IT_IS_REACH = 3  # "está todavía encendía", "tiene la lamparita encendía"
+# The switch's English word after a word that says how it is: "está on", "sigue off".
+ENGLISH = {"on": "encendido", "off": "apagado"}
+WORD = re.compile(r"\w+")
+
+
+def as_written(text: str) -> str:
+    """The request with each spoken participle of switching or leaving written out."""
+    said = list(WORD.finditer(text))
+    plain = [normalize_lower_ascii(m.group()) for m in said]
+    pieces, last = [], 0
+    for i, match in enumerate(said):
+        written = _written(match.group(), plain[max(0, i - HOW_IT_IS_REACH) : i])
+        if written is not None:
+            pieces += [text[last : match.start()], written]
+            last, plain[i] = match.end(), normalize_lower_ascii(written)
+    return "".join([*pieces, text[last:]])
+
+
+def _written(word: str, before: list[str]) -> str | None:
+    lower = word.lower()
+    after_how = bool(HOW_IT_IS.intersection(before))
+    if lower in ENGLISH:
+        return ENGLISH[lower] if after_how else None
+    for spoken, full, needs_how in (("ío", "ido", False), ("ía", "ida", True), ("ao", "ado", False)):
+        for plural in ("", "s"):
+            if not lower.endswith(spoken + plural) or (needs_how and not after_how):
+                continue
+            candidate = lower[: -len(spoken + plural)] + full + plural
+            plain = normalize_lower_ascii(candidate)
+            if tag(plain).participle and (tag(plain).says_switch or plain in LEFT_SO):
+                return candidate
+    return None

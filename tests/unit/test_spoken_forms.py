@@ -1,0 +1,29 @@
+"""Spoken participles the models only know written."""
+
+from __future__ import annotations
+
+import pytest
+
+from custom_components.llm_ensemble.spoken_forms import as_written
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("¿está encendío el ventilador del salón?", "¿está encendido el ventilador del salón?"),
+        ("¿el flexo está apagao?", "¿el flexo está apagado?"),
+        ("¿está prendío el abanico?", "¿está prendido el abanico?"),
+        ("¿siguen encendíos los focos?", "¿siguen encendidos los focos?"),
+        ("¿la lamparita está encendía?", "¿la lamparita está encendida?"),
+        ("se ha dejao la luz encendía", "se ha dejado la luz encendida"),  # "dejado" says how it was left
+        ("¿la tele de la cocina está on?", "¿la tele de la cocina está encendido?"),
+        ("¿sigue off la radio?", "¿sigue apagado la radio?"),
+        ("antes encendía la luz a las ocho", "antes encendía la luz a las ocho"),  # a verb, as said
+        ("¿quién encendió la luz?", "¿quién encendió la luz?"),  # the preterite, not "encendío"
+        ("pon el modo on", "pon el modo on"),  # not said of how a thing is
+        ("el tío de María", "el tío de María"),  # no participle of switching
+        ("", ""),
+    ],
+)
+def test_spoken_participles_are_read_written(text: str, written: str) -> None:
+    assert as_written(text) == written
