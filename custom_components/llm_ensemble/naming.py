@@ -429,7 +429,7 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
         # "luz @ espejo": the place words may be part of a device's own name ("Luz del espejo"); to a
         # satellite, of the one in the speaker's room whose name has them all ("lampara @ buro").
         whole = content((*naming.device, *naming.place))
-        if here is not None and not naming.plural and (one := _the_one_named_here(whole, home, kinds, here)):
+        if here is not None and not naming.plural and (one := _the_one_named_here(whole, home, here)):
             return Target(naming.action, (one,))
         found = _pick(naming, whole, home.entities, frozenset(), kinds, None)
         return found or Unresolved.NO_PLACE
@@ -445,12 +445,12 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
     return Unresolved.NO_DEVICE if found is None else found
 
 
-def _the_one_named_here(said: Words, home: Home, kinds: Kinds, here: str) -> str | None:
-    """The only device in the speaker's room with a name that holds every word said, if there is one."""
+def _the_one_named_here(said: Words, home: Home, here: str) -> str | None:
+    """The only device in the speaker's room whose name holds every word said as it is, if there is one."""
     named = [
         e.entity_id
         for e in home.entities
-        if e.area_id == here and any(_covers(said, frozenset(content(n)), kinds) for n in e.names)
+        if e.area_id == here and any(_covers(said, frozenset(content(n)), NO_KINDS) for n in e.names)
     ]
     return named[0] if len(named) == 1 else None
 
@@ -819,7 +819,9 @@ def _one_by_its_own_word(
         return scored
     called = {e.entity_id for e in entities if _called_so(e, device)}
     if not (called_there := called & {entity_id for _, entity_id in scored}):
-        return scored
+        # A device here called so, that the other words do not fit: one of its kind is no better
+        # guess ("la lamparita de la niña" beside a Lamparita and a "luz de la niña").
+        return [] if called else scored
 
     def weighed(fit: int, entity_id: str) -> int:
         if entity_id not in called:
@@ -864,12 +866,15 @@ def _pick(
     # words or without ("las lámparas de las niñas": a Lámpara, not the Foco de las niñas).
     of_a_kind = tuple(w for w in device if any(_word_matches(w, ws, kinds) for ws in kinds.by_domain.values()))
     by_kind = naming.plural and bool(device) and len(of_a_kind) == len(device)
+    # A switch's kind is in its name only ("los radiadores": the Radiador and the "radiador toallero",
+    # not the Termo its alias "calentador" makes one of their kind).
+    called_by = of_a_kind or tuple(w for w in device if any(_word_matches(w, ws, kinds) for ws in kinds.synonyms))
     everyone = home.entities if home else entities
     narrowed: list[tuple[int, str]] | Unresolved = scored
     if not naming.plural:
-        narrowed = _one_by_its_own_word(of_a_kind, scored, entities)
-    elif of_a_kind:
-        narrowed = _by_their_own_word(of_a_kind, scored, everyone)
+        narrowed = _one_by_its_own_word(called_by, scored, entities)
+    elif called_by:
+        narrowed = _by_their_own_word(called_by, scored, everyone)
     if isinstance(narrowed, Unresolved):
         return narrowed
     if not (scored := narrowed):

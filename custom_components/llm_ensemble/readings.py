@@ -89,6 +89,7 @@ POLITE_IF = frozenset(
 )
 POLITE_REACH = 4  # "si no te importa", "si me haces el favor": the polite words come soon after "si"
 SEE_WORDS = frozenset({"ver", "aver", "haber"})  # "a ver si…" (also misspelt): a request
+SI_AS_SAID = re.compile(r"(?<!\w)s[ií](?!\w)")
 YES_FIRST = re.compile(r"\W*(?:sí\b|si\s*[,.!])")  # "sí, apaga…", "si, apaga…": yes, then the order
 # "¿cómo se enciende…?", "¿a qué hora se apaga…?", "¿por qué…?" (not "¿por qué no apagas…?", which asks for it).
 ASKS_HOW = re.compile(r"\b(?:como|cuando|donde) se\b|\bque hora\b|\bpor que (?!no\b)")
@@ -459,13 +460,17 @@ def is_conditional(words: Sequence[str], original: str = "") -> bool:
 
     Not a polite "if" ("si puedes", "si no te importa", "si me haces el favor": one of
     `POLITE_IF` right after it), nor one that asks ("a ver si enciendes…", "¿y si apagas…?": an
-    on/off verb right after it), nor "sí" said first ("sí, apaga la luz": yes, with its accent or
-    a comma), nor "por si" (a precaution: "por si acaso"). "en caso de que", "a menos que", "salvo
-    que" set conditions too.
+    on/off verb right after it), nor "sí" (yes: "apaga el ventilador, ¿sí?"; said first, also
+    without its accent before a comma: "si, apaga la luz"), nor "por si" (a precaution: "por si
+    acaso"). "en caso de que", "a menos que", "salvo que" set conditions too.
     """
     if CONDITION_PATTERN.search(" ".join(words)):
         return True
+    # Each "si" as said: one with its accent is a yes ("apaga el ventilador, ¿sí?"), never an if.
+    said_yes = iter(form == "sí" for form in SI_AS_SAID.findall(original.lower()))
     for i, word in enumerate(words):
+        if word == "si" and next(said_yes, False):
+            continue
         if word != "si" or (i == 0 and YES_FIRST.match(original.lower())) or (i > 0 and words[i - 1] == "por"):
             continue  # "por si acaso, enciende…", "por si viene alguien": a precaution, done now
         after = words[i + 1 : i + 1 + POLITE_REACH]

@@ -51,6 +51,8 @@ NOUN_ONLY = frozenset({"el", "un", "una", "unos", "unas", "del", "al"})  # never
 LE = ("le", "les")  # "apágale a…", "préndeles a…"
 PAST_ENDINGS = ("aron", "ieron", "aste", "iste", "aba", "aban")
 PLACE_OF = re.compile(r"\b(?:de|del|en)\b")  # an order that names a place (or a device's part) of its own
+SENTENCE_END = re.compile(r"[.?!]")
+ALSO = frozenset({"tambien", "ademas"})
 TRAILING_ALSO = re.compile(r"[\s,]+(?:tambi[eé]n|adem[aá]s)\W*$", re.IGNORECASE)  # "y la del lavadero también"
 
 
@@ -77,8 +79,7 @@ def split_orders(text: str) -> list[Order]:
     for start, end in _clauses(text, said, plain):
         orders += _objects(text, said, plain, start, end)
     cleaned = [replace(order, text=TRAILING_ALSO.sub("", order.text).strip(" ,;.")) for order in orders]
-    if len(cleaned) > 1 and _a_word_of_courtesy(cleaned[-1].text):
-        cleaned.pop()  # "prendeme la luz, dale"
+    cleaned = cleaned[:1] + [o for o in cleaned[1:] if not _a_word_of_courtesy(o.text)]  # "prendeme la luz, dale"
     if len(cleaned) < 2 or not all(order.text for order in cleaned) or any(map(_sets_a_condition, cleaned)):
         return [Order(text)]  # "si llueve, quita el riego": one order, on a condition
     if _refused(cleaned[0]) and not any(map(_asks_or_orders, cleaned[1:])):
@@ -87,9 +88,14 @@ def split_orders(text: str) -> list[Order]:
 
 
 def _a_word_of_courtesy(text: str) -> bool:
-    """A last part of one word that orders nothing of its own: "dale", "venga" (not "apágala")."""
-    said = WORD.findall(text)
-    return len(said) == 1 and not normalize_lower_ascii(said[0]).endswith(OBJECT_PRONOUNS)
+    """A last part of one word that orders nothing of its own: "dale", "venga" (not "apágala").
+
+    Or that word, a pause, and words that order nothing: "…, dale, que Juli ya se durmió".
+    """
+    said = said_words(text)
+    if not said or said[0].plain.endswith(OBJECT_PRONOUNS):
+        return False
+    return len(said) == 1 or (paused(text, said[0], said[1]) and not any(_switch_verb(w.plain) for w in said[1:]))
 
 
 def _refused(order: Order) -> bool:
@@ -212,7 +218,10 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
     object_first = verb > start and plain[start] in DETERMINERS and plain[verb].endswith(OBJECT_PRONOUNS)
     dative = plain[verb].endswith(LE)  # "préndele al abanico de la sala y al de las niñas": "al" is "a el"
     cuts = [start]
-    for j in range(verb + 2, end - 1):
+    # A verb's objects are in its sentence: "¿me prendes el abanico? Las niñas se asan" has one,
+    # unless the next one joins it ("apaga la tele. Y la radio", "… La radio también").
+    ends = next((k for k in range(verb + 1, end) if _sentence_ends(text, said, plain, k, end)), end)
+    for j in range(verb + 2, min(ends, end - 1)):
         follows = plain[j + 1]
         since = cuts[-1] if len(cuts) > 1 else verb + 1  # the object before: the first, or the last cut off
         place = _another_place(plain, since, j, end)
@@ -234,6 +243,13 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
         begin = cuts[k] - 1 if plain[cuts[k] - 1] in OF else cuts[k]  # "…del salón y de la cocina"
         orders.append(Order(f"{verb_text} {text[said[begin].start : said[cuts[k + 1] - 1].end]}", shares_verb=True))
     return orders
+
+
+def _sentence_ends(text: str, said: Sequence[SaidWord], plain: Sequence[str], k: int, end: int) -> bool:
+    """Whether a sentence ends before word k, and the next one (to `end`) is not joined to it."""
+    if not SENTENCE_END.search(text[said[k - 1].end : said[k].start]):
+        return False
+    return plain[k] not in JOINS and not ALSO.intersection(plain[k:end])
 
 
 def _another_place(plain: Sequence[str], since: int, j: int, end: int) -> bool | None:

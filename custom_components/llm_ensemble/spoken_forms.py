@@ -22,7 +22,7 @@ HOW_IT_IS = frozenset(
      "tienes", "tienen", "tenes", "lleva", "llevan", "o", *LEFT_SO}
 )  # fmt: skip
 HOW_IT_IS_REACH = 3  # "está todavía encendía", "tiene la lamparita encendía"
-# The switch's English word after a word that says how it is: "está on", "sigue off".
+# The switch's English word after a word that says how it is: "está on", "sigue off", "está en on".
 ENGLISH = {"on": "encendido", "off": "apagado"}
 WORD = re.compile(r"\w+")
 
@@ -35,7 +35,9 @@ def as_written(text: str) -> str:
     for i, match in enumerate(said):
         written = _written(match.group(), plain[max(0, i - HOW_IT_IS_REACH) : i])
         if written is not None:
-            pieces += [text[last : match.start()], written]
+            # "está en on": "está encendido"
+            begin = said[i - 1].start() if written in ENGLISH.values() and i and plain[i - 1] == "en" else match.start()
+            pieces += [text[last:begin], written]
             last, plain[i] = match.end(), normalize_lower_ascii(written)
     return "".join([*pieces, text[last:]])
 

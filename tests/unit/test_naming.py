@@ -815,3 +815,29 @@ def test_to_a_satellite_a_name_two_rooms_share_is_the_speakers_rooms() -> None:
     assert resolve(naming, home, KINDS, "dormitorio") == Target("OFF", ("light.buro_dormitorio",))
     assert resolve(naming, home, KINDS) == Unresolved.AMBIGUOUS
     assert resolve(naming, home, KINDS, "cocina") == Unresolved.AMBIGUOUS
+
+
+def test_switches_said_by_a_word_of_their_names_are_those_not_their_kinds_synonyms() -> None:
+    """ "los radiadores": the Radiador and the "radiador toallero", not the Termo called "calentador"."""
+    home = _home()
+    radiator = HomeEntity("switch.radiador", (words("Radiador"),), "hab_lucia")
+    water = HomeEntity("switch.termo", (words("Termo"), words("calentador")), "cocina")
+    home = Home(home.areas, (*home.entities, radiator, water), home.floors)
+    naming = Naming.parse("ON los radiadores")
+    assert naming is not None
+    assert resolve(naming, home, KINDS) == Target("ON", ("switch.radiador", "switch.toallero"))
+
+
+def test_a_device_called_by_the_word_said_is_not_passed_over_for_one_of_its_kind() -> None:
+    """ "la lamparita de la niña" beside a Lamparita and a light whose alias is "luz de la niña": not that light."""
+    home = _home()
+    lamp = HomeEntity("light.lamparita", (words("Lamparita"),), "hab_lucia")
+    light = HomeEntity("light.cuarto", (words("Luz del cuarto"), words("luz de la niña")), "hab_lucia")
+    home = Home(home.areas, (*home.entities, lamp, light), home.floors)
+    for answer in ("ON lamparita de la nina", "ON lamparita @ la nina"):
+        naming = Naming.parse(answer)
+        assert naming is not None
+        assert not isinstance(resolve(naming, home, KINDS, "hab_lucia"), Target)
+    naming = Naming.parse("ON lamparita")
+    assert naming is not None
+    assert resolve(naming, home, KINDS, "hab_lucia") == Target("ON", ("light.lamparita",))

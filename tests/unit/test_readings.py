@@ -323,6 +323,8 @@ def test_the_way_an_order_switches(text: str, way: str | None) -> None:
     ("text", "conditional"),
     [
         ("por si acaso, enciende la estufa", False),  # a precaution: now
+        ("apagá el ventilador, ¿sí? que ya refrescó", False),  # yes, with its accent
+        ("apaga la tele, sí, si me duermo", True),  # a yes, then an if
         ("enciende la luz del porche por si viene alguien", False),
         ("si viene alguien, enciende la luz del porche", True),
     ],

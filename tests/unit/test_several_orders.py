@@ -11,6 +11,7 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
     ("text", "orders"),
     [
         ("Apaga la radio y enciende la lámpara", ["Apaga la radio", "enciende la lámpara"]),
+        ("apaga la tele, dale, y enciende la luz", ["apaga la tele", "enciende la luz"]),  # "dale" orders nothing
         ("apaga la tele y baja un poco la luz", ["apaga la tele", "baja un poco la luz"]),  # a change
         (
             "apaga la luz y dime si llueve, que voy a bajar a la calle",
@@ -112,12 +113,14 @@ def test_several_orders_are_cut_apart(text: str, orders: list[str]) -> None:
         "apaga la luz de Ana y Pedro",  # no article: one name
         "enciende la luz del porche y de noche la apagas",  # when, not where
         "prendeme la luz, dale",
+        "apagá el velador, dale, que Juli ya se durmió. Gracias",  # "dale" and a reason: no order
         "apaga los focos del cuarto de Iván y del pasillo",  # which "de" is the place?
         "prende las lámparas de buró de mis papás y de las niñas",
         "déjala encendida y apaga la radio",  # one on/off order (what the checks read as two)
         "apaga todo",
         "apaga la luz del baño, la dejaron prendida otra vez",  # a pronoun and a past verb: the reason
         "no prendas el boiler, el agua ya está caliente",  # a refusal and its reason
+        "¿me haces el favor de prender el abanico? Las niñas se están asando, gracias",  # a sentence ends
         "oiga, no prenda el calefactor, ya hace calor",
         "no le prendas a la tele de la recámara, mi mamá ya se durmió",
         "",
@@ -137,6 +140,12 @@ def test_a_refusal_still_lets_an_order_or_a_question_of_its_own_be_cut() -> None
         "no apagues la tele",
         "¿qué tiempo hace?",
     ]
+
+
+def test_a_sentence_joined_to_the_last_shares_its_verb() -> None:
+    """ "apaga la tele. Y la radio" and "… La radio también" are two things for one verb."""
+    for text in ("apaga la tele. Y la radio", "apaga la tele. La radio también"):
+        assert [o.shares_verb for o in split_orders(text)] == [False, True]
 
 
 def test_a_shared_verb_is_marked() -> None:

@@ -18,6 +18,7 @@ from custom_components.llm_ensemble.spoken_forms import as_written
         ("se ha dejao la luz encendía", "se ha dejado la luz encendida"),  # "dejado" says how it was left
         ("¿la tele de la cocina está on?", "¿la tele de la cocina está encendido?"),
         ("¿sigue off la radio?", "¿sigue apagado la radio?"),
+        ("la freidora, ¿está en on o en off?", "la freidora, ¿está encendido o apagado?"),
         ("antes encendía la luz a las ocho", "antes encendía la luz a las ocho"),  # a verb, as said
         ("¿quién encendió la luz?", "¿quién encendió la luz?"),  # the preterite, not "encendío"
         ("pon el modo on", "pon el modo on"),  # not said of how a thing is
