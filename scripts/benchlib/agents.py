@@ -27,6 +27,7 @@ BUILTIN = "conversation.home_assistant"
 AGENTS = {"ours": OURS, "builtin": BUILTIN}
 LANGUAGE = "es"
 WARM_UP = ("enciende la luz del salón", "qué tiempo hace", "qué hora es", "apaga la cafetera")
+HOUSE_ROUTES = ("home", "state")  # a written-down house's rows, whose devices have names
 DECISION_KEYS = ("route", "label", "votes", "command", "service_call", "passed_on")
 
 
@@ -99,8 +100,11 @@ async def async_attempt(home: Home, agent: str, row: Row, case: Case) -> Attempt
     finally:
         stop_listening()
     after = house.snapshot()
-    asked = [(d.name, *d.aliases) for d in home.house.home.devices if d.entity_id == case.asked and row.route == "home"]
-    verdict = judge(row, case, before, after, reply, weather_temperatures(), calls, asked[0] if asked else ())
+    # A house's row asks about one of its devices by name: the answer must be about that one.
+    devices = home.house.home.devices if row.route in HOUSE_ROUTES else ()
+    asked = [(d.name, *d.aliases) for d in devices if d.entity_id == case.asked]
+    others = [n for d in devices if d.entity_id != case.asked for n in (d.name, *d.aliases)]
+    verdict = judge(row, case, before, after, reply, weather_temperatures(), calls, asked[0] if asked else (), others)
     decision = None
     if agent == "ours" and (decisions := home.entry.runtime_data.decisions) and decisions[-1]["text"] == row.text:
         decision = {key: decisions[-1].get(key) for key in DECISION_KEYS}

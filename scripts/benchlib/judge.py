@@ -160,6 +160,17 @@ def tells_state_of(reply: Reply, question: str, is_on: bool, names: Sequence[str
     return any(tells_state(Reply(reply.response_type, reply.error_code, s), question, is_on) for s in sentences)
 
 
+def names_another(speech: str, asked_names: Sequence[str], other_names: Sequence[str]) -> bool:
+    """Whether a reply names another device and none of the names of the one asked about."""
+    said = plain_words(speech)
+
+    def names(name: str) -> bool:
+        words = plain_words(name)
+        return bool(words) and any(said[i : i + len(words)] == words for i in range(len(said)))
+
+    return not any(map(names, asked_names)) and any(map(names, other_names))
+
+
 def _reached(state: str, before: str, effect: str) -> bool:
     """Whether an entity now in `state` (was `before`) shows the effect on, off or set."""
     now = state.split(" ", 1)[0]
@@ -177,9 +188,12 @@ def judge(
     temperatures: frozenset[float],
     calls: Sequence[tuple[str, str]] = (),
     asked_names: Sequence[str] = (),
+    other_names: Sequence[str] = (),
 ) -> Verdict:
     """The verdict on one row; `calls` are the (service, entity_id) pairs of the switching service
-    calls made meanwhile, `asked_names` the name and aliases of the device a home row asks about."""
+    calls made meanwhile, `asked_names` the name and aliases of the device a home row asks about,
+    `other_names` those of the home's other devices: a state answer about one of them, that does not
+    name the device asked about, answers another question."""
     changed = {entity: (old, after.get(entity, "-")) for entity, old in before.items() if old != after.get(entity)}
     stray = {
         entity
@@ -201,7 +215,12 @@ def judge(
             and (case.asked is None or tells_state_of(reply, row.text, bool(case.asked_is_on), asked_names))
         )
     elif case.asked is not None:
-        right = not changed and not wrong_call and tells_state(reply, row.text, bool(case.asked_is_on))
+        right = (
+            not changed
+            and not wrong_call
+            and tells_state(reply, row.text, bool(case.asked_is_on))
+            and not names_another(reply.speech, asked_names, other_names)
+        )
     else:
         right = not changed
     return Verdict(right, bool(stray), changed, wrong_call)

@@ -340,3 +340,19 @@ def test_judge_a_change_with_a_state_question() -> None:
     assert not verdict("He encendido la tele y la Xbox está apagada.")  # one sentence, both states
     assert not verdict("La Xbox está apagada.", before)  # the tele was not switched on
     assert not judge(row, case, before, after, Reply("action_done", None, "La Xbox está apagada."), frozenset()).right
+
+
+def test_judge_a_state_answer_about_another_device() -> None:
+    """ "¿Carmen ha apagado la lamparita?" answered "Lámpara del techo está apagada": another question's answer."""
+    before = {"light.lamparita": "off", "light.techo": "off"}
+    row = Row("state", "light.lamparita", "¿Carmen ha apagado ya la lamparita de su cuarto?")
+    case = Case({"light.lamparita": False, "light.techo": False}, asked="light.lamparita")
+
+    def right(speech: str) -> bool:
+        reply = Reply("action_done", None, speech)
+        return judge(row, case, before, before, reply, frozenset(), (), ("Lamparita",), ("Lámpara del techo",)).right
+
+    assert right("Lamparita está apagada.")
+    assert right("Está apagada.")  # no name: the state said
+    assert not right("Lámpara del techo está apagada.")
+    assert right("Lamparita está apagada. Lámpara del techo está apagada.")  # the one asked is named too
