@@ -432,6 +432,11 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
         if here is not None and not naming.plural and (one := _the_one_named_here(whole, home, here)):
             return Target(naming.action, (one,))
         found = _pick(naming, whole, home.entities, frozenset(), kinds, None)
+        if found is None and not naming.plural and (rooms := _rooms_calling_so(naming.place, home)):
+            # "el clima de la recámara", two rooms called "Recámara …": the one device the words fit there.
+            there = [e for e in home.entities if e.area_id in rooms]
+            in_them = _pick(naming, device, there, frozenset(), kinds, home, only_one=True, kind_name_wins=False)
+            found = in_them if isinstance(in_them, Target) else None
         return found or Unresolved.NO_PLACE
     if not device and ALL_OF_IT & set(naming.device) and place.area_ids is None:
         return Unresolved.EVERYTHING
@@ -443,6 +448,14 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
         # "cargador @ garaje" where the entity has no area but says its place in its name.
         found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, None)
     return Unresolved.NO_DEVICE if found is None else found
+
+
+def _rooms_calling_so(place: Words, home: Home) -> frozenset[str]:
+    """The rooms with a name that holds the one word said: "recámara" of "Recámara principal"."""
+    said = content(place)
+    if len(said) != 1:
+        return frozenset()
+    return frozenset(area.area_id for area in home.areas for name in area.names if said[0] in content(name))
 
 
 def _the_one_named_here(said: Words, home: Home, here: str) -> str | None:

@@ -841,3 +841,18 @@ def test_a_device_called_by_the_word_said_is_not_passed_over_for_one_of_its_kind
     naming = Naming.parse("ON lamparita")
     assert naming is not None
     assert resolve(naming, home, KINDS, "hab_lucia") == Target("ON", ("light.lamparita",))
+
+
+def test_a_rooms_head_word_names_the_one_device_the_words_fit_in_those_rooms() -> None:
+    """ "el radiador de la habitación", two rooms called "Habitación …", a radiator in one: that one."""
+    home = _home()
+    guests = HomeArea("invitados", (words("Habitación de invitados"),), "alta")
+    radiator = HomeEntity("switch.radiador", (words("Radiador"),), "invitados")
+    lamp = HomeEntity("light.invitados", (words("Lamparita"),), "invitados")
+    home = Home((*home.areas, guests), (*home.entities, radiator, lamp), home.floors)
+    naming = Naming.parse("ON radiador @ habitacion")
+    assert naming is not None
+    assert resolve(naming, home, KINDS) == Target("ON", ("switch.radiador",))
+    naming = Naming.parse("ON luz @ habitacion")  # a light in each: which?
+    assert naming is not None
+    assert resolve(naming, home, KINDS) == Unresolved.NO_PLACE
