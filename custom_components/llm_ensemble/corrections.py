@@ -12,10 +12,15 @@ enciende la luz") is read whole: it may say the place.
 
 from __future__ import annotations
 
-from .morphology import DETERMINERS, tag
+from .morphology import CLITICS, DETERMINERS, tag
 from .readings import Request, is_for_later, negates_switching
 from .said_words import OBJECT_PRONOUNS, SaidWord, paused, said_words
 
+# "no le encienda la estufita, mejor ponga la luz": words that may lead the order meant.
+ORDER_LEADS = frozenset(
+    {"mejor", "y", "ya", "pues", "entonces", "ahora", "solo", "tu", "usted", "vos", "porfa", "venga", "anda", "oye",
+     "oiga", "bueno", "vale", "si", "mas", "bien"}
+)  # fmt: skip
 # "no enciendas la grande, solo la de pie": the same verb, another thing.
 ONLY = ("solo", "solamente", "unicamente", "nada mas")
 
@@ -46,6 +51,8 @@ def order_meant(text: str) -> str | None:
         if paused is None and (between or negates_switching(plain[negation : verb + 1])):
             continue  # "no la apagues": the negation governs this verb
         start = paused if paused is not None else _order_start(plain, negation, verb)
+        if not _begins_the_order(plain, start, verb):
+            continue  # "no apagues la luz, que me da miedo": a reason, no order
         refusal = text[: said[start].start]
         if is_for_later(Request(tuple(plain[:start]), refusal)):
             return None  # "si no hay nadie en casa apaga la luz": a condition, not a refusal
@@ -68,6 +75,17 @@ def _last_pause(text: str, said: list[SaidWord], after: int, verb: int) -> int |
         if paused(text, said[i - 1], said[i]):
             return i
     return None
+
+
+def _begins_the_order(plain: list[str], start: int, verb: int) -> bool:
+    """Whether the clause from `start` is an order of that verb, not a reason nor the verb's subject.
+
+    The verb first, its object said first ("la freidora apágala"), or only pronouns and words that
+    lead an order before it ("mejor ponga…"); not "que me da miedo" nor "el aire me da gripa".
+    """
+    if plain[verb].endswith(OBJECT_PRONOUNS) and plain[start] in DETERMINERS:
+        return True
+    return all(w in CLITICS or w in ORDER_LEADS for w in plain[start:verb])
 
 
 def _order_start(plain: list[str], negation: int, verb: int) -> int:

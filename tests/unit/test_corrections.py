@@ -22,6 +22,7 @@ from custom_components.llm_ensemble.corrections import order_meant
         ("el brasero no que ya hace bueno pon el ventilador", "pon el ventilador"),
         ("el flexo no los leds enciéndelos", "los leds enciéndelos"),
         # A negated order, then another verb after a pause.
+        ("no, que me da frío, apaga el ventilador", "apaga el ventilador"),  # the reason's "da" is no order
         ("no le encienda la estufa, mejor ponga la luz", "mejor ponga la luz"),
     ],
 )
@@ -33,6 +34,9 @@ def test_the_order_after_a_refusal(text: str, meant: str) -> None:
     "text",
     [
         "no apagues la luz, que estoy leyendo",  # a negated order and its reason
+        "no apagues la luz, que me da miedo",  # "da" in the reason orders nothing
+        "no me prendas el minisplit, que con el aire me da gripa",
+        "no me prendas el minisplit, el aire me da gripa",  # "el aire" is the verb's subject
         "no, no apagues la luz",  # the order after the pause is negated too
         "no quiero que apagues la luz",
         "si no hay nadie en casa apaga la luz del pasillo",  # a condition, not a refusal
