@@ -45,14 +45,14 @@ def order_before_reason(text: str) -> str | None:
     if reason is None:
         return None
     order = text[: reason.start()].strip()
-    if not (_gives_an_order(order) or _asks_for_a_switch(order)) or _gives_an_order(text[reason.end() - 1 :]):
+    if not _asks_for_it(order) or _gives_an_order(text[reason.end() - 1 :]):
         return None
     if called := CALLED.search(order):
         word = tag(normalize_lower_ascii(called.group(1)))
         if word.negation or word.word in NOT_CALLED:
             return None  # "enciende la estufa, no, que hace calor": taken back
         order = order[: called.start()]
-    return order if (_gives_an_order(order) or _asks_for_a_switch(order)) and not _negated(order) else None
+    return order if _asks_for_it(order) and not _negated(order) else None
 
 
 def order_after_reason(text: str, home_words: frozenset[str]) -> str | None:
@@ -76,10 +76,10 @@ def _gives_an_order(text: str) -> bool:
     return orders_without_asking(words(text), text)
 
 
-def _asks_for_a_switch(text: str) -> bool:
-    """A question that asks for a switch: "¿me hace el favor de apagar la luz?", "¿me apagas la tele?"."""
+def _asks_for_it(text: str) -> bool:
+    """An order, or a question that asks for a switch: "¿me hace el favor de apagar la luz?"."""
     said = words(text)
-    return Request(said, text).asked and not asks_without_an_order(said, text)
+    return _gives_an_order(text) or (Request(said, text).asked and not asks_without_an_order(said, text))
 
 
 def _negated(text: str) -> bool:

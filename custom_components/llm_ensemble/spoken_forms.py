@@ -10,11 +10,10 @@ verb's is left as said where it may be one: "encendió" (he switched it on) is n
 
 from __future__ import annotations
 
-import re
-
 from .engine.text import normalize_lower_ascii
 from .morphology import tag
 from .readings import LEFT_SO
+from .said_words import said_words
 
 # "está encendía", "sigue encendía", "la tiene encendía", "se ha dejao encendía": a state.
 HOW_IT_IS = frozenset(
@@ -24,21 +23,20 @@ HOW_IT_IS = frozenset(
 HOW_IT_IS_REACH = 3  # "está todavía encendía", "tiene la lamparita encendía"
 # The switch's English word after a word that says how it is: "está on", "sigue off", "está en on".
 ENGLISH = {"on": "encendido", "off": "apagado"}
-WORD = re.compile(r"\w+")
 
 
 def as_written(text: str) -> str:
     """The request with each spoken participle of switching or leaving written out."""
-    said = list(WORD.finditer(text))
-    plain = [normalize_lower_ascii(m.group()) for m in said]
+    said = said_words(text)
+    plain = [w.plain for w in said]
     pieces, last = [], 0
-    for i, match in enumerate(said):
-        written = _written(match.group(), plain[max(0, i - HOW_IT_IS_REACH) : i])
+    for i, word in enumerate(said):
+        written = _written(word.said(text), plain[max(0, i - HOW_IT_IS_REACH) : i])
         if written is not None:
             # "está en on": "está encendido"
-            begin = said[i - 1].start() if written in ENGLISH.values() and i and plain[i - 1] == "en" else match.start()
+            begin = said[i - 1].start if written in ENGLISH.values() and i and plain[i - 1] == "en" else word.start
             pieces += [text[last:begin], written]
-            last, plain[i] = match.end(), normalize_lower_ascii(written)
+            last, plain[i] = word.end, normalize_lower_ascii(written)
     return "".join([*pieces, text[last:]])
 
 
