@@ -404,16 +404,20 @@ def names_a_state(word: str) -> bool:
 
 # "¿está funcionando…?", "¿sigue en marcha…?": a running device asked about, besides a participle.
 RUNNING = frozenset({"funcionando", "marcha", "andando", "prendido", "prendida"})
+# "¿está calentando el termo?", "¿sigue enfriando el minisplit?": a heater or a cooler asked about. Not a
+# state of switching for the weather's check: "¿está calentando el sol?" may be the weather's.
+HEATING = frozenset({"calentando", "enfriando"})
 
 
 def asks_whether_switched(words: Sequence[str], original: str) -> bool:
     """Whether it asks if a device is on or off: "¿se ha quedado encendida la luz de la escalera?".
 
     A question with a state of switching in it (a participle of an on/off verb, "puesta",
-    "funcionando"): the domotics model's to read, whatever the selector says; its checks decide.
+    "funcionando", "calentando"): the domotics model's to read, whatever the selector says; its
+    checks decide.
     """
     request = Request(tuple(words), original)
-    return request.asked and any(says_switch_state(t.word) for t in request.tags)
+    return request.asked and any(says_switch_state(t.word) or t.word in HEATING for t in request.tags)
 
 
 def says_switch_state(word: str) -> bool:

@@ -24,6 +24,16 @@ def test_an_order_known_as_one_is_voted_on_whatever_the_selector_says(ensemble: 
     assert len(decision.votes) == 3
 
 
+def test_a_device_asked_about_is_voted_on_where_the_selector_hears_the_weather(ensemble: Ensemble) -> None:
+    """"¿está calentando el boiler?" sounds like the weather to the selector; known as a question about
+    a device, the domotics model votes on it, and the selector's label is kept."""
+    text = "¿está calentando el boiler?"
+    assert ensemble.decide(text).route == "weather"
+    decision = ensemble.decide(text, VoteSettings(n_votes=3), device_order=True)
+    assert (decision.route, decision.label, decision.overruled) == ("domotics", "LLM2", True)
+    assert decision.command == "ESTADO boiler"
+
+
 def is_answer(ensemble: Ensemble, text: str, answer: str | None) -> bool:
     """Whether the domotics model may give this answer to this text: the constraint held."""
     model = ensemble.domotics

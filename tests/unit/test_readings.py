@@ -274,7 +274,10 @@ def test_another_home_is_not_this_one(text: str, own_names: tuple[tuple[str, ...
         ("¿se ha quedado encendida la luz de la escalera?", True),
         ("¿tiene Mateo la luna puesta?", True),
         ("¿sigue funcionando el deshumidificador?", True),
+        ("¿está calentando el boiler?", True),  # a heater at work
+        ("¿sigue enfriando el minisplit?", True),
         ("se ha quedado encendida la luz", False),  # no question
+        ("el termo está calentando", False),
         ("¿qué tiempo hace mañana?", False),
         ("¿cómo estás?", False),
     ],

@@ -264,10 +264,10 @@ class Ensemble:
     def decide(self, text: str, settings: VoteSettings | None = None, device_order: bool = False) -> Decision:
         """Route the text; for device requests, vote on the command.
 
-        `device_order`: the caller knows the text is an on/off order (one part of several, begun
-        with an on/off verb): the domotics model votes even where the selector says NINGUNO (its
-        label is kept, for the record, and `Decision.overruled` says so). The vote and every check
-        still decide.
+        `device_order`: the caller knows the text is an on/off order or asks whether a device is on
+        (begun with an on/off verb; "¿está calentando el termo?"): the domotics model votes even where
+        the selector says NINGUNO or LLM2 (its label is kept, for the record, and `Decision.overruled`
+        says so). The vote and every check still decide.
         """
         settings = settings or VoteSettings()
         start = time.perf_counter()
@@ -276,7 +276,7 @@ class Ensemble:
         votes: tuple[str | None, ...] = ()
         command = None
         vote_ms = 0.0
-        overruled = device_order and route == ROUTE_NONE and not truncated
+        overruled = device_order and route in (ROUTE_NONE, ROUTE_WEATHER) and not truncated
         if overruled:
             route = ROUTE_DOMOTICS
         if route == ROUTE_DOMOTICS:
