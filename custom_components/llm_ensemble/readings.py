@@ -208,9 +208,14 @@ def asks_something(request: Request) -> bool:
 
 
 def asks_another_change(request: Request) -> bool:
-    """A colour, a setting, a number or a level: not on or off."""
-    said = set(request.words)
-    text = request.text
+    """A colour, a setting, a number or a level: not on or off.
+
+    Read in the order, not in a reason said after it: "enciende la luz de la escalera, que ahora baja
+    la abuela" asks for the light on.
+    """
+    order = _before_its_reason(request)
+    said = set(order.words)
+    text = order.text
     return bool(said & (colours() | SETTINGS) or any(char.isdigit() for char in text) or LEVEL_PATTERN.search(text))
 
 
@@ -245,7 +250,7 @@ READINGS: tuple[tuple[Reason, Callable[[Request], bool]], ...] = (
     (Reason.LEAVE_AS_IS, lambda r: leaves_as_is(r.words)),
     (Reason.ALREADY_DONE, tells_what_was_done),
     (Reason.NO_SWITCH_ASKED, lambda r: only_a_purpose(r.words)),
-    (Reason.BOTH_DIRECTIONS, lambda r: names_both_directions(r.words)),
+    (Reason.BOTH_DIRECTIONS, lambda r: names_both_directions(_before_its_reason(r).words)),
     (Reason.QUESTION, asks_something),
     (Reason.OTHER_CHANGE, asks_another_change),
     (Reason.LATER_OR_CONDITION, is_for_later),

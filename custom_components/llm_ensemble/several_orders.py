@@ -23,7 +23,7 @@ from . import adjustments, home_check, named_outcome, readings, weather_answers
 from .engine import ROUTE_DOMOTICS, ROUTE_WEATHER, Decision, ModelInfo
 from .engine.text import normalize_lower_ascii
 from .morphology import CLITICS, DETERMINERS, articles_agree, tag
-from .readings import ASK_IF, begins_with_an_order
+from .readings import ASK_IF, REASON, begins_with_an_order
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .said_words import OBJECT_PRONOUNS, OF, WORD, SaidWord, paused, said_words
@@ -219,8 +219,12 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
     dative = plain[verb].endswith(LE)  # "préndele al abanico de la sala y al de las niñas": "al" is "a el"
     cuts = [start]
     # A verb's objects are in its sentence: "¿me prendes el abanico? Las niñas se asan" has one,
-    # unless the next one joins it ("apaga la tele. Y la radio", "… La radio también").
-    ends = next((k for k in range(verb + 1, end) if _sentence_ends(text, said, plain, k, end)), end)
+    # unless the next one joins it ("apaga la tele. Y la radio", "… La radio también"); and before
+    # its reason: "apaga la fuente, que se ha parado el chorro y la bomba suena en vacío" has one.
+    ends = next(
+        (k for k in range(verb + 1, end) if _sentence_ends(text, said, plain, k, end) or _reason_begins(text, said, k)),
+        end,
+    )
     for j in range(verb + 2, min(ends, end - 1)):
         follows = plain[j + 1]
         since = cuts[-1] if len(cuts) > 1 else verb + 1  # the object before: the first, or the last cut off
@@ -250,6 +254,11 @@ def _sentence_ends(text: str, said: Sequence[SaidWord], plain: Sequence[str], k:
     if not SENTENCE_END.search(text[said[k - 1].end : said[k].start]):
         return False
     return plain[k] not in JOINS and not ALSO.intersection(plain[k:end])
+
+
+def _reason_begins(text: str, said: Sequence[SaidWord], k: int) -> bool:
+    """Whether a reason begins at word k: ", que…", "porque…"."""
+    return REASON.match(text, said[k - 1].end) is not None
 
 
 def _another_place(plain: Sequence[str], since: int, j: int, end: int) -> bool | None:

@@ -36,6 +36,8 @@ from custom_components.llm_ensemble.reasons import Reason
         ("he apagado la luz del salón", "hizo"),
         ("la luz del pasillo, ¿encendida o apagada?", "encender y de apagar"),  # a question
         ("apaga la tele y enciende la luz del salón", "encender y de apagar"),  # two orders
+        ("apaga la luz, que luego la enciendo yo", None),  # the other way is the reason's
+        ("apaga la luz, que luego enciende la tele", "encender y de apagar"),  # the reason orders too
         ("apaga la luz del baño, la dejaron prendida", None),  # a state as the order's reason
         ("enciende la luz para leer", None),  # "para" is not "parar"
         ("¿apagué la luz del despacho?", "hizo"),  # the speaker's own past, by its accent
@@ -169,6 +171,11 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("apaga el riego el día que llegue el lunes", "más tarde"),
         ("enciende la calefacción para tenerla caliente a las ocho", "más tarde"),  # a purpose keeps its time
         ("pon el quitamiedos más flojito", "otro cambio"),
+        # A change in the reason is the reason's: the order asks for on or off.
+        ("enciende la luz de la escalera, que ahora baja la abuela", None),
+        ("préndele a la bomba, que ya no sube el agua", None),
+        ("pon la estufa, que estamos a doce grados", None),
+        ("sube la luz del salón, que no veo", "otro cambio"),
     ],
 )
 def test_changes_other_than_on_off_and_orders_for_later(text: str, reason: str | None) -> None:

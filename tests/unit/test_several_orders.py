@@ -122,6 +122,7 @@ def test_several_orders_are_cut_apart(text: str, orders: list[str]) -> None:
         "no prendas el boiler, el agua ya está caliente",  # a refusal and its reason
         "¿me haces el favor de prender el abanico? Las niñas se están asando, gracias",  # a sentence ends
         "oiga, no prenda el calefactor, ya hace calor",
+        "apaga la fuente, que se ha parado el chorro y la bomba suena en vacío",  # the reason's "y"
         "no le prendas a la tele de la recámara, mi mamá ya se durmió",
         "",
     ],
