@@ -47,6 +47,7 @@ QUESTION_WORDS = WEATHER_VERBS | ASKING_WORDS
 PREPOSITIONS = frozenset({"a", "de", "en", "por", "para", "con", "desde", "hasta"})  # before a question word
 CONDITION_STARTS = frozenset({"si", "cuando"})
 ALL_OF_THEM = frozenset({"todos", "todas"})  # "todas las lamparitas de Ana y de Pedro"
+PLURAL_DETERMINERS = frozenset({"los", "las", "mis", "tus", "sus", "unos", "unas", "nuestros", "nuestras"})
 NOUN_ONLY = frozenset({"el", "un", "una", "unos", "unas", "del", "al"})  # never an object pronoun
 LE = ("le", "les")  # "apágale a…", "préndeles a…"
 PAST_ENDINGS = ("aron", "ieron", "aste", "iste", "aba", "aban")
@@ -218,6 +219,7 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
     object_first = verb > start and plain[start] in DETERMINERS and plain[verb].endswith(OBJECT_PRONOUNS)
     dative = plain[verb].endswith(LE)  # "préndele al abanico de la sala y al de las niñas": "al" is "a el"
     cuts = [start]
+    owners = set()  # cuts before a bare owner: "… de Javi y Marta"
     # A verb's objects are in its sentence: "¿me prendes el abanico? Las niñas se asan" has one,
     # unless the next one joins it ("apaga la tele. Y la radio", "… La radio también"); and before
     # its reason: "apaga la fuente, que se ha parado el chorro y la bomba suena en vacío" has one.
@@ -225,12 +227,14 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
         (k for k in range(verb + 1, end) if _sentence_ends(text, said, plain, k, end) or _reason_begins(text, said, k)),
         end,
     )
-    for j in range(verb + 2, min(ends, end - 1)):
-        follows = plain[j + 1]
+    for j in range(verb + 2, min(ends, end)):
+        follows = plain[j + 1] if j + 1 < end else ""
         since = cuts[-1] if len(cuts) > 1 else verb + 1  # the object before: the first, or the last cut off
         place = _another_place(plain, since, j, end)
         article = plain[j] in DETERMINERS or (dative and plain[j] == "al")
-        if place is False or (place is None and not article) or follows == "que":
+        if _another_owner(plain, verb, j, ends):
+            owners.add(j)
+        elif place is False or (place is None and not article) or follows == "que":
             continue
         if plain[j] in CLITICS and (_switch_verb(follows) or follows.endswith(PAST_ENDINGS)):
             continue  # "…, la dejaron prendida": a pronoun and a verb, no second object
@@ -245,7 +249,8 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
         verb_text = verb_text[: -len(next(p for p in OBJECT_PRONOUNS if plain[verb].endswith(p)))]
     for k in range(2, len(cuts) - 1, 2):
         begin = cuts[k] - 1 if plain[cuts[k] - 1] in OF else cuts[k]  # "…del salón y de la cocina"
-        orders.append(Order(f"{verb_text} {text[said[begin].start : said[cuts[k + 1] - 1].end]}", shares_verb=True))
+        of = "de " if cuts[k] in owners else ""  # "… de Javi y Marta": "de Marta"
+        orders.append(Order(f"{verb_text} {of}{text[said[begin].start : said[cuts[k + 1] - 1].end]}", shares_verb=True))
     return orders
 
 
@@ -254,6 +259,23 @@ def _sentence_ends(text: str, said: Sequence[SaidWord], plain: Sequence[str], k:
     if not SENTENCE_END.search(text[said[k - 1].end : said[k].start]):
         return False
     return plain[k] not in JOINS and not ALSO.intersection(plain[k:end])
+
+
+def _another_owner(plain: Sequence[str], verb: int, j: int, ends: int) -> bool:
+    """Whether word j, the last of the object, is a second owner of the same kind of devices.
+
+    "apaga las lamparitas de Javi y Marta", "prendé los veladores de mamá y papá": several devices
+    (a plural before them), one "de" with one word after it, then "y" and one word. "la luz de Ana
+    y Pedro" is one light, theirs.
+    """
+    return (
+        j + 1 == ends
+        and j - verb >= 5
+        and plain[j - 1] in ("y", "e")
+        and plain[j - 3] == "de"
+        and plain[verb + 1] in PLURAL_DETERMINERS
+        and sum(p in OF for p in plain[verb + 1 : j]) == 1
+    )
 
 
 def _reason_begins(text: str, said: Sequence[SaidWord], k: int) -> bool:

@@ -68,6 +68,12 @@ from custom_components.llm_ensemble.several_orders import Order, begins_with_an_
             "apágale a los ventiladores del garaje y del sótano",
             ["apágale a los ventiladores del garaje", "apágale los ventiladores del sótano"],
         ),
+        # A second owner said bare, of several devices of the same kind.
+        ("apaga las lamparitas de Javi y Marta", ["apaga las lamparitas de Javi", "apaga las lamparitas de Marta"]),
+        (
+            "prendé los veladores de mamá y papá, que ya se acostaron",
+            ["prendé los veladores de mamá", "prendé los veladores de papá, que ya se acostaron"],
+        ),
         (
             "apaga todas las lámparas de Ana y de Pedro",
             ["apaga todas las lámparas de Ana", "apaga todas las lámparas de Pedro"],
@@ -115,6 +121,7 @@ def test_several_orders_are_cut_apart(text: str, orders: list[str]) -> None:
         "prendeme la luz, dale",
         "apagá el velador, dale, que Juli ya se durmió. Gracias",  # "dale" and a reason: no order
         "apaga los focos del cuarto de Iván y del pasillo",  # which "de" is the place?
+        "apaga las luces del cuarto de papá y mamá",  # which "de" is the owner?
         "prende las lámparas de buró de mis papás y de las niñas",
         "déjala encendida y apaga la radio",  # one on/off order (what the checks read as two)
         "apaga todo",
