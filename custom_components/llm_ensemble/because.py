@@ -19,8 +19,8 @@ from .readings import REASON_OR_PURPOSE, Request, asks_without_an_order, orders_
 from .said_words import paused, said_words
 
 # After the order, a remark that the reason's words do not catch: ", ya subimos todos", "? Muchas
-# gracias", "q ya cargué la ropa" (not ", ya mismo", which says when).
-REMARK = r",\s*ya\s+(?!mismo\b|ya\b)\w|[.?!]+\s+(?=\w)|\s+q\s+\w"
+# gracias", ". ¿A que suena bonita?", "q ya cargué la ropa" (not ", ya mismo", which says when).
+REMARK = r",\s*ya\s+(?!mismo\b|ya\b)\w|[.?!]+\s+(?=[¿¡]?\w)|\s+q\s+\w"
 REASON_OR_REMARK = re.compile(rf"{REASON_OR_PURPOSE.pattern}|{REMARK}", re.IGNORECASE)
 # "enciéndeme la luz, hijo": one word set apart at the end calls someone ("…, no," takes it back).
 CALLED = re.compile(r",\s*(\w+)\W*$")

@@ -22,7 +22,7 @@ from homeassistant.core import Context, HomeAssistant
 from . import adjustments, home_check, named_outcome, readings, weather_answers
 from .engine import ROUTE_DOMOTICS, ROUTE_WEATHER, Decision, ModelInfo
 from .engine.text import normalize_lower_ascii
-from .morphology import CLITICS, DETERMINERS, articles_agree, tag
+from .morphology import CLITICS, DETERMINERS, STOPWORDS, articles_agree, tag
 from .readings import ASK_IF, REASON, begins_with_an_order
 from .reasons import PassOn, Reason
 from .reply import Outcome
@@ -427,8 +427,11 @@ async def async_outcome(
     ]
     if any(part.shares_verb for part in parts):
         here = None
+    meant = list(zip(decisions, adjusted, strict=True))
+    if _a_remark(text, parts[-1].text, decisions[-1], home_check.async_read_home(hass).words):
+        meant.pop()  # "pon la fuente del patio. ¿A que suena bonita?": the order alone
     planned: list[named_outcome.Switch | Outcome] = []
-    for number, (decision, change) in enumerate(zip(decisions, adjusted, strict=True), 1):
+    for number, (decision, change) in enumerate(meant, 1):
         found = await async_plan(hass, decision, settings, domotics, here)
         if change:
             found = named_outcome.adjusting(hass, found, change.adjustment)
@@ -443,6 +446,24 @@ async def async_outcome(
     calls = ", ".join(o.service_call for o in done if o.service_call) or None
     error = next((o.error for o in done if o.error), None)
     return _whole(text, decisions), Outcome(speech, error, service_call=calls)
+
+
+def _a_remark(text: str, part: str, decision: Decision, home_words: frozenset[str]) -> bool:
+    """Whether the last part is a question in a sentence of its own that asks nothing of the home.
+
+    "¿A que suena bonita?", "¿Cuántas veces os lo tengo que decir?": nobody's to the selector (not
+    the weather's), no on/off verb, no word of the home's names. The orders before it are the request.
+    """
+    at = text.rfind(part)
+    said = home_check.words(part)
+    return (
+        at > 0
+        and part.startswith("¿")
+        and SENTENCE_END.search(text[:at].rstrip()[-1:]) is not None
+        and decision.route not in (ROUTE_DOMOTICS, ROUTE_WEATHER)
+        and not (set(said) - STOPWORDS) & home_words
+        and not any(tag(w).switch or tag(w).slipped_switch for w in said)
+    )
 
 
 async def async_plan(

@@ -164,6 +164,9 @@ async def test_without_the_fallback_it_says_why(hass: HomeAssistant, home: RealH
         # A reason said in the same breath: the order is still the order.
         ("apaga el deshumidificador, que se ha quedado encendido", {"switch.deshumidificador": "off"}),
         ("buenas noches, apaga el radiador toallero", {"switch.toallero": "off"}),
+        # A change in the reason is the reason's; a question after the order that asks nothing of the home.
+        ("apaga el toallero, que ahora sube Irene a ducharse", {"switch.toallero": "off"}),
+        ("apaga el deshumidificador. ¿Cuántas veces os lo tengo que decir?", {"switch.deshumidificador": "off"}),
         # Taken back and said again: only what was meant.
         ("apaga el deshumidificador... digo, el radiador toallero", {"switch.toallero": "off"}),
     ],
