@@ -53,9 +53,11 @@ LATER = frozenset(
     {"minutos", "minuto", "horas", "segundos", "luego", "despues", "manana", "noche", "lunes", "martes", "miercoles",
      "jueves", "viernes", "sabado", "domingo", "anochecer", "amanecer", "medianoche"}
 )  # fmt: skip
-# "cuando salga", "a las ocho", "en cuanto llegue", "dentro de un rato"; not "cuando puedas" (now).
+# "cuando salga", "a las ocho", "en cuanto llegue", "dentro de un rato"; not "cuando puedas" (now), nor
+# "dale a las bombillitas" (a thing).
 LATER_PATTERN = re.compile(
-    r"\bcuando (?!puedas|quieras)|\ba las\b|\ba la una\b|\ben cuanto (?!puedas)|\bdentro de\b|\bantes de que\b"
+    r"\bcuando (?!puedas|quieras)|\ba las (?:\d|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|tantas)\b"
+    r"|\ba la una\b|\ben cuanto (?!puedas)|\bdentro de\b|\bantes de que\b"
     r"|\ben (?:una|media) hora\b|\ben un rato\b|\bmas tarde\b|\besta tarde\b"
 )
 # ", que llega esta noche", "porque mañana madrugo", ", ya que estás": a reason follows the order.

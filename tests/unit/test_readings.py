@@ -176,6 +176,8 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("préndele a la bomba, que ya no sube el agua", None),
         ("pon la estufa, que estamos a doce grados", None),
         ("sube la luz del salón, que no veo", "otro cambio"),
+        ("dale a las bombillitas del patio", None),  # "a las": a thing, not a time
+        ("enciende la luz del porche a las nueve", "más tarde"),
     ],
 )
 def test_changes_other_than_on_off_and_orders_for_later(text: str, reason: str | None) -> None:
