@@ -9,7 +9,9 @@ si…", "escucha la radio") are left out only where a comma sets them apart or a
 
 A family calls each other and the assistant by many more words ("quillo", "mija", "güey", "joven"):
 one word before the order's on/off verb that names nothing in the home and says no time ("luego
-apaga…") is such a call too. A call said last, after a comma ("…, che"), asks for nothing either.
+apaga…") is such a call too. A call said last, after a comma ("…, che"), asks for nothing either;
+nor, after an order, does one word set apart last that names nothing in the home ("dale a la
+Nespresso, majo").
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import re
 
 from .engine.text import normalize_lower_ascii
 from .morphology import STOPWORDS, tag
-from .readings import LATER
+from .readings import LATER, LEVEL_PATTERN
 
 CALLS = frozenset(
     {"oye", "oiga", "oigan", "hey", "ey", "eh", "hola", "buenas", "venga", "bueno", "pues", "vale", "ok", "okey",
@@ -29,6 +31,11 @@ ALSO_VERBS = frozenset(
 )  # "dale": also "turn it on" ("dale a la luz"), a call only set apart or before the order's verb
 # Words that say something to a request, not who is called: a time, a place, a condition, an article.
 NOT_CALLS = STOPWORDS | LATER | frozenset({"si", "que", "cuando", "donde", "como", "tambien", "todo", "todos", "solo"})
+# Said last, these say something of the order: where ("…, arriba"), or that it is taken back ("…, digo").
+NOT_CALLS_LAST = frozenset(
+    {"arriba", "abajo", "fuera", "afuera", "dentro", "adentro", "aqui", "aca", "alli", "alla", "digo", "mejor",
+     "espera", "perdon", "perdona", "tampoco", "nah", "otra", "otro", "ambas", "ambos", "tambien", "ya"}
+)  # fmt: skip
 MIN_CALL_LETTERS = 3
 LAST_CALL = re.compile(r"\s*,\s*(\w+)\W*$")
 CALLED = re.compile(r"\s*(\w+)\s*,?\s+(\w+)")
@@ -53,15 +60,33 @@ def without_calls(text: str, home_words: frozenset[str] | None = None) -> str:
             break  # "a ver si enciendes la luz", "oye si puedes…": asked, no condition
         rest = rest[first.end() :]
     rest = _without_a_last_call(rest)
-    return rest if home_words is None else _without_a_word_called(rest, home_words)
+    return rest if home_words is None else _without_a_word_called(_without_a_last_call(rest, home_words), home_words)
 
 
-def _without_a_last_call(text: str) -> str:
-    """Without a call said last, after a comma: "cortá el riego, che"."""
+def _without_a_last_call(text: str, home_words: frozenset[str] | None = None) -> str:
+    """Without a call said last, after a comma: "cortá el riego, che".
+
+    `home_words`: given, any word of no name after an order is such a call ("pon la cafetera, majo").
+    """
     last = LAST_CALL.search(text)
-    if last is None or normalize_lower_ascii(last.group(1)) not in CALLS or not text[: last.start()].strip():
+    if last is None or not text[: last.start()].strip():
         return text
-    return text[: last.start()]
+    word = normalize_lower_ascii(last.group(1))
+    if home_words is None:
+        return text[: last.start()] if word in CALLS else text
+    said = tag(word)
+    says_something = (
+        word in home_words
+        or word in NOT_CALLS
+        or word in NOT_CALLS_LAST
+        or said.switch
+        or said.slipped_switch
+        or said.negation
+        or len(word) < MIN_CALL_LETTERS
+        or LEVEL_PATTERN.search(f"a {word}") is not None  # "…, tres": a level
+    )
+    ordered = any(tag(normalize_lower_ascii(w)).gives_order for w in WORD.findall(text[: last.start()]))
+    return text if says_something or not ordered else text[: last.start()]
 
 
 def _without_a_word_called(text: str, home_words: frozenset[str]) -> str:

@@ -51,6 +51,15 @@ HOME_WORDS = frozenset({"cocina", "tele", "luz", "cuarto", "javi", "lampara", "p
         ("no apagues la luz", "no apagues la luz"),
         ("la tele apágala", "la tele apágala"),  # an article: the object said first
         ("quillo, la luz", "quillo, la luz"),  # no order follows
+        ("dale a la Nespresso, majo", "dale a la Nespresso"),  # a word of no name, set apart last
+        ("prende el foco, mija", "prende el foco"),
+        ("apaga la luz, Javi", "apaga la luz, Javi"),  # a word of the home's names: may be whose
+        ("apaga la luz, arriba", "apaga la luz, arriba"),  # where
+        ("apaga la tele, digo", "apaga la tele, digo"),  # taken back
+        ("apaga la tele, no", "apaga la tele, no"),
+        ("la luz del pasillo, majo", "la luz del pasillo, majo"),  # no order before it
+        ("apaga la tele, porfa", "apaga la tele"),
+        ("pon el ventilador, tres", "pon el ventilador, tres"),  # a level
     ],
 )
 def test_a_word_of_no_name_before_the_order_is_a_call(text: str, asked: str) -> None:
