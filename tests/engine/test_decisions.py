@@ -25,8 +25,8 @@ def test_an_order_known_as_one_is_voted_on_whatever_the_selector_says(ensemble: 
 
 
 def test_a_device_asked_about_is_voted_on_where_the_selector_hears_the_weather(ensemble: Ensemble) -> None:
-    """"¿está calentando el boiler?" sounds like the weather to the selector; known as a question about
-    a device, the domotics model votes on it, and the selector's label is kept."""
+    """The selector hears the weather in "¿está calentando el boiler?"; known as a question about a
+    device, it is the domotics model's to vote on, and the selector's label is kept."""
     text = "¿está calentando el boiler?"
     assert ensemble.decide(text).route == "weather"
     decision = ensemble.decide(text, VoteSettings(n_votes=3), device_order=True)
