@@ -42,6 +42,8 @@ COUNTS = {"dos": 2, "ambos": 2, "ambas": 2, "tres": 3}
 EXACT_NAME, WHOLE_NAME, NAMED, KIND = 4, 3, 2, 1
 MIN_SLIPPED_PLACE = 6  # an area's word said with a slip only from this length: "jardín", not "estar"
 PLACE_WORDS = frozenset({"de", "del", "en"})  # after them, a place may follow
+# Whose the devices are: "los focos de Diego", and whom they are switched for, "préndeles los focos a Diego".
+WHOSE = ("de", "del", "a", "al")
 # "de una vez", "de nuevo", "de momento": "de" and a word that names nothing.
 NAMES_NOTHING = frozenset({"vez", "nuevo", "momento", "paso", "verdad", "noche", "dia", "todo", "favor", "casa",
                            "inmediato", "golpe", "prisa"})  # fmt: skip
@@ -503,10 +505,10 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
     return found
 
 
-def _words_after_de(said: Words, named: str) -> Iterator[str]:
-    """The first naming word after each "de"/"del" that follows a word the votes named."""
+def _words_after_de(said: Words, named: str, whose: tuple[str, ...] = ("de", "del")) -> Iterator[str]:
+    """The first naming word after each "de"/"del" (or another of `whose`) that follows a word the votes named."""
     for i, word in enumerate(said[:-1]):
-        if word == named and said[i + 1] in ("de", "del"):
+        if word == named and said[i + 1] in whose:
             following = next((w for w in said[i + 2 :] if w not in DETERMINERS | EVERY), None)
             if following is not None:
                 yield following
@@ -541,7 +543,7 @@ def word_of_another_device(said: Words, named: str, home: Home, chosen: Sequence
     """
     own = frozenset().union(*(_own_words(e, home) for e in home.entities if e.entity_id in chosen))
     others = frozenset(w for e in home.entities if e.entity_id not in chosen for name in e.names for w in content(name))
-    for following in _words_after_de(said, named):
+    for following in _words_after_de(said, named, WHOSE):
         if following not in (named, *WHOLE_HOME) and following in others and not near_any(following, own):
             return following
     return None
@@ -569,12 +571,13 @@ def word_of_some_of_them(said: Words, named: str, home: Home, chosen: Sequence[s
     """A word after "de" that no vote kept, that some of several chosen devices' own words have, not all.
 
     "los veladores de Tomi" voted "los veladores" would switch every velador; "Tomi" names the room
-    of one of them: the votes left out what narrows them. `said` is as for `unvoted_name_word`.
+    of one of them: the votes left out what narrows them. So does whom they are for: "préndeles los
+    focos a Diego y a Lupita". `said` is as for `unvoted_name_word`.
     """
     if len(chosen) < 2:
         return None
     own = [_own_words(e, home) for e in home.entities if e.entity_id in chosen]
-    for following in _words_after_de(said, named):
+    for following in _words_after_de(said, named, WHOSE):
         holding = sum(near_any(following, words) for words in own)
         if following not in (named, *WHOLE_HOME) and 0 < holding < len(own):
             return following

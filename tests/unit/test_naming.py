@@ -588,6 +588,8 @@ def test_a_word_left_out_that_names_some_of_them() -> None:
     assert word_of_some_of_them(words("prendé los cosa de Tomi"), "cosa", home, both) == "tomi"
     assert word_of_some_of_them(words("prendé los cosa de Tomi"), "cosa", home, ("light.tomas",)) is None  # one
     assert word_of_some_of_them(words("prendé los cosa de la casa"), "cosa", home, both) is None
+    # whom they are for narrows them too
+    assert word_of_some_of_them(words("prendeles los cosa a Caro y a Tomi"), "cosa", home, both) == "caro"
 
 
 def test_another_countrys_word_for_the_same_appliance() -> None:
