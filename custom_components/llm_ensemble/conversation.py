@@ -32,6 +32,7 @@ from . import (
     adjustments,
     because,
     corrections,
+    for_whom,
     home_check,
     named_outcome,
     owner_questions,
@@ -113,6 +114,7 @@ class LLMEnsembleAgent(ConversationEntity):
             text = corrections.order_meant(text) or text
             text = repairs.order_repaired(text) or text
             text = spoken_forms.as_written(text)  # "¿está encendío?": "¿está encendido?"
+            text = for_whom.as_whose(text)  # "préndeles los focos a Diego": "… los focos de Diego"
             # Who has the device may not name it: asked again without them, then as said, where the
             # models are unsure.
             if asked := owner_questions.as_state_question(text):

@@ -85,6 +85,7 @@ async def changed_by(hass: HomeAssistant, home: RealHome, text: str) -> tuple[di
         ("prende el foco de la cochera", {"light.foco_cochera": "on"}),
         ("enciende el quitamiedos de la habitación de Irene", {"light.quitamiedos": "on"}),
         ("prende el abanico de la recámara de Tomás", {"fan.abanico": "on"}),
+        ("préndele el abanico a Tomás", {"fan.abanico": "on"}),  # whom it is for: whose it is
         ("enciende el toallero", {"switch.toallero": "on"}),
         ("enciende la luz grande del salón", {"light.lampara_techo": "on"}),  # an alias, an area alias
         ("enciende la luz del baño de abajo", {"light.luz_aseo": "on"}),  # the aseo, by its alias
