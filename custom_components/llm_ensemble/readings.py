@@ -126,6 +126,8 @@ AS_IT_IS = re.compile(
 )
 # Words that make a request of a device named alone: "la luz del salón ya, por favor", "el
 # calentador, si puedes". Said with a slip too ("favorr", "porfiss").
+# The words a question about something begins with: "¿cómo va a estar mañana?", "¿cuándo llueve?".
+INTERROGATIVES = frozenset({"que", "como", "cuanto", "cuanta", "cuantos", "cuantas", "cuando", "donde"})
 ASKING_WORDS = frozenset({"favor", "porfa", "porfis", "porfi", "porfavor", "plis", "please", "puedes", "podes",
                           "podrias", "importaria"})  # fmt: skip
 SAYS_NO_FIRST = re.compile(r"(?:^|\W)no\s*[,.!;:]")  # "la cafetera no, apaga…": a no, then the order

@@ -23,7 +23,7 @@ from . import adjustments, home_check, named_outcome, readings, weather_answers
 from .engine import ROUTE_DOMOTICS, ROUTE_WEATHER, Decision, ModelInfo
 from .engine.text import normalize_lower_ascii
 from .morphology import CLITICS, DETERMINERS, STOPWORDS, articles_agree, tag
-from .readings import ASK_IF, REASON, begins_with_an_order
+from .readings import ASK_IF, INTERROGATIVES, REASON, begins_with_an_order
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .said_words import OBJECT_PRONOUNS, OF, WORD, SaidWord, paused, said_words
@@ -42,8 +42,8 @@ QUESTION_PAIRS = frozenset(
 )
 # A question that asks something begins with one of these: "¿cómo va a estar mañana?", "¿hace frío?".
 WEATHER_VERBS = frozenset({"hace", "hara", "llovera"})
-ASKING_WORDS = frozenset({"que", "como", "cuanto", "cuanta", "cuantos", "cuantas", "cuando", "donde", "va", "vamos"})
-QUESTION_WORDS = WEATHER_VERBS | ASKING_WORDS
+QUESTION_OPENERS = INTERROGATIVES | {"va", "vamos"}  # "¿va a llover?", "¿a cuánto vamos a estar?"
+QUESTION_WORDS = WEATHER_VERBS | QUESTION_OPENERS
 PREPOSITIONS = frozenset({"a", "de", "en", "por", "para", "con", "desde", "hasta"})  # before a question word
 CONDITION_STARTS = frozenset({"si", "cuando"})
 ALL_OF_THEM = frozenset({"todos", "todas"})  # "todas las lamparitas de Ana y de Pedro"
@@ -159,7 +159,7 @@ def _opens_question(text: str, said: Sequence[SaidWord], plain: Sequence[str], i
     if "¿" not in before:
         return False
     first = _past_joins(plain, i)
-    if plain[first] in PREPOSITIONS and first + 1 < len(plain) and plain[first + 1] in ASKING_WORDS:
+    if plain[first] in PREPOSITIONS and first + 1 < len(plain) and plain[first + 1] in QUESTION_OPENERS:
         return True  # "¿a cuánto vamos a estar?", "¿de qué color…?"
     return first < len(plain) and (
         plain[first] in QUESTION_WORDS or (_starts_order(plain, first) and not _switch_verb(plain[first]))

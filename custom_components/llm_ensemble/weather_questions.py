@@ -27,7 +27,7 @@ from .engine import ROUTE_DOMOTICS, ROUTE_NONE, ROUTE_WEATHER, Decision
 from .home_check import Home, words
 from .morphology import STOPWORDS, tag
 from .naming import PLACE_MARK
-from .readings import Request, asks_whether, says_switch_state
+from .readings import INTERROGATIVES, Request, asks_whether, says_switch_state
 
 WEATHER_WORDS = frozenset(
     {"llueve", "lluvia", "lluvias", "llover", "lloviendo", "llovera", "llovio", "tormenta", "tormentas", "granizo",
@@ -35,7 +35,6 @@ WEATHER_WORDS = frozenset(
      "maxima", "minima", "termica", "calor", "frio", "viento", "nublado", "nubes", "sol", "soleado", "pronostico",
      "prevision", "humedad", "niebla", "chubasco", "chubascos", "aguacero", "paraguas"}
 )  # fmt: skip
-QUESTION_WORDS = frozenset({"como", "cuando", "cuanto", "cuanta", "cuantos", "cuantas", "que", "donde"})
 PREPOSITIONS = frozenset({"a", "de", "en", "para", "con", "hasta", "desde"})  # "¿para cuándo…?", "¿a cuánto…?"
 LOOK_WORDS = frozenset({"fijate", "fijese", "chequea", "chequee"})  # "fijate si va a llover"
 INDOORS = frozenset({"aqui", "aca", "dentro", "adentro", "interior"})  # "¿qué temperatura hace aquí dentro?"
@@ -74,8 +73,8 @@ def _asks(said: Sequence[str], text: str) -> bool:
     return (
         Request(tuple(said), text).asked
         or asks_whether(said)
-        or (len(opening) > 0 and (opening[0] in QUESTION_WORDS or opening[0] in LOOK_WORDS))
-        or (len(opening) == 2 and opening[0] in PREPOSITIONS and opening[1] in QUESTION_WORDS)
+        or (len(opening) > 0 and (opening[0] in INTERROGATIVES or opening[0] in LOOK_WORDS))
+        or (len(opening) == 2 and opening[0] in PREPOSITIONS and opening[1] in INTERROGATIVES)
     )
 
 
