@@ -25,6 +25,8 @@ REASON_OR_REMARK = re.compile(rf"{REASON_OR_PURPOSE.pattern}|{REMARK}", re.IGNOR
 # "enciéndeme la luz, hijo": one word set apart at the end calls someone ("…, no," takes it back).
 CALLED = re.compile(r",\s*(\w+)\W*$")
 NOT_CALLED = frozenset({"espera", "mejor", "nah", "tampoco", "digo", "perdona", "perdon"})
+SENTENCE_END = re.compile(r"[.?!]")
+TAKEN_BACK = frozenset({"o", "mentira", "olvidalo", "olvida", "cancela", "cancelalo", "esperate", "nada"})
 
 
 def order_alone(text: str, home_words: frozenset[str]) -> str | None:
@@ -45,8 +47,11 @@ def order_before_reason(text: str) -> str | None:
     if reason is None:
         return None
     order = text[: reason.start()].strip()
-    if not _asks_for_it(order) or _gives_an_order(text[reason.end() - 1 :]):
+    after = text[reason.end() - 1 :]
+    if not _asks_for_it(order) or _gives_an_order(after):
         return None
+    if SENTENCE_END.search(reason.group()) and _takes_it_back(after):
+        return None  # "apaga la luz. ¡No, espera!"
     if called := CALLED.search(order):
         word = tag(normalize_lower_ascii(called.group(1)))
         if word.negation or word.word in NOT_CALLED:
@@ -80,6 +85,12 @@ def _asks_for_it(text: str) -> bool:
     """An order, or a question that asks for a switch: "¿me hace el favor de apagar la luz?"."""
     said = words(text)
     return _gives_an_order(text) or (Request(said, text).asked and not asks_without_an_order(said, text))
+
+
+def _takes_it_back(remark: str) -> bool:
+    """A remark that begins by taking the order back: "¡No, espera!", "¿O mejor no?", "Mentira"."""
+    first = next(iter(words(remark)), "")
+    return tag(first).negation or first in NOT_CALLED or first in TAKEN_BACK
 
 
 def _negated(text: str) -> bool:

@@ -10,8 +10,9 @@ si…", "escucha la radio") are left out only where a comma sets them apart or a
 A family calls each other and the assistant by many more words ("quillo", "mija", "güey", "joven"):
 one word before the order's on/off verb that names nothing in the home and says no time ("luego
 apaga…") is such a call too. A call said last, after a comma ("…, che"), asks for nothing either;
-nor, after an order, does one word set apart last that names nothing in the home ("dale a la
-Nespresso, majo").
+nor, after an order, does a word that calls someone by what they are to the family ("dale a la
+Nespresso, majo"), or a name said with its capital ("…, Marcos"), where it names nothing in the
+home. Any other last word may say more of the order ("…, olvídalo", "…, azul"), and stays.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 
 from .engine.text import normalize_lower_ascii
 from .morphology import STOPWORDS, tag
-from .readings import LATER, LEVEL_PATTERN
+from .readings import LATER
 
 CALLS = frozenset(
     {"oye", "oiga", "oigan", "hey", "ey", "eh", "hola", "buenas", "venga", "bueno", "pues", "vale", "ok", "okey",
@@ -31,10 +32,13 @@ ALSO_VERBS = frozenset(
 )  # "dale": also "turn it on" ("dale a la luz"), a call only set apart or before the order's verb
 # Words that say something to a request, not who is called: a time, a place, a condition, an article.
 NOT_CALLS = STOPWORDS | LATER | frozenset({"si", "que", "cuando", "donde", "como", "tambien", "todo", "todos", "solo"})
-# Said last, these say something of the order: where ("…, arriba"), or that it is taken back ("…, digo").
-NOT_CALLS_LAST = frozenset(
-    {"arriba", "abajo", "fuera", "afuera", "dentro", "adentro", "aqui", "aca", "alli", "alla", "digo", "mejor",
-     "espera", "perdon", "perdona", "tampoco", "nah", "otra", "otro", "ambas", "ambos", "tambien", "ya"}
+# Said last after an order, these call someone: "pon la cafetera, majo", "prende el foco, mija".
+CALLED_LAST = frozenset(
+    {"majo", "maja", "mijo", "mija", "mijito", "mijita", "hijo", "hija", "carino", "amor", "corazon", "cielo",
+     "guapo", "guapa", "tio", "tia", "chaval", "chavala", "nene", "nena", "wey", "guey", "guero", "guera", "compa",
+     "carnal", "boludo", "boluda", "gordo", "gorda", "flaco", "flaca", "viejo", "vieja", "reina", "campeon", "chamaco",
+     "chamaca", "jefe", "jefa", "ma", "pa", "mama", "papa", "abuela", "abuelo", "cari", "bonito", "bonita", "quillo",
+     "illo", "pisha", "tronco", "primo", "prima", "porfa", "porfi", "porfis", "plis", "please", "gracias", "anda"}
 )  # fmt: skip
 MIN_CALL_LETTERS = 3
 LAST_CALL = re.compile(r"\s*,\s*(\w+)\W*$")
@@ -59,34 +63,27 @@ def without_calls(text: str, home_words: frozenset[str] | None = None) -> str:
         if following is not None and normalize_lower_ascii(following.group()) == "si":
             break  # "a ver si enciendes la luz", "oye si puedes…": asked, no condition
         rest = rest[first.end() :]
-    rest = _without_a_last_call(rest)
-    return rest if home_words is None else _without_a_word_called(_without_a_last_call(rest, home_words), home_words)
+    rest = _without_a_last_call(rest, home_words)
+    return rest if home_words is None else _without_a_word_called(rest, home_words)
 
 
 def _without_a_last_call(text: str, home_words: frozenset[str] | None = None) -> str:
     """Without a call said last, after a comma: "cortá el riego, che".
 
-    `home_words`: given, any word of no name after an order is such a call ("pon la cafetera, majo").
+    `home_words`: given, a word that calls someone ("majo") or a name said with its capital, no
+    word of the home's names, is such a call after an order ("pon la cafetera, majo").
     """
     last = LAST_CALL.search(text)
     if last is None or not text[: last.start()].strip():
         return text
     word = normalize_lower_ascii(last.group(1))
-    if home_words is None:
-        return text[: last.start()] if word in CALLS else text
-    said = tag(word)
-    says_something = (
-        word in home_words
-        or word in NOT_CALLS
-        or word in NOT_CALLS_LAST
-        or said.switch
-        or said.slipped_switch
-        or said.negation
-        or len(word) < MIN_CALL_LETTERS
-        or LEVEL_PATTERN.search(f"a {word}") is not None  # "…, tres": a level
-    )
+    if word in CALLS:
+        return text[: last.start()]
+    if home_words is None or word in home_words or word in NOT_CALLS or tag(word).switch:
+        return text
+    calls_someone = word in CALLED_LAST or (last.group(1)[:1].isupper() and len(word) >= MIN_CALL_LETTERS)
     ordered = any(tag(normalize_lower_ascii(w)).gives_order for w in WORD.findall(text[: last.start()]))
-    return text if says_something or not ordered else text[: last.start()]
+    return text[: last.start()] if calls_someone and ordered else text
 
 
 def _without_a_word_called(text: str, home_words: frozenset[str]) -> str:

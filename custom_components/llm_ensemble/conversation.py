@@ -114,7 +114,7 @@ class LLMEnsembleAgent(ConversationEntity):
             text = corrections.order_meant(text) or text
             text = repairs.order_repaired(text) or text
             text = spoken_forms.as_written(text)  # "¿está encendío?": "¿está encendido?"
-            text = for_whom.as_whose(text)  # "préndeles los focos a Diego": "… los focos de Diego"
+            text = for_whom.as_whose(text, home_check.async_read_home(self.hass).words)  # "a Diego": "de Diego"
             # Who has the device may not name it: asked again without them, then as said, where the
             # models are unsure.
             if asked := owner_questions.as_state_question(text):
@@ -184,8 +184,9 @@ class LLMEnsembleAgent(ConversationEntity):
         data = self.entry.runtime_data
         domotics = data.engine.domotics.info
         said = home_check.words(text)
-        ordered = readings.begins_with_an_order(text) or readings.asks_whether_switched(said, text)
-        decision = await self._async_decide(text, settings, ordered)
+        asks_state = readings.asks_whether_switched(said, text)
+        ordered = readings.begins_with_an_order(text) or asks_state
+        decision = await self._async_decide(text, settings, ordered, asks_state)
         outcome = await self._async_outcome(decision, settings, context, here, change)
         unsure = outcome.pass_on is not None and outcome.pass_on.reason in UNSURE_OF_THE_WORDS
         if unsure and questions:
@@ -206,9 +207,14 @@ class LLMEnsembleAgent(ConversationEntity):
                 return again, retried
         return decision, outcome
 
-    async def _async_decide(self, text: str, settings: Settings, ordered: bool) -> Decision:
-        """The models' decision; a weather question they missed is the weather handler's, where there is one."""
-        decision = await self.entry.runtime_data.async_decide(self.hass, text, settings.vote, ordered)
+    async def _async_decide(self, text: str, settings: Settings, ordered: bool, asked: bool = False) -> Decision:
+        """The models' decision; a weather question they missed is the weather handler's, where there is one.
+
+        `ordered`: an on/off order or a state question, the domotics model's whatever the selector
+        reads but the weather; `asked`: a state question, the domotics model's even where the
+        selector hears the weather ("¿está calentando el boiler?").
+        """
+        decision = await self.entry.runtime_data.async_decide(self.hass, text, settings.vote, ordered, asked)
         if not settings.weather_entity:  # no weather to answer from: the built-in agent's, as before
             return decision
         return weather_questions.as_weather(decision, lambda: home_check.async_read_home(self.hass))

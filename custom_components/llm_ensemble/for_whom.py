@@ -3,34 +3,33 @@
 With a verb that carries "le" or "les", the devices said first and "a" someone after them are that
 person's: Diego's foco and Lupita's. The models know an owner after "de" ("los focos de Diego"), so
 the request is read so, and each owner then names their own device (several_orders.py cuts "… de
-Diego y de Lupita" in two). Where "a" follows the verb at once, it names the device itself:
-"préndele a la tele" is left as said; so is an "a" that says when or how much ("a las ocho", "a tope").
+Diego y de Lupita" in two). Only someone the home's names know is read so ("Cuarto de Diego"):
+"préndele la tele a las dieciocho" and "ponle el ventilador a tope" are left as said, and so is
+"préndele a la tele", where "a" follows the verb at once and names the device itself.
 """
 
 from __future__ import annotations
 
 from .morphology import DETERMINERS, tag
-from .readings import LATER, LATER_PATTERN, LEVEL_PATTERN
 from .said_words import SaidWord, paused, said_words
+from .several_orders import LE
 
 FOR = frozenset({"a", "al"})
-WHOSE = {"a": "de", "al": "del"}
-LE = ("le", "les")
+AS_OF = {"a": "de", "al": "del"}  # "a Diego": "de Diego"; "al cuarto de Diego": "del cuarto de Diego"
 JOINED = frozenset({"y", "e"})
-HOW_MUCH = frozenset(
-    {"tope", "maximo", "minimo", "mitad", "medias", "media", "medio", "fondo", "full", "todo", "cuarenta", "cincuenta",
-     "sesenta", "setenta", "ochenta", "noventa", "cien", "ciento"}
-)  # fmt: skip
 
 
-def as_whose(text: str) -> str:
-    """The request with "a" after the devices of a "le" verb said as "de": "… los focos de Diego y de Lupita"."""
+def as_whose(text: str, home_words: frozenset[str]) -> str:
+    """The request with "a" after the devices of a "le" verb said as "de": "… los focos de Diego y de Lupita".
+
+    `home_words`: the words of the home's names; the one after each "a" (its article aside) must be one.
+    """
     said = said_words(text)
     for i, verb in enumerate(said[:-2]):
         if not (verb.plain.endswith(LE) and tag(verb.plain).switch) or said[i + 1].plain not in DETERMINERS:
             continue
         cut = _first_for(text, said, i + 2)
-        if cut is None:
+        if cut is None or not _someone_known(said[cut:], home_words):
             return text
         pieces, last = [], 0
         for k in range(cut, len(said)):
@@ -38,8 +37,8 @@ def as_whose(text: str) -> str:
                 break  # the order ends: "…, que a Lupita le da miedo"
             if k > cut and said[k - 1].plain not in JOINED:
                 continue  # only "a Diego" and each "y a …" joined to it
-            if said[k].plain in FOR:
-                pieces += [text[last : said[k].start], WHOSE[said[k].plain]]
+            if said[k].plain in FOR and _someone_known(said[k:], home_words):
+                pieces += [text[last : said[k].start], AS_OF[said[k].plain]]
                 last = said[k].end
         return "".join([*pieces, text[last:]])
     return text
@@ -51,19 +50,11 @@ def _first_for(text: str, said: list[SaidWord], start: int) -> int | None:
         if paused(text, said[k - 1], said[k]) or tag(said[k].plain).switch:
             return None
         if said[k].plain in FOR:
-            return None if _when_or_how_much(said[k:]) else k
+            return k
     return None
 
 
-def _when_or_how_much(said: list[SaidWord]) -> bool:
-    """Whether "a" (first of `said`) says a time or a level: "a las ocho", "a tope", "al cincuenta"."""
-    plain = [w.plain for w in said[:3]]
-    following = next((w for w in plain[1:] if w not in DETERMINERS), "")
-    phrase = " ".join(plain)
-    return (
-        following.isdigit()
-        or following in LATER
-        or following in HOW_MUCH
-        or LATER_PATTERN.search(phrase) is not None
-        or LEVEL_PATTERN.search(phrase) is not None
-    )
+def _someone_known(said: list[SaidWord], home_words: frozenset[str]) -> bool:
+    """Whether the word after "a" (first of `said`), its article aside, is a word of the home's names."""
+    following = next((w.plain for w in said[1:3] if w.plain not in DETERMINERS), "")
+    return following in home_words

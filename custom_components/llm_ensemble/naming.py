@@ -505,10 +505,10 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
     return found
 
 
-def _words_after_de(said: Words, named: str, whose: tuple[str, ...] = ("de", "del")) -> Iterator[str]:
-    """The first naming word after each "de"/"del" (or another of `whose`) that follows a word the votes named."""
+def _words_after(said: Words, named: str, joins: tuple[str, ...] = ("de", "del")) -> Iterator[str]:
+    """The first naming word after each of `joins` ("de", "del") that follows a word the votes named."""
     for i, word in enumerate(said[:-1]):
-        if word == named and said[i + 1] in whose:
+        if word == named and said[i + 1] in joins:
             following = next((w for w in said[i + 2 :] if w not in DETERMINERS | EVERY), None)
             if following is not None:
                 yield following
@@ -521,7 +521,7 @@ def unvoted_name_word(said: Words, named: str, home_words: frozenset[str]) -> st
     does not, the model's guess for a word it does not know. `said` has the words the votes named
     replaced by `named`; a word one slip from one of the home's names is the home's.
     """
-    for following in _words_after_de(said, named):
+    for following in _words_after(said, named):
         if (
             following != named
             and following not in NAMES_NOTHING
@@ -543,7 +543,7 @@ def word_of_another_device(said: Words, named: str, home: Home, chosen: Sequence
     """
     own = frozenset().union(*(_own_words(e, home) for e in home.entities if e.entity_id in chosen))
     others = frozenset(w for e in home.entities if e.entity_id not in chosen for name in e.names for w in content(name))
-    for following in _words_after_de(said, named, WHOSE):
+    for following in _words_after(said, named, WHOSE):
         if following not in (named, *WHOLE_HOME) and following in others and not near_any(following, own):
             return following
     return None
@@ -577,7 +577,7 @@ def word_of_some_of_them(said: Words, named: str, home: Home, chosen: Sequence[s
     if len(chosen) < 2:
         return None
     own = [_own_words(e, home) for e in home.entities if e.entity_id in chosen]
-    for following in _words_after_de(said, named, WHOSE):
+    for following in _words_after(said, named, WHOSE):
         holding = sum(near_any(following, words) for words in own)
         if following not in (named, *WHOLE_HOME) and 0 < holding < len(own):
             return following

@@ -39,6 +39,8 @@ from .reasons import Reason
 from .said_words import paused, said_words
 from .typos import near_any
 
+# In a reason, these say who comes or goes: "…, que ahora baja la abuela", "…, que ya no sube el agua".
+COMINGS_AND_GOINGS = frozenset({"sube", "baja", "suben", "bajan"})
 SETTINGS = frozenset(
     {"brillo", "intensidad", "velocidad", "volumen", "canal", "grados", "temperatura", "tono", "modo", "porciento",
      "color", "maximo", "minimo", "tope", "atenua", "regula", "ajusta", "sube", "baja", "subele", "bajale", "potencia",
@@ -56,7 +58,8 @@ LATER = frozenset(
 # "cuando salga", "a las ocho", "en cuanto llegue", "dentro de un rato"; not "cuando puedas" (now), nor
 # "dale a las bombillitas" (a thing).
 LATER_PATTERN = re.compile(
-    r"\bcuando (?!puedas|quieras)|\ba las (?:\d|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|tantas)\b"
+    r"\bcuando (?!puedas|quieras)|\ba las (?:\d|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece"
+    r"|catorce|quince|dieci\w+|veinte|veinti\w+|tantas)\b"
     r"|\ba la una\b|\ben cuanto (?!puedas)|\bdentro de\b|\bantes de que\b"
     r"|\ben (?:una|media) hora\b|\ben un rato\b|\bmas tarde\b|\besta tarde\b"
 )
@@ -214,12 +217,12 @@ def asks_something(request: Request) -> bool:
 def asks_another_change(request: Request) -> bool:
     """A colour, a setting, a number or a level: not on or off.
 
-    Read in the order, not in a reason said after it: "enciende la luz de la escalera, que ahora baja
-    la abuela" asks for the light on.
+    A reason said after the order may still ask for one ("enciende la luz, que sea roja"), but its
+    "sube" and "baja" are someone's comings and goings: "enciende la luz de la escalera, que ahora
+    baja la abuela" asks for the light on.
     """
-    order = _before_its_reason(request)
-    said = set(order.words)
-    text = order.text
+    said = set(_before_its_reason(request).words) | (set(request.words) - COMINGS_AND_GOINGS)
+    text = request.text
     return bool(said & (colours() | SETTINGS) or any(char.isdigit() for char in text) or LEVEL_PATTERN.search(text))
 
 

@@ -22,7 +22,12 @@ class LLMEnsembleData:
     server_down: bool = False  # the last request found the llama.cpp server down or too slow
 
     async def async_decide(
-        self, hass: HomeAssistant, text: str, settings: VoteSettings, device_order: bool = False
+        self,
+        hass: HomeAssistant,
+        text: str,
+        settings: VoteSettings,
+        device_order: bool = False,
+        device_asked: bool = False,
     ) -> Decision:
         """Decide without blocking the event loop.
 
@@ -31,7 +36,7 @@ class LLMEnsembleData:
         each request tries the server again.
         """
         try:
-            decision = await self.engine.async_decide(text, settings, device_order)
+            decision = await self.engine.async_decide(text, settings, device_order, device_asked)
         except ServerError as err:
             if not self.server_down:
                 LOGGER.warning("The llama.cpp server cannot answer (%s); requests fail until it is back", err)

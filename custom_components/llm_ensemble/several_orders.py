@@ -23,7 +23,7 @@ from . import adjustments, home_check, named_outcome, readings, weather_answers
 from .engine import ROUTE_DOMOTICS, ROUTE_WEATHER, Decision, ModelInfo
 from .engine.text import normalize_lower_ascii
 from .morphology import CLITICS, DETERMINERS, STOPWORDS, articles_agree, tag
-from .readings import ASK_IF, INTERROGATIVES, REASON, begins_with_an_order
+from .readings import ASK_IF, INTERROGATIVES, LATER, REASON, begins_with_an_order
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .said_words import OBJECT_PRONOUNS, OF, WORD, SaidWord, paused, said_words
@@ -54,6 +54,12 @@ PAST_ENDINGS = ("aron", "ieron", "aste", "iste", "aba", "aban")
 PLACE_OF = re.compile(r"\b(?:de|del|en)\b")  # an order that names a place (or a device's part) of its own
 SENTENCE_END = re.compile(r"[.?!]")
 ALSO = frozenset({"tambien", "ademas"})
+HOW_LONG = frozenset({"tiempo", "rato", "ratito", "minutos", "horas"})
+# Words that end an object after "y" and name no one: "las luces de arriba y ya", "… y también".
+NOT_OWNERS = (
+    STOPWORDS | FILLERS | ALSO | LATER
+    | {"eso", "tal", "ahora", "todo", "todos", "todas", "mas", "nada", "algo", "otro", "otra", "otros", "otras", "asi"}
+)  # fmt: skip
 TRAILING_ALSO = re.compile(r"[\s,]+(?:tambi[eé]n|adem[aá]s)\W*$", re.IGNORECASE)  # "y la del lavadero también"
 
 
@@ -219,7 +225,7 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
     object_first = verb > start and plain[start] in DETERMINERS and plain[verb].endswith(OBJECT_PRONOUNS)
     dative = plain[verb].endswith(LE)  # "préndele al abanico de la sala y al de las niñas": "al" is "a el"
     cuts = [start]
-    owners = set()  # cuts before a bare owner: "… de Javi y Marta"
+    owners: set[int] = set()  # cuts before a bare owner: "… de Javi y Marta"
     # A verb's objects are in its sentence: "¿me prendes el abanico? Las niñas se asan" has one,
     # unless the next one joins it ("apaga la tele. Y la radio", "… La radio también"); and before
     # its reason: "apaga la fuente, que se ha parado el chorro y la bomba suena en vacío" has one.
@@ -271,6 +277,8 @@ def _another_owner(plain: Sequence[str], verb: int, j: int, ends: int) -> bool:
     return (
         j + 1 == ends
         and j - verb >= 5
+        and plain[j] not in NOT_OWNERS
+        and not _switch_verb(plain[j])
         and plain[j - 1] in ("y", "e")
         and plain[j - 3] == "de"
         and plain[verb + 1] in PLURAL_DETERMINERS
@@ -293,8 +301,8 @@ def _another_place(plain: Sequence[str], since: int, j: int, end: int) -> bool |
     is when, not where.
     """
     of = j - 1 if plain[j] in DETERMINERS else j
-    if plain[of] not in OF or plain[of + 1] in FILLERS or (of == j and plain[j + 1] in DETERMINERS):
-        return None
+    if of + 1 >= end or plain[of] not in OF or plain[of + 1] in FILLERS or (of == j and plain[j + 1] in DETERMINERS):
+        return None  # "apaga la luz del": nothing after "de"
     return sum(p in OF for p in plain[since:of]) == 1 and not any(tag(p).switch for p in plain[j + 1 : end])
 
 
@@ -436,7 +444,7 @@ async def async_outcome(
         if change:
             found = named_outcome.adjusting(hass, found, change.adjustment)
         if isinstance(found, Outcome) and (found.pass_on or found.error):
-            unsure = PassOn(Reason.PART_UNSURE, f"{number}/{len(parts)}: {found.pass_on or found.error}")
+            unsure = PassOn(Reason.PART_UNSURE, f"{number}/{len(meant)}: {found.pass_on or found.error}")
             return _whole(text, decisions), Outcome(found.speech, found.error, pass_on=unsure)
         planned.append(found)
     done = []
@@ -462,7 +470,9 @@ def _a_remark(text: str, part: str, decision: Decision, home_words: frozenset[st
         and SENTENCE_END.search(text[:at].rstrip()[-1:]) is not None
         and decision.route not in (ROUTE_DOMOTICS, ROUTE_WEATHER)
         and not (set(said) - STOPWORDS) & home_words
-        and not any(tag(w).switch or tag(w).slipped_switch for w in said)
+        and not any(tag(w).switch or tag(w).slipped_switch or tag(w).negation for w in said)
+        and not (set(said) & (LATER | HOW_LONG))  # "¿Cuánto tiempo?": the order's time
+        and not readings.asks_another_change(readings.Request(said, part))  # "¿Qué tal en azul?"
     )
 
 

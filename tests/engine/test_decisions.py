@@ -29,7 +29,8 @@ def test_a_device_asked_about_is_voted_on_where_the_selector_hears_the_weather(e
     device, it is the domotics model's to vote on, and the selector's label is kept."""
     text = "¿está calentando el boiler?"
     assert ensemble.decide(text).route == "weather"
-    decision = ensemble.decide(text, VoteSettings(n_votes=3), device_order=True)
+    assert ensemble.decide(text, VoteSettings(n_votes=3), device_order=True).route == "weather"  # no order
+    decision = ensemble.decide(text, VoteSettings(n_votes=3), device_asked=True)
     assert (decision.route, decision.label, decision.overruled) == ("domotics", "LLM2", True)
     assert decision.command == "ESTADO boiler"
 

@@ -32,7 +32,9 @@ TRANSLATIONS = {
 def decisions_raise(monkeypatch: pytest.MonkeyPatch, agent: MockConfigEntry, error: Exception) -> None:
     """Every decision of the loaded engine raises `error` (the rest of the agent stays real)."""
 
-    async def decide(text: str, settings: VoteSettings | None = None, device_order: bool = False) -> Any:
+    async def decide(
+        text: str, settings: VoteSettings | None = None, device_order: bool = False, device_asked: bool = False
+    ) -> Any:
         raise error
 
     monkeypatch.setattr(agent.runtime_data.engine, "async_decide", decide)

@@ -37,6 +37,9 @@ from custom_components.llm_ensemble.because import order_after_reason, order_bef
         ("apaga la luz, ya mismo", None),  # when, not a remark
         ("¿me hace el favor de apagar la luz? Muchas gracias", "¿me hace el favor de apagar la luz"),
         ("pon la fuente del patio. ¿A que suena bonita?", "pon la fuente del patio"),  # a question after it
+        ("apaga la luz. ¡No, espera!", None),  # taken back
+        ("enciende la estufa. ¿O mejor no?", None),
+        ("enciende la luz. ¡Mentira!", None),
         ("¿me apagas la tele, que no veo?", "¿me apagas la tele"),  # a question that asks for a switch
         ("¿está encendida la luz? gracias", None),  # asks, orders nothing
         ("poneme el lavarropas q ya cargué la ropa", "poneme el lavarropas"),  # "q", written for "que"

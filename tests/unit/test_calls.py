@@ -51,12 +51,17 @@ HOME_WORDS = frozenset({"cocina", "tele", "luz", "cuarto", "javi", "lampara", "p
         ("no apagues la luz", "no apagues la luz"),
         ("la tele apágala", "la tele apágala"),  # an article: the object said first
         ("quillo, la luz", "quillo, la luz"),  # no order follows
-        ("dale a la Nespresso, majo", "dale a la Nespresso"),  # a word of no name, set apart last
+        ("dale a la Nespresso, majo", "dale a la Nespresso"),  # a word that calls someone, set apart last
         ("prende el foco, mija", "prende el foco"),
+        ("apaga la tele, Marcos", "apaga la tele"),  # a name, with its capital
         ("apaga la luz, Javi", "apaga la luz, Javi"),  # a word of the home's names: may be whose
         ("apaga la luz, arriba", "apaga la luz, arriba"),  # where
         ("apaga la tele, digo", "apaga la tele, digo"),  # taken back
+        ("enciende la luz, olvídalo", "enciende la luz, olvídalo"),
         ("apaga la tele, no", "apaga la tele, no"),
+        ("enciende la luz, azul", "enciende la luz, azul"),  # a colour
+        ("apaga las luces, todas", "apaga las luces, todas"),
+        ("enciende la calefacción, tarde", "enciende la calefacción, tarde"),
         ("la luz del pasillo, majo", "la luz del pasillo, majo"),  # no order before it
         ("apaga la tele, porfa", "apaga la tele"),
         ("pon el ventilador, tres", "pon el ventilador, tres"),  # a level

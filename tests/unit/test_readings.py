@@ -174,10 +174,15 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         # A change in the reason is the reason's: the order asks for on or off.
         ("enciende la luz de la escalera, que ahora baja la abuela", None),
         ("préndele a la bomba, que ya no sube el agua", None),
-        ("pon la estufa, que estamos a doce grados", None),
         ("sube la luz del salón, que no veo", "otro cambio"),
         ("dale a las bombillitas del patio", None),  # "a las": a thing, not a time
         ("enciende la luz del porche a las nueve", "más tarde"),
+        ("apaga la calefacción a las dieciocho", "más tarde"),
+        ("enciende el horno a las trece", "más tarde"),
+        ("apaga el riego a las veintidós", "más tarde"),
+        ("enciende la luz, que sea roja", "otro cambio"),  # a change asked in the "reason"
+        ("pon el aire, que esté a 20 grados", "otro cambio"),
+        ("enciende el ventilador, porque lo quiero al máximo", "otro cambio"),
     ],
 )
 def test_changes_other_than_on_off_and_orders_for_later(text: str, reason: str | None) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from custom_components.llm_ensemble.several_orders import Order, begins_with_an_order, split_orders
+from custom_components.llm_ensemble.engine import Decision, Timings
+from custom_components.llm_ensemble.several_orders import Order, _a_remark, begins_with_an_order, split_orders
 
 
 @pytest.mark.parametrize(
@@ -117,6 +120,12 @@ def test_several_orders_are_cut_apart(text: str, orders: list[str]) -> None:
         "enciende la luz, que ya es de noche",  # a reason, not an order
         "enciende la radio y la apagas en diez minutos",  # "la" is a pronoun of the second verb
         "apaga la luz de Ana y Pedro",  # no article: one name
+        "apaga la luz de",  # nothing after "de"
+        "enciende la tele del",
+        "préndele la luz de",
+        "apaga las luces de arriba y ya",  # "ya" names no one
+        "apaga las lamparitas de Javi y también",
+        "apaga las luces de abajo y todo",
         "enciende la luz del porche y de noche la apagas",  # when, not where
         "prendeme la luz, dale",
         "apagá el velador, dale, que Juli ya se durmió. Gracias",  # "dale" and a reason: no order
@@ -179,3 +188,24 @@ def test_a_shared_verb_is_marked() -> None:
 )
 def test_an_order_begins_a_clause_with_its_verb(text: str, ordered: bool) -> None:
     assert begins_with_an_order(text) is ordered
+
+
+@pytest.mark.parametrize(
+    ("text", "remark"),
+    [
+        ("pon la fuente del patio. ¿A que suena bonita?", True),
+        ("apaga la luz del baño. ¿Cuántas veces os lo tengo que decir?", True),
+        ("apaga la tele y ¿cuánto falta para la cena?", False),  # no sentence of its own
+        ("enciende la luz. ¿Qué tal en azul?", False),  # a change asked
+        ("enciende el riego. ¿Cuánto tiempo?", False),  # how long
+        ("apaga la tele. ¿Apago también la luz?", False),  # an on/off verb
+        ("apaga la tele. ¿No es muy tarde?", False),  # a negation
+        ("apaga la tele. ¿Y la radio qué?", False),  # a word of the home's names
+    ],
+)
+def test_a_question_after_the_orders_that_asks_nothing_of_the_home_is_a_remark(text: str, remark: bool) -> None:
+    part = split_orders(text)[-1].text
+    nobodys = Decision(part, part, "none", "NINGUNO", (), None, False, Timings())
+    assert _a_remark(text, part, nobodys, frozenset({"radio", "tele", "luz", "fuente", "patio"})) is remark
+    weather = replace(nobodys, route="weather")
+    assert not _a_remark(text, part, weather, frozenset())

@@ -80,9 +80,9 @@ class DecisionEngine(Protocol):
         """The domotics model's house: its command codes."""
 
     async def async_decide(
-        self, text: str, settings: VoteSettings | None = None, device_order: bool = False
+        self, text: str, settings: VoteSettings | None = None, device_order: bool = False, device_asked: bool = False
     ) -> Decision:
-        """Route the text and, for a device (or a known on/off order), vote on a command."""
+        """Route the text and, for a device (or a known on/off order or state question), vote on a command."""
 
     async def async_single(self, text: str) -> str | None:
         """One greedy answer of the domotics model (the evaluation's single-model baseline)."""
@@ -104,7 +104,7 @@ class AsyncEngine:
         self.ensemble = ensemble
         self._executor: Executor = executor or default_executor
         self._running: set[asyncio.Future[Any]] = set()
-        self._cache: OrderedDict[tuple[str, VoteSettings, bool], Decision] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, VoteSettings, bool, bool], Decision] = OrderedDict()
         self._cache_size = cache_size
 
     @classmethod
@@ -150,16 +150,16 @@ class AsyncEngine:
             self._running.discard(future)
 
     async def async_decide(
-        self, text: str, settings: VoteSettings | None = None, device_order: bool = False
+        self, text: str, settings: VoteSettings | None = None, device_order: bool = False, device_asked: bool = False
     ) -> Decision:
         """The cached decision for this text and settings, else one decided in the executor."""
         settings = settings or VoteSettings()
         start = time.perf_counter()
-        key = (text, settings, device_order)
+        key = (text, settings, device_order, device_asked)
         if (cached := self._cache.get(key)) is not None:
             self._cache.move_to_end(key)
             return replace(cached, cached=True, timings=Timings(total_ms=round(elapsed_ms(start), 3)))
-        decision = await self._run(self.ensemble.decide, text, settings, device_order)
+        decision = await self._run(self.ensemble.decide, text, settings, device_order, device_asked)
         self._cache[key] = decision
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)

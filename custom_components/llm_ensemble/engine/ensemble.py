@@ -261,13 +261,17 @@ class Ensemble:
         (answer,) = self.domotics.generate(prompt, [Sampling()], self.domotics.answers_for(normalized))
         return command_of(self.domotics.info, answer)
 
-    def decide(self, text: str, settings: VoteSettings | None = None, device_order: bool = False) -> Decision:
+    def decide(
+        self, text: str, settings: VoteSettings | None = None, device_order: bool = False, device_asked: bool = False
+    ) -> Decision:
         """Route the text; for device requests, vote on the command.
 
-        `device_order`: the caller knows the text is an on/off order or asks whether a device is on
-        (begun with an on/off verb; "¿está calentando el termo?"): the domotics model votes even where
-        the selector says NINGUNO or LLM2 (its label is kept, for the record, and `Decision.overruled`
-        says so). The vote and every check still decide.
+        `device_order`: the caller knows the text is an on/off order (one part of several, begun with
+        an on/off verb) or a question whether a device is on: the domotics model votes even where the
+        selector says NINGUNO (its label is kept, for the record, and `Decision.overruled` says so).
+        `device_asked`: the caller knows it asks whether a device is on or at work ("¿está calentando
+        el termo?"): the domotics model votes even where the selector says LLM2. An order is never
+        taken from the weather ("ponme el clima de hoy"). The vote and every check still decide.
         """
         settings = settings or VoteSettings()
         start = time.perf_counter()
@@ -276,7 +280,9 @@ class Ensemble:
         votes: tuple[str | None, ...] = ()
         command = None
         vote_ms = 0.0
-        overruled = device_order and route in (ROUTE_NONE, ROUTE_WEATHER) and not truncated
+        overruled = not truncated and (
+            ((device_order or device_asked) and route == ROUTE_NONE) or (device_asked and route == ROUTE_WEATHER)
+        )
         if overruled:
             route = ROUTE_DOMOTICS
         if route == ROUTE_DOMOTICS:
