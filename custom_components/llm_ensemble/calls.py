@@ -38,7 +38,7 @@ CALLED_LAST = frozenset(
      "guapo", "guapa", "tio", "tia", "chaval", "chavala", "nene", "nena", "wey", "guey", "guero", "guera", "compa",
      "carnal", "boludo", "boluda", "gordo", "gorda", "flaco", "flaca", "viejo", "vieja", "reina", "campeon", "chamaco",
      "chamaca", "jefe", "jefa", "ma", "pa", "mama", "papa", "abuela", "abuelo", "cari", "bonito", "bonita", "quillo",
-     "illo", "pisha", "tronco", "primo", "prima", "porfa", "porfi", "porfis", "plis", "please", "gracias", "anda"}
+     "illo", "pisha", "tronco", "primo", "prima", "porfa", "porfi", "porfis", "plis", "please", "gracias"}
 )  # fmt: skip
 MIN_CALL_LETTERS = 3
 LAST_CALL = re.compile(r"\s*,\s*(\w+)\W*$")

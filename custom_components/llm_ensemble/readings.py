@@ -39,8 +39,13 @@ from .reasons import Reason
 from .said_words import paused, said_words
 from .typos import near_any
 
-# In a reason, these say who comes or goes: "…, que ahora baja la abuela", "…, que ya no sube el agua".
-COMINGS_AND_GOINGS = frozenset({"sube", "baja", "suben", "bajan"})
+# After "que", these ask for how the device is to be, as the order does: "que sea roja", "que esté a
+# veinte grados", "porque la quiero al máximo".
+WANTS = frozenset(
+    {"sea", "sean", "este", "esten", "quede", "queden", "vaya", "vayan", "ponga", "pongan", "pongas", "tenga",
+     "tengan", "quiero", "queremos", "quieres", "necesito", "gustaria"}
+)  # fmt: skip
+WANTS_REACH = 4  # "…, que la quiero al máximo", "porque ya la quiero roja"
 SETTINGS = frozenset(
     {"brillo", "intensidad", "velocidad", "volumen", "canal", "grados", "temperatura", "tono", "modo", "porciento",
      "color", "maximo", "minimo", "tope", "atenua", "regula", "ajusta", "sube", "baja", "subele", "bajale", "potencia",
@@ -217,12 +222,13 @@ def asks_something(request: Request) -> bool:
 def asks_another_change(request: Request) -> bool:
     """A colour, a setting, a number or a level: not on or off.
 
-    A reason said after the order may still ask for one ("enciende la luz, que sea roja"), but its
-    "sube" and "baja" are someone's comings and goings: "enciende la luz de la escalera, que ahora
-    baja la abuela" asks for the light on.
+    Read in the order, not in a reason said after it ("apaga la tele, que sube el volumen sola";
+    "enciende la luz de la escalera, que ahora baja la abuela"), unless what follows "que" asks for
+    it too: "enciende la luz, que sea roja", "…, porque la quiero al máximo".
     """
-    said = set(_before_its_reason(request).words) | (set(request.words) - COMINGS_AND_GOINGS)
-    text = request.text
+    order = request if _reason_wants(request) else _before_its_reason(request)
+    said = set(order.words)
+    text = order.text
     return bool(said & (colours() | SETTINGS) or any(char.isdigit() for char in text) or LEVEL_PATTERN.search(text))
 
 
@@ -239,6 +245,14 @@ def is_for_later(request: Request) -> bool:
         or LATER_PATTERN.search(text)
         or is_conditional(order.words, order.original)
     )
+
+
+def _reason_wants(request: Request) -> bool:
+    """Whether what follows the order's "que" asks for how the device is to be: "…, que sea roja"."""
+    reason = REASON.search(request.original)
+    if reason is None:
+        return False
+    return bool(set(normalize_lower_ascii(request.original[reason.start() :]).split()[: WANTS_REACH + 1]) & WANTS)
 
 
 def _before_its_reason(request: Request) -> Request:

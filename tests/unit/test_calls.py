@@ -64,6 +64,7 @@ HOME_WORDS = frozenset({"cocina", "tele", "luz", "cuarto", "javi", "lampara", "p
         ("enciende la calefacción, tarde", "enciende la calefacción, tarde"),
         ("la luz del pasillo, majo", "la luz del pasillo, majo"),  # no order before it
         ("apaga la tele, porfa", "apaga la tele"),
+        ("apaga la lámpara, anda", "apaga la lámpara, anda"),  # a verb too: left to the checks
         ("pon el ventilador, tres", "pon el ventilador, tres"),  # a level
     ],
 )

@@ -183,6 +183,8 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("enciende la luz, que sea roja", "otro cambio"),  # a change asked in the "reason"
         ("pon el aire, que esté a 20 grados", "otro cambio"),
         ("enciende el ventilador, porque lo quiero al máximo", "otro cambio"),
+        ("apaga la tele, que sube el volumen ella sola", None),  # a setting in the reason: the reason's
+        ("pon la estufa, que estamos a doce grados", None),
     ],
 )
 def test_changes_other_than_on_off_and_orders_for_later(text: str, reason: str | None) -> None:
