@@ -110,11 +110,12 @@ class LLMEnsembleAgent(ConversationEntity):
         text = user_input.text
         asked_again: tuple[str, ...] = ()
         if domotics.names_devices:
-            text = without_calls(text, home_check.async_read_home(self.hass).words)  # "oye, …", "quillo, …"
+            home_words = home_check.async_read_home(self.hass).words
+            text = without_calls(text, home_words)  # "oye, …", "quillo, …"
             text = corrections.order_meant(text) or text
             text = repairs.order_repaired(text) or text
             text = spoken_forms.as_written(text)  # "¿está encendío?": "¿está encendido?"
-            text = for_whom.as_whose(text, home_check.async_read_home(self.hass).words)  # "a Diego": "de Diego"
+            text = for_whom.as_whose(text, home_words)  # "préndeles los focos a Diego": "… de Diego"
             # Who has the device may not name it: asked again without them, then as said, where the
             # models are unsure.
             if asked := owner_questions.as_state_question(text):

@@ -132,10 +132,10 @@ LEAVE_STEM = "dej"  # deja, déjala, dejes, dejad
 AS_IT_IS = re.compile(
     r"\b(?:como (?:esta|estaba|estan|estaban)|igual(?:ito)?|asi|tal cual|tal y como|en paz|quiet[oa]s?)\b"
 )
-# Words that make a request of a device named alone: "la luz del salón ya, por favor", "el
-# calentador, si puedes". Said with a slip too ("favorr", "porfiss").
 # The words a question about something begins with: "¿cómo va a estar mañana?", "¿cuándo llueve?".
 INTERROGATIVES = frozenset({"que", "como", "cuanto", "cuanta", "cuantos", "cuantas", "cuando", "donde"})
+# Words that make a request of a device named alone: "la luz del salón ya, por favor", "el
+# calentador, si puedes". Said with a slip too ("favorr", "porfiss").
 ASKING_WORDS = frozenset({"favor", "porfa", "porfis", "porfi", "porfavor", "plis", "please", "puedes", "podes",
                           "podrias", "importaria"})  # fmt: skip
 SAYS_NO_FIRST = re.compile(r"(?:^|\W)no\s*[,.!;:]")  # "la cafetera no, apaga…": a no, then the order

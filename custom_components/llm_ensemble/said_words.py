@@ -13,6 +13,7 @@ from .engine.text import normalize_lower_ascii
 
 WORD = re.compile(r"\w+")
 PAUSE = re.compile(r"[,;:.!?…—]")  # a comma, a colon, the end of a sentence, a dash
+SENTENCE_END = re.compile(r"[.?!]")
 OBJECT_PRONOUNS = ("la", "lo", "las", "los")  # "apágala", "los leds enciéndelos": the object said first
 OF = frozenset({"de", "del"})  # "la de la escalera": a thing whose noun is left out
 

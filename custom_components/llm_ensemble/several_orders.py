@@ -26,7 +26,7 @@ from .morphology import CLITICS, DETERMINERS, STOPWORDS, articles_agree, tag
 from .readings import ASK_IF, INTERROGATIVES, LATER, REASON, begins_with_an_order
 from .reasons import PassOn, Reason
 from .reply import Outcome
-from .said_words import OBJECT_PRONOUNS, OF, WORD, SaidWord, paused, said_words
+from .said_words import OBJECT_PRONOUNS, OF, SENTENCE_END, WORD, SaidWord, paused, said_words
 from .settings import Settings
 
 MAX_ORDERS = 3
@@ -52,7 +52,6 @@ NOUN_ONLY = frozenset({"el", "un", "una", "unos", "unas", "del", "al"})  # never
 LE = ("le", "les")  # "apágale a…", "préndeles a…"
 PAST_ENDINGS = ("aron", "ieron", "aste", "iste", "aba", "aban")
 PLACE_OF = re.compile(r"\b(?:de|del|en)\b")  # an order that names a place (or a device's part) of its own
-SENTENCE_END = re.compile(r"[.?!]")
 ALSO = frozenset({"tambien", "ademas"})
 HOW_LONG = frozenset({"tiempo", "rato", "ratito", "minutos", "horas"})
 # Words that end an object after "y" and name no one: "las luces de arriba y ya", "… y también".
