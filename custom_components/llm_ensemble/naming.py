@@ -346,16 +346,19 @@ def _only_room_called(word: str, home: Home, kinds: Kinds) -> str | None:
     "Dormitorio" and a "Habitación de Lucía", where "habitación" may be either.
     """
     holding = {area.area_id for area in home.areas for name in area.names if word in content(name)}
-    if len(holding) != 1:
+    if len(holding) != 1 or _named_by_its_kind_elsewhere(word, frozenset(holding), home, kinds):
         return None
-    only = holding.pop()
-    others_by_kind = any(
+    return holding.pop()
+
+
+def _named_by_its_kind_elsewhere(word: str, rooms: frozenset[str], home: Home, kinds: Kinds) -> bool:
+    """Whether an area besides `rooms` is named by that kind of room alone: "habitación" may be the "Dormitorio"."""
+    return any(
         len(content(name)) == 1 and _matches(word, content(name)[0], kinds)
         for area in home.areas
-        if area.area_id != only
+        if area.area_id not in rooms
         for name in area.names
     )
-    return None if others_by_kind else only
 
 
 def _fit(
@@ -434,7 +437,7 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
         if here is not None and not naming.plural and (one := _the_one_named_here(whole, home, here)):
             return Target(naming.action, (one,))
         found = _pick(naming, whole, home.entities, frozenset(), kinds, None)
-        if found is None and not naming.plural and (rooms := _rooms_calling_so(naming.place, home)):
+        if found is None and not naming.plural and (rooms := _rooms_calling_so(naming.place, home, kinds)):
             # "el clima de la recámara", two rooms called "Recámara …": the one device the words fit there.
             there = [e for e in home.entities if e.area_id in rooms]
             in_them = _pick(naming, device, there, frozenset(), kinds, home, only_one=True, kind_name_wins=False)
@@ -452,12 +455,17 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
     return Unresolved.NO_DEVICE if found is None else found
 
 
-def _rooms_calling_so(place: Words, home: Home) -> frozenset[str]:
-    """The rooms with a name that holds the one word said: "recámara" of "Recámara principal"."""
+def _rooms_calling_so(place: Words, home: Home, kinds: Kinds) -> frozenset[str]:
+    """The rooms with a name that holds the one word said: "recámara" of "Recámara principal".
+
+    None where another room is named by that kind of room alone: beside a "Dormitorio", "la
+    habitación" may be it as well as the "Habitación de los niños".
+    """
     said = content(place)
     if len(said) != 1:
         return frozenset()
-    return frozenset(area.area_id for area in home.areas for name in area.names if said[0] in content(name))
+    rooms = frozenset(area.area_id for area in home.areas for name in area.names if said[0] in content(name))
+    return frozenset() if _named_by_its_kind_elsewhere(said[0], rooms, home, kinds) else rooms
 
 
 def _the_one_named_here(said: Words, home: Home, here: str) -> str | None:

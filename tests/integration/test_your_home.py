@@ -1,7 +1,8 @@
 """A home named by its family, not by the catalog: the shipped models, no mapping, real service calls.
 
 The house below is this test's own (no evaluation file's): rooms named after people, a Mexican
-"recámara", devices no catalog lists, an alias, a floor, two rooms with a bathroom in their names.
+"recámara", devices no catalog lists, an alias, a floor, two rooms with a bathroom in their names,
+a "Dormitorio" beside a "Habitación de …".
 The agent is set up as a new user would (engine defaults, options untouched).
 """
 
@@ -33,6 +34,7 @@ DEVICES = (
     Device(None, "light", "Lámpara de pie", "lampara_pie", "Sala de estar"),
     Device(None, "switch", "Deshumidificador", "deshumidificador", "Sala de estar"),
     Device(None, "light", "Quitamiedos", "quitamiedos", "Habitación de Irene"),
+    Device(None, "switch", "Calefactor", "calefactor", "Dormitorio"),
     Device(None, "fan", "Abanico", "abanico", "Recámara de Tomás"),
     Device(None, "light", "Lámpara de la mesita de noche", "mesita", "Recámara de Tomás"),
     Device(None, "switch", "Radiador toallero", "toallero", "Baño de arriba"),
@@ -120,6 +122,7 @@ async def test_a_state_question_is_answered_and_switches_nothing(
         "enciende la luz del trastero",  # a room this home does not have
         "enciende el lavavajillas",  # a device it does not have
         "enciende la lámpara",  # two lamps: which one?
+        "enciende la luz de la habitación",  # Irene's, or the Dormitorio, a kind of habitación too?
         "no enciendas el deshumidificador",
         "apaga el abanico y enciende el lavavajillas",  # two orders, one about what the home lacks
     ],

@@ -858,3 +858,15 @@ def test_a_rooms_head_word_names_the_one_device_the_words_fit_in_those_rooms() -
     naming = Naming.parse("ON luz @ habitacion")  # a light in each: which?
     assert naming is not None
     assert resolve(naming, home, KINDS) == Unresolved.NO_PLACE
+
+
+def test_a_rooms_head_word_names_no_room_where_another_is_called_by_its_kind_alone() -> None:
+    """ "el ventilador de la habitación" beside a "Dormitorio": the Habitación de Lucía's, or the Dormitorio's?"""
+    home = _home()
+    ceiling_fan = HomeEntity("fan.dormitorio", (words("Ventilador de techo"),), "dormitorio")
+    home = Home(home.areas, (*(e for e in home.entities if e.entity_id != "fan.dormitorio"), ceiling_fan))
+    naming = Naming.parse("ON ventilador @ habitacion")
+    assert naming is not None
+    assert resolve(naming, home, KINDS) == Target("ON", ("fan.lucia",))  # no word says a dormitorio is one
+    kinds = Kinds(KINDS.by_domain, (*KINDS.synonyms, frozenset({"dormitorio", "habitacion", "cuarto"})))
+    assert resolve(naming, home, kinds) == Unresolved.NO_PLACE
