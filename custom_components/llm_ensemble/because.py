@@ -17,6 +17,7 @@ from .home_check import words
 from .morphology import STOPWORDS, tag
 from .readings import REASON_OR_PURPOSE, Request, asks_without_an_order, orders_without_asking
 from .said_words import SENTENCE_END, paused, said_words
+from .taking_back import CALLED_OFF
 
 # After the order, a remark that the reason's words do not catch: ", ya subimos todos", "? Muchas
 # gracias", ". ¿A que suena bonita?", "q ya cargué la ropa" (not ", ya mismo", which says when).
@@ -25,7 +26,7 @@ REASON_OR_REMARK = re.compile(rf"{REASON_OR_PURPOSE.pattern}|{REMARK}", re.IGNOR
 # "enciéndeme la luz, hijo": one word set apart at the end calls someone ("…, no," takes it back).
 CALLED = re.compile(r",\s*(\w+)\W*$")
 NOT_CALLED = frozenset({"espera", "mejor", "nah", "tampoco", "digo", "perdona", "perdon"})
-TAKEN_BACK = frozenset({"o", "mentira", "olvidalo", "olvida", "cancela", "cancelalo", "esperate", "nada"})
+TAKEN_BACK = CALLED_OFF | {"o", "nada"}  # a remark that begins so: "¿O mejor no?", "Nada, déjalo"
 
 
 def order_alone(text: str, home_words: frozenset[str]) -> str | None:

@@ -37,6 +37,7 @@ from .morphology import (
 )
 from .reasons import Reason
 from .said_words import paused, said_words
+from .taking_back import called_off_at_the_end
 from .typos import near_any
 
 # After "que", these ask for how the device is to be, as the order does: "que sea roja", "que esté a
@@ -46,6 +47,8 @@ WANTS = frozenset(
      "tengan", "quiero", "queremos", "quieres", "necesito", "gustaria"}
 )  # fmt: skip
 WANTS_REACH = 4  # "…, que la quiero al máximo", "porque ya la quiero roja"
+# Said first after "que", these say how the device is to be: "…, que quede flojita", "…, que vaya en el dos".
+TO_BE = frozenset({"sea", "sean", "este", "esten", "quede", "queden", "vaya", "vayan", "ponga", "pongan"})
 SETTINGS = frozenset(
     {"brillo", "intensidad", "velocidad", "volumen", "canal", "grados", "temperatura", "tono", "modo", "porciento",
      "color", "maximo", "minimo", "tope", "atenua", "regula", "ajusta", "sube", "baja", "subele", "bajale", "potencia",
@@ -229,7 +232,12 @@ def asks_another_change(request: Request) -> bool:
     order = request if _reason_wants(request) else _before_its_reason(request)
     said = set(order.words)
     text = order.text
-    return bool(said & (colours() | SETTINGS) or any(char.isdigit() for char in text) or LEVEL_PATTERN.search(text))
+    return bool(
+        said & (colours() | SETTINGS)
+        or any(char.isdigit() for char in text)
+        or LEVEL_PATTERN.search(text)
+        or _reason_says_how(request)
+    )
 
 
 def is_for_later(request: Request) -> bool:
@@ -255,6 +263,22 @@ def _reason_wants(request: Request) -> bool:
     return bool(set(normalize_lower_ascii(request.original[reason.start() :]).split()[: WANTS_REACH + 1]) & WANTS)
 
 
+def _reason_says_how(request: Request) -> bool:
+    """Whether the reason says how the device is to be, other than on or off.
+
+    "…, que quede flojita", "…, que se quede a la mitad", "…, que vaya en el dos"; not "…, que se
+    quede encendida", nor "…, que vaya a ver".
+    """
+    reason = REASON.search(request.original)
+    if reason is None:
+        return False
+    after = normalize_lower_ascii(request.original[reason.end() - 1 :]).split()
+    while after and tag(after[0]).clitic:
+        after = after[1:]
+    going = len(after) > 2 and after[1] == "a" and tag(after[2]).infinitive  # "que vaya a verlo": someone goes
+    return len(after) > 1 and after[0] in TO_BE and not going and not any(tag(w).says_switch for w in after[1:])
+
+
 def _before_its_reason(request: Request) -> Request:
     """The order said before a reason that gives no order of its own; else the whole request."""
     reason = REASON.search(request.original)
@@ -270,6 +294,7 @@ READINGS: tuple[tuple[Reason, Callable[[Request], bool]], ...] = (
     (Reason.NEGATED, lambda r: negates_switching(r.words)),
     (Reason.LEAVE_AS_IS, lambda r: leaves_as_is(r.words)),
     (Reason.ALREADY_DONE, tells_what_was_done),
+    (Reason.TAKEN_BACK, lambda r: called_off_at_the_end(r.original)),
     (Reason.NO_SWITCH_ASKED, lambda r: only_a_purpose(r.words)),
     (Reason.BOTH_DIRECTIONS, lambda r: names_both_directions(_before_its_reason(r).words)),
     (Reason.QUESTION, asks_something),

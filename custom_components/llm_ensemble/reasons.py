@@ -77,7 +77,7 @@ SPOKEN = {
     Reason.OTHER_CHANGE: "pide otro cambio que encender o apagar",
     Reason.LATER_OR_CONDITION: "es para más tarde o con una condición",
     Reason.TWO_ORDERS: "son dos órdenes a la vez",
-    Reason.TAKEN_BACK: "se ha corregido a medias y no sé qué orden vale",
+    Reason.TAKEN_BACK: "la orden se ha retirado o corregido a medias y no sé cuál vale",
     Reason.VERB_SAYS_OTHERWISE: "el verbo dice lo contrario",
     Reason.ORDER_NOT_QUESTION: "es una orden, no una pregunta",
     Reason.OTHER_HOME: "habla de otra casa",

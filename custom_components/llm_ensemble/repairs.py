@@ -21,14 +21,7 @@ from .home_check import words
 from .morphology import DETERMINERS, articles_agree, tag
 from .readings import Request, is_for_later
 from .said_words import OBJECT_PRONOUNS, OF, SaidWord, paused, said_words
-
-# Words that take back what was said: "digo", "perdona", "quería decir", "mejor", "espera".
-TAKE_BACK = frozenset({"digo", "perdona", "perdon", "perdone", "mejor", "espera", "decir"})
-# "perdona el ruido" forgives: these take back only before a pause or another such word.
-APOLOGIES = frozenset({"perdona", "perdon", "perdone"})
-# Words said with them: "ay no", "bueno no", "no, perdona", "o sea", "quiero decir".
-WITH_THEM = frozenset({"no", "ay", "uy", "bueno", "ah", "o", "sea", "quiero", "queria", "es"})
-SAID_AGAIN = frozenset({("ay", "no"), ("uy", "no"), ("bueno", "no"), ("ah", "no"), ("o", "sea"), ("es", "decir")})
+from .taking_back import APOLOGIES, SAID_AGAIN, TAKE_BACK, WITH_THEM, called_off_at_the_end
 
 
 @dataclass(frozen=True)
@@ -58,8 +51,8 @@ def order_repaired(text: str) -> str | None:
 
 
 def takes_back(text: str) -> bool:
-    """Whether words after an order take it back ("…, digo, la radio"), repaired or not."""
-    return _repair(text, said_words(text)) is not None
+    """Whether words after an order take it back ("…, digo, la radio", "…, mejor no"), repaired or not."""
+    return _repair(text, said_words(text)) is not None or called_off_at_the_end(text)
 
 
 def _repair(text: str, said: list[SaidWord]) -> _Repair | None:

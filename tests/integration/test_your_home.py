@@ -123,6 +123,8 @@ async def test_a_state_question_is_answered_and_switches_nothing(
         "enciende el lavavajillas",  # a device it does not have
         "enciende la lámpara",  # two lamps: which one?
         "enciende la luz de la habitación",  # Irene's, or the Dormitorio, a kind of habitación too?
+        "enciende el abanico, mejor no",  # called off
+        "prende la lámpara de pie, que quede a la mitad",  # a brightness said in the reason
         "no enciendas el deshumidificador",
         "apaga el abanico y enciende el lavavajillas",  # two orders, one about what the home lacks
     ],

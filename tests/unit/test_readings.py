@@ -185,6 +185,18 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("enciende el ventilador, porque lo quiero al máximo", "otro cambio"),
         ("apaga la tele, que sube el volumen ella sola", None),  # a setting in the reason: the reason's
         ("pon la estufa, que estamos a doce grados", None),
+        # A reason that says how the device is to be asks for it.
+        ("enciende la lamparita, que quede muy flojita", "otro cambio"),
+        ("pon el ventilador del salón, que vaya en el dos", "otro cambio"),
+        ("prende el flexo, que se quede a la mitad", "otro cambio"),
+        ("enciende la luz del porche, que se quede encendida", None),
+        ("enciende la luz del pasillo, que vaya a ver qué pasa", None),  # someone goes
+        ("apaga la luz, que quiero dormir", None),
+        # An order called off at the end.
+        ("apaga el termo, mejor no", "retirado"),
+        ("quita la tele grande, olvídalo", "retirado"),
+        ("enciende el riego, ay no", "retirado"),
+        ("apaga la luz, perdona", None),  # an apology, not a take-back
     ],
 )
 def test_changes_other_than_on_off_and_orders_for_later(text: str, reason: str | None) -> None:

@@ -1,0 +1,45 @@
+"""Words that take back what was just said: "…, digo, la lámpara", "…, mejor no", "…, olvídalo".
+
+Said after an order and a pause. Followed by what was meant, they repair it (repairs.py); said
+last, with nothing in its place, they call the order off, and nothing is switched.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from .morphology import tag
+from .said_words import paused, said_words
+
+# Words that take back what was said: "digo", "perdona", "quería decir", "mejor", "espera".
+TAKE_BACK = frozenset({"digo", "perdona", "perdon", "perdone", "mejor", "espera", "decir"})
+# "perdona el ruido" forgives: these take back only before a pause or another such word.
+APOLOGIES = frozenset({"perdona", "perdon", "perdone"})
+# Words said with them: "ay no", "bueno no", "no, perdona", "o sea", "quiero decir".
+WITH_THEM = frozenset({"no", "ay", "uy", "bueno", "ah", "o", "sea", "quiero", "queria", "es"})
+SAID_AGAIN = frozenset({("ay", "no"), ("uy", "no"), ("bueno", "no"), ("ah", "no"), ("o", "sea"), ("es", "decir")})
+# Words that call the order off, and say nothing in its place: "…, olvídalo", "…, cancela".
+CALLED_OFF = frozenset({"mentira", "olvidalo", "olvida", "cancela", "cancelalo", "esperate"})
+
+
+def takes_back(taken: list[str]) -> bool:
+    """Whether these words, said after a pause, take back what came before them.
+
+    Not a bare "no" ("…, ¿no?" asks for a yes), nor an apology said alone ("…, perdona").
+    """
+    apology = len(taken) == 1 and taken[0] in APOLOGIES
+    return bool((set(taken) & (TAKE_BACK | CALLED_OFF) and not apology) or set(pairwise(taken)) & SAID_AGAIN)
+
+
+def called_off_at_the_end(text: str) -> bool:
+    """Whether the request ends by taking its order back: "apaga el termo, mejor no", "quita la tele, olvídalo"."""
+    said = said_words(text)
+    plain = [w.plain for w in said]
+    verb = next((i for i, w in enumerate(plain) if tag(w).order_verb), None)
+    if verb is None:
+        return False
+    words_of_it = TAKE_BACK | WITH_THEM | CALLED_OFF
+    for i in range(verb + 2, len(said)):
+        if paused(text, said[i - 1], said[i]) and all(w in words_of_it for w in plain[i:]):
+            return takes_back(plain[i:])
+    return False

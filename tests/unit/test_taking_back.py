@@ -1,0 +1,35 @@
+"""Words that call an order off at the end, with nothing said in its place."""
+
+from __future__ import annotations
+
+import pytest
+
+from custom_components.llm_ensemble.taking_back import called_off_at_the_end, takes_back
+
+
+@pytest.mark.parametrize(
+    ("text", "called_off"),
+    [
+        ("apaga el termo, mejor no", True),
+        ("quita la tele grande, olvídalo", True),
+        ("enciende el riego del jardín. Mejor no.", True),
+        ("apaga la luz, ay, no", True),
+        ("pon la tele, espera", True),
+        ("apaga la luz, perdona, mejor no", True),
+        ("enciende la luz, ¿no?", False),  # asks for a yes
+        ("apaga la luz, perdona", False),  # an apology
+        ("apaga la luz, digo, la del baño", False),  # a repair: something said in its place
+        ("apaga la luz mejor", False),  # no pause
+        ("mejor no", False),  # no order to take back
+        ("", False),
+    ],
+)
+def test_an_order_called_off_at_the_end(text: str, called_off: bool) -> None:
+    assert called_off_at_the_end(text) is called_off
+
+
+def test_a_bare_no_or_an_apology_takes_nothing_back() -> None:
+    assert not takes_back(["no"])
+    assert not takes_back(["perdona"])
+    assert takes_back(["mejor", "no"])
+    assert takes_back(["uy", "no"])
