@@ -18,8 +18,8 @@ APOLOGIES = frozenset({"perdona", "perdon", "perdone"})
 # Words said with them: "ay no", "bueno no", "no, perdona", "o sea", "quiero decir".
 WITH_THEM = frozenset({"no", "ay", "uy", "bueno", "ah", "o", "sea", "quiero", "queria", "es"})
 SAID_AGAIN = frozenset({("ay", "no"), ("uy", "no"), ("bueno", "no"), ("ah", "no"), ("o", "sea"), ("es", "decir")})
-# Words that call the order off, and say nothing in its place: "…, olvídalo", "…, cancela".
-CALLED_OFF = frozenset({"mentira", "olvidalo", "olvida", "cancela", "cancelalo", "esperate"})
+# Words that call the order off, and say nothing in its place: "…, olvídalo", "…, olvidate", "…, déjalo".
+CALLED_OFF = frozenset({"mentira", "olvidalo", "olvidate", "olvida", "cancela", "cancelalo", "esperate", "dejalo"})
 
 
 def takes_back(taken: list[str]) -> bool:

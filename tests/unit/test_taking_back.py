@@ -15,6 +15,8 @@ from custom_components.llm_ensemble.taking_back import called_off_at_the_end, ta
         ("enciende el riego del jardín. Mejor no.", True),
         ("apaga la luz, ay, no", True),
         ("pon la tele, espera", True),
+        ("apagá el termo, olvidate", True),
+        ("enciende el riego, déjalo", True),
         ("apaga la luz, perdona, mejor no", True),
         ("enciende la luz, ¿no?", False),  # asks for a yes
         ("apaga la luz, perdona", False),  # an apology
