@@ -26,7 +26,7 @@ is on whole words after the models' own normalisation (lower case, no accents or
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
@@ -75,6 +75,11 @@ OTHER_PEOPLE = frozenset(
      "abuelo", "abuela", "abuelos", "tio", "tia", "tios", "primo", "prima", "primos", "amigo", "amiga", "amigos",
      "amigas", "suegro", "suegra", "suegros", "novio", "novia", "jefe", "jefa", "hijo", "hija", "hijos", "hijas"}
 )  # fmt: skip
+# What the family calls its own: "la mesilla de mamá", "el ventilador del peque".
+FAMILY = frozenset(
+    {"mama", "papa", "mami", "papi", "nene", "nena", "nino", "nina", "peque", "abuela", "abuelo", "yaya", "yayo", "abu",
+     "bebe"}
+)  # fmt: skip
 DISTINCTIVE_LETTERS = 5  # a word of a name, not of the catalog, this long names that area or device alone
 
 Words = tuple[str, ...]
@@ -122,6 +127,8 @@ class Home:
     areas: tuple[HomeArea, ...]
     entities: tuple[HomeEntity, ...]
     floors: tuple[HomeFloor, ...] = ()
+    # Words the entities' names write with a capital after their first word: people ("Lamparita de Javi").
+    proper_names: frozenset[str] = frozenset()
 
     @cached_property
     def names(self) -> tuple[Words, ...]:
@@ -136,6 +143,24 @@ class Home:
     def words(self) -> frozenset[str]:
         """Every word of every name and alias of the home's areas, floors and entities."""
         return frozenset(w for name in self.names for w in name)
+
+    @cached_property
+    def owners(self) -> Mapping[str, str]:
+        """Whose devices are kept in one room, and which: "javi" of "Lamparita de Javi" -> the Dormitorio.
+
+        A person's name (`proper_names`) or a word for one of the family ("mesilla de mamá"), said
+        after "de" in devices' names, that no area's or floor's name has nor any device's name begins
+        with, and that only devices of one area have. Not "noche" of "Luz de noche": that is no one.
+        """
+        taken = {w for name in (*(n for a in self.areas for n in a.names), *(n for f in self.floors for n in f.names))
+                 for w in name} | {name[0] for e in self.entities for name in e.names if name}  # fmt: skip
+        after_de = {b for e in self.entities for name in e.names for a, b in pairwise(name) if a in ("de", "del")}
+        people = after_de & (self.proper_names | FAMILY) - taken - STOPWORDS
+        rooms: dict[str, set[str | None]] = {}
+        for entity in self.entities:
+            for word in {w for name in entity.names for w in name} & people:
+                rooms.setdefault(word, set()).add(entity.area_id)
+        return {word: area for word, areas in rooms.items() if len(areas) == 1 and (area := next(iter(areas)))}
 
     def entity(self, entity_id: str) -> HomeEntity | None:
         """The entity with this id, if the home exposes it."""
@@ -492,6 +517,7 @@ def async_read_home(hass: HomeAssistant) -> Home:
         for floor in fr.async_get(hass).async_list_floors()
     )
     entities = []
+    proper: set[str] = set()
     for state in hass.states.async_all():
         if not async_should_expose(hass, CONVERSATION, state.entity_id):
             continue
@@ -503,4 +529,10 @@ def async_read_home(hass: HomeAssistant) -> Home:
             if not area_id and entry.device_id and (device := devices_reg.async_get(entry.device_id)):
                 area_id = device.area_id
         entities.append(HomeEntity(state.entity_id, tuple(w for n in names if (w := words(n))), area_id))
-    return Home(areas, tuple(entities), floors)
+        proper |= capitalised(names)
+    return Home(areas, tuple(entities), floors, frozenset(proper))
+
+
+def capitalised(names: Iterable[str]) -> set[str]:
+    """The words written with a capital after a name's first word: "javi" of "Lamparita de Javi"."""
+    return {w for name in names for said in name.split()[1:] if said[:1].isupper() for w in words(said)}

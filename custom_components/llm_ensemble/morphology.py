@@ -273,6 +273,23 @@ def sounds_feminine(name: str) -> bool:
     return bool(first) and first[0].endswith(("a", "z", "ion", "dad", "tv"))
 
 
+def same_gender(article: str, other: str) -> bool:
+    """Whether two articles may name things of one kind, one or several: "los ventiladores…", "el de Lucía"."""
+    both = {article, other}
+    return not (both & FEMININE and both & MASCULINE)
+
+
+def singular_of(noun: str) -> str:
+    """One of a plural noun, as said: "ventiladores" -> "ventilador", "luces" -> "luz", "lámparas" -> "lámpara"."""
+    if not is_plural(normalize_lower_ascii(noun)):
+        return noun
+    if noun.endswith("ces"):
+        return noun[:-3] + "z"
+    if noun.endswith(("ores", "ones")):
+        return noun[:-2]
+    return noun[:-1]
+
+
 def articles_agree(article: str, other: str) -> bool:
     """Whether two articles may name the same kind of thing: not "el flexo" and "la de Lucía".
 

@@ -244,8 +244,23 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
     # "baño" is the Baño, even where "aseo" is a kind of baño; "servicio" the Cuarto de servicio.
     found = exact or whole or part or part_by_kind
     if not found:
-        return _room_said_in_words(said, home, kinds) or _room_on_floor(place, home, kinds)
+        return _room_said_in_words(said, home, kinds) or _room_on_floor(place, home, kinds) or _owners_room(said, home)
     return _Place(frozenset(found), frozenset(said))
+
+
+def _owners_room(said: Words, home: Home) -> _Place | None:
+    """The one room whose devices the words say are someone's: "de Javi" where his lamparita is.
+
+    "el ventilador de Javi y Marta" is the fan of the Dormitorio principal, where the Lamparita de
+    Javi and the "mesilla de mamá" are (`Home.owners`); no room where the words are of two rooms.
+    """
+    areas = set()
+    for word in said:
+        rooms = {area for owner, area in home.owners.items() if _same_word(word, owner, NO_KINDS)}
+        if len(rooms) != 1:
+            return None
+        areas |= rooms
+    return _Place(frozenset(areas), frozenset(said)) if len(areas) == 1 else None
 
 
 def _rooms_of_a_kind(said: Words, home: Home, kinds: Kinds) -> frozenset[str]:
@@ -552,9 +567,32 @@ def word_of_another_device(said: Words, named: str, home: Home, chosen: Sequence
     own = frozenset().union(*(_own_words(e, home) for e in home.entities if e.entity_id in chosen))
     others = frozenset(w for e in home.entities if e.entity_id not in chosen for name in e.names for w in content(name))
     for following in _words_after(said, named, WHOSE):
-        if following not in (named, *WHOLE_HOME) and following in others and not near_any(following, own):
+        if (
+            following not in (named, *WHOLE_HOME)
+            and following in others
+            and not near_any(following, own)
+            and not _whose_room(following, home, chosen)
+        ):
             return following
     return None
+
+
+def _whose_room(word: str, home: Home, chosen: Sequence[str]) -> bool:
+    """Whether the word says whose room the chosen devices are in, and names no device of their kind.
+
+    "el ventilador de Javi", with the Lamparita de Javi beside the Dormitorio's fan: Javi's room's
+    fan; "la lámpara de buró" with the Foco beside the Lámpara de buró names another light.
+    """
+    area = home.owners.get(word)
+    picked = [e for e in home.entities if e.entity_id in chosen]
+    domains = {e.entity_id.split(".")[0] for e in picked}
+    holding = [e for e in home.entities if any(word in name for name in e.names)]
+    return (
+        area is not None
+        and bool(picked)
+        and all(e.area_id == area for e in picked)
+        and not any(e.entity_id.split(".")[0] in domains for e in holding)
+    )
 
 
 def another_device_named(said: Words, home: Home, chosen: Sequence[str]) -> str | None:

@@ -22,7 +22,7 @@ from homeassistant.core import Context, HomeAssistant
 from . import adjustments, home_check, named_outcome, readings, weather_answers
 from .engine import ROUTE_DOMOTICS, ROUTE_WEATHER, Decision, ModelInfo
 from .engine.text import normalize_lower_ascii
-from .morphology import CLITICS, DETERMINERS, STOPWORDS, articles_agree, tag
+from .morphology import CLITICS, DETERMINERS, PLURAL, SINGULAR, STOPWORDS, articles_agree, same_gender, singular_of, tag
 from .readings import ASK_IF, INTERROGATIVES, LATER, REASON, begins_with_an_order
 from .reasons import PassOn, Reason
 from .reply import Outcome
@@ -315,6 +315,18 @@ def _span(text: str, said: Sequence[SaidWord], start: int, end: int) -> str:
     return text[begin:finish]
 
 
+def _noun_for(article: str, thing: str) -> str | None:
+    """The noun of the previous thing that an article said alone stands for, one where it says one.
+
+    "la de la escalera" after "la luz del pasillo" is "la luz"; "el de Lucía" after "los
+    ventiladores de Javi" is "el ventilador"; "la de Lucía" after "el flexo" is none.
+    """
+    first, noun = normalize_lower_ascii(thing.split()[0]), thing.split()[-1]
+    if articles_agree(article, first):
+        return noun
+    return singular_of(noun) if article in SINGULAR and first in PLURAL and same_gender(article, first) else None
+
+
 def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
     """Each order with the noun it leaves out said again.
 
@@ -345,10 +357,10 @@ def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
             and len(after) == 2
             and after[0] in DETERMINERS
             and after[1] in OF
-            and articles_agree(after[0], normalize_lower_ascii(thing.split()[0]))
+            and (noun := _noun_for(after[0], thing))
         ):
             at = words[start + 1].start()
-            said = f"{said[:at]}{thing.split()[-1]} {said[at:]}"
+            said = f"{said[:at]}{noun} {said[at:]}"
         else:
             # "apágale a los abanicos": the "a" a verb's "le" calls for is no word of the thing.
             skip = start + 1 if start < end and plain[start] == "a" and plain[verb].endswith(LE) else start

@@ -35,6 +35,7 @@ DEVICES = (
     Device(None, "switch", "Deshumidificador", "deshumidificador", "Sala de estar"),
     Device(None, "light", "Quitamiedos", "quitamiedos", "Habitación de Irene"),
     Device(None, "switch", "Calefactor", "calefactor", "Dormitorio"),
+    Device(None, "light", "Lamparita de Nico", "lamparita_nico", "Dormitorio"),  # whose room it is
     Device(None, "fan", "Abanico", "abanico", "Recámara de Tomás"),
     Device(None, "light", "Lámpara de la mesita de noche", "mesita", "Recámara de Tomás"),
     Device(None, "switch", "Radiador toallero", "toallero", "Baño de arriba"),
@@ -93,6 +94,8 @@ async def changed_by(hass: HomeAssistant, home: RealHome, text: str) -> tuple[di
         ("enciende la luz del baño de abajo", {"light.luz_aseo": "on"}),  # the aseo, by its alias
         ("enciende las lámparas de la sala de estar", {"light.lampara_techo": "on", "light.lampara_pie": "on"}),
         ("pon la radio", {"switch.radio": "on"}),  # the models abstain; the name leaves no choice
+        ("prende el calefactor de Nico", {"switch.calefactor": "on"}),  # his room's, where his lamparita is
+        ("prende el abanico de Tomás y el de Nico", {}),  # Nico's room has no abanico: neither
     ],
 )
 async def test_commands_on_the_homes_own_devices(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.llm_ensemble.morphology import colours, plural_forms, singular_forms, tag
+from custom_components.llm_ensemble.morphology import colours, plural_forms, singular_forms, singular_of, tag
 from custom_components.llm_ensemble.vocabulary import domain_words, expand, intents_colours, light_words
 
 
@@ -63,3 +63,12 @@ def test_plurals_both_ways() -> None:
     assert plural_forms(("focos",)) == set()
     assert singular_forms("luces") >= {"luz"}
     assert singular_forms("gas") == {"gas"}
+
+
+@pytest.mark.parametrize(
+    ("plural", "one"),
+    [("ventiladores", "ventilador"), ("luces", "luz"), ("lámparas", "lámpara"), ("aires", "aire"), ("leds", "led"),
+     ("tele", "tele")],
+)  # fmt: skip
+def test_one_of_a_plural_noun(plural: str, one: str) -> None:
+    assert singular_of(plural) == one

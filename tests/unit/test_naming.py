@@ -870,3 +870,33 @@ def test_a_rooms_head_word_names_no_room_where_another_is_called_by_its_kind_alo
     assert resolve(naming, home, KINDS) == Target("ON", ("fan.lucia",))  # no word says a dormitorio is one
     kinds = Kinds(KINDS.by_domain, (*KINDS.synonyms, frozenset({"dormitorio", "habitacion", "cuarto"})))
     assert resolve(naming, home, kinds) == Unresolved.NO_PLACE
+
+
+def test_whose_room_a_device_is_in_by_the_names_of_the_devices_beside_it() -> None:
+    """ "el ventilador de Javi": the fan of the room where his lamparita is; not "las lámparas de noche"."""
+    home = Home(
+        (HomeArea("dormitorio", (words("Dormitorio principal"),)), HomeArea("lucia", (words("Habitación de Lucía"),))),
+        (
+            HomeEntity("light.javi", (words("Lamparita de Javi"),), "dormitorio"),
+            HomeEntity("light.marta", (words("Lamparita de Marta"), words("mesilla de mamá")), "dormitorio"),
+            HomeEntity("fan.dormitorio", (words("Ventilador"),), "dormitorio"),
+            HomeEntity("fan.lucia", (words("Ventilador"),), "lucia"),
+            HomeEntity("light.noche", (words("Luz de noche"),), "lucia"),
+        ),
+        proper_names=frozenset({"javi", "marta", "lucia"}),
+    )
+    assert home.owners == {"javi": "dormitorio", "marta": "dormitorio", "mama": "dormitorio"}
+
+    def resolved(answer: str) -> Target | Unresolved:
+        naming = Naming.parse(answer)
+        assert naming is not None
+        return resolve(naming, home, KINDS)
+
+    assert resolved("OFF ventilador de javi") == Target("OFF", ("fan.dormitorio",))
+    assert resolved("OFF los ventiladores de mama") == Target("OFF", ("fan.dormitorio",))
+    assert resolved("ON lamparita de javi") == Target("ON", ("light.javi",))
+    assert resolved("ON lampara de noche") == Target("ON", ("light.noche",))
+    assert resolved("ON ventilador de pedro") == Unresolved.NO_DEVICE  # no one the home knows
+    # Where the votes left Javi out, he still says whose the fan is; of a light, another light.
+    assert word_of_another_device(words("apaga el ventilador de javi"), "ventilador", home, ["fan.dormitorio"]) is None
+    assert word_of_another_device(words("apaga la lamparita de javi"), "lamparita", home, ["light.marta"]) == "javi"

@@ -56,6 +56,16 @@ from custom_components.llm_ensemble.several_orders import Order, _a_remark, begi
         ("apaga la radio, el horno y la plancha", ["apaga la radio", "apaga el horno", "apaga la plancha"]),
         # The noun left out said again.
         ("apaga la luz del garaje y la del sótano", ["apaga la luz del garaje", "apaga la luz del sótano"]),
+        # One of a kind after several: the noun said again, one.
+        (
+            "apaga los ventiladores del salón y el de Lucía",
+            ["apaga los ventiladores del salón", "apaga el ventilador de Lucía"],
+        ),
+        (
+            "enciende las luces del patio y la del porche",
+            ["enciende las luces del patio", "enciende la luz del porche"],
+        ),
+        ("apaga los focos de la sala y la de la cocina", ["apaga los focos de la sala", "apaga la de la cocina"]),
         ("apaga la luz del garaje, y la del sótano también", ["apaga la luz del garaje", "apaga la luz del sótano"]),
         # A place said first is every order's.
         ("en la sala prende la tele y el ventilador", ["en la sala prende la tele", "prende el ventilador en la sala"]),
