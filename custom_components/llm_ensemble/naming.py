@@ -451,7 +451,10 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
         whole = content((*naming.device, *naming.place))
         if here is not None and not naming.plural and (one := _the_one_named_here(whole, home, here)):
             return Target(naming.action, (one,))
-        found = _pick(naming, whole, home.entities, frozenset(), kinds, None)
+        # A word several rooms' names hold ("habitación" of "Habitación de Carmen" and of the
+        # Dormitorio's "habitación de matrimonio") is no device's, though a device be named by its kind.
+        several_rooms = len(_rooms_holding(naming.place, home)) > 1
+        found = None if several_rooms else _pick(naming, whole, home.entities, frozenset(), kinds, None)
         if found is None and not naming.plural and (rooms := _rooms_calling_so(naming.place, home, kinds)):
             # "el clima de la recámara", two rooms called "Recámara …": the one device the words fit there.
             there = [e for e in home.entities if e.area_id in rooms]
@@ -476,11 +479,16 @@ def _rooms_calling_so(place: Words, home: Home, kinds: Kinds) -> frozenset[str]:
     None where another room is named by that kind of room alone: beside a "Dormitorio", "la
     habitación" may be it as well as the "Habitación de los niños".
     """
+    rooms = _rooms_holding(place, home)
+    return frozenset() if rooms and _named_by_its_kind_elsewhere(content(place)[0], rooms, home, kinds) else rooms
+
+
+def _rooms_holding(place: Words, home: Home) -> frozenset[str]:
+    """The rooms with a name or alias that holds the one word said; none for several words."""
     said = content(place)
     if len(said) != 1:
         return frozenset()
-    rooms = frozenset(area.area_id for area in home.areas for name in area.names if said[0] in content(name))
-    return frozenset() if _named_by_its_kind_elsewhere(said[0], rooms, home, kinds) else rooms
+    return frozenset(area.area_id for area in home.areas for name in area.names if said[0] in content(name))
 
 
 def _the_one_named_here(said: Words, home: Home, here: str) -> str | None:

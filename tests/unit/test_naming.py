@@ -900,3 +900,25 @@ def test_whose_room_a_device_is_in_by_the_names_of_the_devices_beside_it() -> No
     # Where the votes left Javi out, he still says whose the fan is; of a light, another light.
     assert word_of_another_device(words("apaga el ventilador de javi"), "ventilador", home, ["fan.dormitorio"]) is None
     assert word_of_another_device(words("apaga la lamparita de javi"), "lamparita", home, ["light.marta"]) == "javi"
+
+
+def test_a_word_several_rooms_names_hold_is_no_word_of_a_device_named_by_its_kind() -> None:
+    """ "la luz de la habitación", the Dormitorio also called "habitación de matrimonio": not its light."""
+    kinds = Kinds(KINDS.by_domain, (*KINDS.synonyms, frozenset({"dormitorio", "habitacion", "cuarto"})))
+    home = Home(
+        (
+            HomeArea("dormitorio", (words("Dormitorio"), words("habitación de matrimonio"))),
+            HomeArea("carmen", (words("Habitación de Carmen"),)),
+        ),
+        (
+            HomeEntity("light.techo", (words("Lámpara del techo"), words("luz del dormitorio")), "dormitorio"),
+            HomeEntity("light.carmen", (words("Luz del cuarto de Carmen"),), "carmen"),
+            HomeEntity("switch.radiador", (words("Radiador"),), "carmen"),
+        ),
+    )
+    naming = Naming.parse("OFF luz @ habitacion")
+    assert naming is not None
+    assert resolve(naming, home, kinds) == Unresolved.NO_PLACE
+    naming = Naming.parse("OFF radiador @ habitacion")  # the only one in a room called so
+    assert naming is not None
+    assert resolve(naming, home, kinds) == Target("OFF", ("switch.radiador",))
