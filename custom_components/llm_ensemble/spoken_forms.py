@@ -10,6 +10,8 @@ verb's is left as said where it may be one: "encendió" (he switched it on) is n
 
 from __future__ import annotations
 
+import re
+
 from .engine.text import normalize_lower_ascii
 from .morphology import tag
 from .readings import LEFT_SO
@@ -23,6 +25,11 @@ HOW_IT_IS = frozenset(
 HOW_IT_IS_REACH = 3  # "está todavía encendía", "tiene la lamparita encendía"
 # The switch's English word after a word that says how it is: "está on", "sigue off", "está en on".
 ENGLISH = {"on": "encendido", "off": "apagado"}
+# A device at work, in a question: "¿está calentando la estufa?", "¿sigue echando aire el ventilador?".
+AT_WORK = re.compile(
+    r"\b(?:calentando|enfriando|funcionando|en marcha|(?:echando|dando|tirando|sacando) (?:calor|aire|fr[ií]o))\b",
+    re.IGNORECASE,
+)
 
 
 def as_written(text: str) -> str:
@@ -54,3 +61,15 @@ def _written(word: str, before: list[str]) -> str | None:
             if tag(plain).participle and (tag(plain).says_switch or plain in LEFT_SO):
                 return candidate
     return None
+
+
+def at_work_as_on(text: str) -> str | None:
+    """A question whether a device is at work, asked as the models know it; None for any other text.
+
+    "¿está calentando la mesa camilla?" -> "¿está encendido la mesa camilla?": the models may take
+    the verb for the device. Asked again only where they are unsure of the question as said.
+    """
+    if "?" not in text and "¿" not in text:
+        return None
+    asked = AT_WORK.sub("encendido", text, count=1)
+    return asked if asked != text else None

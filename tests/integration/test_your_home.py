@@ -33,6 +33,7 @@ DEVICES = (
     Device(None, "light", "Lámpara del techo", "lampara_techo", "Sala de estar", ("luz grande",)),
     Device(None, "light", "Lámpara de pie", "lampara_pie", "Sala de estar"),
     Device(None, "switch", "Deshumidificador", "deshumidificador", "Sala de estar"),
+    Device(None, "switch", "Mesa camilla", "mesa_camilla", "Sala de estar"),
     Device(None, "light", "Quitamiedos", "quitamiedos", "Habitación de Irene"),
     Device(None, "switch", "Calefactor", "calefactor", "Dormitorio"),
     Device(None, "light", "Lamparita de Nico", "lamparita_nico", "Dormitorio"),  # whose room it is
@@ -117,6 +118,19 @@ async def test_a_state_question_is_answered_and_switches_nothing(
     result = await ask(hass, "¿está encendido el radiador toallero?")
     assert states(hass, home) == before
     assert "encendido" in speech(result)
+
+
+@pytest.mark.parametrize(("on", "answer"), [(True, "encendid"), (False, "apagad")])
+async def test_whether_a_device_is_at_work_is_a_state_question(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, on: bool, answer: str
+) -> None:
+    """ "¿está calentando la mesa camilla?", where the models take "calentando" for the device."""
+    home.reset({"switch.mesa_camilla": on})
+    await hass.async_block_till_done()
+    before = states(hass, home)
+    result = await ask(hass, "¿está calentando la mesa camilla?")
+    assert states(hass, home) == before
+    assert answer in speech(result), speech(result)
 
 
 @pytest.mark.parametrize(
