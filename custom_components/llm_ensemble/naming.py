@@ -244,23 +244,38 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
     # "baño" is the Baño, even where "aseo" is a kind of baño; "servicio" the Cuarto de servicio.
     found = exact or whole or part or part_by_kind
     if not found:
-        return _room_said_in_words(said, home, kinds) or _room_on_floor(place, home, kinds) or _owners_room(said, home)
+        return (
+            _room_said_in_words(said, home, kinds)
+            or _room_on_floor(place, home, kinds)
+            or _owners_room(said, home, kinds)
+        )
     return _Place(frozenset(found), frozenset(said))
 
 
-def _owners_room(said: Words, home: Home) -> _Place | None:
+def _owners_room(said: Words, home: Home, kinds: Kinds) -> _Place | None:
     """The one room whose devices the words say are someone's: "de Javi" where his lamparita is.
 
     "el ventilador de Javi y Marta" is the fan of the Dormitorio principal, where the Lamparita de
-    Javi and the "mesilla de mamá" are (`Home.owners`); no room where the words are of two rooms.
+    Javi and the "mesilla de mamá" are (`Home.owners`); so is "el del cuarto de papá", a word of
+    that room's kind said with its owner. No room where the words are of two rooms.
     """
-    areas = set()
+    areas: set[str] = set()
+    rest = []
     for word in said:
         rooms = {area for owner, area in home.owners.items() if _same_word(word, owner, NO_KINDS)}
-        if len(rooms) != 1:
+        if len(rooms) > 1:
             return None
-        areas |= rooms
-    return _Place(frozenset(areas), frozenset(said)) if len(areas) == 1 else None
+        if rooms:
+            areas |= rooms
+        else:
+            rest.append(word)
+    room = home.area(next(iter(areas))) if len(areas) == 1 else None
+    if room is None:
+        return None
+    names = [content(name) for name in room.names if content(name)]
+    if not all(any(_covers_part((word,), name, kinds) for name in names) for word in rest):
+        return None
+    return _Place(frozenset(areas), frozenset(said))
 
 
 def _rooms_of_a_kind(said: Words, home: Home, kinds: Kinds) -> frozenset[str]:

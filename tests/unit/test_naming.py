@@ -897,6 +897,13 @@ def test_whose_room_a_device_is_in_by_the_names_of_the_devices_beside_it() -> No
     assert resolved("ON lamparita de javi") == Target("ON", ("light.javi",))
     assert resolved("ON lampara de noche") == Target("ON", ("light.noche",))
     assert resolved("ON ventilador de pedro") == Unresolved.NO_DEVICE  # no one the home knows
+    kinds = Kinds(KINDS.by_domain, (*KINDS.synonyms, frozenset({"dormitorio", "habitacion", "cuarto"})))
+    naming = Naming.parse("ON ventilador @ cuarto de mama")  # a word of the room's kind, with its owner
+    assert naming is not None
+    assert resolve(naming, home, kinds) == Target("ON", ("fan.dormitorio",))
+    naming = Naming.parse("ON ventilador @ cocina de mama")  # her devices are in no kitchen
+    assert naming is not None
+    assert resolve(naming, home, kinds) == Unresolved.NO_PLACE
     # Where the votes left Javi out, he still says whose the fan is; of a light, another light.
     assert word_of_another_device(words("apaga el ventilador de javi"), "ventilador", home, ["fan.dormitorio"]) is None
     assert word_of_another_device(words("apaga la lamparita de javi"), "lamparita", home, ["light.marta"]) == "javi"
