@@ -122,8 +122,8 @@ class LLMEnsembleAgent(ConversationEntity):
                 without_owner = owner_questions.as_state_question(text, with_owner=False)
                 asked_again = tuple(q for q in (without_owner, text) if q and q != asked)
                 text = asked
-            if on := spoken_forms.at_work_as_on(text):  # "¿está calentando…?": "¿está encendido…?"
-                asked_again = (*asked_again, on)
+            if plainly := spoken_forms.asked_plainly(text):  # "¿está calentando…?": "¿está encendido…?"
+                asked_again = (*asked_again, plainly)
         # An order taken back and not repaired is read whole, and its checks pass it on.
         cut = domotics.names_devices and not repairs.takes_back(text)
         parts = several_orders.split_orders(text) if cut else []

@@ -25,6 +25,8 @@ HOW_IT_IS = frozenset(
 HOW_IT_IS_REACH = 3  # "está todavía encendía", "tiene la lamparita encendía"
 # The switch's English word after a word that says how it is: "está on", "sigue off", "está en on".
 ENGLISH = {"on": "encendido", "off": "apagado"}
+# Who left it so, in a question: "¿quién ha dejado encendida la luz?" asks how it is.
+WHO_LEFT = re.compile(r"\bqui[eé]n (?:ha|se ha|habr[aá]) dejado\b", re.IGNORECASE)
 # A device at work, in a question: "¿está calentando la estufa?", "¿sigue echando aire el ventilador?".
 AT_WORK = re.compile(
     r"\b(?:calentando|enfriando|funcionando|en marcha|(?:echando|dando|tirando|sacando) (?:calor|aire|fr[ií]o))\b",
@@ -63,13 +65,14 @@ def _written(word: str, before: list[str]) -> str | None:
     return None
 
 
-def at_work_as_on(text: str) -> str | None:
-    """A question whether a device is at work, asked as the models know it; None for any other text.
+def asked_plainly(text: str) -> str | None:
+    """A question of how a device is, asked as the models know it; None for any other text.
 
     "¿está calentando la mesa camilla?" -> "¿está encendido la mesa camilla?": the models may take
-    the verb for the device. Asked again only where they are unsure of the question as said.
+    the verb for the device; "¿quién ha dejado encendida la luz?" -> "¿está encendida la luz?".
+    Asked again only where they are unsure of the question as said.
     """
     if "?" not in text and "¿" not in text:
         return None
-    asked = AT_WORK.sub("encendido", text, count=1)
+    asked = WHO_LEFT.sub("está", AT_WORK.sub("encendido", text, count=1), count=1)
     return asked if asked != text else None

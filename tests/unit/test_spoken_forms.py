@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.llm_ensemble.spoken_forms import as_written, at_work_as_on
+from custom_components.llm_ensemble.spoken_forms import as_written, asked_plainly
 
 
 @pytest.mark.parametrize(
@@ -37,8 +37,9 @@ def test_spoken_participles_are_read_written(text: str, written: str) -> None:
         ("¿la mesa camilla sigue echando calor?", "¿la mesa camilla sigue encendido?"),
         ("¿el ventilador está en marcha?", "¿el ventilador está encendido?"),
         ("pon a calentar el agua", None),  # no question
+        ("¿quién ha dejado encendida la luz de la encimera?", "¿está encendida la luz de la encimera?"),
         ("¿está encendida la estufa?", None),  # asked as the models know it
     ],
 )
 def test_whether_a_device_is_at_work_is_asked_again_as_whether_it_is_on(text: str, asked: str | None) -> None:
-    assert at_work_as_on(text) == asked
+    assert asked_plainly(text) == asked
