@@ -206,6 +206,7 @@ class _Place:
 
     area_ids: frozenset[str] | None
     words: frozenset[str]  # the place's words as said
+    by_owner: bool = False  # the room of whose devices the words name ("de Javi")
 
 
 def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
@@ -275,7 +276,7 @@ def _owners_room(said: Words, home: Home, kinds: Kinds) -> _Place | None:
     names = [content(name) for name in room.names if content(name)]
     if not all(any(_covers_part((word,), name, kinds) for name in names) for word in rest):
         return None
-    return _Place(frozenset(areas), frozenset(said))
+    return _Place(frozenset(areas), frozenset(said), by_owner=True)
 
 
 def _rooms_of_a_kind(said: Words, home: Home, kinds: Kinds) -> frozenset[str]:
@@ -466,10 +467,12 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
         whole = content((*naming.device, *naming.place))
         if here is not None and not naming.plural and (one := _the_one_named_here(whole, home, here)):
             return Target(naming.action, (one,))
-        # A word several rooms' names hold ("habitación" of "Habitación de Carmen" and of the
-        # Dormitorio's "habitación de matrimonio") is no device's, though a device be named by its kind.
-        several_rooms = len(_rooms_holding(naming.place, home)) > 1
-        found = None if several_rooms else _pick(naming, whole, home.entities, frozenset(), kinds, None)
+        found = _pick(naming, whole, home.entities, frozenset(), kinds, None)
+        if isinstance(found, Target) and not _said_in_their_names(naming.place, found, home):
+            # A word several rooms' names hold ("habitación" of "Habitación de Carmen" and of the
+            # Dormitorio's "habitación de matrimonio") names a device only as its name says it ("Tele
+            # de la recámara"), not by its kind ("luz del dormitorio").
+            found = None
         if found is None and not naming.plural and (rooms := _rooms_calling_so(naming.place, home, kinds)):
             # "el clima de la recámara", two rooms called "Recámara …": the one device the words fit there.
             there = [e for e in home.entities if e.area_id in rooms]
@@ -478,10 +481,15 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
         return found or Unresolved.NO_PLACE
     if not device and ALL_OF_IT & set(naming.device) and place.area_ids is None:
         return Unresolved.EVERYTHING
-    there = [e for e in home.entities if place.area_ids is None or e.area_id in place.area_ids]
-    # No place said: one device only if the words fit no other, or name it as it is ("apaga la
-    # tele" with two TVs is the built-in agent's to match by exact name, or to ask about).
-    found = _pick(naming, device, there, place.words, kinds, home, only_one=place.area_ids is None)
+    found = None
+    if place.by_owner:  # "las lamparitas @ antonio": his Lamparita de Antonio, not every lamparita of his room
+        named = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, None)
+        found = named if isinstance(named, Target) else None
+    if found is None:
+        there = [e for e in home.entities if place.area_ids is None or e.area_id in place.area_ids]
+        # No place said: one device only if the words fit no other, or name it as it is ("apaga la
+        # tele" with two TVs is the built-in agent's to match by exact name, or to ask about).
+        found = _pick(naming, device, there, place.words, kinds, home, only_one=place.area_ids is None)
     if found is None and place.area_ids is not None:
         # "cargador @ garaje" where the entity has no area but says its place in its name.
         found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, None)
@@ -496,6 +504,16 @@ def _rooms_calling_so(place: Words, home: Home, kinds: Kinds) -> frozenset[str]:
     """
     rooms = _rooms_holding(place, home)
     return frozenset() if rooms and _named_by_its_kind_elsewhere(content(place)[0], rooms, home, kinds) else rooms
+
+
+def _said_in_their_names(place: Words, found: Target, home: Home) -> bool:
+    """Whether the place said is a word of the found devices' names, or of one room's name at most."""
+    if len(_rooms_holding(place, home)) < 2:
+        return True
+    said = content(place)[0]
+    return all(
+        any(said in name for name in entity.names) for entity in home.entities if entity.entity_id in found.entity_ids
+    )
 
 
 def _rooms_holding(place: Words, home: Home) -> frozenset[str]:

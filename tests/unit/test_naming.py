@@ -897,6 +897,7 @@ def test_whose_room_a_device_is_in_by_the_names_of_the_devices_beside_it() -> No
     assert resolved("ON lamparita de javi") == Target("ON", ("light.javi",))
     assert resolved("ON lampara de noche") == Target("ON", ("light.noche",))
     assert resolved("ON ventilador de pedro") == Unresolved.NO_DEVICE  # no one the home knows
+    assert resolved("ON las lamparitas @ javi") == Target("ON", ("light.javi",))  # his, not all of his room's
     kinds = Kinds(KINDS.by_domain, (*KINDS.synonyms, frozenset({"dormitorio", "habitacion", "cuarto"})))
     naming = Naming.parse("ON ventilador @ cuarto de mama")  # a word of the room's kind, with its owner
     assert naming is not None
@@ -921,11 +922,15 @@ def test_a_word_several_rooms_names_hold_is_no_word_of_a_device_named_by_its_kin
             HomeEntity("light.techo", (words("Lámpara del techo"), words("luz del dormitorio")), "dormitorio"),
             HomeEntity("light.carmen", (words("Luz del cuarto de Carmen"),), "carmen"),
             HomeEntity("switch.radiador", (words("Radiador"),), "carmen"),
+            HomeEntity("switch.tele", (words("Tele de la habitación"),), "dormitorio"),
         ),
     )
     naming = Naming.parse("OFF luz @ habitacion")
     assert naming is not None
     assert resolve(naming, home, kinds) == Unresolved.NO_PLACE
+    naming = Naming.parse("OFF tele @ habitacion")  # its name says the word itself
+    assert naming is not None
+    assert resolve(naming, home, kinds) == Target("OFF", ("switch.tele",))
     naming = Naming.parse("OFF radiador @ habitacion")  # the only one in a room called so
     assert naming is not None
     assert resolve(naming, home, kinds) == Target("OFF", ("switch.radiador",))
