@@ -152,15 +152,16 @@ class Home:
         after "de" in devices' names, that no area's or floor's name has nor any device's name begins
         with, and that only devices of one area have. Not "noche" of "Luz de noche": that is no one.
         """
-        taken = {w for name in (*(n for a in self.areas for n in a.names), *(n for f in self.floors for n in f.names))
-                 for w in name} | {name[0] for e in self.entities for name in e.names if name}  # fmt: skip
+        places = (*(n for area in self.areas for n in area.names), *(n for floor in self.floors for n in floor.names))
+        taken = {w for name in places for w in name} | {name[0] for e in self.entities for name in e.names if name}
         after_de = {b for e in self.entities for name in e.names for a, b in pairwise(name) if a in ("de", "del")}
         people = after_de & (self.proper_names | FAMILY) - taken - STOPWORDS
         rooms: dict[str, set[str | None]] = {}
         for entity in self.entities:
             for word in {w for name in entity.names for w in name} & people:
                 rooms.setdefault(word, set()).add(entity.area_id)
-        return {word: area for word, areas in rooms.items() if len(areas) == 1 and (area := next(iter(areas)))}
+        kept_in_one = {word: next(iter(areas)) for word, areas in rooms.items() if len(areas) == 1}
+        return {word: area for word, area in kept_in_one.items() if area is not None}
 
     def entity(self, entity_id: str) -> HomeEntity | None:
         """The entity with this id, if the home exposes it."""

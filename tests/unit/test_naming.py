@@ -6,7 +6,7 @@ import pytest
 
 from custom_components.llm_ensemble.device_words import SAME_APPLIANCE
 from custom_components.llm_ensemble.engine.text import normalize_lower_ascii
-from custom_components.llm_ensemble.home_check import Home, HomeArea, HomeEntity, HomeFloor, words
+from custom_components.llm_ensemble.home_check import Home, HomeArea, HomeEntity, HomeFloor, capitalised, words
 from custom_components.llm_ensemble.naming import (
     Kinds,
     Naming,
@@ -870,6 +870,10 @@ def test_a_rooms_head_word_names_no_room_where_another_is_called_by_its_kind_alo
     assert resolve(naming, home, KINDS) == Target("ON", ("fan.lucia",))  # no word says a dormitorio is one
     kinds = Kinds(KINDS.by_domain, (*KINDS.synonyms, frozenset({"dormitorio", "habitacion", "cuarto"})))
     assert resolve(naming, home, kinds) == Unresolved.NO_PLACE
+
+
+def test_people_are_the_words_names_write_with_a_capital_inside() -> None:
+    assert capitalised(["Lamparita de Javi", "Luz de noche", "Tele LED del Salón"]) == {"javi", "led", "salon"}
 
 
 def test_whose_room_a_device_is_in_by_the_names_of_the_devices_beside_it() -> None:
