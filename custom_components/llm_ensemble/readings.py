@@ -47,6 +47,13 @@ WANTS = frozenset(
      "tengan", "quiero", "queremos", "quieres", "necesito", "gustaria"}
 )  # fmt: skip
 WANTS_REACH = 4  # "…, que la quiero al máximo", "porque ya la quiero roja"
+# Said in a reason, how hard a device is to work: "…, que caliente poquito", "…, que gire a full".
+HOW_HARD = frozenset(
+    {"poquito", "poquitito", "bajito", "flojito", "suavecito", "despacito", "full", "tope", "maximo", "minimo", "mitad"}
+)
+HOW_HARD_PHRASE = re.compile(r"\ba todo lo que da\b")
+# How things are now, said before it: "…, que hace un calor a tope", "…, que ya está al máximo".
+AS_THINGS_ARE = frozenset({"esta", "estan", "estamos", "estoy", "es", "son", "hace", "hay", "tiene", "tienen"})
 # Said first after "que", these say how the device is to be: "…, que quede flojita", "…, que vaya en el dos".
 TO_BE = frozenset({"sea", "sean", "este", "esten", "quede", "queden", "vaya", "vayan", "ponga", "pongan"})
 SETTINGS = frozenset(
@@ -266,8 +273,8 @@ def _reason_wants(request: Request) -> bool:
 def _reason_says_how(request: Request) -> bool:
     """Whether the reason says how the device is to be, other than on or off.
 
-    "…, que quede flojita", "…, que se quede a la mitad", "…, que vaya en el dos"; not "…, que se
-    quede encendida", nor "…, que vaya a ver".
+    "…, que quede flojita", "…, que se quede a la mitad", "…, que vaya en el dos", "…, que caliente
+    poquito"; not "…, que se quede encendida", nor "…, que vaya a ver".
     """
     reason = REASON.search(request.original)
     if reason is None:
@@ -276,7 +283,19 @@ def _reason_says_how(request: Request) -> bool:
     while after and tag(after[0]).clitic:
         after = after[1:]
     going = len(after) > 2 and after[1] == "a" and tag(after[2]).infinitive  # "que vaya a verlo": someone goes
-    return len(after) > 1 and after[0] in TO_BE and not going and not any(tag(w).says_switch for w in after[1:])
+    to_be = len(after) > 1 and after[0] in TO_BE and not going and not any(tag(w).says_switch for w in after[1:])
+    return to_be or _says_how_hard(after)
+
+
+def _says_how_hard(reason: list[str]) -> bool:
+    """Whether a reason says how hard the device is to work: "…, que enfríe a todo lo que da".
+
+    Not where it says how things are now: "…, que hace un calor a tope", "…, que está al máximo".
+    """
+    at = next((i for i, w in enumerate(reason) if w in HOW_HARD), None)
+    if at is None and (phrase := HOW_HARD_PHRASE.search(" ".join(reason))):
+        at = len(" ".join(reason)[: phrase.start()].split())
+    return at is not None and not AS_THINGS_ARE & set(reason[:at])
 
 
 def _before_its_reason(request: Request) -> Request:

@@ -192,6 +192,11 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("enciende la luz del porche, que se quede encendida", None),
         ("enciende la luz del pasillo, que vaya a ver qué pasa", None),  # someone goes
         ("apaga la luz, que quiero dormir", None),
+        ("prende el minisplit, que enfríe a todo lo que da", "otro cambio"),
+        ("prende el boiler, que caliente poquito nomás", "otro cambio"),
+        ("prendé el ventilador del living, que gire a full", "otro cambio"),
+        ("pon el aire, que hace un calor a tope", None),  # how things are: a reason
+        ("prende la estufa, que caliente la casa", None),
         # An order called off at the end.
         ("apaga el termo, mejor no", "retirado"),
         ("quita la tele grande, olvídalo", "retirado"),

@@ -17,6 +17,9 @@ from custom_components.llm_ensemble.taking_back import called_off_at_the_end, ta
         ("pon la tele, espera", True),
         ("apagá el termo, olvidate", True),
         ("enciende el riego, déjalo", True),
+        ("apaga la guirnalda, no, déjala", True),
+        ("prendé la guirnalda, no, dejá", True),
+        ("apaga la luz, bah, da igual", True),
         ("apaga la luz, perdona, mejor no", True),
         ("enciende la luz, ¿no?", False),  # asks for a yes
         ("apaga la luz, perdona", False),  # an apology
