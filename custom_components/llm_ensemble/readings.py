@@ -49,8 +49,8 @@ WANTS = frozenset(
 WANTS_REACH = 4  # "…, que la quiero al máximo", "porque ya la quiero roja"
 # Said in a reason, how hard a device is to work: "…, que caliente poquito", "…, que gire a full".
 HOW_HARD = frozenset(
-    {"poquito", "poquitito", "bajito", "flojito", "suavecito", "despacito", "full", "tope", "maximo", "minimo", "mitad"}
-)
+    {"poquito", "poquitito", "bajito", "flojito", "suavecito", "despacito", "full", "tope", "maximo", "minimo"}
+)  # not "mitad": "…, que se paró a la mitad" says where the wash stopped
 HOW_HARD_PHRASE = re.compile(r"\ba todo lo que da\b")
 # How things are now, said before it: "…, que hace un calor a tope", "…, que ya está al máximo".
 AS_THINGS_ARE = frozenset({"esta", "estan", "estamos", "estoy", "es", "son", "hace", "hay", "tiene", "tienen"})

@@ -196,6 +196,7 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("prende el boiler, que caliente poquito nomás", "otro cambio"),
         ("prendé el ventilador del living, que gire a full", "otro cambio"),
         ("pon el aire, que hace un calor a tope", None),  # how things are: a reason
+        ("apaga el lavarropas, que se paró a la mitad", None),
         ("prende la estufa, que caliente la casa", None),
         # An order called off at the end.
         ("apaga el termo, mejor no", "retirado"),
