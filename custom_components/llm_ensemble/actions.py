@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from homeassistant.components.homeassistant.exposed_entities import async_should_expose
 from homeassistant.const import ATTR_ENTITY_ID, SERVICE_TURN_OFF, SERVICE_TURN_ON, STATE_ON, STATE_UNAVAILABLE
-from homeassistant.core import Context, HomeAssistant
+from homeassistant.core import Context, HomeAssistant, split_entity_id
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.intent import IntentResponseErrorCode
 
@@ -74,7 +74,7 @@ def resolve(
 
 async def async_switch(hass: HomeAssistant, target: Target, context: Context) -> Outcome:
     """Call turn_on/turn_off on the target and say what happened."""
-    domain = target.entity_id.split(".", 1)[0]
+    domain = split_entity_id(target.entity_id)[0]
     call = f"{domain}.{target.service} {target.entity_id}"
     try:
         await hass.services.async_call(

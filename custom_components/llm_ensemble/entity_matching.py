@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import HomeAssistant, callback, split_entity_id
 from homeassistant.helpers import area_registry as ar
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers import entity_registry as er
@@ -37,7 +37,7 @@ class Candidate:
     @property
     def domain(self) -> str:
         """The entity's domain (light, switch...)."""
-        return self.entity_id.split(".", 1)[0]
+        return split_entity_id(self.entity_id)[0]
 
 
 def _words(text: str) -> tuple[str, ...]:

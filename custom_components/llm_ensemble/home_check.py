@@ -32,7 +32,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from homeassistant.components.homeassistant.exposed_entities import async_should_expose
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import HomeAssistant, callback, split_entity_id
 from homeassistant.helpers import area_registry as ar
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers import entity_registry as er
@@ -101,6 +101,11 @@ class HomeEntity:
     entity_id: str
     names: tuple[Words, ...]
     area_id: str | None
+
+    @property
+    def domain(self) -> str:
+        """The entity's domain: "light", "switch", "fan"."""
+        return split_entity_id(self.entity_id)[0]
 
 
 @dataclass(frozen=True)
@@ -276,7 +281,7 @@ def _several(req: _Request) -> PassOn | None:
     singular = [w for w in own_device if not (len(w) == 1 and (w[0] in plurals or w[0].endswith("s")))]
     explained = _covered(req.said, [*singular, *req.own_names])
     domain = req.entry.domain
-    same_kind = [e for e in req.home.entities if e.area_id == req.area and e.entity_id.split(".")[0] == domain]
+    same_kind = [e for e in req.home.entities if e.area_id == req.area and e.domain == domain]
     if len(same_kind) > 1 and any(w in plurals for i, w in enumerate(req.said) if i not in explained):
         return PassOn(Reason.SEVERAL_IN_AREA)
     return None
@@ -356,7 +361,7 @@ def _other_device(req: _Request) -> PassOn | None:
     common = req.catalog_words | STOPWORDS | {w for name in req.own_names for w in name}
     area_words = {w for area in req.home.areas for name in area.names for w in name}
     for other in req.home.entities:
-        if other.entity_id == req.entity_id or other.entity_id.split(".")[0] not in DEVICE_DOMAINS:
+        if other.entity_id == req.entity_id or other.domain not in DEVICE_DOMAINS:
             continue
         own = {w for name in other.names for w in name if len(w) >= DISTINCTIVE_LETTERS} - common - area_words
         if own & set(req.said):

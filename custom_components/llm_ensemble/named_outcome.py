@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 
 from homeassistant.components.homeassistant.exposed_entities import async_should_expose
 from homeassistant.const import ATTR_ENTITY_ID, STATE_ON, STATE_UNAVAILABLE
-from homeassistant.core import Context, HomeAssistant
+from homeassistant.core import Context, HomeAssistant, split_entity_id
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.intent import IntentResponseErrorCode
 
@@ -287,7 +287,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     else:
         reason = readings.not_an_order(said, decision.text)
         reason = reason or (Reason.TWO_ORDERS if readings.gives_two_orders(said) else None)
-        reason = reason or (Reason.TAKEN_BACK if repairs.takes_back(decision.text) else None)
+        reason = reason or (Reason.TAKEN_BACK if repairs.says_a_repair(decision.text) else None)
         reason = reason or (Reason.VERB_SAYS_OTHERWISE if readings.says_otherwise(said, action) else None)
     if reason and readings.keeps_hands_off(said, decision.text) and _all_known(hass, found.entity_ids):
         return left_alone(hass, found.entity_ids)
@@ -374,7 +374,7 @@ async def async_switch(hass: HomeAssistant, switch: Switch, context: Context) ->
     service = SERVICES[action]
     calls = []
     for entity_id in entity_ids:
-        domain = entity_id.split(".", 1)[0]
+        domain = split_entity_id(entity_id)[0]
         calls.append(f"{domain}.{service} {entity_id}")
         try:
             await hass.services.async_call(domain, service, {ATTR_ENTITY_ID: entity_id}, blocking=True, context=context)

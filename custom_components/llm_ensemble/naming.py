@@ -406,7 +406,7 @@ def _fit(
     words (`own_area`). Where `area_said` (`_areas_said`), a device word may also be one of its own
     area's: "la lámpara de Lucía" is the lamp in Lucía's room.
     """
-    domain = entity.entity_id.split(".", 1)[0]
+    domain = entity.domain
     if not device:
         return 1 if domain in SWITCHABLE else 0
     kind = kinds.domain_words(domain)
@@ -449,6 +449,7 @@ def _said_as_it_is(
 def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -> Target | Unresolved:
     place = _named_areas(naming.place, home, kinds)
     device = content(naming.device)
+    whole = content((*naming.device, *naming.place))  # the place words may be of the device's own name
     if here is not None and place is not None and place.area_ids is None:
         # No place said, to a voice satellite: the speaker's room first ("apaga la luz" in the
         # kitchen), the whole home only when the room has nothing the words name.
@@ -464,16 +465,16 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
     if place is None:
         # "luz @ espejo": the place words may be part of a device's own name ("Luz del espejo"); to a
         # satellite, of the one in the speaker's room whose name has them all ("lampara @ buro").
-        whole = content((*naming.device, *naming.place))
         if here is not None and not naming.plural and (one := _the_one_named_here(whole, home, here)):
             return Target(naming.action, (one,))
         found = _pick(naming, whole, home.entities, frozenset(), kinds, None)
-        if isinstance(found, Target) and not _said_in_their_names(naming.place, found, home):
+        holding = _rooms_holding(naming.place, home)
+        if isinstance(found, Target) and not _said_in_their_names(naming.place, holding, found, home):
             # A word several rooms' names hold ("habitación" of "Habitación de Carmen" and of the
             # Dormitorio's "habitación de matrimonio") names a device only as its name says it ("Tele
             # de la recámara"), not by its kind ("luz del dormitorio").
             found = None
-        if found is None and not naming.plural and (rooms := _rooms_calling_so(naming.place, home, kinds)):
+        if found is None and not naming.plural and (rooms := _rooms_calling_so(holding, naming.place, home, kinds)):
             # "el clima de la recámara", two rooms called "Recámara …": the one device the words fit there.
             there = [e for e in home.entities if e.area_id in rooms]
             in_them = _pick(naming, device, there, frozenset(), kinds, home, only_one=True, kind_name_wins=False)
@@ -483,7 +484,7 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
         return Unresolved.EVERYTHING
     found = None
     if place.by_owner:  # "las lamparitas @ antonio": his Lamparita de Antonio, not every lamparita of his room
-        named = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, None)
+        named = _pick(naming, whole, home.entities, frozenset(), kinds, None)
         found = named if isinstance(named, Target) else None
     if found is None:
         there = [e for e in home.entities if place.area_ids is None or e.area_id in place.area_ids]
@@ -492,23 +493,22 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
         found = _pick(naming, device, there, place.words, kinds, home, only_one=place.area_ids is None)
     if found is None and place.area_ids is not None:
         # "cargador @ garaje" where the entity has no area but says its place in its name.
-        found = _pick(naming, content((*naming.device, *naming.place)), home.entities, frozenset(), kinds, None)
+        found = _pick(naming, whole, home.entities, frozenset(), kinds, None)
     return Unresolved.NO_DEVICE if found is None else found
 
 
-def _rooms_calling_so(place: Words, home: Home, kinds: Kinds) -> frozenset[str]:
-    """The rooms with a name that holds the one word said: "recámara" of "Recámara principal".
+def _rooms_calling_so(rooms: frozenset[str], place: Words, home: Home, kinds: Kinds) -> frozenset[str]:
+    """Of the rooms with a name that holds the one word said ("recámara" of "Recámara principal"), all.
 
     None where another room is named by that kind of room alone: beside a "Dormitorio", "la
     habitación" may be it as well as the "Habitación de los niños".
     """
-    rooms = _rooms_holding(place, home)
     return frozenset() if rooms and _named_by_its_kind_elsewhere(content(place)[0], rooms, home, kinds) else rooms
 
 
-def _said_in_their_names(place: Words, found: Target, home: Home) -> bool:
+def _said_in_their_names(place: Words, holding: frozenset[str], found: Target, home: Home) -> bool:
     """Whether the place said is a word of the found devices' names, or of one room's name at most."""
-    if len(_rooms_holding(place, home)) < 2:
+    if len(holding) < 2:
         return True
     said = content(place)[0]
     return all(
@@ -626,13 +626,13 @@ def _whose_room(word: str, home: Home, chosen: Sequence[str]) -> bool:
     """
     area = home.owners.get(word)
     picked = [e for e in home.entities if e.entity_id in chosen]
-    domains = {e.entity_id.split(".")[0] for e in picked}
+    domains = {e.domain for e in picked}
     holding = [e for e in home.entities if any(word in name for name in e.names)]
     return (
         area is not None
         and bool(picked)
         and all(e.area_id == area for e in picked)
-        and not any(e.entity_id.split(".")[0] in domains for e in holding)
+        and not any(e.domain in domains for e in holding)
     )
 
 

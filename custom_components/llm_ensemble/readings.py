@@ -168,6 +168,11 @@ class Request:
         """The words, one space apart."""
         return " ".join(self.words)
 
+    @cached_property
+    def reason(self) -> re.Match[str] | None:
+        """A reason said after the order ("…, que llega esta noche"), found once for every reading."""
+        return REASON.search(self.original)
+
     @property
     def asked(self) -> bool:
         """Said with a question mark."""
@@ -264,7 +269,7 @@ def is_for_later(request: Request) -> bool:
 
 def _reason_wants(request: Request) -> bool:
     """Whether what follows the order's "que" asks for how the device is to be: "…, que sea roja"."""
-    reason = REASON.search(request.original)
+    reason = request.reason
     if reason is None:
         return False
     return bool(set(normalize_lower_ascii(request.original[reason.start() :]).split()[: WANTS_REACH + 1]) & WANTS)
@@ -276,7 +281,7 @@ def _reason_says_how(request: Request) -> bool:
     "…, que quede flojita", "…, que se quede a la mitad", "…, que vaya en el dos", "…, que caliente
     poquito"; not "…, que se quede encendida", nor "…, que vaya a ver".
     """
-    reason = REASON.search(request.original)
+    reason = request.reason
     if reason is None:
         return False
     after = normalize_lower_ascii(request.original[reason.end() - 1 :]).split()
@@ -300,7 +305,7 @@ def _says_how_hard(reason: list[str]) -> bool:
 
 def _before_its_reason(request: Request) -> Request:
     """The order said before a reason that gives no order of its own; else the whole request."""
-    reason = REASON.search(request.original)
+    reason = request.reason
     if reason is None:
         return request
     before, after = request.original[: reason.start()], request.original[reason.end() - 1 :]

@@ -52,7 +52,15 @@ def order_repaired(text: str) -> str | None:
 
 def takes_back(text: str) -> bool:
     """Whether words after an order take it back ("…, digo, la radio", "…, mejor no"), repaired or not."""
-    return _repair(text, said_words(text)) is not None or called_off_at_the_end(text)
+    return says_a_repair(text) or called_off_at_the_end(text)
+
+
+def says_a_repair(text: str) -> bool:
+    """Whether words after an order take it back and say what was meant: "…, digo, la radio".
+
+    An order called off at the end ("…, mejor no") is not one; `readings` reads that.
+    """
+    return _repair(text, said_words(text)) is not None
 
 
 def _repair(text: str, said: list[SaidWord]) -> _Repair | None:
