@@ -474,11 +474,13 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
             # Dormitorio's "habitación de matrimonio") names a device only as its name says it ("Tele
             # de la recámara"), not by its kind ("luz del dormitorio").
             found = None
-        if found is None and not naming.plural and (rooms := _rooms_calling_so(holding, naming.place, home, kinds)):
-            # "el clima de la recámara", two rooms called "Recámara …": the one device the words fit there.
+        if found is None and (rooms := _rooms_calling_so(holding, naming.place, home, kinds)):
+            # "el clima de la recámara", two rooms called "Recámara …": the one device the words fit
+            # there; a plural only where it is one device's own name ("las luces de colores").
             there = [e for e in home.entities if e.area_id in rooms]
             in_them = _pick(naming, device, there, frozenset(), kinds, home, only_one=True, kind_name_wins=False)
-            found = in_them if isinstance(in_them, Target) else None
+            fits = isinstance(in_them, Target) and (not naming.plural or len(in_them.entity_ids) == 1)
+            found = in_them if fits and isinstance(in_them, Target) else None
         return found or Unresolved.NO_PLACE
     if not device and ALL_OF_IT & set(naming.device) and place.area_ids is None:
         return Unresolved.EVERYTHING

@@ -21,6 +21,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from .engine.text import normalize_lower_ascii
+from .home_check import FAMILY
 from .morphology import (
     BARE_ORDERS,
     CLITICS,
@@ -49,9 +50,19 @@ WANTS = frozenset(
 WANTS_REACH = 4  # "…, que la quiero al máximo", "porque ya la quiero roja"
 # Said in a reason, how hard a device is to work: "…, que caliente poquito", "…, que gire a full".
 HOW_HARD = frozenset(
-    {"poquito", "poquitito", "bajito", "flojito", "suavecito", "despacito", "full", "tope", "maximo", "minimo"}
-)  # not "mitad": "…, que se paró a la mitad" says where the wash stopped
-HOW_HARD_PHRASE = re.compile(r"\ba todo lo que da\b")
+    {"poquito", "poquitito", "bajito", "bajita", "flojito", "flojita", "suave", "suavecito", "suavecita", "tenue",
+     "despacito", "full", "tope", "maximo", "minimo"}
+)  # fmt: skip
+# Not "mitad": "…, que se paró a la mitad" says where the wash stopped; "a media potencia" says how.
+HOW_HARD_PHRASE = re.compile(
+    r"\ba todo lo que da\b|\ba (?:media|toda|poca|maxima|minima) (?:potencia|velocidad|intensidad|marcha)\b"
+)
+# "…, para que dé una luz suave": a purpose that says how the device is to work, read as a reason is.
+PURPOSE_THAT = re.compile(r"\bpara que\s+\w", re.IGNORECASE)
+# A verb right after these, in a reason, tells what happens: "…, que cuando abrimos la ventana…". Not
+# "luego": "…, que luego enciende la tele" is a second order.
+SAYS_WHEN = frozenset({"cuando", "mientras", "si", "donde", "manana", "siempre"})
+ONGOING = ("ando", "iendo", "yendo")  # "…, que vaya calentando": it goes on working, not how
 # How things are now, said before it: "…, que hace un calor a tope", "…, que ya está al máximo".
 AS_THINGS_ARE = frozenset({"esta", "estan", "estamos", "estoy", "es", "son", "hace", "hay", "tiene", "tienen"})
 # Said first after "que", these say how the device is to be: "…, que quede flojita", "…, que vaya en el dos".
@@ -281,26 +292,37 @@ def _reason_says_how(request: Request) -> bool:
     "…, que quede flojita", "…, que se quede a la mitad", "…, que vaya en el dos", "…, que caliente
     poquito"; not "…, que se quede encendida", nor "…, que vaya a ver".
     """
-    reason = request.reason
-    if reason is None:
-        return False
-    after = normalize_lower_ascii(request.original[reason.end() - 1 :]).split()
-    while after and tag(after[0]).clitic:
-        after = after[1:]
-    going = len(after) > 2 and after[1] == "a" and tag(after[2]).infinitive  # "que vaya a verlo": someone goes
-    to_be = len(after) > 1 and after[0] in TO_BE and not going and not any(tag(w).says_switch for w in after[1:])
-    return to_be or _says_how_hard(after)
+    for reason in (request.reason, PURPOSE_THAT.search(request.original)):
+        if reason is None:
+            continue
+        said = request.original[reason.end() - 1 :]
+        after = normalize_lower_ascii(said).split()
+        # "…, que Mateo baja despacito", "…, que la abuela lee poquito": how someone does something.
+        someone = FAMILY | {normalize_lower_ascii(w) for w in re.findall(r"\w+", said) if w[:1].isupper()}
+        while after and tag(after[0]).clitic:
+            after = after[1:]
+        going = len(after) > 2 and after[1] == "a" and tag(after[2]).infinitive  # "que vaya a verlo": someone goes
+        ongoing = len(after) > 1 and after[1].endswith(ONGOING)
+        to_be = (
+            len(after) > 1
+            and after[0] in TO_BE
+            and not (going or ongoing or any(tag(w).says_switch for w in after[1:]))
+        )
+        if to_be or _says_how_hard(after, someone):
+            return True
+    return False
 
 
-def _says_how_hard(reason: list[str]) -> bool:
+def _says_how_hard(reason: list[str], someone: frozenset[str]) -> bool:
     """Whether a reason says how hard the device is to work: "…, que enfríe a todo lo que da".
 
-    Not where it says how things are now: "…, que hace un calor a tope", "…, que está al máximo".
+    Not where it says how things are now ("…, que hace un calor a tope", "…, que está al máximo"),
+    nor how `someone` named before it does something.
     """
     at = next((i for i, w in enumerate(reason) if w in HOW_HARD), None)
     if at is None and (phrase := HOW_HARD_PHRASE.search(" ".join(reason))):
         at = len(" ".join(reason)[: phrase.start()].split())
-    return at is not None and not AS_THINGS_ARE & set(reason[:at])
+    return at is not None and not (AS_THINGS_ARE | someone) & set(reason[:at])
 
 
 def _before_its_reason(request: Request) -> Request:
@@ -311,7 +333,18 @@ def _before_its_reason(request: Request) -> Request:
     before, after = request.original[: reason.start()], request.original[reason.end() - 1 :]
     order = Request(tuple(normalize_lower_ascii(before).split()), before)
     gives = orders_without_asking(order.words, before)
-    return order if gives and not orders_without_asking(normalize_lower_ascii(after).split(), after) else request
+    return order if gives and not _gives_its_own_order(after) else request
+
+
+def _gives_its_own_order(reason: str) -> bool:
+    """Whether a reason gives an on/off order of its own.
+
+    Not with a verb that follows a word saying when or whether: "…, que cuando abrimos la ventana
+    entra el polen", "…, que mañana cortan la luz" tell what happens, not what to do.
+    """
+    said = normalize_lower_ascii(reason).split()
+    told = [word for before, word in zip(("", *said), said, strict=False) if before not in SAYS_WHEN]
+    return orders_without_asking(told, reason)
 
 
 READINGS: tuple[tuple[Reason, Callable[[Request], bool]], ...] = (

@@ -17,12 +17,16 @@ TAKE_BACK = frozenset({"digo", "perdona", "perdon", "perdone", "mejor", "espera"
 APOLOGIES = frozenset({"perdona", "perdon", "perdone"})
 # Words said with them: "ay no", "bueno no", "no, perdona", "o sea", "quiero decir".
 WITH_THEM = frozenset({"no", "ay", "uy", "bueno", "ah", "o", "sea", "quiero", "queria", "es"})
-SAID_AGAIN = frozenset({("ay", "no"), ("uy", "no"), ("bueno", "no"), ("ah", "no"), ("o", "sea"), ("es", "decir")})
-# Words that call the order off, and say nothing in its place: "…, olvídalo", "…, no, déjala", "…, da igual".
+SAID_AGAIN = frozenset(
+    {("ay", "no"), ("uy", "no"), ("bueno", "no"), ("ah", "no"), ("o", "sea"), ("es", "decir"), ("que", "no")}
+)  # "…, ¿sabes qué? no": a change of mind
+# Words that call the order off, and say nothing in its place: "…, olvídalo", "…, no, déjala", "…, da igual",
+# "…, no, nada".
 CALLED_OFF = frozenset(
     {"mentira", "olvidalo", "olvidate", "olvida", "cancela", "cancelalo", "esperate", "deja", "dejalo", "dejala",
-     "dejalos", "dejalas", "dejelo", "dejela", "igual"}
+     "dejalos", "dejalas", "dejelo", "dejela", "igual", "nada"}
 )  # fmt: skip
+CHANGE_OF_MIND = frozenset({"bah", "da", "sabes", "sabe", "que"})  # "…, bah, da igual", "…, ¿sabes qué? no"
 
 
 def takes_back(taken: list[str]) -> bool:
@@ -41,7 +45,7 @@ def called_off_at_the_end(text: str) -> bool:
     verb = next((i for i, w in enumerate(plain) if tag(w).order_verb), None)
     if verb is None:
         return False
-    words_of_it = TAKE_BACK | WITH_THEM | CALLED_OFF | {"bah", "da"}  # "…, bah, da igual"
+    words_of_it = TAKE_BACK | WITH_THEM | CALLED_OFF | CHANGE_OF_MIND
     for i in range(verb + 2, len(said)):
         if paused(text, said[i - 1], said[i]) and all(w in words_of_it for w in plain[i:]):
             return takes_back(plain[i:])

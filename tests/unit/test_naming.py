@@ -927,6 +927,7 @@ def test_a_word_several_rooms_names_hold_is_no_word_of_a_device_named_by_its_kin
             HomeEntity("light.carmen", (words("Luz del cuarto de Carmen"),), "carmen"),
             HomeEntity("switch.radiador", (words("Radiador"),), "carmen"),
             HomeEntity("switch.tele", (words("Tele de la habitación"),), "dormitorio"),
+            HomeEntity("light.leds", (words("Tira de LEDs"), words("luces de colores")), "carmen"),
         ),
     )
     naming = Naming.parse("OFF luz @ habitacion")
@@ -938,3 +939,9 @@ def test_a_word_several_rooms_names_hold_is_no_word_of_a_device_named_by_its_kin
     naming = Naming.parse("OFF radiador @ habitacion")  # the only one in a room called so
     assert naming is not None
     assert resolve(naming, home, kinds) == Target("OFF", ("switch.radiador",))
+    naming = Naming.parse("ON las luces de colores @ habitacion")  # a plural that is one device's own name
+    assert naming is not None
+    assert resolve(naming, home, kinds) == Target("ON", ("light.leds",))
+    naming = Naming.parse("OFF las luces @ habitacion")  # every light of which room?
+    assert naming is not None
+    assert resolve(naming, home, kinds) == Unresolved.NO_PLACE

@@ -198,6 +198,16 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("pon el aire, que hace un calor a tope", None),  # how things are: a reason
         ("apaga el lavarropas, que se paró a la mitad", None),
         ("prende la estufa, que caliente la casa", None),
+        ("pon la camilla, que caliente a media potencia", "otro cambio"),
+        ("enciende la lámpara de pie para que dé una luz suave", "otro cambio"),  # a purpose that says how
+        ("enciende la estufa, que vaya calentando la sala", None),  # it goes on working
+        ("prende el ventilador para que corra aire", None),
+        ("pon el ventilador, que hace una brisa suave", None),
+        ("enciende la luz de la escalera, que Mateo baja despacito", None),  # how someone does something
+        ("enciende el flexo, que la abuela lee poquito", None),
+        # A verb in the reason that tells what happens gives no order of its own.
+        ("pon el purificador, que cuando abrimos la ventana entra el polen", None),
+        ("enciende el termo, que mañana cortan la luz por obras", None),
         # An order called off at the end.
         ("apaga el termo, mejor no", "retirado"),
         ("quita la tele grande, olvídalo", "retirado"),

@@ -21,6 +21,10 @@ from custom_components.llm_ensemble.taking_back import called_off_at_the_end, ta
         ("prendé la guirnalda, no, dejá", True),
         ("apaga la luz, bah, da igual", True),
         ("apaga la luz, perdona, mejor no", True),
+        ("pon la cafetera, ¿sabes qué? no", True),
+        ("enciende el ventilador, no, nada", True),
+        ("enciende la luz, que no veo nada", False),  # a reason
+        ("apaga la tele, que no", True),
         ("enciende la luz, ¿no?", False),  # asks for a yes
         ("apaga la luz, perdona", False),  # an apology
         ("apaga la luz, digo, la del baño", False),  # a repair: something said in its place
