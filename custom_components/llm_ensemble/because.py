@@ -15,7 +15,13 @@ from itertools import pairwise
 from .engine.text import normalize_lower_ascii
 from .home_check import words
 from .morphology import STOPWORDS, tag
-from .readings import REASON_OR_PURPOSE, Request, asks_without_an_order, orders_without_asking
+from .readings import (
+    REASON_OR_PURPOSE,
+    Request,
+    asks_without_an_order,
+    orders_without_asking,
+    reason_gives_its_own_order,
+)
 from .said_words import SENTENCE_END, paused, said_words
 from .taking_back import CALLED_OFF
 
@@ -48,7 +54,7 @@ def order_before_reason(text: str) -> str | None:
         return None
     order = text[: reason.start()].strip()
     after = text[reason.end() - 1 :]
-    if not _asks_for_it(order) or _gives_an_order(after):
+    if not _asks_for_it(order) or reason_gives_its_own_order(after):
         return None
     if SENTENCE_END.search(reason.group()) and _takes_it_back(after):
         return None  # "apaga la luz. ¡No, espera!"

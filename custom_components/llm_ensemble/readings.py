@@ -333,10 +333,10 @@ def _before_its_reason(request: Request) -> Request:
     before, after = request.original[: reason.start()], request.original[reason.end() - 1 :]
     order = Request(tuple(normalize_lower_ascii(before).split()), before)
     gives = orders_without_asking(order.words, before)
-    return order if gives and not _gives_its_own_order(after) else request
+    return order if gives and not reason_gives_its_own_order(after) else request
 
 
-def _gives_its_own_order(reason: str) -> bool:
+def reason_gives_its_own_order(reason: str) -> bool:
     """Whether a reason gives an on/off order of its own.
 
     Not with a verb that follows a word saying when or whether: "…, que cuando abrimos la ventana

@@ -30,6 +30,8 @@ from custom_components.llm_ensemble.because import order_after_reason, order_bef
         ("para el ventilador", None),
         ("la luz, que está encendida", None),  # no order
         ("apaga la tele, que apagues la tele te digo", None),  # the "reason" orders too
+        ("pon el purificador, que cuando abrimos la ventana entra el polen", "pon el purificador"),  # tells when
+        ("enciende el termo, que mañana cortan la luz", "enciende el termo"),
         ("apaga la luz, porfa", None),
         ("enciende la estufa, no, que hace calor", None),  # taken back, not someone called
         ("no enciendas la luz, que estoy durmiendo", None),  # negated
