@@ -472,15 +472,16 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
         if isinstance(found, Target) and not _said_in_their_names(naming.place, holding, found, home):
             # A word several rooms' names hold ("habitación" of "Habitación de Carmen" and of the
             # Dormitorio's "habitación de matrimonio") names a device only as its name says it ("Tele
-            # de la recámara"), not by its kind ("luz del dormitorio").
+            # de la recámara"), not by its kind ("luz del dormitorio"); several, only in one room ("las
+            # luces del cuarto" are not the "Luz del cuarto de la abuela" and the "luz de nuestro cuarto").
             found = None
-        if found is None and (rooms := _rooms_calling_so(holding, naming.place, home, kinds)):
+        if not isinstance(found, Target) and (rooms := _rooms_calling_so(holding, naming.place, home, kinds)):
             # "el clima de la recámara", two rooms called "Recámara …": the one device the words fit
-            # there; a plural only where it is one device's own name ("las luces de colores").
+            # there; several where they are all in one of those rooms ("las lamparitas de la habitación").
             there = [e for e in home.entities if e.area_id in rooms]
             in_them = _pick(naming, device, there, frozenset(), kinds, home, only_one=True, kind_name_wins=False)
-            fits = isinstance(in_them, Target) and (not naming.plural or len(in_them.entity_ids) == 1)
-            found = in_them if fits and isinstance(in_them, Target) else None
+            if isinstance(in_them, Target) and _in_one_room(in_them, home):
+                found = in_them
         return found or Unresolved.NO_PLACE
     if not device and ALL_OF_IT & set(naming.device) and place.area_ids is None:
         return Unresolved.EVERYTHING
@@ -508,10 +509,17 @@ def _rooms_calling_so(rooms: frozenset[str], place: Words, home: Home, kinds: Ki
     return frozenset() if rooms and _named_by_its_kind_elsewhere(content(place)[0], rooms, home, kinds) else rooms
 
 
+def _in_one_room(found: Target, home: Home) -> bool:
+    """Whether the found devices are all in one room."""
+    return len({e.area_id for e in home.entities if e.entity_id in found.entity_ids}) == 1
+
+
 def _said_in_their_names(place: Words, holding: frozenset[str], found: Target, home: Home) -> bool:
-    """Whether the place said is a word of the found devices' names, or of one room's name at most."""
+    """Whether the place said is a word of the found devices' names, in one room, or of one room's name at most."""
     if len(holding) < 2:
         return True
+    if not _in_one_room(found, home):
+        return False
     said = content(place)[0]
     return all(
         any(said in name for name in entity.names) for entity in home.entities if entity.entity_id in found.entity_ids

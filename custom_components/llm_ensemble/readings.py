@@ -61,7 +61,7 @@ HOW_HARD_PHRASE = re.compile(
 PURPOSE_THAT = re.compile(r"\bpara que\s+\w", re.IGNORECASE)
 # A verb right after these, in a reason, tells what happens: "…, que cuando abrimos la ventana…". Not
 # "luego": "…, que luego enciende la tele" is a second order.
-SAYS_WHEN = frozenset({"cuando", "mientras", "si", "donde", "manana", "siempre"})
+SAYS_WHEN = frozenset({"cuando", "mientras", "si", "donde", "siempre", "hoy", "manana", "tarde", "noche"})
 ONGOING = ("ando", "iendo", "yendo")  # "…, que vaya calentando": it goes on working, not how
 # How things are now, said before it: "…, que hace un calor a tope", "…, que ya está al máximo".
 AS_THINGS_ARE = frozenset({"esta", "estan", "estamos", "estoy", "es", "son", "hace", "hay", "tiene", "tienen"})
@@ -342,8 +342,12 @@ def reason_gives_its_own_order(reason: str) -> bool:
     Not with a verb that follows a word saying when or whether: "…, que cuando abrimos la ventana
     entra el polen", "…, que mañana cortan la luz" tell what happens, not what to do.
     """
-    said = normalize_lower_ascii(reason).split()
-    told = [word for before, word in zip(("", *said), said, strict=False) if before not in SAYS_WHEN]
+    told: list[str] = []
+    when = False
+    for word in normalize_lower_ascii(reason).split():
+        if not (when and tag(word).switch):  # "…, que si lo pongo más tarde…": its pronoun between
+            told.append(word)
+        when = word in SAYS_WHEN or (when and tag(word).clitic)
     return orders_without_asking(told, reason)
 
 

@@ -32,6 +32,8 @@ from custom_components.llm_ensemble.because import order_after_reason, order_bef
         ("apaga la tele, que apagues la tele te digo", None),  # the "reason" orders too
         ("pon el purificador, que cuando abrimos la ventana entra el polen", "pon el purificador"),  # tells when
         ("enciende el termo, que mañana cortan la luz", "enciende el termo"),
+        ("enciende el termo, que si lo pongo más tarde no calienta", "enciende el termo"),
+        ("apaga la fuente, que esta tarde cortan el agua", "apaga la fuente"),
         ("apaga la luz, porfa", None),
         ("enciende la estufa, no, que hace calor", None),  # taken back, not someone called
         ("no enciendas la luz, que estoy durmiendo", None),  # negated

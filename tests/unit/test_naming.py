@@ -928,6 +928,8 @@ def test_a_word_several_rooms_names_hold_is_no_word_of_a_device_named_by_its_kin
             HomeEntity("switch.radiador", (words("Radiador"),), "carmen"),
             HomeEntity("switch.tele", (words("Tele de la habitación"),), "dormitorio"),
             HomeEntity("light.leds", (words("Tira de LEDs"), words("luces de colores")), "carmen"),
+            HomeEntity("light.mesilla_1", (words("Lamparita de Marta"),), "dormitorio"),
+            HomeEntity("light.mesilla_2", (words("Lamparita de Javi"),), "dormitorio"),
         ),
     )
     naming = Naming.parse("OFF luz @ habitacion")
@@ -945,3 +947,26 @@ def test_a_word_several_rooms_names_hold_is_no_word_of_a_device_named_by_its_kin
     naming = Naming.parse("OFF las luces @ habitacion")  # every light of which room?
     assert naming is not None
     assert resolve(naming, home, kinds) == Unresolved.NO_PLACE
+    naming = Naming.parse("ON las lamparitas @ habitacion")  # all in one of the rooms called so
+    assert naming is not None
+    assert resolve(naming, home, kinds) == Target("ON", ("light.mesilla_1", "light.mesilla_2"))
+
+
+def test_several_whose_names_hold_a_word_several_rooms_hold_are_of_one_room() -> None:
+    """ "las luces del cuarto": the "Luz del cuarto de la abuela" and "luz de nuestro cuarto" are two rooms'."""
+    home = Home(
+        (
+            HomeArea("abuela", (words("Habitación de la abuela"), words("cuarto de la abuela"))),
+            HomeArea("dormitorio", (words("Dormitorio principal"), words("nuestro cuarto"))),
+        ),
+        (
+            HomeEntity("light.abuela", (words("Luz del cuarto de la abuela"),), "abuela"),
+            HomeEntity("light.plafon", (words("Plafón"), words("luz de nuestro cuarto")), "dormitorio"),
+        ),
+    )
+    naming = Naming.parse("OFF las luces @ cuarto")
+    assert naming is not None
+    assert resolve(naming, home, KINDS) == Unresolved.NO_PLACE
+    naming = Naming.parse("OFF luz @ cuarto de la abuela")
+    assert naming is not None
+    assert resolve(naming, home, KINDS) == Target("OFF", ("light.abuela",))
