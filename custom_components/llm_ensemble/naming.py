@@ -242,8 +242,11 @@ def _named_areas(place: Words, home: Home, kinds: Kinds) -> _Place | None:
         # "planta" either "Planta alta" or "Planta baja".
         if any(_names_whole(_place_name(place), _place_name(name), kinds) for name in floor.names):
             exact |= {a.area_id for a in home.areas if a.floor_id == floor.floor_id}
-    # "baño" is the Baño, even where "aseo" is a kind of baño; "servicio" the Cuarto de servicio.
-    found = exact or whole or part or part_by_kind
+    # "baño" is the Baño, even where "aseo" is a kind of baño; "servicio" the Cuarto de servicio. One
+    # word of a kind of room names one room by its kind, not all of that kind ("la habitación" beside
+    # a "Recámara principal" and a "Cuarto de Diego").
+    by_kind_alone = part_by_kind if len(said) > 1 or len(part_by_kind) == 1 else set()
+    found = exact or whole or part or by_kind_alone
     if not found:
         return (
             _room_said_in_words(said, home, kinds)
@@ -469,7 +472,10 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
             return Target(naming.action, (one,))
         found = _pick(naming, whole, home.entities, frozenset(), kinds, None)
         holding = _rooms_holding(naming.place, home)
-        if isinstance(found, Target) and not _said_in_their_names(naming.place, holding, found, home):
+        if isinstance(found, Target) and (
+            not _said_in_their_names(naming.place, holding, found, home)
+            or _rooms_apart(content(naming.place), found, home, kinds)
+        ):
             # A word several rooms' names hold ("habitación" of "Habitación de Carmen" and of the
             # Dormitorio's "habitación de matrimonio") names a device only as its name says it ("Tele
             # de la recámara"), not by its kind ("luz del dormitorio"); several, only in one room ("las
@@ -494,6 +500,8 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
         # No place said: one device only if the words fit no other, or name it as it is ("apaga la
         # tele" with two TVs is the built-in agent's to match by exact name, or to ask about).
         found = _pick(naming, device, there, place.words, kinds, home, only_one=place.area_ids is None)
+        if place.area_ids is None and isinstance(found, Target) and _rooms_apart(device, found, home, kinds):
+            found = Unresolved.NO_PLACE
     if found is None and place.area_ids is not None:
         # "cargador @ garaje" where the entity has no area but says its place in its name.
         found = _pick(naming, whole, home.entities, frozenset(), kinds, None)
@@ -509,17 +517,23 @@ def _rooms_calling_so(rooms: frozenset[str], place: Words, home: Home, kinds: Ki
     return frozenset() if rooms and _named_by_its_kind_elsewhere(content(place)[0], rooms, home, kinds) else rooms
 
 
+def _rooms_apart(device: Words, found: Target, home: Home, kinds: Kinds) -> bool:
+    """Whether devices said with a word of a room, its name's or its kind's, are in several rooms.
+
+    "las luces del baño", with a "Baño de visitas" and a "Baño de arriba": which baño's?
+    """
+    return not _in_one_room(found, home) and any(w in kinds.rooms or _rooms_holding((w,), home) for w in device)
+
+
 def _in_one_room(found: Target, home: Home) -> bool:
     """Whether the found devices are all in one room."""
     return len({e.area_id for e in home.entities if e.entity_id in found.entity_ids}) == 1
 
 
 def _said_in_their_names(place: Words, holding: frozenset[str], found: Target, home: Home) -> bool:
-    """Whether the place said is a word of the found devices' names, in one room, or of one room's name at most."""
+    """Whether the place said is a word of the found devices' names, or of one room's name at most."""
     if len(holding) < 2:
         return True
-    if not _in_one_room(found, home):
-        return False
     said = content(place)[0]
     return all(
         any(said in name for name in entity.names) for entity in home.entities if entity.entity_id in found.entity_ids

@@ -51,7 +51,7 @@ WANTS_REACH = 4  # "…, que la quiero al máximo", "porque ya la quiero roja"
 # Said in a reason, how hard a device is to work: "…, que caliente poquito", "…, que gire a full".
 HOW_HARD = frozenset(
     {"poquito", "poquitito", "bajito", "bajita", "flojito", "flojita", "suave", "suavecito", "suavecita", "tenue",
-     "despacito", "full", "tope", "maximo", "minimo"}
+     "despacito", "despacio", "lento", "lenta", "lentito", "lentita", "full", "tope", "maximo", "minimo"}
 )  # fmt: skip
 # Not "mitad": "…, que se paró a la mitad" says where the wash stopped; "a media potencia" says how.
 HOW_HARD_PHRASE = re.compile(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from custom_components.llm_ensemble.device_words import SAME_APPLIANCE
@@ -970,3 +972,30 @@ def test_several_whose_names_hold_a_word_several_rooms_hold_are_of_one_room() ->
     naming = Naming.parse("OFF luz @ cuarto de la abuela")
     assert naming is not None
     assert resolve(naming, home, KINDS) == Target("OFF", ("light.abuela",))
+
+
+def test_several_said_with_a_room_word_that_fits_rooms_apart_are_passed_on() -> None:
+    """ "las luces del baño" with two baños, "las luces de la habitación" where only kinds say it: which room?"""
+    kinds = Kinds(KINDS.by_domain, (*KINDS.synonyms, frozenset({"recamara", "habitacion", "cuarto"})))
+    kinds = replace(kinds, rooms=frozenset({"recamara", "habitacion", "cuarto", "bano"}))
+    home = Home(
+        (
+            HomeArea("visitas", (words("Baño de visitas"),)),
+            HomeArea("arriba", (words("Baño de arriba"),)),
+            HomeArea("principal", (words("Recámara principal"),)),
+            HomeArea("diego", (words("Cuarto de Diego"),)),
+        ),
+        (
+            HomeEntity("light.visitas", (words("Foco del baño de visitas"),), "visitas"),
+            HomeEntity("light.arriba", (words("Foco del baño de arriba"),), "arriba"),
+            HomeEntity("light.principal", (words("Foco de la recámara principal"),), "principal"),
+            HomeEntity("light.diego", (words("Foco del cuarto de Diego"),), "diego"),
+        ),
+    )
+    for answer in ("ON las luces del bano", "OFF las luces @ habitacion"):
+        naming = Naming.parse(answer)
+        assert naming is not None
+        assert resolve(naming, home, kinds) == Unresolved.NO_PLACE, answer
+    naming = Naming.parse("ON las luces @ bano de arriba")
+    assert naming is not None
+    assert resolve(naming, home, kinds) == Target("ON", ("light.arriba",))

@@ -205,6 +205,7 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("pon el ventilador, que hace una brisa suave", None),
         ("enciende la luz de la escalera, que Mateo baja despacito", None),  # how someone does something
         ("enciende el flexo, que la abuela lee poquito", None),
+        ("prende el abanico, que gire bien lentito", "otro cambio"),
         # A verb in the reason that tells what happens gives no order of its own.
         ("pon el purificador, que cuando abrimos la ventana entra el polen", None),
         ("enciende el termo, que mañana cortan la luz por obras", None),

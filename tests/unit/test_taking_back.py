@@ -25,6 +25,8 @@ from custom_components.llm_ensemble.taking_back import called_off_at_the_end, ta
         ("enciende el ventilador, no, nada", True),
         ("enciende la luz, que no veo nada", False),  # a reason
         ("apaga la tele, que no", True),
+        ("prende el boiler... chin, no, espérate, ya no", True),
+        ("enciende la tele, ya no hay nadie", False),  # a reason
         ("enciende la luz, ¿no?", False),  # asks for a yes
         ("apaga la luz, perdona", False),  # an apology
         ("apaga la luz, digo, la del baño", False),  # a repair: something said in its place
