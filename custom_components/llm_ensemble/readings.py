@@ -51,11 +51,13 @@ WANTS_REACH = 4  # "…, que la quiero al máximo", "porque ya la quiero roja"
 # Said in a reason, how hard a device is to work: "…, que caliente poquito", "…, que gire a full".
 HOW_HARD = frozenset(
     {"poquito", "poquitito", "bajito", "bajita", "flojito", "flojita", "suave", "suavecito", "suavecita", "tenue",
-     "despacito", "despacio", "lento", "lenta", "lentito", "lentita", "full", "tope", "maximo", "minimo"}
+     "despacito", "despacio", "lento", "lenta", "lentito", "lentita", "full", "tope", "maximo", "minimo", "templado",
+     "templada", "templadito", "templadita", "tibio", "tibia", "tibiecito", "tibiecita"}
 )  # fmt: skip
 # Not "mitad": "…, que se paró a la mitad" says where the wash stopped; "a media potencia" says how.
 HOW_HARD_PHRASE = re.compile(
-    r"\ba todo lo que da\b|\ba (?:media|toda|poca|maxima|minima) (?:potencia|velocidad|intensidad|marcha)\b"
+    r"\ba todo lo que da\b|\ba medio gas\b"
+    r"|\ba (?:media|toda|poca|maxima|minima) (?:potencia|velocidad|intensidad|marcha)\b"
 )
 # "…, para que dé una luz suave": a purpose that says how the device is to work, read as a reason is.
 PURPOSE_THAT = re.compile(r"\bpara que\s+\w", re.IGNORECASE)

@@ -19,17 +19,19 @@ APOLOGIES = frozenset({"perdona", "perdon", "perdone"})
 WITH_THEM = frozenset({"no", "ay", "uy", "bueno", "ah", "o", "sea", "quiero", "queria", "es"})
 SAID_AGAIN = frozenset(
     {("ay", "no"), ("uy", "no"), ("bueno", "no"), ("ah", "no"), ("o", "sea"), ("es", "decir"), ("que", "no"),
-     ("ya", "no")}
+     ("ya", "no"), ("ni", "ahi")}
 )  # fmt: skip
 # "…, ¿sabes qué? no", "…, ya no": a change of mind
 # Words that call the order off, and say nothing in its place: "…, olvídalo", "…, no, déjala", "…, da igual",
 # "…, no, nada".
 CALLED_OFF = frozenset(
     {"mentira", "olvidalo", "olvidate", "olvida", "cancela", "cancelalo", "esperate", "deja", "dejalo", "dejala",
-     "dejalos", "dejalas", "dejelo", "dejela", "igual", "nada"}
+     "dejalos", "dejalas", "dejelo", "dejela", "igual", "nada", "nah"}
 )  # fmt: skip
 # "…, bah, da igual", "…, ¿sabes qué? no", "… chin, no, espérate, ya no"
-CHANGE_OF_MIND = frozenset({"bah", "da", "sabes", "sabe", "que", "ya", "chin", "ups", "uf", "oh", "eh", "pucha"})
+CHANGE_OF_MIND = frozenset(
+    {"bah", "da", "sabes", "sabe", "que", "ya", "chin", "ups", "uf", "oh", "eh", "pucha", "ni", "ahi"}
+)  # "…, nah, ni ahí"
 
 
 def takes_back(taken: list[str]) -> bool:

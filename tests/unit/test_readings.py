@@ -206,6 +206,9 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("enciende la luz de la escalera, que Mateo baja despacito", None),  # how someone does something
         ("enciende el flexo, que la abuela lee poquito", None),
         ("prende el abanico, que gire bien lentito", "otro cambio"),
+        ("pon el radiador, que caliente a medio gas", "otro cambio"),
+        ("enciende el termo, porque quiero el agua templadita", "otro cambio"),
+        ("enciende el termo, que el agua está tibia", None),  # how it is now
         # A verb in the reason that tells what happens gives no order of its own.
         ("pon el purificador, que cuando abrimos la ventana entra el polen", None),
         ("enciende el termo, que mañana cortan la luz por obras", None),
