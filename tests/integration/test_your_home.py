@@ -97,6 +97,8 @@ async def changed_by(hass: HomeAssistant, home: RealHome, text: str) -> tuple[di
         ("pon la radio", {"switch.radio": "on"}),  # the models abstain; the name leaves no choice
         ("prende el calefactor de Nico", {"switch.calefactor": "on"}),  # his room's, where his lamparita is
         ("prende el abanico de Tomás y el de Nico", {}),  # Nico's room has no abanico: neither
+        # A reason's verb that tells what happens gives no order of its own.
+        ("pon el deshumidificador, que cuando abrimos la ventana entra humedad", {"switch.deshumidificador": "on"}),
     ],
 )
 async def test_commands_on_the_homes_own_devices(
@@ -141,6 +143,8 @@ async def test_whether_a_device_is_at_work_is_a_state_question(
         "enciende la lámpara",  # two lamps: which one?
         "enciende la luz de la habitación",  # Irene's, or the Dormitorio, a kind of habitación too?
         "enciende el abanico, mejor no",  # called off
+        "prende el abanico... chin, no, espérate, ya no",
+        "prende el abanico, que gire bien lentito",  # how it is to work, said in the reason
         "prende la lámpara de pie, que quede a la mitad",  # a brightness said in the reason
         "no enciendas el deshumidificador",
         "apaga el abanico y enciende el lavavajillas",  # two orders, one about what the home lacks
