@@ -40,7 +40,7 @@ from homeassistant.helpers import floor_registry as fr
 
 from .engine import CatalogEntry
 from .engine.text import normalize_lower_ascii
-from .morphology import NAMING_WORDS, STOPWORDS, is_switch_verb, plural_forms, plural_of
+from .morphology import FAMILY, NAMING_WORDS, STOPWORDS, is_switch_verb, plural_forms, plural_of
 from .reasons import PassOn, Reason
 from .typos import near_any, slips
 
@@ -74,11 +74,6 @@ OTHER_PEOPLE = frozenset(
     {"vecino", "vecina", "vecinos", "vecinas", "hermano", "hermana", "hermanos", "hermanas", "madre", "padre", "padres",
      "abuelo", "abuela", "abuelos", "tio", "tia", "tios", "primo", "prima", "primos", "amigo", "amiga", "amigos",
      "amigas", "suegro", "suegra", "suegros", "novio", "novia", "jefe", "jefa", "hijo", "hija", "hijos", "hijas"}
-)  # fmt: skip
-# What the family calls its own: "la mesilla de mamá", "el ventilador del peque".
-FAMILY = frozenset(
-    {"mama", "papa", "mami", "papi", "nene", "nena", "nino", "nina", "peque", "abuela", "abuelo", "yaya", "yayo", "abu",
-     "bebe"}
 )  # fmt: skip
 DISTINCTIVE_LETTERS = 5  # a word of a name, not of the catalog, this long names that area or device alone
 

@@ -37,6 +37,12 @@ NEGATIONS = frozenset({"no", "nunca", "ni", "tampoco", "jamas", "prohibido"})
 AVOID = frozenset({"evita", "evite", "eviten", "evites", "evitar", "evitad"})
 SLIPPED_NEGATIONS = frozenset({"nunca", "tampoco", "jamas", *AVOID})
 
+# What the family calls its own: "la mesilla de mamá", "el ventilador del peque".
+FAMILY = frozenset(
+    {"mama", "papa", "mami", "papi", "nene", "nena", "nino", "nina", "peque", "abuela", "abuelo", "yaya", "yayo", "abu",
+     "bebe"}
+)  # fmt: skip
+
 # -- colours: Home Assistant's own Spanish list, and the forms and shades it leaves out ------------
 OUR_COLOURS = frozenset(
     {"rojo", "roja", "azul", "verde", "amarillo", "amarilla", "morado", "morada", "rosa", "naranja", "blanco", "blanca",

@@ -21,10 +21,10 @@ from functools import cached_property
 from itertools import pairwise
 
 from .engine.text import normalize_lower_ascii
-from .home_check import FAMILY
 from .morphology import (
     BARE_ORDERS,
     CLITICS,
+    FAMILY,
     GIVE_FORMS,
     OTHER_ORDERS,
     OTHER_SWITCH_FORMS,
@@ -63,10 +63,15 @@ HOW_HARD_PHRASE = re.compile(
 PURPOSE_THAT = re.compile(r"\bpara que\s+\w", re.IGNORECASE)
 # A verb right after these, in a reason, tells what happens: "…, que cuando abrimos la ventana…". Not
 # "luego": "…, que luego enciende la tele" is a second order.
-SAYS_WHEN = frozenset({"cuando", "mientras", "si", "donde", "siempre", "hoy", "manana", "tarde", "noche"})
+SAYS_WHEN = frozenset({"cuando", "mientras", "si", "donde", "hoy", "manana"})
+PART_OF_DAY = frozenset({"tarde", "noche"})  # "…, que esta tarde cortan el agua", "en la noche apagan…"
+PEOPLE = FAMILY | {"hijo", "hija", "nieto", "nieta", "hermano", "hermana", "madre", "padre", "tio", "tia"}
 ONGOING = ("ando", "iendo", "yendo")  # "…, que vaya calentando": it goes on working, not how
 # How things are now, said before it: "…, que hace un calor a tope", "…, que ya está al máximo".
-AS_THINGS_ARE = frozenset({"esta", "estan", "estamos", "estoy", "es", "son", "hace", "hay", "tiene", "tienen"})
+AS_THINGS_ARE = frozenset(
+    {"esta", "estan", "estamos", "estoy", "es", "son", "hace", "hay", "tiene", "tienen", "sale", "salen", "va", "van",
+     "anda", "andan", "gusta", "gustan"}
+)  # fmt: skip
 # Said first after "que", these say how the device is to be: "…, que quede flojita", "…, que vaya en el dos".
 TO_BE = frozenset({"sea", "sean", "este", "esten", "quede", "queden", "vaya", "vayan", "ponga", "pongan"})
 SETTINGS = frozenset(
@@ -300,7 +305,7 @@ def _reason_says_how(request: Request) -> bool:
         said = request.original[reason.end() - 1 :]
         after = normalize_lower_ascii(said).split()
         # "…, que Mateo baja despacito", "…, que la abuela lee poquito": how someone does something.
-        someone = FAMILY | {normalize_lower_ascii(w) for w in re.findall(r"\w+", said) if w[:1].isupper()}
+        someone = PEOPLE | {normalize_lower_ascii(w) for w in re.findall(r"\w+", said) if w[:1].isupper()}
         while after and tag(after[0]).clitic:
             after = after[1:]
         going = len(after) > 2 and after[1] == "a" and tag(after[2]).infinitive  # "que vaya a verlo": someone goes
@@ -346,10 +351,14 @@ def reason_gives_its_own_order(reason: str) -> bool:
     """
     told: list[str] = []
     when = False
-    for word in normalize_lower_ascii(reason).split():
-        if not (when and tag(word).switch):  # "…, que si lo pongo más tarde…": its pronoun between
-            told.append(word)
-        when = word in SAYS_WHEN or (when and tag(word).clitic)
+    said = said_words(reason)
+    for before, word in zip([None, *said], said, strict=False):
+        if before is not None and paused(reason, before, word):
+            when = False  # "…, que es de noche, enciende la luz": an order after the pause
+        if not (when and tag(word.plain).switch):  # "…, que si lo pongo más tarde…": its pronoun between
+            told.append(word.plain)
+        part_of_day = word.plain in PART_OF_DAY and before is not None and before.plain in {"esta", "la"}
+        when = word.plain in SAYS_WHEN or part_of_day or (when and tag(word.plain).clitic)
     return orders_without_asking(told, reason)
 
 

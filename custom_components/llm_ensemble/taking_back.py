@@ -51,7 +51,8 @@ def called_off_at_the_end(text: str) -> bool:
     if verb is None:
         return False
     words_of_it = TAKE_BACK | WITH_THEM | CALLED_OFF | CHANGE_OF_MIND
+    asks_yes = text.rstrip().endswith("?") and plain[-1] == "no"  # "…, ya, ¿no?": asks for a yes
     for i in range(verb + 2, len(said)):
         if paused(text, said[i - 1], said[i]) and all(w in words_of_it for w in plain[i:]):
-            return takes_back(plain[i:])
+            return takes_back(plain[i:]) and not asks_yes
     return False

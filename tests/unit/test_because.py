@@ -34,6 +34,7 @@ from custom_components.llm_ensemble.because import order_after_reason, order_bef
         ("enciende el termo, que mañana cortan la luz", "enciende el termo"),
         ("enciende el termo, que si lo pongo más tarde no calienta", "enciende el termo"),
         ("apaga la fuente, que esta tarde cortan el agua", "apaga la fuente"),
+        ("apaga la tele, que es de noche, enciende la luz", None),  # an order after the pause
         ("apaga la luz, porfa", None),
         ("enciende la estufa, no, que hace calor", None),  # taken back, not someone called
         ("no enciendas la luz, que estoy durmiendo", None),  # negated

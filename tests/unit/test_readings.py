@@ -209,6 +209,10 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("pon el radiador, que caliente a medio gas", "otro cambio"),
         ("enciende el termo, porque quiero el agua templadita", "otro cambio"),
         ("enciende el termo, que el agua está tibia", None),  # how it is now
+        ("enciende el calentador, que el agua sale tibia", None),
+        ("apaga el wifi, que el internet va lento", None),
+        ("enciende la luz, que mi hija baja despacio", None),
+        ("apaga la radio, que ya es tarde, prende la lámpara", "encender y de apagar"),  # a second order
         # A verb in the reason that tells what happens gives no order of its own.
         ("pon el purificador, que cuando abrimos la ventana entra el polen", None),
         ("enciende el termo, que mañana cortan la luz por obras", None),

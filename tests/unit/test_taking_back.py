@@ -29,6 +29,7 @@ from custom_components.llm_ensemble.taking_back import called_off_at_the_end, ta
         ("enciende la tele, ya no hay nadie", False),  # a reason
         ("apagá el ventilador de pie... nah, ni ahí", True),
         ("apaga la luz, nah", True),
+        ("enciende la luz, ya, ¿no?", False),  # asks for a yes
         ("enciende la luz, ¿no?", False),  # asks for a yes
         ("apaga la luz, perdona", False),  # an apology
         ("apaga la luz, digo, la del baño", False),  # a repair: something said in its place
