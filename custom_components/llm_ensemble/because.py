@@ -32,7 +32,7 @@ REASON_OR_REMARK = re.compile(rf"{REASON_OR_PURPOSE.pattern}|{REMARK}", re.IGNOR
 # "enciéndeme la luz, hijo": one word set apart at the end calls someone ("…, no," takes it back).
 CALLED = re.compile(r",\s*(\w+)\W*$")
 NOT_CALLED = frozenset({"espera", "mejor", "nah", "tampoco", "digo", "perdona", "perdon"})
-TAKEN_BACK = CALLED_OFF | {"o", "nada"}  # a remark that begins so: "¿O mejor no?", "Nada, déjalo"
+TAKEN_BACK = CALLED_OFF | {"o"}  # a remark that begins so: "¿O mejor no?", "Nada, déjalo"
 
 
 def order_alone(text: str, home_words: frozenset[str]) -> str | None:

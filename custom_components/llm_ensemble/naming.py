@@ -509,7 +509,7 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
 
 
 def _rooms_calling_so(rooms: frozenset[str], place: Words, home: Home, kinds: Kinds) -> frozenset[str]:
-    """Of the rooms with a name that holds the one word said ("recámara" of "Recámara principal"), all.
+    """The rooms whose names hold the one word said (`rooms`: "recámara" of "Recámara principal"), or none.
 
     None where another room is named by that kind of room alone: beside a "Dormitorio", "la
     habitación" may be it as well as the "Habitación de los niños".

@@ -17,21 +17,21 @@ TAKE_BACK = frozenset({"digo", "perdona", "perdon", "perdone", "mejor", "espera"
 APOLOGIES = frozenset({"perdona", "perdon", "perdone"})
 # Words said with them: "ay no", "bueno no", "no, perdona", "o sea", "quiero decir".
 WITH_THEM = frozenset({"no", "ay", "uy", "bueno", "ah", "o", "sea", "quiero", "queria", "es"})
+# Pairs said so: "ay no", "o sea", and a change of mind: "…, ¿sabes qué? no", "…, ya no", "…, ni ahí".
 SAID_AGAIN = frozenset(
     {("ay", "no"), ("uy", "no"), ("bueno", "no"), ("ah", "no"), ("o", "sea"), ("es", "decir"), ("que", "no"),
      ("ya", "no"), ("ni", "ahi")}
 )  # fmt: skip
-# "…, ¿sabes qué? no", "…, ya no": a change of mind
 # Words that call the order off, and say nothing in its place: "…, olvídalo", "…, no, déjala", "…, da igual",
 # "…, no, nada".
 CALLED_OFF = frozenset(
     {"mentira", "olvidalo", "olvidate", "olvida", "cancela", "cancelalo", "esperate", "deja", "dejalo", "dejala",
      "dejalos", "dejalas", "dejelo", "dejela", "igual", "nada", "nah"}
 )  # fmt: skip
-# "…, bah, da igual", "…, ¿sabes qué? no", "… chin, no, espérate, ya no"
+# Said with them at the end: "…, bah, da igual", "…, ¿sabes qué? no", "… chin, no, espérate, ya no".
 CHANGE_OF_MIND = frozenset(
     {"bah", "da", "sabes", "sabe", "que", "ya", "chin", "ups", "uf", "oh", "eh", "pucha", "ni", "ahi"}
-)  # "…, nah, ni ahí"
+)
 
 
 def takes_back(taken: list[str]) -> bool:
