@@ -17,8 +17,12 @@ with the same action. Then, as for a catalog command:
     a word no vote kept that names some of several        -> pass on ("los veladores de Tomi" voted "veladores")
     another device's whole name no vote kept, said        -> pass on ("poné la pava y sacá la cafetera" voted
     after an article                                         "cafetera")
+    (those three read the order alone where a reason that    ("…, que si enciendo también el brasero salta el
+    gives no order follows it: another device named there     diferencial" names no second device to switch)
+    is the reason's)
     a longer place said whole than the votes kept         -> pass on ("arriba de todo" voted "arriba")
-    an area said that no vote kept, no target is in       -> pass on ("los leds del jardín" voted "leds")
+    an area said that no vote kept, no target is in       -> pass on ("los leds del jardín" voted "leds"); not
+                                                             the area of another device's whole name in a reason
     a place named alone ("enciende el dormitorio")        -> pass on
     told not to switch it, or to leave it as it is        -> "Vale, dejo … como está.", nothing switched
     an order the request does not give now, or two orders -> pass on (readings.not_an_order, gives_two_orders)
@@ -56,6 +60,7 @@ from .naming import (
     place_said_whole,
     resolve,
     unvoted_name_word,
+    without_other_names,
     word_of_another_device,
     word_of_some_of_them,
 )
@@ -252,6 +257,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         speech, code = f"{UNRESOLVED_SPEECH[found]}.", IntentResponseErrorCode.NO_VALID_TARGETS.value
         return Outcome(speech, code, pass_on=PassOn(PASS_ON_REASON[found]))
     said = _with_names_masked(heard, votes)
+    order, reason = _order_and_reason(decision.text, votes) or (said, ())
     if readings.names_another_home(said, home.names):
         speech = f"No voy a encender ni apagar nada: {Reason.OTHER_HOME.spoken}."
         return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=PassOn(Reason.OTHER_HOME))
@@ -260,18 +266,19 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         return Outcome(
             speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.UNKNOWN_WORD, unknown)
         )
-    if (other := word_of_another_device(said, NAMED_THING, home, found.entity_ids)) and (
+    if (other := word_of_another_device(order, NAMED_THING, home, found.entity_ids)) and (
         named := with_the_word_said(votes, other, found, home, kinds, here)
     ):
-        found, other = named, word_of_another_device(said, NAMED_THING, home, named.entity_ids)
-    other = other or word_of_some_of_them(said, NAMED_THING, home, found.entity_ids)
-    other = other or another_device_named(said, home, found.entity_ids)
+        found, other = named, word_of_another_device(order, NAMED_THING, home, named.entity_ids)
+    other = other or word_of_some_of_them(order, NAMED_THING, home, found.entity_ids)
+    other = other or another_device_named(order, home, found.entity_ids)
     if other:
         speech = f"No estoy seguro de a qué aparato te refieres: {Reason.OTHER_DEVICE.spoken}."
         return Outcome(
             speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_DEVICE, other)
         )
-    if place := place_cut_short(heard, home, found.entity_ids) or place_left_out(said, home, found.entity_ids):
+    places = (*order, *without_other_names(reason, home, found.entity_ids))
+    if place := place_cut_short(heard, home, found.entity_ids) or place_left_out(places, home, found.entity_ids):
         speech = f"No estoy seguro de a qué aparato te refieres: {Reason.OTHER_AREA.spoken}."
         return Outcome(speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_AREA, place))
     action = found.action
@@ -299,6 +306,25 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     if action == state_action:
         return _states(hass, found.entity_ids)
     return Switch(action, found.entity_ids)
+
+
+def _order_and_reason(
+    text: str, votes: Sequence[str | None]
+) -> tuple[home_check.Words, home_check.Words] | None:
+    """The order's words (those the votes named masked) and its reason's, where the order names what the votes do.
+
+    "apaga la freidora, que si enciendo también el brasero salta el diferencial": the brasero is the
+    reason's, not a second device asked for. Only a reason that gives no order of its own
+    (because.py), after an order that names the votes' device; any other request is read whole.
+    """
+    order = because.order_before_reason(text)
+    if order is None:
+        return None
+    heard, ordered = home_check.words(text), home_check.words(order)
+    masked = _with_names_masked(ordered, votes)
+    if heard[: len(ordered)] != ordered or NAMED_THING not in masked:
+        return None
+    return masked, heard[len(ordered) :]
 
 
 def _most_name_nothing(votes: Sequence[str | None]) -> bool:

@@ -740,6 +740,26 @@ def place_left_out(said: Words, home: Home, chosen: Sequence[str]) -> str | None
     return None
 
 
+def without_other_names(said: Words, home: Home, chosen: Sequence[str]) -> Words:
+    """The words with every whole name or alias of a device not chosen left out.
+
+    "…, que cuando apagamos la luz de la cocina el patio se queda a oscuras": the cocina is the
+    Luz de la cocina's, not a place the order's farol is asked in.
+    """
+    names = sorted(
+        {name for e in home.entities if e.entity_id not in chosen for name in e.names if content(name)},
+        key=len,
+        reverse=True,
+    )
+    kept: list[str] = []
+    i = 0
+    while i < len(said):
+        name = next((n for n in names if said[i : i + len(n)] == n), None)
+        kept.extend(() if name else (said[i],))
+        i += len(name) if name else 1
+    return tuple(kept)
+
+
 def _heard_as(word: str, heard: frozenset[str]) -> bool:
     """Said, or said with one letter changed in a long word ("jsrdín"): "está" is no slip of "estar"."""
     return word in heard or (

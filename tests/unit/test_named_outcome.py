@@ -8,6 +8,7 @@ from custom_components.llm_ensemble.home_check import Home, HomeArea, HomeEntity
 from custom_components.llm_ensemble.named_outcome import (
     NAMED_THING,
     _by_its_name,
+    _order_and_reason,
     _with_names_masked,
     in_the_verbs_way,
     with_the_word_said,
@@ -87,3 +88,16 @@ RADIO_HOME = Home((HomeArea("cocina", (("cocina",),)),), (HomeEntity("switch.rad
 )
 def test_a_whole_name_said_alone_or_before_a_reason_is_the_vote(text: str, vote: str | None) -> None:
     assert _by_its_name(text, words(text), RADIO_HOME) == vote
+
+
+def test_another_device_in_a_reason_is_the_reasons() -> None:
+    """ "…, que si enciendo también el brasero…": the order is read alone, the reason's words apart."""
+    text = "apaga la freidora, que si enciendo también el brasero salta el diferencial"
+    order, reason = _order_and_reason(text, ["OFF freidora"] * 3) or ((), ())
+    assert order == ("apaga", "la", NAMED_THING)
+    assert "brasero" in reason
+    # the order must name what the votes do: "apágala, que el brasero…" voted "OFF brasero" is read whole
+    assert _order_and_reason("apágala, que el brasero no calienta", ["OFF brasero"] * 3) is None
+    # a reason that gives an order of its own, or none at all: read whole
+    assert _order_and_reason("apaga la freidora, que ya es tarde, enciende el brasero", ["OFF freidora"] * 3) is None
+    assert _order_and_reason("apaga la freidora y el brasero", ["OFF freidora"] * 3) is None

@@ -21,6 +21,7 @@ from custom_components.llm_ensemble.naming import (
     resolve,
     singular_forms,
     unvoted_name_word,
+    without_other_names,
     word_of_another_device,
     word_of_some_of_them,
 )
@@ -572,6 +573,23 @@ def test_an_area_said_that_the_votes_left_out() -> None:
     assert place_left_out(words("pon los leds, que voy a cenar"), home, chosen) is None
     sala = Home((HomeArea("living", (words("Living"), words("estar"))),), home.entities)
     assert place_left_out(words("el termo está prendido"), sala, ("light.leds_cocina",)) is None  # no slip of it
+
+
+def test_a_place_in_another_devices_name_is_that_devices() -> None:
+    """ "…, que cuando apagamos la luz de la cocina…": the cocina is the Luz de la cocina's."""
+    home = Home(
+        (HomeArea("cocina", (words("Cocina"),)), HomeArea("patio", (words("Patio"),))),
+        (
+            HomeEntity("light.cocina", (words("Luz de la cocina"),), "cocina"),
+            HomeEntity("light.farol", (words("Farol"), words("luz del patio")), "patio"),
+        ),
+    )
+    reason = words("que cuando apagamos la luz de la cocina el patio se queda a oscuras")
+    kept = without_other_names(reason, home, ("light.farol",))
+    assert kept == words("que cuando apagamos la el patio se queda a oscuras")
+    assert place_left_out(kept, home, ("light.farol",)) is None
+    assert place_left_out(words("que en la cocina no se ve"), home, ("light.farol",)) == "cocina"  # a place alone
+    assert without_other_names(reason, home, ("light.cocina",)) == reason  # the chosen device's own name stays
 
 
 def test_a_word_left_out_that_names_some_of_them() -> None:
