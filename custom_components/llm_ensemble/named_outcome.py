@@ -308,9 +308,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     return Switch(action, found.entity_ids)
 
 
-def _order_and_reason(
-    text: str, votes: Sequence[str | None]
-) -> tuple[home_check.Words, home_check.Words] | None:
+def _order_and_reason(text: str, votes: Sequence[str | None]) -> tuple[home_check.Words, home_check.Words] | None:
     """The order's words (those the votes named masked) and its reason's, where the order names what the votes do.
 
     "apaga la freidora, que si enciendo también el brasero salta el diferencial": the brasero is the
