@@ -257,7 +257,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         speech, code = f"{UNRESOLVED_SPEECH[found]}.", IntentResponseErrorCode.NO_VALID_TARGETS.value
         return Outcome(speech, code, pass_on=PassOn(PASS_ON_REASON[found]))
     said = _with_names_masked(heard, votes)
-    order, reason = _order_and_reason(decision.text, votes) or (said, ())
+    order, its_reason = _order_and_reason(decision.text, votes) or (said, ())
     if readings.names_another_home(said, home.names):
         speech = f"No voy a encender ni apagar nada: {Reason.OTHER_HOME.spoken}."
         return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=PassOn(Reason.OTHER_HOME))
@@ -277,7 +277,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         return Outcome(
             speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_DEVICE, other)
         )
-    places = (*order, *without_other_names(reason, home, found.entity_ids))
+    places = (*order, *without_other_names(its_reason, home, found.entity_ids))
     if place := place_cut_short(heard, home, found.entity_ids) or place_left_out(places, home, found.entity_ids):
         speech = f"No estoy seguro de a qué aparato te refieres: {Reason.OTHER_AREA.spoken}."
         return Outcome(speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_AREA, place))
