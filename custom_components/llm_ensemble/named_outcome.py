@@ -23,6 +23,8 @@ with the same action. Then, as for a catalog command:
     a longer place said whole than the votes kept         -> pass on ("arriba de todo" voted "arriba")
     an area said that no vote kept, no target is in       -> pass on ("los leds del jardín" voted "leds"); not
                                                              the area of another device's whole name in a reason
+    a place said, where most votes kept none and the      -> pass on ("los ventiladores de abajo" voted
+    target is devices of several rooms                       "ventiladores")
     a place named alone ("enciende el dormitorio")        -> pass on
     told not to switch it, or to leave it as it is        -> "Vale, dejo … como está.", nothing switched
     an order the request does not give now, or two orders -> pass on (readings.not_an_order, gives_two_orders)
@@ -57,6 +59,7 @@ from .naming import (
     content,
     place_cut_short,
     place_left_out,
+    place_said_of_many,
     place_said_whole,
     resolve,
     unvoted_name_word,
@@ -278,7 +281,10 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
             speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_DEVICE, other)
         )
     places = (*order, *without_other_names(its_reason, home, found.entity_ids))
-    if place := place_cut_short(heard, home, found.entity_ids) or place_left_out(places, home, found.entity_ids):
+    place = place_cut_short(heard, home, found.entity_ids) or place_left_out(places, home, found.entity_ids)
+    if not place and _keep_no_place(votes):
+        place = place_said_of_many(places, home, found.entity_ids)
+    if place:
         speech = f"No estoy seguro de a qué aparato te refieres: {Reason.OTHER_AREA.spoken}."
         return Outcome(speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_AREA, place))
     action = found.action
@@ -323,6 +329,12 @@ def _order_and_reason(text: str, votes: Sequence[str | None]) -> tuple[home_chec
     if heard[: len(ordered)] != ordered or NAMED_THING not in masked:
         return None
     return masked, heard[len(ordered) :]
+
+
+def _keep_no_place(votes: Sequence[str | None]) -> bool:
+    """Whether most votes name a device and no place ("OFF ventiladores")."""
+    placed = sum(bool(naming.place) for vote in votes if (naming := Naming.parse(vote)))
+    return placed * 2 < len(votes)
 
 
 def _most_name_nothing(votes: Sequence[str | None]) -> bool:

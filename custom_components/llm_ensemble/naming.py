@@ -740,6 +740,24 @@ def place_left_out(said: Words, home: Home, chosen: Sequence[str]) -> str | None
     return None
 
 
+def place_said_of_many(said: Words, home: Home, chosen: Sequence[str]) -> str | None:
+    """A place said (an area, a floor, whose room) where the votes kept none and chose devices of several rooms.
+
+    "apaga los ventiladores de abajo" voted "ventiladores", or "apágales los focos a los señores"
+    voted "focos", would switch every such device of the home: the votes dropped the place.
+    `said` is as for `place_left_out`.
+    """
+    if len({e.area_id for e in home.entities if e.entity_id in chosen}) < 2:
+        return None
+    heard = frozenset(said)
+    places = (*(n for a in home.areas for n in a.names), *(n for f in home.floors for n in f.names))
+    for name in places:
+        name_words = content(name)
+        if name_words and all(_heard_as(w, heard) for w in name_words):
+            return " ".join(name)
+    return next((word for word in home.owners if word in heard), None)
+
+
 def without_other_names(said: Words, home: Home, chosen: Sequence[str]) -> Words:
     """The words with every whole name or alias of a device not chosen left out.
 

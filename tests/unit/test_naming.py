@@ -17,6 +17,7 @@ from custom_components.llm_ensemble.naming import (
     another_device_named,
     place_cut_short,
     place_left_out,
+    place_said_of_many,
     place_said_whole,
     resolve,
     singular_forms,
@@ -590,6 +591,30 @@ def test_a_place_in_another_devices_name_is_that_devices() -> None:
     assert place_left_out(kept, home, ("light.farol",)) is None
     assert place_left_out(words("que en la cocina no se ve"), home, ("light.farol",)) == "cocina"  # a place alone
     assert without_other_names(reason, home, ("light.cocina",)) == reason  # the chosen device's own name stays
+
+
+def test_a_place_said_of_devices_of_several_rooms_the_votes_kept_no_place_of() -> None:
+    """ "apaga los ventiladores de abajo" voted "ventiladores": every fan of the home, not those downstairs."""
+    home = Home(
+        (
+            HomeArea("sala", (words("Sala"),), "baja"),
+            HomeArea("recamara", (words("Recámara"),), "alta"),
+            HomeArea("ninas", (words("Cuarto de las niñas"),), "alta"),
+        ),
+        (
+            HomeEntity("fan.sala", (words("Ventilador de la sala"),), "sala"),
+            HomeEntity("fan.recamara", (words("Ventilador de los señores"),), "recamara"),
+            HomeEntity("fan.ninas", (words("Ventilador de Lupita"),), "ninas"),
+        ),
+        (HomeFloor("baja", (words("Planta baja"), words("abajo"))), HomeFloor("alta", (words("Planta alta"),))),
+        frozenset({"lupita"}),
+    )
+    every = ("fan.ninas", "fan.recamara", "fan.sala")
+    assert place_said_of_many(words("apaga los cosa de abajo"), home, every) == "abajo"
+    assert place_said_of_many(words("apágales los cosa a Lupita"), home, every) == "lupita"  # whose room
+    assert place_said_of_many(words("apaga los cosa de la planta alta"), home, every) == "planta alta"
+    assert place_said_of_many(words("apaga los cosa, que hace fresco"), home, every) is None  # no place said
+    assert place_said_of_many(words("apaga el cosa de abajo"), home, ("fan.recamara",)) is None  # one room's
 
 
 def test_a_word_left_out_that_names_some_of_them() -> None:
