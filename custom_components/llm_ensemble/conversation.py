@@ -174,13 +174,13 @@ class LLMEnsembleAgent(ConversationEntity):
     ) -> tuple[Decision, Outcome]:
         """Decide a request of one order (or question) and act on it.
 
-        An order begun with an on/off verb, or a question whether something is on, is the domotics
-        model's to vote on, whatever the selector reads; its answer is checked as any other. To a
-        voice satellite, the room makes it ours ("apaga todas las luces" is this room's, not the
-        whole home's). Where the models are unsure of a request that gives a reason with its order
-        ("ponme la tele, que empieza el telediario", "ha llovido, quita el riego"), the order alone
-        is read again, and checked as the whole request. `questions`: the state question asked
-        without who has the device ("¿está puesta la tele grande?" for "¿tiene Javi la tele grande
+        An order begun with an on/off verb or asking for a state ("el brasero encendido, porfa"), or a
+        question whether something is on, is the domotics model's to vote on, whatever the selector reads;
+        its answer is checked as any other. To a voice satellite, the room makes it ours ("apaga todas las
+        luces" is this room's, not the whole home's). Where the models are unsure of a request that gives a
+        reason with its order ("ponme la tele, que empieza el telediario", "ha llovido, quita el riego"),
+        the order alone is read again, and checked as the whole request. `questions`: the state question
+        asked without who has the device ("¿está puesta la tele grande?" for "¿tiene Javi la tele grande
         puesta?"), then as said, each read in turn where the models are unsure of it with its owner.
         `change`: the brightness or speed asked of the devices `text` (the order to turn them on) names.
         """
@@ -188,7 +188,7 @@ class LLMEnsembleAgent(ConversationEntity):
         domotics = data.engine.domotics.info
         said = home_check.words(text)
         asks_state = readings.asks_whether_switched(said, text)
-        ordered = readings.begins_with_an_order(text) or asks_state
+        ordered = readings.begins_with_an_order(text) or asks_state or readings.wishes_a_state(said, text)
         decision = await self._async_decide(text, settings, ordered, asks_state)
         outcome = await self._async_outcome(decision, settings, context, here, change)
         unsure = outcome.pass_on is not None and outcome.pass_on.reason in UNSURE_OF_THE_WORDS

@@ -468,10 +468,10 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
     if place is None:
         # "luz @ espejo": the place words may be part of a device's own name ("Luz del espejo"); to a
         # satellite, of the one in the speaker's room whose name has them all ("lampara @ buro").
-        if here is not None and not naming.plural and (one := _the_one_named_here(whole, home, here)):
-            return Target(naming.action, (one,))
-        found = _pick(naming, whole, home.entities, frozenset(), kinds, None)
+        if here is not None and (said_here := _named_here(naming, device, whole, home, kinds, here)):
+            return said_here
         holding = _rooms_holding(naming.place, home)
+        found = _pick(naming, whole, home.entities, frozenset(), kinds, None)
         if isinstance(found, Target) and (
             not _said_in_their_names(naming.place, holding, found, home)
             or _rooms_apart(content(naming.place), found, home, kinds)
@@ -495,6 +495,10 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
     if place.by_owner:  # "las lamparitas @ antonio": his Lamparita de Antonio, not every lamparita of his room
         named = _pick(naming, whole, home.entities, frozenset(), kinds, None)
         found = named if isinstance(named, Target) else None
+    if found is None and place.by_owner:  # "la lámpara de papá": his "mesilla de papá", not the room's Plafón
+        theirs = [e for e in home.entities if {w for n in e.names for w in n} & place.words & home.owners.keys()]
+        named = _pick(naming, device, theirs, place.words, kinds, home)
+        found = named if isinstance(named, Target) else None
     if found is None:
         there = [e for e in home.entities if place.area_ids is None or e.area_id in place.area_ids]
         # No place said: one device only if the words fit no other, or name it as it is ("apaga la
@@ -506,6 +510,21 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
         # "cargador @ garaje" where the entity has no area but says its place in its name.
         found = _pick(naming, whole, home.entities, frozenset(), kinds, None)
     return Unresolved.NO_DEVICE if found is None else found
+
+
+def _named_here(naming: Naming, device: Words, whole: Words, home: Home, kinds: Kinds, here: str) -> Target | None:
+    """To a satellite, what words that name no one place name in the speaker's room, if they name it there.
+
+    "lampara @ buro": the one device of this room whose name holds every word; "ventilador @
+    habitacion", said in one of the rooms that word names: this room's fan.
+    """
+    if not naming.plural and (one := _the_one_named_here(whole, home, here)):
+        return Target(naming.action, (one,))
+    if here not in _rooms_holding(naming.place, home):
+        return None
+    in_room = [e for e in home.entities if e.area_id == here]
+    found = _pick(naming, device, in_room, _area_words(home).get(here, frozenset()), kinds, home)
+    return found if isinstance(found, Target) else None
 
 
 def _rooms_calling_so(rooms: frozenset[str], place: Words, home: Home, kinds: Kinds) -> frozenset[str]:

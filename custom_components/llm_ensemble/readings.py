@@ -543,6 +543,20 @@ def asks_whether_switched(words: Sequence[str], original: str) -> bool:
     return request.asked and any(says_switch_state(t.word) or t.word in HEATING for t in request.tags)
 
 
+def wishes_a_state(words: Sequence[str], original: str) -> bool:
+    """Whether it asks, with no question, for a device to be on or off: "el brasero encendido, porfa".
+
+    A state of switching and a word that asks ("por favor", "si puedes"): an order, not a state
+    question, the domotics model's to read whatever the selector says; its checks decide.
+    """
+    request = Request(tuple(words), original)
+    return (
+        not request.asked
+        and any(says_switch_state(t.word) for t in request.tags)
+        and any(near_any(w, ASKING_WORDS) for w in words)
+    )
+
+
 def says_switch_state(word: str) -> bool:
     """A state of switching: a participle of an on/off verb, "puesta", "funcionando"."""
     said = tag(word)

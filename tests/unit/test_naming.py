@@ -905,6 +905,42 @@ def test_a_rooms_head_word_names_the_one_device_the_words_fit_in_those_rooms() -
     assert resolve(naming, home, KINDS) == Unresolved.NO_PLACE
 
 
+def test_a_rooms_head_word_said_in_one_of_those_rooms_is_that_room() -> None:
+    """ "la luz de la habitación", said to a satellite in the Habitación de invitados: its light."""
+    home = _home()
+    guests = HomeArea("invitados", (words("Habitación de invitados"),), "alta")
+    lamp = HomeEntity("light.invitados", (words("Lamparita"),), "invitados")
+    lucia = HomeEntity("light.lucia", (words("Luz de Lucía"),), "hab_lucia")
+    home = Home((*home.areas, guests), (*home.entities, lamp, lucia), home.floors)
+    naming = Naming.parse("ON luz @ habitacion")
+    assert naming is not None
+    assert resolve(naming, home, KINDS, "invitados") == Target("ON", ("light.invitados",))
+    assert resolve(naming, home, KINDS, "hab_lucia") == Target("ON", ("light.lucia",))
+    assert resolve(naming, home, KINDS, "cocina") == Unresolved.NO_PLACE  # said elsewhere: which?
+
+
+def test_a_device_of_someone_is_the_one_their_names_say_before_their_rooms() -> None:
+    """ "la lámpara de papá": his "mesilla de papá", not the Plafón of the room he shares."""
+    home = Home(
+        (HomeArea("dormitorio", (words("Dormitorio"),)),),
+        (
+            HomeEntity("light.plafon", (words("Plafón"), words("luz del dormitorio")), "dormitorio"),
+            HomeEntity("light.javi", (words("Lamparita de Javi"), words("mesilla de papá")), "dormitorio"),
+            HomeEntity("light.marta", (words("Lamparita de Marta"), words("mesilla de mamá")), "dormitorio"),
+            HomeEntity("fan.dormitorio", (words("Ventilador"),), "dormitorio"),
+        ),
+        proper_names=frozenset({"javi", "marta"}),
+    )
+    for answer, found in (
+        ("ESTADO lampara de papa", "light.javi"),
+        ("ESTADO lampara @ mama", "light.marta"),
+        ("ON ventilador de papa", "fan.dormitorio"),  # none of his names is a fan: his room's
+    ):
+        naming = Naming.parse(answer)
+        assert naming is not None
+        assert resolve(naming, home, KINDS) == Target(naming.action, (found,))
+
+
 def test_a_rooms_head_word_names_no_room_where_another_is_called_by_its_kind_alone() -> None:
     """ "el ventilador de la habitación" beside a "Dormitorio": the Habitación de Lucía's, or the Dormitorio's?"""
     home = _home()

@@ -386,3 +386,18 @@ def test_the_way_an_order_switches(text: str, way: str | None) -> None:
 )
 def test_a_precaution_is_no_condition(text: str, conditional: bool) -> None:
     assert readings.is_conditional(words(text), text) is conditional
+
+
+@pytest.mark.parametrize(
+    ("text", "wished"),
+    [
+        ("el brasero encendido, porfa, que tengo los pies como témpanos", True),
+        ("la tele del salón encendida por favor", True),
+        ("el riego apagado si puedes", True),
+        ("¿está la tele encendida, por favor?", False),  # a question: asks_whether_switched's
+        ("la tele ya está apagada, gracias", False),  # nothing asked
+        ("el brasero, por favor", False),  # no state said
+    ],
+)
+def test_a_state_asked_for_politely_is_an_order(text: str, wished: bool) -> None:
+    assert readings.wishes_a_state(words(text), text) is wished
