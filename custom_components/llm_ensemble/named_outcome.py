@@ -301,7 +301,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         reason = readings.not_an_order(said, decision.text)
         reason = reason or (Reason.TWO_ORDERS if readings.gives_two_orders(said) else None)
         reason = reason or (Reason.TAKEN_BACK if repairs.says_a_repair(decision.text) else None)
-        reason = reason or (Reason.VERB_SAYS_OTHERWISE if readings.says_otherwise(said, action) else None)
+        reason = reason or (Reason.VERB_SAYS_OTHERWISE if readings.says_otherwise(order, action) else None)
     if reason and readings.keeps_hands_off(said, decision.text) and _all_known(hass, found.entity_ids):
         return left_alone(hass, found.entity_ids)
     if reason:

@@ -495,8 +495,10 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
     if place.by_owner:  # "las lamparitas @ antonio": his Lamparita de Antonio, not every lamparita of his room
         named = _pick(naming, whole, home.entities, frozenset(), kinds, None)
         found = named if isinstance(named, Target) else None
-    if found is None and place.by_owner:  # "la lámpara de papá": his "mesilla de papá", not the room's Plafón
-        theirs = [e for e in home.entities if {w for n in e.names for w in n} & place.words & home.owners.keys()]
+    room = [e for e in home.entities if place.area_ids and e.area_id in place.area_ids]
+    if found is None and place.by_owner and not any(_called_so(e, device) for e in room):
+        # "la lámpara de papá": his "mesilla de papá", not the room's Plafón; "el plafón de mamá" is the Plafón
+        theirs = [e for e in room if {w for n in e.names for w in n} & place.words & home.owners.keys()]
         named = _pick(naming, device, theirs, place.words, kinds, home)
         found = named if isinstance(named, Target) else None
     if found is None:

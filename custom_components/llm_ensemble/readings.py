@@ -24,6 +24,7 @@ from .engine.text import normalize_lower_ascii
 from .morphology import (
     BARE_ORDERS,
     CLITICS,
+    DETERMINERS,
     FAMILY,
     GIVE_FORMS,
     OTHER_ORDERS,
@@ -59,11 +60,26 @@ HOW_HARD_PHRASE = re.compile(
     r"\ba todo lo que da\b|\ba medio gas\b"
     r"|\ba (?:media|toda|poca|maxima|minima) (?:potencia|velocidad|intensidad|marcha)\b"
 )
+# Wishing a device at work, first in a reason: "…, que dé", "…, que eche", "…, que funcione" ("de": "dé").
+WORKS = frozenset(
+    {"de", "den", "funcione", "funcionen", "caliente", "calienten", "enfrie", "enfrien", "eche", "echen", "tire",
+     "tiren", "sople", "soplen", "gire", "giren", "ilumine", "iluminen", "alumbre", "alumbren", "ande", "anden",
+     "marche", "marchen", "trabaje", "trabajen", "refresque", "refresquen", "caldee", "caldeen"}
+)  # fmt: skip
+GIVES = frozenset({"un", "una", "algo", "poco", "poca", "mucho", "mucha", "luz", "calor", "aire", "fresco", "lo"})
+WORKS_REACH = 6  # "…, que dé un calorcito de nada": the measure soon after the verb
+# How much, said after such a verb: "…, que eche un airecito", "…, que tire fuerte", "…, que dé lo justo".
+HOW_MUCH = frozenset(
+    {"poco", "poca", "mucho", "mucha", "muchisimo", "fuerte", "fuertecito", "flojo", "floja", "bastante", "nada",
+     "justo", "justito", "mas", "menos", "calorcito", "calorcillo", "airecito", "airecillo", "fresquito",
+     "lucecita", "lucecilla", "vientecito", "brisita"}
+)  # fmt: skip
 # "…, para que dé una luz suave": a purpose that says how the device is to work, read as a reason is.
 PURPOSE_THAT = re.compile(r"\bpara que\s+\w", re.IGNORECASE)
 # A verb right after these, in a reason, tells what happens: "…, que cuando abrimos la ventana…". Not
 # "luego": "…, que luego enciende la tele" is a second order.
 SAYS_WHEN = frozenset({"cuando", "mientras", "si", "donde", "hoy", "manana"})
+THEIRS = frozenset({"lo", "la", "los", "las", "le", "les", "se"})  # a pronoun before a verb of someone else's
 PART_OF_DAY = frozenset({"tarde", "noche"})  # "…, que esta tarde cortan el agua", "en la noche apagan…"
 PEOPLE = FAMILY | {"hijo", "hija", "nieto", "nieta", "hermano", "hermana", "madre", "padre", "tio", "tia"}
 ONGOING = ("ando", "iendo", "yendo")  # "…, que vaya calentando": it goes on working, not how
@@ -315,9 +331,23 @@ def _reason_says_how(request: Request) -> bool:
             and after[0] in TO_BE
             and not (going or ongoing or any(tag(w).says_switch for w in after[1:]))
         )
-        if to_be or _says_how_hard(after, someone):
+        if to_be or _says_how_hard(after, someone) or _works_so(after, someone):
             return True
     return False
+
+
+def _works_so(reason: list[str], someone: frozenset[str]) -> bool:
+    """Whether a reason asks the device to work in some measure: "…, que funcione a toda caña".
+
+    Its first verb wishes the device at work ("que dé", "que eche", "que caliente"), and a measure
+    follows: a word of how much ("…, que dé un calorcito de nada"), or "a" and a word that is no
+    article nor anyone ("a tope", "a saco"; not "…, que eche aire a la cuna", "…, que caliente a Mateo").
+    """
+    if not reason or reason[0] not in WORKS or (reason[0] == "de" and reason[1:2] and reason[1] not in GIVES):
+        return False
+    rest = reason[1:WORKS_REACH]
+    by_a = any(a == "a" and w not in DETERMINERS and w not in someone for a, w in pairwise(rest))
+    return by_a or bool(set(rest) & HOW_MUCH)
 
 
 def _says_how_hard(reason: list[str], someone: frozenset[str]) -> bool:
@@ -355,7 +385,10 @@ def reason_gives_its_own_order(reason: str) -> bool:
     for before, word in zip([None, *said], said, strict=False):
         if before is not None and paused(reason, before, word):
             when = False  # "…, que es de noche, enciende la luz": an order after the pause
-        if not (when and tag(word.plain).switch):  # "…, que si lo pongo más tarde…": its pronoun between
+        # "…, que si lo pongo más tarde…": its pronoun between; "…, que la quita el programador", "…,
+        # que le da de lleno": a pronoun before the verb, someone's doing, no order (that puts it after)
+        done = before is not None and before.plain in THEIRS and not when
+        if not ((when or done) and tag(word.plain).switch):
             told.append(word.plain)
         part_of_day = word.plain in PART_OF_DAY and before is not None and before.plain in {"esta", "la"}
         when = word.plain in SAYS_WHEN or part_of_day or (when and tag(word.plain).clitic)

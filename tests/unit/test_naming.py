@@ -935,6 +935,7 @@ def test_a_device_of_someone_is_the_one_their_names_say_before_their_rooms() -> 
         ("ESTADO lampara de papa", "light.javi"),
         ("ESTADO lampara @ mama", "light.marta"),
         ("ON ventilador de papa", "fan.dormitorio"),  # none of his names is a fan: his room's
+        ("ON plafon de mama", "light.plafon"),  # a device of the room called so: that one
     ):
         naming = Naming.parse(answer)
         assert naming is not None

@@ -216,6 +216,15 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         # A verb in the reason that tells what happens gives no order of its own.
         ("pon el purificador, que cuando abrimos la ventana entra el polen", None),
         ("enciende el termo, que mañana cortan la luz por obras", None),
+        ("apaga el farol, que cuando lo ponemos le da de lleno en la ventana", None),  # "le da": it shines
+        ("apaga la tele, que a las once la quita el programador", None),  # someone else's doing
+        # A reason that wishes the device at work in some measure.
+        ("pon la mesa camilla, que dé un calorcito de nada", "otro cambio"),
+        ("enciende el purificador, que funcione a toda caña", "otro cambio"),
+        ("enciende el ventilador, que tire fuerte", "otro cambio"),
+        ("enciende el ventilador, que eche aire a la cuna", None),  # where, not how much
+        ("pon la estufa, que caliente a Mateo", None),
+        ("enciende la luz, que de noche no se ve", None),  # "de": no "dé"
         # An order called off at the end.
         ("apaga el termo, mejor no", "retirado"),
         ("quita la tele grande, olvídalo", "retirado"),
