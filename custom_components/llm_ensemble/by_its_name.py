@@ -57,8 +57,11 @@ def _action(verb: str) -> str | None:
 
 
 def _naming(said: Words, names: Sequence[Words], places: Sequence[Words]) -> str | None:
-    """The device's name said alone, or with its area's name after "de", "en"; else None."""
-    for name in names:
+    """The device's name said alone, or with its area's name after "de", "en"; else None.
+
+    A name's own article is said before it as any other's: "pon la luna" for the alias "la luna".
+    """
+    for name in (n[1:] if n[:1] and n[0] in DETERMINERS else n for n in names):
         if said == name:
             return " ".join(name)
         for joined in OF_PLACE:

@@ -40,7 +40,7 @@ from homeassistant.helpers import floor_registry as fr
 
 from .engine import CatalogEntry
 from .engine.text import normalize_lower_ascii
-from .morphology import FAMILY, NAMING_WORDS, STOPWORDS, is_switch_verb, plural_forms, plural_of
+from .morphology import FAMILY, FAMILY_PAIRS, NAMING_WORDS, STOPWORDS, is_switch_verb, plural_forms, plural_of
 from .reasons import PassOn, Reason
 from .typos import near_any, slips
 
@@ -161,6 +161,9 @@ class Home:
             for word in {w for name in entity.names for w in name} & people:
                 rooms.setdefault(word, set()).add(entity.area_id)
         kept_in_one = {word: next(iter(areas)) for word, areas in rooms.items() if len(areas) == 1}
+        for pair, each in FAMILY_PAIRS.items():  # "sus padres": where papá's and mamá's things are, one room
+            if pair not in taken and len(theirs := {kept_in_one[w] for w in each if w in kept_in_one}) == 1:
+                kept_in_one[pair] = next(iter(theirs))
         return {word: area for word, area in kept_in_one.items() if area is not None}
 
     def entity(self, entity_id: str) -> HomeEntity | None:

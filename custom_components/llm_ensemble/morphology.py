@@ -30,7 +30,7 @@ DETERMINERS = DEFINITE | INDEFINITE | POSSESSIVE_ONE | POSSESSIVE_MANY
 # The words after which a request names something: "la …", "del …", "en mi …".
 NAMING_WORDS = DETERMINERS | {"de", "del", "en", "al"}
 # Words that are no part of what a name says: "la luz de mi cuarto" names "luz" and "cuarto".
-STOPWORDS = DEFINITE | INDEFINITE | POSSESSIVE_ONE | {"mis", "de", "del", "en", "a", "al", "y"}
+STOPWORDS = DEFINITE | INDEFINITE | POSSESSIVE_ONE | {"mis", "tus", "sus", "de", "del", "en", "a", "al", "y"}
 CLITICS = frozenset({"me", "te", "se", "le", "lo", "la", "nos", "les", "los", "las"})
 NEGATIONS = frozenset({"no", "nunca", "ni", "tampoco", "jamas", "prohibido"})
 # "evita apagar la luz": an order not to. Their typos ("ebita", "nuncaa") are read as them too.
@@ -42,6 +42,11 @@ FAMILY = frozenset(
     {"mama", "papa", "mami", "papi", "nene", "nena", "nino", "nina", "peque", "abuela", "abuelo", "yaya", "yayo", "abu",
      "bebe"}
 )  # fmt: skip
+# Both of a pair said at once: "los papás", "sus padres" are where papá's and mamá's things are.
+FAMILY_PAIRS = {
+    "padres": ("papa", "mama"), "papas": ("papa", "mama"), "papis": ("papi", "mami"), "abuelos": ("abuelo", "abuela"),
+    "yayos": ("yayo", "yaya"), "ninos": ("nino", "nina"), "nenes": ("nene", "nena"),
+}  # fmt: skip
 
 # -- colours: Home Assistant's own Spanish list, and the forms and shades it leaves out ------------
 OUR_COLOURS = frozenset(

@@ -15,6 +15,7 @@ HOME = Home(
         HomeEntity("light.luz", (("luz", "de", "la", "cocina"),), "cocina"),
         HomeEntity("switch.tele_salon", (("tele",),), "salon"),
         HomeEntity("switch.tele_cocina", (("tele",),), "cocina"),
+        HomeEntity("light.quitamiedos", (("quitamiedos",), ("la", "luna")), "salon"),
     ),
 )
 
@@ -29,6 +30,7 @@ HOME = Home(
         ("apagá la Play ya mismo", "OFF play"),
         ("dale a la consola", "ON consola"),
         ("pon la radio por favor", "ON radio"),
+        ("pon la luna", "ON luna"),  # an alias said with its own article
     ],
 )
 def test_the_whole_name_after_the_verb_is_the_vote(text: str, voted: str) -> None:

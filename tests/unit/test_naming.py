@@ -971,7 +971,13 @@ def test_whose_room_a_device_is_in_by_the_names_of_the_devices_beside_it() -> No
         ),
         proper_names=frozenset({"javi", "marta", "lucia"}),
     )
-    assert home.owners == {"javi": "dormitorio", "marta": "dormitorio", "mama": "dormitorio"}
+    # "sus padres", "los papás": where mamá's things are, papá's too
+    assert home.owners == {
+        "javi": "dormitorio", "marta": "dormitorio", "mama": "dormitorio", "padres": "dormitorio", "papas": "dormitorio"
+    }  # fmt: skip
+    naming = Naming.parse("OFF los ventiladores @ sus padres")
+    assert naming is not None
+    assert resolve(naming, home, KINDS) == Target("OFF", ("fan.dormitorio",))
 
     def resolved(answer: str) -> Target | Unresolved:
         naming = Naming.parse(answer)
