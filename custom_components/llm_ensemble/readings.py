@@ -64,7 +64,7 @@ HOW_HARD_PHRASE = re.compile(
 WORKS = frozenset(
     {"de", "den", "funcione", "funcionen", "caliente", "calienten", "enfrie", "enfrien", "eche", "echen", "tire",
      "tiren", "sople", "soplen", "gire", "giren", "ilumine", "iluminen", "alumbre", "alumbren", "ande", "anden",
-     "marche", "marchen", "trabaje", "trabajen", "refresque", "refresquen", "caldee", "caldeen"}
+     "marche", "marchen", "trabaje", "trabajen", "refresque", "refresquen", "caldee", "caldeen", "avente", "aventen"}
 )  # fmt: skip
 GIVES = frozenset({"un", "una", "algo", "poco", "poca", "mucho", "mucha", "luz", "calor", "aire", "fresco", "lo"})
 WORKS_REACH = 6  # "…, que dé un calorcito de nada": the measure soon after the verb
@@ -72,7 +72,8 @@ WORKS_REACH = 6  # "…, que dé un calorcito de nada": the measure soon after t
 HOW_MUCH = frozenset(
     {"poco", "poca", "mucho", "mucha", "muchisimo", "fuerte", "fuertecito", "flojo", "floja", "bastante", "nada",
      "justo", "justito", "mas", "menos", "calorcito", "calorcillo", "airecito", "airecillo", "fresquito",
-     "lucecita", "lucecilla", "vientecito", "brisita"}
+     "lucecita", "lucecilla", "vientecito", "brisita", "tantito", "quedito", "quedita", "recio", "recia", "leve",
+     "levecito", "liviano", "livianito", "pleno", "palo"}
 )  # fmt: skip
 # "…, para que dé una luz suave": a purpose that says how the device is to work, read as a reason is.
 PURPOSE_THAT = re.compile(r"\bpara que\s+\w", re.IGNORECASE)

@@ -33,6 +33,13 @@ CHANGE_OF_MIND = frozenset(
     {"bah", "da", "sabes", "sabe", "que", "ya", "chin", "ups", "uf", "oh", "eh", "pucha", "ni", "ahi"}
 )
 
+# Whole sayings that call it off, said last: "…, no me hagas caso", "…, retiro lo dicho", "…, era broma".
+CALLED_OFF_SAYINGS = frozenset(
+    {"no me hagas caso", "no me haga caso", "ni caso", "tu ni caso", "retiro lo dicho", "he cambiado de idea",
+     "he cambiado de opinion", "cambie de idea", "cambie de opinion", "cambio de planes", "es broma", "era broma",
+     "es una broma", "era una broma", "nel", "no era nada"}
+)  # fmt: skip
+
 
 def takes_back(taken: list[str]) -> bool:
     """Whether these words, said after a pause, take back what came before them.
@@ -53,6 +60,16 @@ def called_off_at_the_end(text: str) -> bool:
     words_of_it = TAKE_BACK | WITH_THEM | CALLED_OFF | CHANGE_OF_MIND
     asks_yes = text.rstrip().endswith("?") and plain[-1] == "no"  # "…, ya, ¿no?": asks for a yes
     for i in range(verb + 2, len(said)):
-        if paused(text, said[i - 1], said[i]) and all(w in words_of_it for w in plain[i:]):
+        if not paused(text, said[i - 1], said[i]):
+            continue
+        if all(w in words_of_it for w in plain[i:]):
             return takes_back(plain[i:]) and not asks_yes
+        if _a_saying(plain[i:]):
+            return True
     return False
+
+
+def _a_saying(taken: list[str]) -> bool:
+    """Whether the words are a saying that calls the order off, after words said with them ("uy, es broma")."""
+    start = next((i for i, w in enumerate(taken) if w not in WITH_THEM | CHANGE_OF_MIND), len(taken))
+    return " ".join(taken[start:]) in CALLED_OFF_SAYINGS or " ".join(taken) in CALLED_OFF_SAYINGS

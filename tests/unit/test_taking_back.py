@@ -29,6 +29,10 @@ from custom_components.llm_ensemble.taking_back import called_off_at_the_end, ta
         ("enciende la tele, ya no hay nadie", False),  # a reason
         ("apagá el ventilador de pie... nah, ni ahí", True),
         ("apaga la luz, nah", True),
+        ("apaga la luz, no me hagas caso", True),  # a saying
+        ("pon la tele, uy, es broma", True),
+        ("prende el foco, nel", True),
+        ("apaga la tele, que es broma", False),  # a reason: "que"
         ("enciende la luz, ya, ¿no?", False),  # asks for a yes
         ("enciende la luz, ¿no?", False),  # asks for a yes
         ("apaga la luz, perdona", False),  # an apology
