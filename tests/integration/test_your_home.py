@@ -99,6 +99,12 @@ async def changed_by(hass: HomeAssistant, home: RealHome, text: str) -> tuple[di
         ("prende el abanico de Tomás y el de Nico", {}),  # Nico's room has no abanico: neither
         # A reason's verb that tells what happens gives no order of its own.
         ("pon el deshumidificador, que cuando abrimos la ventana entra humedad", {"switch.deshumidificador": "on"}),
+        # Another device named in a reason is the reason's.
+        (
+            "enciende el deshumidificador, que si pongo también la mesa camilla salta el diferencial",
+            {"switch.deshumidificador": "on"},
+        ),
+        ("el radiador toallero encendido, si puedes", {"switch.toallero": "on"}),  # a state asked for: an order
     ],
 )
 async def test_commands_on_the_homes_own_devices(
@@ -146,6 +152,8 @@ async def test_whether_a_device_is_at_work_is_a_state_question(
         "prende el abanico... chin, no, espérate, ya no",
         "prende el abanico, que gire bien lentito",  # how it is to work, said in the reason
         "prende la lámpara de pie, que quede a la mitad",  # a brightness said in the reason
+        "enciende la mesa camilla, que dé un calorcito de nada",  # how much, said in the reason
+        "prende el abanico, no me hagas caso",  # called off by a saying
         "no enciendas el deshumidificador",
         "apaga el abanico y enciende el lavavajillas",  # two orders, one about what the home lacks
     ],
