@@ -61,7 +61,7 @@ def _naming(said: Words, names: Sequence[Words], places: Sequence[Words]) -> str
 
     A name's own article is said before it as any other's: "pon la luna" for the alias "la luna".
     """
-    for name in (n[1:] if n[:1] and n[0] in DETERMINERS else n for n in names):
+    for name in (n[1:] if len(n) > 1 and n[0] in DETERMINERS else n for n in names):
         if said == name:
             return " ".join(name)
         for joined in OF_PLACE:

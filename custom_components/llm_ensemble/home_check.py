@@ -162,8 +162,8 @@ class Home:
                 rooms.setdefault(word, set()).add(entity.area_id)
         kept_in_one = {word: next(iter(areas)) for word, areas in rooms.items() if len(areas) == 1}
         for pair, each in FAMILY_PAIRS.items():  # "sus padres": where papá's and mamá's things are, one room
-            if pair not in taken and len(theirs := {kept_in_one[w] for w in each if w in kept_in_one}) == 1:
-                kept_in_one[pair] = next(iter(theirs))
+            if pair not in taken and all(w in kept_in_one for w in each) and len({kept_in_one[w] for w in each}) == 1:
+                kept_in_one[pair] = kept_in_one[each[0]]
         return {word: area for word, area in kept_in_one.items() if area is not None}
 
     def entity(self, entity_id: str) -> HomeEntity | None:

@@ -17,7 +17,7 @@ with the same action. Then, as for a catalog command:
     a word no vote kept that names some of several        -> pass on ("los veladores de Tomi" voted "veladores")
     another device's whole name no vote kept, said        -> pass on ("poné la pava y sacá la cafetera" voted
     after an article                                         "cafetera")
-    (those three read the order alone where a reason that    ("…, que si enciendo también el brasero salta el
+    (that one reads the order alone where a reason that      ("…, que si enciendo también el brasero salta el
     gives no order follows it: another device named there     diferencial" names no second device to switch)
     is the reason's)
     a longer place said whole than the votes kept         -> pass on ("arriba de todo" voted "arriba")
@@ -71,6 +71,7 @@ from .reasons import PassOn, Reason
 from .reply import Outcome
 from .settings import Settings
 
+AS_WELL = frozenset({"tambien", "tampoco"})  # "…, que el brasero también": the same asked of another
 NAMED_THING = "cosa"  # what a word that names a device reads as, to the checks of verbs and negations
 UNRESOLVED_SPEECH = {
     Unresolved.NO_PLACE: "No encuentro ese sitio en casa",
@@ -269,11 +270,11 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         return Outcome(
             speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.UNKNOWN_WORD, unknown)
         )
-    if (other := word_of_another_device(order, NAMED_THING, home, found.entity_ids)) and (
+    if (other := word_of_another_device(said, NAMED_THING, home, found.entity_ids)) and (
         named := with_the_word_said(votes, other, found, home, kinds, here)
     ):
-        found, other = named, word_of_another_device(order, NAMED_THING, home, named.entity_ids)
-    other = other or word_of_some_of_them(order, NAMED_THING, home, found.entity_ids)
+        found, other = named, word_of_another_device(said, NAMED_THING, home, named.entity_ids)
+    other = other or word_of_some_of_them(said, NAMED_THING, home, found.entity_ids)
     other = other or another_device_named(order, home, found.entity_ids)
     if other:
         speech = f"No estoy seguro de a qué aparato te refieres: {Reason.OTHER_DEVICE.spoken}."
@@ -315,24 +316,25 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
 
 
 def _order_and_reason(text: str, votes: Sequence[str | None]) -> tuple[home_check.Words, home_check.Words] | None:
-    """The order's words (those the votes named masked) and its reason's, where the order names what the votes do.
+    """The order's words and its reason's (those the votes named masked), where the order names what the votes do.
 
     "apaga la freidora, que si enciendo también el brasero salta el diferencial": the brasero is the
     reason's, not a second device asked for. Only a reason that gives no order of its own
-    (because.py), after an order that names the votes' device; any other request is read whole.
+    (because.py), after an order that names the votes' device; any other request is read whole, and
+    so is a reason that ends by asking the same of another ("apaga la tele, que el brasero también").
     """
     order = because.order_before_reason(text)
     if order is None:
         return None
     heard, ordered = home_check.words(text), home_check.words(order)
-    masked = _with_names_masked(ordered, votes)
-    if heard[: len(ordered)] != ordered or NAMED_THING not in masked:
+    masked = _with_names_masked(heard, votes)
+    if heard[: len(ordered)] != ordered or NAMED_THING not in masked[: len(ordered)] or heard[-1] in AS_WELL:
         return None
-    return masked, heard[len(ordered) :]
+    return masked[: len(ordered)], masked[len(ordered) :]
 
 
 def _keep_no_place(votes: Sequence[str | None]) -> bool:
-    """Whether most votes name a device and no place ("OFF ventiladores")."""
+    """Whether most votes keep no place ("OFF ventiladores"; a vote that names nothing keeps none)."""
     placed = sum(bool(naming.place) for vote in votes if (naming := Naming.parse(vote)))
     return placed * 2 < len(votes)
 

@@ -47,6 +47,7 @@ WHOSE = ("de", "del", "a", "al")
 # "de una vez", "de nuevo", "de momento": "de" and a word that names nothing.
 NAMES_NOTHING = frozenset({"vez", "nuevo", "momento", "paso", "verdad", "noche", "dia", "todo", "favor", "casa",
                            "inmediato", "golpe", "prisa"})  # fmt: skip
+OURS = frozenset({"nuestro", "nuestra", "vuestro", "vuestra"})  # "nuestro cuarto" is a cuarto
 SWITCHABLE = frozenset({"light", "switch", "fan", "input_boolean"})
 
 
@@ -515,14 +516,19 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
 
 
 def _named_here(naming: Naming, device: Words, whole: Words, home: Home, kinds: Kinds, here: str) -> Target | None:
-    """To a satellite, what words that name no one place name in the speaker's room, if they name it there.
+    """To a satellite, the device in the speaker's room that words naming no one place name there.
 
-    "lampara @ buro": the one device of this room whose name holds every word; "ventilador @
-    habitacion", said in one of the rooms that word names: this room's fan.
+    "lampara @ buro": the one device of this room whose name holds every word. "ventilador @
+    habitacion", said in a room called "Habitación de Lucía": this room's fan; not in a "Cuarto de
+    baño" (another kind of room), nor where a device elsewhere is called by all the words said.
     """
     if not naming.plural and (one := _the_one_named_here(whole, home, here)):
         return Target(naming.action, (one,))
-    if here not in _rooms_holding(naming.place, home):
+    said, room = content(naming.place), home.area(here)
+    heads = [tuple(w for w in content(name) if w not in OURS) for name in room.names] if room else []
+    if len(said) != 1 or not any(name[:1] == said and not set(name[1:]) & kinds.rooms for name in heads):
+        return None
+    if any(e.area_id != here and _called_so(e, whole) for e in home.entities):
         return None
     in_room = [e for e in home.entities if e.area_id == here]
     found = _pick(naming, device, in_room, _area_words(home).get(here, frozenset()), kinds, home)
@@ -752,31 +758,30 @@ def place_left_out(said: Words, home: Home, chosen: Sequence[str]) -> str | None
     request's words with those the votes named masked.
     """
     areas = {e.area_id for e in home.entities if e.entity_id in chosen}
-    heard = frozenset(said)
-    for area in home.areas:
-        for name in area.names if area.area_id not in areas else ():
-            name_words = content(name)
-            if name_words and all(_heard_as(w, heard) for w in name_words):
-                return " ".join(name)
-    return None
+    return _a_name_heard((n for a in home.areas if a.area_id not in areas for n in a.names), frozenset(said))
 
 
 def place_said_of_many(said: Words, home: Home, chosen: Sequence[str]) -> str | None:
-    """A place said (an area, a floor, whose room) where the votes kept none and chose devices of several rooms.
+    """A place said (an area, a floor, whose room) beside chosen devices of several rooms.
 
-    "apaga los ventiladores de abajo" voted "ventiladores", or "apágales los focos a los señores"
-    voted "focos", would switch every such device of the home: the votes dropped the place.
-    `said` is as for `place_left_out`.
+    Asked where most votes kept no place: "apaga los ventiladores de abajo" voted "ventiladores",
+    or "apágales los focos a los señores" voted "focos", would switch every such device of the
+    home, the votes having dropped the place. `said` is as for `place_left_out`.
     """
     if len({e.area_id for e in home.entities if e.entity_id in chosen}) < 2:
         return None
     heard = frozenset(said)
     places = (*(n for a in home.areas for n in a.names), *(n for f in home.floors for n in f.names))
-    for name in places:
+    return _a_name_heard(places, heard) or next((word for word in home.owners if word in heard), None)
+
+
+def _a_name_heard(names: Iterable[Words], heard: frozenset[str]) -> str | None:
+    """The first of the names whose every naming word was heard (or one slip from it)."""
+    for name in names:
         name_words = content(name)
         if name_words and all(_heard_as(w, heard) for w in name_words):
             return " ".join(name)
-    return next((word for word in home.owners if word in heard), None)
+    return None
 
 
 def without_other_names(said: Words, home: Home, chosen: Sequence[str]) -> Words:

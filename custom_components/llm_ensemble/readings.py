@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from .engine.text import normalize_lower_ascii
 from .morphology import (
@@ -80,7 +80,9 @@ PURPOSE_THAT = re.compile(r"\bpara que\s+\w", re.IGNORECASE)
 # A verb right after these, in a reason, tells what happens: "…, que cuando abrimos la ventana…". Not
 # "luego": "…, que luego enciende la tele" is a second order.
 SAYS_WHEN = frozenset({"cuando", "mientras", "si", "donde", "hoy", "manana"})
-THEIRS = frozenset({"lo", "la", "los", "las", "le", "les", "se"})  # a pronoun before a verb of someone else's
+THEIRS = frozenset({"lo", "la", "los", "las", "le", "les", "se"})  # a pronoun (or article) before a verb
+ER_STEMS = ("encend", "enciend", "prend", "pon")  # "-er" verbs of switching: "la enciende", "lo pone"
+
 PART_OF_DAY = frozenset({"tarde", "noche"})  # "…, que esta tarde cortan el agua", "en la noche apagan…"
 PEOPLE = FAMILY | {"hijo", "hija", "nieto", "nieta", "hermano", "hermana", "madre", "padre", "tio", "tia"}
 ONGOING = ("ando", "iendo", "yendo")  # "…, que vaya calentando": it goes on working, not how
@@ -183,6 +185,10 @@ INTERROGATIVES = frozenset({"que", "como", "cuanto", "cuanta", "cuantos", "cuant
 # calentador, si puedes". Said with a slip too ("favorr", "porfiss").
 ASKING_WORDS = frozenset({"favor", "porfa", "porfis", "porfi", "porfavor", "plis", "please", "puedes", "podes",
                           "podrias", "importaria"})  # fmt: skip
+# Said with them: "por favor", "si puedes", "si me haces el favor", "ya mismo".
+POLITE = ASKING_WORDS | {"por", "si", "me", "haces", "el", "ya", "mismo", "ahora", "anda", "venga", "gracias"}
+STILL_SO = frozenset({"sigue", "siguen", "queda", "quedan", "continua", "continuan"})  # how it is, not asked
+REASON_WORDS = frozenset({"que", "porque", "para", "pues", "q"})  # a reason or a purpose after the asking
 SAYS_NO_FIRST = re.compile(r"(?:^|\W)no\s*[,.!;:]")  # "la cafetera no, apaga…": a no, then the order
 
 
@@ -388,12 +394,22 @@ def reason_gives_its_own_order(reason: str) -> bool:
             when = False  # "…, que es de noche, enciende la luz": an order after the pause
         # "…, que si lo pongo más tarde…": its pronoun between; "…, que la quita el programador", "…,
         # que le da de lleno": a pronoun before the verb, someone's doing, no order (that puts it after)
-        done = before is not None and before.plain in THEIRS and not when
+        done = before is not None and before.plain in THEIRS and not when and _someone_does(word.plain)
         if not ((when or done) and tag(word.plain).switch):
             told.append(word.plain)
         part_of_day = word.plain in PART_OF_DAY and before is not None and before.plain in {"esta", "la"}
         when = word.plain in SAYS_WHEN or part_of_day or (when and tag(word.plain).clitic)
     return orders_without_asking(told, reason)
+
+
+def _someone_does(verb: str) -> bool:
+    """Whether an on/off verb is someone's doing now: "quita", "da", "enciende", "ponen".
+
+    Not "la enciendes" (you), nor "que se encienda", "que la apague" (wished): those may ask for it.
+    """
+    if not tag(verb).switch or verb.endswith("s"):
+        return False
+    return verb.endswith(("e", "en") if verb.startswith(ER_STEMS) else ("a", "an"))
 
 
 READINGS: tuple[tuple[Reason, Callable[[Request], bool]], ...] = (
@@ -580,15 +596,19 @@ def asks_whether_switched(words: Sequence[str], original: str) -> bool:
 def wishes_a_state(words: Sequence[str], original: str) -> bool:
     """Whether it asks, with no question, for a device to be on or off: "el brasero encendido, porfa".
 
-    A state of switching and a word that asks ("por favor", "si puedes"): an order, not a state
-    question, the domotics model's to read whatever the selector says; its checks decide.
+    The device said first, its state, then only words that ask ("por favor", "si puedes") up to a
+    reason or the end: an order, not a state question, the domotics model's to read whatever the
+    selector says; its checks decide. Not "el brasero sigue encendido, por favor" (how it is), "el
+    brasero encendido no, por favor", nor "no quiero el brasero encendido, por favor".
     """
     request = Request(tuple(words), original)
-    return (
-        not request.asked
-        and any(says_switch_state(t.word) for t in request.tags)
-        and any(near_any(w, ASKING_WORDS) for w in words)
-    )
+    if request.asked or not words or words[0] not in DETERMINERS:
+        return False
+    at = next((i for i, t in enumerate(request.tags) if says_switch_state(t.word)), None)
+    if at is None or any(t.negation or t.switch or t.word in AS_THINGS_ARE | STILL_SO for t in request.tags[:at]):
+        return False
+    asking = list(takewhile(lambda w: w not in REASON_WORDS, words[at + 1 :]))
+    return bool(asking) and all(w in POLITE for w in asking) and bool(set(asking) & ASKING_WORDS)
 
 
 def says_switch_state(word: str) -> bool:

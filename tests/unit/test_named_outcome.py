@@ -101,3 +101,11 @@ def test_another_device_in_a_reason_is_the_reasons() -> None:
     # a reason that gives an order of its own, or none at all: read whole
     assert _order_and_reason("apaga la freidora, que ya es tarde, enciende el brasero", ["OFF freidora"] * 3) is None
     assert _order_and_reason("apaga la freidora y el brasero", ["OFF freidora"] * 3) is None
+    # the same asked of another at the end: read whole
+    assert _order_and_reason("apaga la tele, que el brasero también", ["OFF tele"] * 3) is None
+    # the reason's words the votes named are masked too: "la luz de la cocina" is no other device's whole name there
+    _, reason = _order_and_reason("apaga la luz, que la luz de la cocina se ha quedado encendida", ["OFF luz"] * 3) or (
+        (),
+        (),
+    )
+    assert reason[:4] == ("que", "la", NAMED_THING, "de")

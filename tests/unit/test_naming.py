@@ -917,6 +917,17 @@ def test_a_rooms_head_word_said_in_one_of_those_rooms_is_that_room() -> None:
     assert resolve(naming, home, KINDS, "invitados") == Target("ON", ("light.invitados",))
     assert resolve(naming, home, KINDS, "hab_lucia") == Target("ON", ("light.lucia",))
     assert resolve(naming, home, KINDS, "cocina") == Unresolved.NO_PLACE  # said elsewhere: which?
+    # "el cuarto" said in a "Cuarto de baño": another kind of room, not a cuarto as a bedroom is
+    bath = HomeArea("cuarto_bano", (words("Cuarto de baño"),), "alta")
+    bath_light = HomeEntity("light.cuarto_bano", (words("Plafón"),), "cuarto_bano")
+    bedroom = HomeArea("cuarto_ana", (words("Cuarto de Ana"),), "alta")
+    ana = HomeEntity("light.ana", (words("Lamparita"),), "cuarto_ana")
+    home = Home((*home.areas, bath, bedroom), (*home.entities, bath_light, ana), home.floors)
+    naming = Naming.parse("ON luz @ cuarto")
+    assert naming is not None
+    rooms = replace(KINDS, rooms=frozenset({"cuarto", "bano", "habitacion"}))
+    assert resolve(naming, home, rooms, "cuarto_bano") != Target("ON", ("light.cuarto_bano",))
+    assert resolve(naming, home, rooms, "cuarto_ana") == Target("ON", ("light.ana",))
 
 
 def test_a_device_of_someone_is_the_one_their_names_say_before_their_rooms() -> None:
@@ -971,10 +982,11 @@ def test_whose_room_a_device_is_in_by_the_names_of_the_devices_beside_it() -> No
         ),
         proper_names=frozenset({"javi", "marta", "lucia"}),
     )
-    # "sus padres", "los papás": where mamá's things are, papá's too
-    assert home.owners == {
-        "javi": "dormitorio", "marta": "dormitorio", "mama": "dormitorio", "padres": "dormitorio", "papas": "dormitorio"
-    }  # fmt: skip
+    assert home.owners == {"javi": "dormitorio", "marta": "dormitorio", "mama": "dormitorio"}  # no papá: no padres
+    # "sus padres", "los papás": where mamá's things are, and papá's
+    papa = HomeEntity("light.papa", (words("mesilla de papá"),), "dormitorio")
+    home = Home(home.areas, (*home.entities, papa), proper_names=home.proper_names)
+    assert home.owners["padres"] == home.owners["papas"] == "dormitorio"
     naming = Naming.parse("OFF los ventiladores @ sus padres")
     assert naming is not None
     assert resolve(naming, home, KINDS) == Target("OFF", ("fan.dormitorio",))

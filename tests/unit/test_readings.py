@@ -218,6 +218,8 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("enciende el termo, que mañana cortan la luz por obras", None),
         ("apaga el farol, que cuando lo ponemos le da de lleno en la ventana", None),  # "le da": it shines
         ("apaga la tele, que a las once la quita el programador", None),  # someone else's doing
+        ("apaga la tele, que luego la enciendes", "encender y de apagar"),  # you: a second way
+        ("apaga la tele, que se encienda la radio", "encender y de apagar"),  # wished
         # A reason that wishes the device at work in some measure.
         ("pon la mesa camilla, que dé un calorcito de nada", "otro cambio"),
         ("enciende el purificador, que funcione a toda caña", "otro cambio"),
@@ -408,6 +410,10 @@ def test_a_precaution_is_no_condition(text: str, conditional: bool) -> None:
         ("¿está la tele encendida, por favor?", False),  # a question: asks_whether_switched's
         ("la tele ya está apagada, gracias", False),  # nothing asked
         ("el brasero, por favor", False),  # no state said
+        ("el brasero sigue encendido, por favor", False),  # how it is
+        ("el brasero encendido no, por favor", False),  # not so
+        ("no quiero el brasero encendido, por favor", False),
+        ("los niños pueden dejar la tele encendida", False),  # no word that asks
     ],
 )
 def test_a_state_asked_for_politely_is_an_order(text: str, wished: bool) -> None:
