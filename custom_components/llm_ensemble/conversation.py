@@ -117,10 +117,11 @@ class LLMEnsembleAgent(ConversationEntity):
             text = spoken_forms.as_written(text)  # "¿está encendío?": "¿está encendido?"
             text = for_whom.as_whose(text, home_words)  # "préndeles los focos a Diego": "… de Diego"
             # Who has the device may not name it: asked again without them, then as said, where the
-            # models are unsure.
+            # models are unsure; who left it so may name it where the device alone names several.
             if asked := owner_questions.as_state_question(text):
                 without_owner = owner_questions.as_state_question(text, with_owner=False)
-                asked_again = tuple(q for q in (without_owner, text) if q and q != asked)
+                theirs = owner_questions.as_state_question(text, left_as_theirs=True)
+                asked_again = tuple(q for q in dict.fromkeys((without_owner, theirs, text)) if q and q != asked)
                 text = asked
             if plainly := spoken_forms.asked_plainly(text):  # "¿está calentando…?": "¿está encendido…?"
                 asked_again = (*asked_again, plainly)

@@ -78,8 +78,8 @@ STOP_FORMS = frozenset(
      "paramos", "paraste", "pararon", "paraba", "paraban"}
 )  # fmt: skip
 STOP_TOLD = frozenset({"paro", "paraste", "pararon", "paraba", "paraban"})
-# "da la luz", "no des la luz": "dar" switches a light on in Spain.
-GIVE_FORMS = frozenset({"da", "dale", "des", "dar", "dele", "den"})
+# "da la luz", "no des la luz": "dar" switches a light on in Spain; "pícale a la cafetera" in Mexico.
+GIVE_FORMS = frozenset({"da", "dale", "des", "dar", "dele", "den", "picale", "picales", "piquele", "piquenle"})
 # The past of "poner" ("los leds los puse yo", "lo puso mi padre"): what someone did, never an order.
 PUT_PAST = frozenset({"puse", "pusiste", "puso", "pusimos", "pusisteis", "pusieron"})
 # Orders without a verb: "la lámpara de la terraza fuera", "luz del salón off".

@@ -33,13 +33,15 @@ PARTS_OF_DAY = frozenset({"manana", "tarde", "noche", "mediodia"})  # "… esta 
 WORD = re.compile(r"\w+")
 
 
-def as_state_question(text: str, with_owner: bool = True) -> str | None:
+def as_state_question(text: str, with_owner: bool = True, left_as_theirs: bool = False) -> str | None:
     """The question asked of the device by its state; None where it is not one of this form.
 
     "¿tiene Lucía la lámpara encendida todavía?" -> "¿está encendida la lámpara de Lucía?";
     "¿tiene encendida la luz del baño?" (no owner) -> "¿está encendida la luz del baño?".
     `with_owner=False` leaves out who has it ("¿está encendida la lámpara?"): the device may be named
     without its user ("¿tiene Javi la tele grande puesta?" asks of the home's "tele grande").
+    `left_as_theirs`: who left it so is taken for its owner ("¿mamá dejó prendido el velador?" ->
+    "¿está prendido el velador de mamá?"), a guess for where the device alone names several.
     """
     said = [m.group() for m in WORD.finditer(text)]
     plain = [normalize_lower_ascii(w) for w in said]
@@ -68,7 +70,8 @@ def as_state_question(text: str, with_owner: bool = True) -> str | None:
         return None  # the device is said with its article: "la lámpara"
     device = " ".join(said[i] for i in thing if plain[i] not in HIS)
     # Who left it so owns it only where the device is theirs: "¿Tomi dejó prendida la luz de su pieza?".
-    owned = bool(owner_words) and with_owner and (plain[has] in HAS or any(plain[i] in HIS for i in thing))
+    theirs = plain[has] in HAS or left_as_theirs or any(plain[i] in HIS for i in thing)
+    owned = bool(owner_words) and with_owner and theirs
     of_owner = f" de {' '.join(said[i] for i in owner_words)}" if owned else ""
     return f"¿está {said[states[0]]} {device}{of_owner}?".replace(" de el ", " del ")
 

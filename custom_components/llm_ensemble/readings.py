@@ -333,10 +333,12 @@ def _reason_says_how(request: Request) -> bool:
             after = after[1:]
         going = len(after) > 2 and after[1] == "a" and tag(after[2]).infinitive  # "que vaya a verlo": someone goes
         ongoing = len(after) > 1 and after[1].endswith(ONGOING)
+        # "…, para que esté el café cuando baje": something else is to be so, not the device
+        other = len(after) > 1 and after[1] in DETERMINERS
         to_be = (
             len(after) > 1
             and after[0] in TO_BE
-            and not (going or ongoing or any(tag(w).says_switch for w in after[1:]))
+            and not (going or ongoing or other or any(tag(w).says_switch for w in after[1:]))
         )
         if to_be or _says_how_hard(after, someone) or _works_so(after, someone):
             return True

@@ -29,6 +29,7 @@ HOME = Home(
         ("quita la radio de la cocina", "OFF radio @ cocina"),  # with its own area
         ("apagá la Play ya mismo", "OFF play"),
         ("dale a la consola", "ON consola"),
+        ("pícale a la radio", "ON radio"),  # Mexico's "dale"
         ("pon la radio por favor", "ON radio"),
         ("pon la luna", "ON luna"),  # an alias said with its own article
     ],

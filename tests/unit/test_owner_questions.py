@@ -63,3 +63,11 @@ def test_asked_without_who_has_it() -> None:
         "¿está encendida la luz del baño?"
     )
     assert as_state_question("la tele grande", with_owner=False) is None
+
+
+def test_who_left_it_so_is_its_owner_only_as_a_guess() -> None:
+    """ "¿mamá dejó prendido el velador?": the velador alone first, then hers where that names several."""
+    text = "¿mamá dejó prendido el velador?"
+    assert as_state_question(text) == "¿está prendido el velador?"
+    assert as_state_question(text, left_as_theirs=True) == "¿está prendido el velador de mamá?"
+    assert as_state_question(text, with_owner=False, left_as_theirs=True) == "¿está prendido el velador?"

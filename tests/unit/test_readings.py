@@ -191,6 +191,7 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("prende el flexo, que se quede a la mitad", "otro cambio"),
         ("enciende la luz del porche, que se quede encendida", None),
         ("enciende la luz del pasillo, que vaya a ver qué pasa", None),  # someone goes
+        ("prende la cafetera para que esté el café listo", None),  # the coffee is to be so
         ("apaga la luz, que quiero dormir", None),
         ("prende el minisplit, que enfríe a todo lo que da", "otro cambio"),
         ("prende el boiler, que caliente poquito nomás", "otro cambio"),
