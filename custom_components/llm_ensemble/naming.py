@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property, lru_cache
 
@@ -32,9 +32,11 @@ from .typos import near_any, one_slip_apart
 from .vocabulary import domain_words, light_words
 
 PLACE_MARK = "@"
-ACTIONS = frozenset({"ON", "OFF", "ESTADO"})
+STATE = "ESTADO"  # the state question's action
+ACTIONS = frozenset({"ON", "OFF", STATE})
 EVERY = frozenset({"todas", "todos", "todo", "toda", "cada", "dos", "tres", "ambas", "ambos"})
 ALL_OF_IT = frozenset({"todo"})
+SOMETHING = frozenset({"algo"})  # asked whether something is on somewhere: everything there
 WHOLE_HOME = frozenset({"casa"})
 COUNTS = {"dos": 2, "ambos": 2, "ambas": 2, "tres": 3}
 # How a device is named: every word of its name as it is (no word of the same kind for another),
@@ -597,6 +599,8 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
     alone ("enciende el dormitorio") is no device: the built-in agent knows what to do with it.
     """
     naming = _place_split(naming, home) or naming
+    if naming.action == STATE and naming.device and set(naming.device) <= SOMETHING:
+        naming = replace(naming, device=tuple(ALL_OF_IT))  # "¿hay algo prendido en la cochera?": all of it
     if _only_a_place(naming, home, kinds):
         return Unresolved.ONLY_PLACE
     found = _resolve(naming, home, kinds, here)

@@ -1097,3 +1097,13 @@ def test_several_said_with_a_room_word_that_fits_rooms_apart_are_passed_on() -> 
     naming = Naming.parse("ON las luces @ bano de arriba")
     assert naming is not None
     assert resolve(naming, home, kinds) == Target("ON", ("light.arriba",))
+
+
+def test_whether_something_is_on_in_a_room_asks_of_all_of_it() -> None:
+    """ "¿hay algo prendido en la cocina?" voted "ESTADO algo @ cocina": every device there, switching none."""
+    for answer, found in (
+        ("ESTADO algo @ cocina", Target("ESTADO", ("light.encimera", "light.fluorescente"))),
+        ("ON algo @ cocina", Unresolved.NO_DEVICE),  # no order for "something"
+        ("ESTADO algo", Unresolved.EVERYTHING),  # the whole home: the built-in agent's
+    ):
+        assert _resolve(answer) == found
