@@ -755,19 +755,14 @@ def place_cut_short(said: Words, home: Home, chosen: Sequence[str]) -> str | Non
 
 
 def place_left_out(said: Words, home: Home, chosen: Sequence[str]) -> str | None:
-    """An area or floor of the home said (or one slip from it) that no vote kept and no chosen device is in.
+    """An area of the home said (or one slip from it) that no vote kept and no chosen device is in.
 
     "render los leds jsrdín" voted "leds" would switch every LED strip of the home, not the garden's;
-    "las luces del living y del comedor" voted "luces @ living" leaves the comedor out; "apaga los
-    ventiladores de abajo", heard upstairs and voted "los ventiladores", is not this room's fans.
-    `said`: the request's words with those the votes named masked.
+    "las luces del living y del comedor" voted "luces @ living" leaves the comedor out. `said`: the
+    request's words with those the votes named masked.
     """
     areas = {e.area_id for e in home.entities if e.entity_id in chosen}
-    floors = {a.floor_id for a in home.areas if a.area_id in areas}
-    heard = frozenset(said)
-    return _a_name_heard((n for a in home.areas if a.area_id not in areas for n in a.names), heard) or _a_name_heard(
-        (n for f in home.floors if f.floor_id not in floors for n in f.names), heard
-    )
+    return _a_name_heard((n for a in home.areas if a.area_id not in areas for n in a.names), frozenset(said))
 
 
 def place_said_of_many(said: Words, home: Home, chosen: Sequence[str]) -> str | None:

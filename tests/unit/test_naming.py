@@ -572,14 +572,6 @@ def test_an_area_said_that_the_votes_left_out() -> None:
     )
     assert place_left_out(words("pon los leds del salón"), home, ("light.leds_salon",)) is None  # theirs
     assert place_left_out(words("pon los leds, que voy a cenar"), home, chosen) is None
-    # a floor said where none of them is: "apaga los ventiladores de abajo", heard upstairs
-    floors = Home(
-        (HomeArea("estudio", (words("Estudio"),), "arriba"), HomeArea("salon", (words("Salón"),), "abajo")),
-        (HomeEntity("fan.estudio", (words("Ventilador"),), "estudio"),),
-        (HomeFloor("arriba", (words("Ático"),)), HomeFloor("abajo", (words("Planta baja"), words("abajo")))),
-    )
-    assert place_left_out(words("apaga los cosa de abajo"), floors, ("fan.estudio",)) == "abajo"
-    assert place_left_out(words("apaga los cosa del atico"), floors, ("fan.estudio",)) is None  # theirs
     sala = Home((HomeArea("living", (words("Living"), words("estar"))),), home.entities)
     assert place_left_out(words("el termo está prendido"), sala, ("light.leds_cocina",)) is None  # no slip of it
 
