@@ -23,6 +23,8 @@ with the same action. Then, as for a catalog command:
     a longer place said whole than the votes kept         -> pass on ("arriba de todo" voted "arriba")
     an area said that no vote kept, no target is in       -> pass on ("los leds del jardín" voted "leds"); not
                                                              the area of another device's whole name in a reason
+    a floor said right after the device, none of them on  -> pass on ("los ventiladores de abajo" voted
+                                                             "ventiladores", heard upstairs)
     a place said, where most votes kept none and the      -> pass on ("los ventiladores de abajo" voted
     target is devices of several rooms                       "ventiladores")
     a place named alone ("enciende el dormitorio")        -> pass on
@@ -57,6 +59,7 @@ from .naming import (
     Unresolved,
     another_device_named,
     content,
+    floor_left_out,
     place_cut_short,
     place_left_out,
     place_said_of_many,
@@ -283,6 +286,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         )
     places = (*order, *without_other_names(its_reason, home, found.entity_ids))
     place = place_cut_short(heard, home, found.entity_ids) or place_left_out(places, home, found.entity_ids)
+    place = place or floor_left_out(order, NAMED_THING, home, found.entity_ids)
     if not place and _keep_no_place(votes):
         place = place_said_of_many(places, home, found.entity_ids)
     if place:

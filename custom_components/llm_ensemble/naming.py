@@ -765,6 +765,23 @@ def place_left_out(said: Words, home: Home, chosen: Sequence[str]) -> str | None
     return _a_name_heard((n for a in home.areas if a.area_id not in areas for n in a.names), frozenset(said))
 
 
+def floor_left_out(said: Words, named: str, home: Home, chosen: Sequence[str]) -> str | None:
+    """A floor said as the named devices' place that none of the chosen devices is on.
+
+    "apaga los ventiladores de abajo", heard upstairs and voted "los ventiladores", is not this
+    room's fans. Only right after the device ("los ventiladores de abajo"): "abajo" and "arriba" say
+    much else ("aquí abajo no se ve", "el vecino de abajo"). `said` is as for `unvoted_name_word`.
+    """
+    areas = {e.area_id for e in home.entities if e.entity_id in chosen}
+    floors = {a.floor_id for a in home.areas if a.area_id in areas}
+    for following in _words_after(said, named):
+        for floor in home.floors if following else ():
+            for name in floor.names if floor.floor_id not in floors else ():
+                if content(name)[:1] == (following,) and all(w in said for w in content(name)):
+                    return " ".join(name)
+    return None
+
+
 def place_said_of_many(said: Words, home: Home, chosen: Sequence[str]) -> str | None:
     """A place said (an area, a floor, whose room) beside chosen devices of several rooms.
 

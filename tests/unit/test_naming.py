@@ -15,6 +15,7 @@ from custom_components.llm_ensemble.naming import (
     Target,
     Unresolved,
     another_device_named,
+    floor_left_out,
     place_cut_short,
     place_left_out,
     place_said_of_many,
@@ -1107,3 +1108,19 @@ def test_whether_something_is_on_in_a_room_asks_of_all_of_it() -> None:
         ("ESTADO algo", Unresolved.EVERYTHING),  # the whole home: the built-in agent's
     ):
         assert _resolve(answer) == found
+
+
+def test_a_floor_said_as_the_devices_place_that_none_of_them_is_on() -> None:
+    """ "apaga los ventiladores de abajo", heard upstairs and voted "los ventiladores": not this room's fans."""
+    home = Home(
+        (HomeArea("estudio", (words("Estudio"),), "arriba"), HomeArea("salon", (words("Salón"),), "abajo")),
+        (HomeEntity("fan.estudio", (words("Ventilador"),), "estudio"),),
+        (HomeFloor("arriba", (words("Ático"),)), HomeFloor("abajo", (words("Planta baja"), words("abajo")))),
+    )
+    fan = ("fan.estudio",)
+    assert floor_left_out(words("apaga los cosa de abajo"), "cosa", home, fan) == "abajo"
+    assert floor_left_out(words("apaga los cosa de la planta baja"), "cosa", home, fan) == "planta baja"
+    assert floor_left_out(words("apaga los cosa del atico"), "cosa", home, fan) is None  # theirs
+    # "abajo" said of something else
+    assert floor_left_out(words("enciende la cosa, que aquí abajo no se ve"), "cosa", home, fan) is None
+    assert floor_left_out(words("quita el cosa, que el vecino de abajo se queja"), "cosa", home, fan) is None
