@@ -264,7 +264,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         speech, code = f"{UNRESOLVED_SPEECH[found]}.", IntentResponseErrorCode.NO_VALID_TARGETS.value
         return Outcome(speech, code, pass_on=PassOn(PASS_ON_REASON[found]))
     said = _with_names_masked(heard, votes)
-    order, its_reason = _order_and_reason(decision.text, votes) or (said, ())
+    order, its_reason = _order_and_reason(decision.text, said) or (said, ())
     if readings.names_another_home(said, home.names):
         speech = f"No voy a encender ni apagar nada: {Reason.OTHER_HOME.spoken}."
         return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=PassOn(Reason.OTHER_HOME))
@@ -319,22 +319,22 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     return Switch(action, found.entity_ids)
 
 
-def _order_and_reason(text: str, votes: Sequence[str | None]) -> tuple[home_check.Words, home_check.Words] | None:
-    """The order's words and its reason's (those the votes named masked), where the order names what the votes do.
+def _order_and_reason(text: str, said: home_check.Words) -> tuple[home_check.Words, home_check.Words] | None:
+    """The order's words and its reason's, where the order names what the votes do.
 
     "apaga la freidora, que si enciendo también el brasero salta el diferencial": the brasero is the
     reason's, not a second device asked for. Only a reason that gives no order of its own
     (because.py), after an order that names the votes' device; any other request is read whole, and
     so is a reason that ends by asking the same of another ("apaga la tele, que el brasero también").
+    `said`: the request's words, those the votes named masked (`_with_names_masked`).
     """
     order = because.order_before_reason(text)
     if order is None:
         return None
     heard, ordered = home_check.words(text), home_check.words(order)
-    masked = _with_names_masked(heard, votes)
-    if heard[: len(ordered)] != ordered or NAMED_THING not in masked[: len(ordered)] or heard[-1] in AS_WELL:
+    if heard[: len(ordered)] != ordered or NAMED_THING not in said[: len(ordered)] or heard[-1] in AS_WELL:
         return None
-    return masked[: len(ordered)], masked[len(ordered) :]
+    return said[: len(ordered)], said[len(ordered) :]
 
 
 def _keep_no_place(votes: Sequence[str | None]) -> bool:

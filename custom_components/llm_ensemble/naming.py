@@ -498,12 +498,13 @@ def _resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) 
     if place.by_owner:  # "las lamparitas @ antonio": his Lamparita de Antonio, not every lamparita of his room
         named = _pick(naming, whole, home.entities, frozenset(), kinds, None)
         found = named if isinstance(named, Target) else None
-    room = [e for e in home.entities if place.area_ids and e.area_id in place.area_ids]
-    if found is None and place.by_owner and not any(_called_so(e, device) for e in room):
+    if found is None and place.by_owner:
         # "la lámpara de papá": his "mesilla de papá", not the room's Plafón; "el plafón de mamá" is the Plafón
-        theirs = [e for e in room if {w for n in e.names for w in n} & place.words & home.owners.keys()]
-        named = _pick(naming, device, theirs, place.words, kinds, home)
-        found = named if isinstance(named, Target) else None
+        room = [e for e in home.entities if place.area_ids and e.area_id in place.area_ids]
+        if not any(_called_so(e, device) for e in room):
+            theirs = [e for e in room if {w for n in e.names for w in n} & place.words & home.owners.keys()]
+            named = _pick(naming, device, theirs, place.words, kinds, home)
+            found = named if isinstance(named, Target) else None
     if found is None:
         there = [e for e in home.entities if place.area_ids is None or e.area_id in place.area_ids]
         # No place said: one device only if the words fit no other, or name it as it is ("apaga la
@@ -556,7 +557,12 @@ def _rooms_apart(device: Words, found: Target, home: Home, kinds: Kinds) -> bool
 
 def _in_one_room(found: Target, home: Home) -> bool:
     """Whether the found devices are all in one room."""
-    return len({e.area_id for e in home.entities if e.entity_id in found.entity_ids}) == 1
+    return len(_areas_of(found.entity_ids, home)) == 1
+
+
+def _areas_of(chosen: Sequence[str], home: Home) -> set[str | None]:
+    """The areas the chosen devices are in."""
+    return {e.area_id for e in home.entities if e.entity_id in chosen}
 
 
 def _said_in_their_names(place: Words, holding: frozenset[str], found: Target, home: Home) -> bool:
@@ -740,7 +746,7 @@ def place_cut_short(said: Words, home: Home, chosen: Sequence[str]) -> str | Non
     "las luces de arriba de todo" voted "luces @ arriba": "arriba" is the Primer piso, and "arriba
     de todo" the Segundo piso, which the votes cut short. `said`: the request's words as said.
     """
-    areas = {e.area_id for e in home.entities if e.entity_id in chosen}
+    areas = _areas_of(chosen, home)
     floors = {a.floor_id for a in home.areas if a.area_id in areas}
     places = [(a.area_id in areas, a.names) for a in home.areas]
     places += [(f.floor_id in floors, f.names) for f in home.floors]
@@ -761,7 +767,7 @@ def place_left_out(said: Words, home: Home, chosen: Sequence[str]) -> str | None
     "las luces del living y del comedor" voted "luces @ living" leaves the comedor out. `said`: the
     request's words with those the votes named masked.
     """
-    areas = {e.area_id for e in home.entities if e.entity_id in chosen}
+    areas = _areas_of(chosen, home)
     return _a_name_heard((n for a in home.areas if a.area_id not in areas for n in a.names), frozenset(said))
 
 
@@ -772,7 +778,7 @@ def floor_left_out(said: Words, named: str, home: Home, chosen: Sequence[str]) -
     room's fans. Only right after the device ("los ventiladores de abajo"): "abajo" and "arriba" say
     much else ("aquí abajo no se ve", "el vecino de abajo"). `said` is as for `unvoted_name_word`.
     """
-    areas = {e.area_id for e in home.entities if e.entity_id in chosen}
+    areas = _areas_of(chosen, home)
     floors = {a.floor_id for a in home.areas if a.area_id in areas}
     for following in _words_after(said, named):
         for floor in home.floors if following else ():
@@ -789,7 +795,7 @@ def place_said_of_many(said: Words, home: Home, chosen: Sequence[str]) -> str | 
     or "apágales los focos a los señores" voted "focos", would switch every such device of the
     home, the votes having dropped the place. `said` is as for `place_left_out`.
     """
-    if len({e.area_id for e in home.entities if e.entity_id in chosen}) < 2:
+    if len(_areas_of(chosen, home)) < 2:
         return None
     heard = frozenset(said)
     places = (*(n for a in home.areas for n in a.names), *(n for f in home.floors for n in f.names))

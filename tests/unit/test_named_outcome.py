@@ -90,21 +90,26 @@ def test_a_whole_name_said_alone_or_before_a_reason_is_the_vote(text: str, vote:
     assert _by_its_name(text, words(text), RADIO_HOME) == vote
 
 
+def _split(text: str, votes: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The order and its reason as plan reads them: the words the votes named masked."""
+    return _order_and_reason(text, _with_names_masked(words(text), votes))
+
+
 def test_another_device_in_a_reason_is_the_reasons() -> None:
     """ "…, que si enciendo también el brasero…": the order is read alone, the reason's words apart."""
     text = "apaga la freidora, que si enciendo también el brasero salta el diferencial"
-    order, reason = _order_and_reason(text, ["OFF freidora"] * 3) or ((), ())
+    order, reason = _split(text, ["OFF freidora"] * 3) or ((), ())
     assert order == ("apaga", "la", NAMED_THING)
     assert "brasero" in reason
     # the order must name what the votes do: "apágala, que el brasero…" voted "OFF brasero" is read whole
-    assert _order_and_reason("apágala, que el brasero no calienta", ["OFF brasero"] * 3) is None
+    assert _split("apágala, que el brasero no calienta", ["OFF brasero"] * 3) is None
     # a reason that gives an order of its own, or none at all: read whole
-    assert _order_and_reason("apaga la freidora, que ya es tarde, enciende el brasero", ["OFF freidora"] * 3) is None
-    assert _order_and_reason("apaga la freidora y el brasero", ["OFF freidora"] * 3) is None
+    assert _split("apaga la freidora, que ya es tarde, enciende el brasero", ["OFF freidora"] * 3) is None
+    assert _split("apaga la freidora y el brasero", ["OFF freidora"] * 3) is None
     # the same asked of another at the end: read whole
-    assert _order_and_reason("apaga la tele, que el brasero también", ["OFF tele"] * 3) is None
+    assert _split("apaga la tele, que el brasero también", ["OFF tele"] * 3) is None
     # the reason's words the votes named are masked too: "la luz de la cocina" is no other device's whole name there
-    _, reason = _order_and_reason("apaga la luz, que la luz de la cocina se ha quedado encendida", ["OFF luz"] * 3) or (
+    _, reason = _split("apaga la luz, que la luz de la cocina se ha quedado encendida", ["OFF luz"] * 3) or (
         (),
         (),
     )
