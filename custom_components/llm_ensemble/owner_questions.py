@@ -6,7 +6,8 @@ peque la luz de su cuarto encendida?", "Javi tiene todavía encendido el foco", 
 velador prendido?") is put to them in
 that form: the state, the device, and who has it after "de", as the family names rooms and devices
 after their owners. Who left it so ("¿Lupita dejó prendida la cafetera?") is not who has it: the
-question is asked of the device alone.
+question is asked of the device alone. Who switched it ("¿el abuelo ya apagó el velador?", "¿ha
+apagado Lucía su lámpara?") left it so: the question is how it is now.
 """
 
 from __future__ import annotations
@@ -14,7 +15,17 @@ from __future__ import annotations
 import re
 
 from .engine.text import normalize_lower_ascii
-from .morphology import DETERMINERS, tag
+from .morphology import (
+    DEFINITE,
+    DETERMINERS,
+    FEMININE,
+    INDEFINITE,
+    PLURAL,
+    is_plural,
+    singular_of,
+    sounds_feminine,
+    tag,
+)
 from .readings import LEFT, says_switch_state
 
 HAS = frozenset({"tiene", "tienen", "tenes", "teneis"})
@@ -31,6 +42,13 @@ BELIEF = frozenset({"creo", "parece", "late", "pienso", "diria", "temo"})  # "me
 TIMES = frozenset({"anoche", "ayer", "hoy", "despues", "antes", "luego"})  # "… anoche", "… después de la cena"
 PARTS_OF_DAY = frozenset({"manana", "tarde", "noche", "mediodia"})  # "… esta mañana"
 WORD = re.compile(r"\w+")
+# Someone's past of an on/off verb ("apagó", "prendieron", "apagaste"): the accent tells "apagó" from
+# "apago", what the speaker does. "ha apagado": "haber" before the participle.
+SWITCHED_ENDINGS = ("ó", "aron", "ieron", "aste", "iste")
+HAVE = frozenset({"ha", "han", "has", "habra", "habran", "habras", "hemos", "habeis"})
+MAX_OWNER_AFTER_HAVE = 2  # "¿ha apagado Lucía…?", "¿ha apagado la abuela…?": who, after the verb
+# "… o sigue encendida?", "… o no?": the other answer, said after the question, asks nothing more.
+OR = "o"
 
 
 def as_state_question(text: str, with_owner: bool = True, left_as_theirs: bool = False) -> str | None:
@@ -45,7 +63,8 @@ def as_state_question(text: str, with_owner: bool = True, left_as_theirs: bool =
     """
     said = [m.group() for m in WORD.finditer(text)]
     plain = [normalize_lower_ascii(w) for w in said]
-    said, plain = _keeps_as_has(*_without_hedge_or_time(said, plain))
+    said, plain = _keeps_as_has(*_without_other_answer(*_without_hedge_or_time(said, plain)))
+    said, plain = _switched_as_left(said, plain)
     # "tiene" first, or after who has it ("Javi tiene…"), never after who asks ("¿quién tiene…?").
     has = next((i for i, w in enumerate(plain[: MAX_OWNER_WORDS + 1]) if w in HAS_OR_LEFT), None)
     if has is None or len(plain) < has + 3 or NOT_OWNERS & set(plain[:has]):
@@ -69,11 +88,14 @@ def as_state_question(text: str, with_owner: bool = True, left_as_theirs: bool =
     if plain[thing[0]] not in DETERMINERS:
         return None  # the device is said with its article: "la lámpara"
     device = " ".join(said[i] for i in thing if plain[i] not in HIS)
+    if plain[thing[0]] in HIS and len(thing) > 1:  # "su luz": "la luz"
+        device = f"{_article_of(plain[thing[1]])} {device}"
     # Who left it so owns it only where the device is theirs: "¿Tomi dejó prendida la luz de su pieza?".
     theirs = plain[has] in HAS or left_as_theirs or any(plain[i] in HIS for i in thing)
     owned = bool(owner_words) and with_owner and theirs
     of_owner = f" de {' '.join(said[i] for i in owner_words)}" if owned else ""
-    return f"¿está {said[states[0]]} {device}{of_owner}?".replace(" de el ", " del ")
+    is_ = "están" if plain[states[0]].endswith(("os", "as")) else "está"
+    return f"¿{is_} {said[states[0]]} {device}{of_owner}?".replace(" de el ", " del ")
 
 
 def _without_hedge_or_time(said: list[str], plain: list[str]) -> tuple[list[str], list[str]]:
@@ -107,6 +129,68 @@ def _keeps_as_has(said: list[str], plain: list[str]) -> tuple[list[str], list[st
         return [*words[:keeps], "tiene", *words[keeps + 1 : with_], *words[with_ + 1 :]]
 
     return as_has(said), as_has(plain)
+
+
+def _without_other_answer(said: list[str], plain: list[str]) -> tuple[list[str], list[str]]:
+    """The question without the other answer after it: "¿… su lámpara o sigue encendida?", "… o no?".
+
+    What follows "o" names nothing (no article): "¿la luz o la tele?" keeps both.
+    """
+    cut = next((i for i in range(2, len(plain)) if plain[i] == OR), None)
+    if cut is None or any(w in DETERMINERS for w in plain[cut + 1 :]):
+        return said, plain
+    return said[:cut], plain[:cut]
+
+
+def _switched_as_left(said: list[str], plain: list[str]) -> tuple[list[str], list[str]]:
+    """Who switched a device left it so: "el abuelo ya apagó el velador" -> "el abuelo ya dejó apagado el velador".
+
+    Only someone's past ("apagó", "prendieron", "ha apagado"), near the start, and only before a device
+    said with its article, whose gender and number the state takes.
+    """
+    found = _someone_switched(said, plain)
+    if found is None:
+        return said, plain
+    verb, have = found
+    # The device's article; after "ha apagado", who did it comes first ("ha apagado la abuela la estufa").
+    first = verb + 2 if have else verb + 1
+    article = next((j for j in range(first, len(plain)) if plain[j] in DETERMINERS and plain[j - 1] not in LINKS), None)
+    if article is None or article + 1 >= len(plain) or (have and article - verb - 1 > MAX_OWNER_AFTER_HAVE):
+        return said, plain
+    state = _state_of(plain[verb], plain[article], plain[article + 1])
+    if have:  # "ha apagado Lucía su lámpara": "Lucía dejó apagada su lámpara"
+        begin, who = verb - 1, slice(verb + 1, article)
+        return (
+            [*said[:begin], *said[who], "dejo", state, *said[article:]],
+            [*plain[:begin], *plain[who], "dejo", state, *plain[article:]],
+        )
+    return [*said[:verb], "dejo", state, *said[verb + 1 :]], [*plain[:verb], "dejo", state, *plain[verb + 1 :]]
+
+
+def _someone_switched(said: list[str], plain: list[str]) -> tuple[int, bool] | None:
+    """Where the first on/off verb is, if it tells what someone did, and whether "haber" is before it."""
+    for i, word in enumerate(plain[: MAX_OWNER_WORDS + 1]):
+        verb = tag(word)
+        if not verb.switch or verb.direction is None:
+            continue
+        have = i > 0 and plain[i - 1] in HAVE and verb.participle
+        return (i, have) if have or (verb.told and said[i].lower().endswith(SWITCHED_ENDINGS)) else None
+    return None
+
+
+def _state_of(verb: str, article: str, noun: str) -> str:
+    """The participle of the switch, in the device's gender and number: "apagada", "prendidos"."""
+    stem = "apagad" if tag(verb).direction == "OFF" else "prendid" if verb.startswith("prend") else "encendid"
+    told = article if article in DEFINITE | INDEFINITE else _article_of(noun)  # "su luz": "la luz"
+    return stem + ("a" if told in FEMININE else "o") + ("s" if told in PLURAL else "")
+
+
+def _article_of(noun: str) -> str:
+    """The definite article a noun takes, by its ending: "la luz", "los focos", "las lamparitas"."""
+    feminine = sounds_feminine(singular_of(noun))
+    if is_plural(noun):
+        return "las" if feminine else "los"
+    return "la" if feminine else "el"
 
 
 def _phrases(plain: list[str], has: int, state: int) -> list[list[int]]:

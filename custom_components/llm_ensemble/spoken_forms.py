@@ -25,8 +25,11 @@ HOW_IT_IS = frozenset(
 HOW_IT_IS_REACH = 3  # "está todavía encendía", "tiene la lamparita encendía"
 # The switch's English word after a word that says how it is: "está on", "sigue off", "está en on".
 ENGLISH = {"on": "encendido", "off": "apagado"}
-# Who left it so, in a question: "¿quién ha dejado encendida la luz?" asks how it is.
-WHO_LEFT = re.compile(r"\bqui[eé]n (?:ha|se ha|habr[aá]) dejado\b", re.IGNORECASE)
+# Who left it so, in a question: "¿quién ha dejado encendida la luz?", "¿quién dejó prendido el clima?"
+# ask how it is.
+WHO_LEFT = re.compile(r"\bqui[eé]n(?:es)? (?:(?:ha|han|se ha|habr[aá]) dejado|dej[oó]|dejaron)\b", re.IGNORECASE)
+# Whether it works, asked first: "¿anda el calefón?", "¿funciona todavía la freidora?" ask whether it is on.
+WORKS = re.compile(r"(?<=¿)\s*(?:funciona|funcionan|anda|andan|jala|jalan)\b", re.IGNORECASE)
 # A device at work, in a question: "¿está calentando la estufa?", "¿sigue echando aire el ventilador?".
 AT_WORK = re.compile(
     r"\b(?:calentando|enfriando|funcionando|en marcha|(?:echando|dando|tirando|sacando) (?:calor|aire|fr[ií]o))\b",
@@ -69,10 +72,12 @@ def asked_plainly(text: str) -> str | None:
     """A question of how a device is, asked as the models know it; None for any other text.
 
     "¿está calentando la mesa camilla?" -> "¿está encendido la mesa camilla?": the models may take
-    the verb for the device; "¿quién ha dejado encendida la luz?" -> "¿está encendida la luz?".
+    the verb for the device; "¿quién ha dejado encendida la luz?" -> "¿está encendida la luz?"; "¿anda el
+    calefón?" -> "¿está encendido el calefón?".
     Asked again only where they are unsure of the question as said.
     """
     if "?" not in text and "¿" not in text:
         return None
     asked = WHO_LEFT.sub("está", AT_WORK.sub("encendido", text, count=1), count=1)
+    asked = WORKS.sub("está encendido", asked, count=1)
     return asked if asked != text else None

@@ -328,6 +328,7 @@ async def test_the_built_in_agent_is_asked_without_the_call(
         ("¿tiene Irene el quitamiedos encendido?", "quitamiedos"),  # in Irene's room
         ("¿tiene Irene la lámpara de pie encendida?", "lámpara de pie"),  # in the sala: not named after her
         ("¿Irene sigue con el quitamiedos encendido?", "quitamiedos"),  # "sigue con": has it
+        ("¿Irene ya apagó el quitamiedos?", "quitamiedos"),  # who switched it: how it is now
     ],
 )
 async def test_a_question_about_whose_device_it_is(
@@ -343,7 +344,15 @@ async def test_a_question_about_whose_device_it_is(
     assert name in speech(result).lower(), speech(result)
 
 
-@pytest.mark.parametrize("text", ["¿dejasteis encendido el deshumidificador?", "¿se quedó puesto el deshumidificador?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿dejasteis encendido el deshumidificador?",
+        "¿se quedó puesto el deshumidificador?",
+        "¿quién dejó encendido el deshumidificador?",
+        "¿anda el deshumidificador?",  # whether it works: whether it is on
+    ],
+)
 async def test_a_question_about_how_it_was_left(
     hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str
 ) -> None:

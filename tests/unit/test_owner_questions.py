@@ -30,6 +30,14 @@ from custom_components.llm_ensemble.owner_questions import as_state_question
         ("me parece que nos hemos dejado el ventilador del salón puesto", "¿está puesto el ventilador del salón?"),
         ("¿nos dejamos la cafetera enchufada esta mañana?", "¿está enchufada la cafetera?"),
         ("¿dejaron prendido el candil después de la cena?", "¿está prendido el candil?"),
+        # Who switched it left it so; "su luz" is theirs; the other answer after "o" asks nothing more.
+        ("¿mi tío ya apagó su luz?", "¿está apagada la luz de mi tío?"),
+        ("¿el abuelo ya apagó el velador?", "¿está apagado el velador?"),
+        ("¿ha apagado Lucía su lámpara o sigue encendida?", "¿está apagada la lámpara de Lucía?"),
+        ("¿ha apagado la abuela la estufa?", "¿está apagada la estufa?"),
+        ("¿ya prendieron las luces del patio?", "¿están prendidas las luces del patio?"),
+        ("¿la abuela ya encendió sus lamparitas?", "¿están encendidas las lamparitas de la abuela?"),
+        ("¿se apagó la luz?", "¿está apagada la luz?"),
     ],
 )
 def test_asked_of_the_device_by_its_state(text: str, asked: str) -> None:
@@ -49,6 +57,11 @@ def test_asked_of_the_device_by_its_state(text: str, asked: str) -> None:
         "¿tiene Lucía encendida?",  # no device
         "¿sigue encendida la luz del pasillo?",  # still on: no one has it
         "me he dejado el hervidor enchufado, desenchúfalo porfa",  # an order after it
+        "mamá apagó la luz, enciéndela",
+        "¿apago la luz?",  # what the speaker is to do, not what someone did
+        "¿quién apagó la luz?",  # who asks
+        "¿la luz o la tele?",
+        "¿ha apagado la luz del baño?",  # no one said between "ha apagado" and the device
         "",
     ],
 )
@@ -71,3 +84,11 @@ def test_who_left_it_so_is_its_owner_only_as_a_guess() -> None:
     assert as_state_question(text) == "¿está prendido el velador?"
     assert as_state_question(text, left_as_theirs=True) == "¿está prendido el velador de mamá?"
     assert as_state_question(text, with_owner=False, left_as_theirs=True) == "¿está prendido el velador?"
+
+
+def test_who_switched_it_is_its_owner_only_as_a_guess() -> None:
+    text = "¿el abuelo ya apagó el velador?"
+    assert as_state_question(text, left_as_theirs=True) == "¿está apagado el velador del abuelo?"
+    assert as_state_question("¿ha apagado la abuela la estufa?", left_as_theirs=True) == (
+        "¿está apagada la estufa de la abuela?"
+    )

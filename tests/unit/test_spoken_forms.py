@@ -39,6 +39,12 @@ def test_spoken_participles_are_read_written(text: str, written: str) -> None:
         ("pon a calentar el agua", None),  # no question
         ("¿quién ha dejado encendida la luz de la encimera?", "¿está encendida la luz de la encimera?"),
         ("¿está encendida la estufa?", None),  # asked as the models know it
+        ("¿quién dejó prendida la luz del garaje?", "¿está prendida la luz del garaje?"),
+        ("¿quiénes dejaron la luz prendida?", "¿está la luz prendida?"),
+        ("¿anda el calefón?", "¿está encendido el calefón?"),
+        ("¿funciona todavía la freidora?", "¿está encendido todavía la freidora?"),
+        ("¿jala el abanico?", "¿está encendido el abanico?"),
+        ("¿cómo funciona la tele?", None),  # how, not whether
     ],
 )
 def test_whether_a_device_is_at_work_is_asked_again_as_whether_it_is_on(text: str, asked: str | None) -> None:
