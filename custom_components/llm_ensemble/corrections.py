@@ -29,6 +29,7 @@ def order_meant(text: str) -> str | None:
     """The order after a refusal, said alone; None where the request is no such correction.
 
     - "la cafetera no, apaga la freidora" -> "apaga la freidora";
+    - "no prendas el abanico, mejor prende el clima" -> "prende el clima" (from its verb: "mejor" leads it);
     - "el brasero no que ya hace bueno pon el ventilador" -> "pon el ventilador" (no pause: from
       the verb, or from its object where the verb carries the object's pronoun);
     - "no enciendas la lámpara grande, solo la lámpara de pie" -> "enciendas la lámpara de pie"
@@ -56,6 +57,8 @@ def order_meant(text: str) -> str | None:
         refusal = text[: said[start].start]
         if is_for_later(Request(tuple(plain[:start]), refusal)):
             return None  # "si no hay nadie en casa apaga la luz": a condition, not a refusal
+        while plain[start] in ORDER_LEADS:  # "mejor prende el clima": the order from its verb
+            start += 1
         return text[said[start].start :].strip()
     return _same_verb_another_thing(text, said, verbs)
 

@@ -23,7 +23,8 @@ from custom_components.llm_ensemble.corrections import order_meant
         ("el flexo no los leds enciéndelos", "los leds enciéndelos"),
         # A negated order, then another verb after a pause.
         ("no, que me da frío, apaga el ventilador", "apaga el ventilador"),  # the reason's "da" is no order
-        ("no le encienda la estufa, mejor ponga la luz", "mejor ponga la luz"),
+        ("no le encienda la estufa, mejor ponga la luz", "ponga la luz"),  # from its verb
+        ("no prendas el abanico de techo, mejor prende el clima", "prende el clima"),
     ],
 )
 def test_the_order_after_a_refusal(text: str, meant: str) -> None:
