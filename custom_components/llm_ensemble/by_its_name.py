@@ -5,7 +5,9 @@ The domotics model learnt a few words for things that are often no device as suc
 alias, an order that says only its verb and that name, with the device's own area or not ("quita la
 radio de la cocina"), leaves no choice: it is read as the models' vote would be, and checked like
 one. A word more, and the models' abstention stands (named_outcome.py reads the order before a
-reason with this too: "ponme la radio, que empieza el programa").
+reason with this too: "ponme la radio, que empieza el programa"). Said to a voice satellite, the
+first words of a name leave no choice where one device of the satellite's room is called so ("apaga
+el radio" heard in the room of the "Radio del tío Beto").
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ OF_PLACE = (("de",), ("del",), ("de", "la"), ("en",), ("en", "el"), ("en", "la")
 COURTESY = ASKING_WORDS | {"anda", "ya", "venga", "mismo"}  # "quita la play ya mismo", "pon la radio, anda"
 
 
-def vote(words: Words, home: Home) -> str | None:
+def vote(words: Words, home: Home, here: str | None = None) -> str | None:
     """The vote the words leave no choice for ("ON radio @ cocina"), or None.
 
-    `words`: the request as the models read it (home_check.words).
+    `words`: the request as the models read it (home_check.words); `here`: the area of the voice
+    satellite that heard it.
     """
     if not words:
         return None
@@ -40,12 +43,16 @@ def vote(words: Words, home: Home) -> str | None:
         rest = rest[1:]
     if action is None or not rest:
         return None
-    named = []
+    named: list[tuple[str | None, str]] = []  # (area, naming) of each device so called
     for entity in home.entities:
         area = home.area(entity.area_id)
         if (naming := _naming(tuple(rest), entity.names, area.names if area else ())) is not None:
-            named.append(naming)
-    return f"{action} {named[0]}" if len(named) == 1 else None  # one device, or the models' abstention stands
+            named.append((entity.area_id, naming))
+    if here is not None and len(named) != 1:  # the one here, of several so called or of those so begun
+        named = [(a, n) for a, n in named if a == here] or [
+            (here, n) for e in home.entities if e.area_id == here and (n := _begun(tuple(rest), e.names))
+        ]
+    return f"{action} {named[0][1]}" if len(named) == 1 else None  # one device, or the models' abstention stands
 
 
 def _action(verb: str) -> str | None:
@@ -68,4 +75,12 @@ def _naming(said: Words, names: Sequence[Words], places: Sequence[Words]) -> str
             for place in places:
                 if said == (*name, *joined, *place):
                     return f"{' '.join(name)} {PLACE_MARK} {' '.join(place)}"
+    return None
+
+
+def _begun(said: Words, names: Sequence[Words]) -> str | None:
+    """The first of the device's names that the words begin ("radio" of "radio del tio beto"), or None."""
+    for name in (n[1:] if len(n) > 1 and n[0] in DETERMINERS else n for n in names):
+        if len(said) < len(name) and name[: len(said)] == said:
+            return " ".join(name)
     return None

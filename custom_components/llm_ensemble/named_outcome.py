@@ -145,13 +145,14 @@ def with_the_word_said(
     return None
 
 
-def _by_its_name(text: str, heard: home_check.Words, home: home_check.Home) -> str | None:
+def _by_its_name(text: str, heard: home_check.Words, home: home_check.Home, here: str | None) -> str | None:
     """The vote a device's whole name leaves no choice for, said alone or before a reason.
 
     "ponme la radio, que empieza el programa": the order before its reason names the Radio.
     """
     order = because.order_before_reason(text)
-    return (order is not None and by_its_name.vote(home_check.words(order), home)) or by_its_name.vote(heard, home)
+    before_reason = order is not None and by_its_name.vote(home_check.words(order), home, here)
+    return before_reason or by_its_name.vote(heard, home, here)
 
 
 def in_the_verbs_way(votes: Sequence[str | None], way: str | None) -> tuple[str | None, ...]:
@@ -255,7 +256,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         readings.ordered_direction(heard) if readings.begins_with_an_order(decision.text) else None,
     )
     found = vote_target(votes, home, kinds, unanimous, state_action, here)
-    if found is None and _most_name_nothing(votes) and (by_name := _by_its_name(decision.text, heard, home)):
+    if found is None and _most_name_nothing(votes) and (by_name := _by_its_name(decision.text, heard, home, here)):
         votes = (by_name,) * len(votes)  # "pon la radio": the models abstain, the words leave no choice
         found = vote_target(votes, home, kinds, unanimous, state_action, here)
     if found is None:

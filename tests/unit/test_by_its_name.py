@@ -54,3 +54,17 @@ def test_the_whole_name_after_the_verb_is_the_vote(text: str, voted: str) -> Non
 )
 def test_anything_more_or_less_is_no_vote(text: str) -> None:
     assert vote(words(text), HOME) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "here", "voted"),
+    [
+        ("apaga la luz", "cocina", "OFF luz de la cocina"),  # the first words of the one name there
+        ("pon la tele", "salon", "ON tele"),  # the whole name: the one here
+        ("pon la tele", None, None),  # typed: two devices of that name
+        ("apaga la luz", "salon", None),  # no device of the salón is called so
+        ("apaga la luz del pasillo", "cocina", None),  # more words than the name begins with
+    ],
+)
+def test_said_to_a_satellite_the_first_words_of_a_name_there(text: str, here: str | None, voted: str | None) -> None:
+    assert vote(words(text), HOME, here) == voted
