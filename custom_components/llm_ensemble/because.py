@@ -19,6 +19,7 @@ from .readings import (
     REASON_OR_PURPOSE,
     Request,
     asks_without_an_order,
+    gives_order_at,
     orders_without_asking,
     reason_gives_its_own_order,
 )
@@ -33,6 +34,8 @@ REASON_OR_REMARK = re.compile(rf"{REASON_OR_PURPOSE.pattern}|{REMARK}", re.IGNOR
 CALLED = re.compile(r",\s*(\w+)\W*$")
 NOT_CALLED = frozenset({"espera", "mejor", "nah", "tampoco", "digo", "perdona", "perdon"})
 TAKEN_BACK = CALLED_OFF | {"o"}  # a remark that begins so: "¿O mejor no?", "Nada, déjalo"
+# "…, así que enciende la camilla", "…, por eso apaga el termo": an order drawn from what was told.
+SO = (("asi", "que"), ("por", "eso"), ("o", "sea", "que"), ("entonces",))
 
 
 def order_alone(text: str, home_words: frozenset[str]) -> str | None:
@@ -41,7 +44,7 @@ def order_alone(text: str, home_words: frozenset[str]) -> str | None:
     `home_words`: the words of the home's names. A reason said first that has one of them may say
     where ("no veo nada en el pasillo, enciende la luz"): the order is not read without it.
     """
-    return order_before_reason(text) or order_after_reason(text, home_words)
+    return order_before_reason(text) or order_after_reason(text, home_words) or order_drawn_from_a_story(text)
 
 
 def order_before_reason(text: str) -> str | None:
@@ -81,6 +84,28 @@ def order_after_reason(text: str, home_words: frozenset[str]) -> str | None:
         named = set(words(reason)) - STOPWORDS
         return None if named & home_words else order.strip()
     return None
+
+
+def order_drawn_from_a_story(text: str) -> str | None:
+    """The one order a long telling leads to, from its verb; None where there is not just one.
+
+    "Lucía se ha dejado el patinete sin cargar y mañana tiene clase, así que enchufa el cargador del
+    patinete, porfa, que si no son todo dramas" -> "enchufa el cargador del patinete, porfa". The order
+    begins a clause (after a pause, "así que", "por eso", "entonces") and is read before its reason.
+    """
+    said = said_words(text)
+    plain = [w.plain for w in said]
+    verbs = [i for i in range(len(plain)) if gives_order_at(plain, i)]
+    if len(verbs) != 1 or not verbs[0]:
+        return None
+    verb = verbs[0]
+    drawn = any(tuple(plain[verb - len(so) : verb]) == so for so in SO)
+    if not drawn and not paused(text, said[verb - 1], said[verb]):
+        return None
+    if tag(plain[verb - 1]).negation:
+        return None
+    order = text[said[verb].start :].strip()
+    return order_before_reason(order) or order
 
 
 def _gives_an_order(text: str) -> bool:

@@ -57,10 +57,11 @@ from .settings import Settings
 # No limit from Home Assistant: the in-process backends serialise decodes per model themselves, and
 # the server queues them.
 PARALLEL_UPDATES = 0
-# Why the models may have read a word of a reason as the device: the order alone is read again.
+# Why the models may have read a word of a reason as the device, or not read the order at all (a
+# long telling before it): the order alone is read again.
 UNSURE_OF_THE_WORDS = frozenset(
     {Reason.NO_AGREEMENT, Reason.NO_DEVICE, Reason.NO_PLACE, Reason.ONLY_PLACE, Reason.UNKNOWN_WORD,
-     Reason.OTHER_DEVICE, Reason.SELECTOR, Reason.AMBIGUOUS, Reason.ORDER_NOT_QUESTION}
+     Reason.OTHER_DEVICE, Reason.SELECTOR, Reason.AMBIGUOUS, Reason.ORDER_NOT_QUESTION, Reason.TOO_LONG}
 )  # fmt: skip
 
 
@@ -179,7 +180,8 @@ class LLMEnsembleAgent(ConversationEntity):
         question whether something is on, is the domotics model's to vote on, whatever the selector reads;
         its answer is checked as any other. To a voice satellite, the room makes it ours ("apaga todas las
         luces" is this room's, not the whole home's). Where the models are unsure of a request that gives a
-        reason with its order ("ponme la tele, que empieza el telediario", "ha llovido, quita el riego"),
+        reason with its order ("ponme la tele, que empieza el telediario", "ha llovido, quita el riego"), or
+        of a long telling that leads to an order ("…, así que enchufa el cargador"),
         the order alone is read again, and checked as the whole request. `questions`: the state question
         asked without who has the device ("¿está puesta la tele grande?" for "¿tiene Javi la tele grande
         puesta?"), then as said, each read in turn where the models are unsure of it with its owner.

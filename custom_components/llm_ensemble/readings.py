@@ -721,6 +721,11 @@ def only_remarks(words: Sequence[str]) -> bool:
     return not asks and not _sees_if(words)
 
 
+def gives_order_at(words: Sequence[str], i: int) -> bool:
+    """Whether the i-th word is an on/off verb said as an order ("para" only as the verb)."""
+    return tag(words[i]).gives_order and not _says_for(words, i)
+
+
 def _says_for(words: Sequence[str], i: int) -> bool:
     """Whether "para" is the preposition ("compra bombillas para el salón"), not the verb "parar".
 

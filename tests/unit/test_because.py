@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.llm_ensemble.because import order_after_reason, order_before_reason
+from custom_components.llm_ensemble.because import order_after_reason, order_before_reason, order_drawn_from_a_story
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,24 @@ HOME_WORDS = frozenset({"luz", "pasillo", "riego", "cesped", "ventilador", "salo
 )
 def test_the_order_after_its_reason(text: str, order: str | None) -> None:
     assert order_after_reason(text, HOME_WORDS) == order
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        (
+            "Lucía se ha dejado el patinete en el garaje sin cargar y mañana tiene clase, así que enchufa el "
+            "cargador del patinete, porfa, que si no son todo dramas",
+            "enchufa el cargador del patinete",  # "porfa" set apart at the end: as a call
+        ),
+        ("la abuela viene y es muy friolera, por eso enciende ya la camilla", "enciende ya la camilla"),
+        ("el niño tiene miedo en el pasillo, enciende la luz de la escalera", "enciende la luz de la escalera"),
+        ("hace un frío que pela, así que no enciendas el ventilador", None),  # refused
+        ("apaga la luz y enciende la tele", None),  # two orders
+        ("la vecina dice que esta noche hay luna llena y que se ve preciosa", None),  # no order
+        ("compra bombillas para el salón", None),  # "para", the preposition
+        ("y entonces la tele se encendió sola", None),  # what happened
+    ],
+)
+def test_the_one_order_a_telling_leads_to(text: str, order: str | None) -> None:
+    assert order_drawn_from_a_story(text) == order

@@ -87,7 +87,7 @@ RADIO_HOME = Home((HomeArea("cocina", (("cocina",),)),), (HomeEntity("switch.rad
     ],
 )
 def test_a_whole_name_said_alone_or_before_a_reason_is_the_vote(text: str, vote: str | None) -> None:
-    assert _by_its_name(text, words(text), RADIO_HOME) == vote
+    assert _by_its_name(text, words(text), RADIO_HOME, None) == vote
 
 
 def _split(text: str, votes: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
