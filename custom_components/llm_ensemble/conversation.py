@@ -129,6 +129,8 @@ class LLMEnsembleAgent(ConversationEntity):
         # An order taken back and not repaired is read whole, and its checks pass it on.
         cut = domotics.names_devices and not repairs.takes_back(text)
         parts = several_orders.split_orders(text) if cut else []
+        if len(parts) == 1:  # "pon la freidora y la cafetera, huy, la cafetera no": what is left of it
+            text = parts[0].text
         adjusted = adjustments.read(text) if cut and len(parts) < 2 else None  # "baja un poco la luz"
         try:
             if adjusted:

@@ -86,11 +86,45 @@ def split_orders(text: str) -> list[Order]:
         orders += _objects(text, said, plain, start, end)
     cleaned = [replace(order, text=TRAILING_ALSO.sub("", order.text).strip(" ,;.")) for order in orders]
     cleaned = cleaned[:1] + [o for o in cleaned[1:] if not _a_word_of_courtesy(o.text)]  # "prendeme la luz, dale"
+    kept = _without_taken_back(cleaned)
+    if len(kept) == 1 < len(cleaned):
+        return kept  # "pon la freidora y la cafetera, huy, la cafetera no": the freidora alone
+    cleaned = kept
     if len(cleaned) < 2 or not all(order.text for order in cleaned) or any(map(_sets_a_condition, cleaned)):
         return [Order(text)]  # "si llueve, quita el riego": one order, on a condition
     if _refused(cleaned[0]) and not any(map(_asks_or_orders, cleaned[1:])):
         return [Order(text)]  # "no prendas el boiler, el agua ya está caliente": one refusal, and its reason
     return _with_place_said_first(text, said, _with_nouns_left_out(cleaned))
+
+
+def _without_taken_back(orders: list[Order]) -> list[Order]:
+    """The orders without a thing a later part takes back, nor that part.
+
+    "enciende la luz y el termo, bueno, el termo no, que ya está caliente": the termo is taken back.
+    """
+    kept = list(orders)
+    for order in orders[1:]:
+        thing = _taken_back(order)
+        if thing is None:
+            continue
+        earlier = [o for o in kept[: kept.index(order)] if _object(o)[: len(thing)] == thing] if order in kept else []
+        if earlier:
+            kept = [o for o in kept if o is not order and all(o is not e for e in earlier)]
+    return kept or orders
+
+
+def _taken_back(order: Order) -> tuple[str, ...] | None:
+    """The thing a part that shares the verb says "no" to ("… el termo no, …"), or None."""
+    words = _object(order)
+    if not order.shares_verb or "no" not in words:
+        return None
+    thing = words[: words.index("no")]
+    return thing if thing and thing[0] in DETERMINERS else None
+
+
+def _object(order: Order) -> tuple[str, ...]:
+    """The words after the part's verb, as the models read them."""
+    return tuple(w.plain for w in said_words(order.text))[1:]
 
 
 def _a_word_of_courtesy(text: str) -> bool:

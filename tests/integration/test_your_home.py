@@ -204,6 +204,8 @@ async def test_without_the_fallback_it_says_why(hass: HomeAssistant, home: RealH
         ("apaga el deshumidificador. ¿Cuántas veces os lo tengo que decir?", {"switch.deshumidificador": "off"}),
         # Taken back and said again: only what was meant.
         ("apaga el deshumidificador... digo, el radiador toallero", {"switch.toallero": "off"}),
+        # One of two things taken back: the other is still done.
+        ("apaga el deshumidificador y el toallero, bueno, el toallero no", {"switch.deshumidificador": "off"}),
     ],
 )
 async def test_what_was_asked_is_all_carried_out(

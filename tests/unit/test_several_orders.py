@@ -117,6 +117,16 @@ from custom_components.llm_ensemble.several_orders import Order, _a_remark, begi
         ),
         # A device named like a verb ("quitar") is a thing after "el".
         ("apaga la radio y luego el quitamiedos", ["apaga la radio", "apaga el quitamiedos"]),
+        # A thing taken back by a later part ("…, el termo no") is left out, with that part.
+        (
+            "enciende la luz del lavadero y el termo, bueno, el termo no, que ya está caliente",
+            ["enciende la luz del lavadero"],
+        ),
+        ("apaga la tele, la luz y el ventilador, ah no, el ventilador no", ["apaga la tele", "apaga la luz"]),
+        (
+            "enciende la luz y la tele no",
+            ["enciende la luz", "enciende la tele no"],
+        ),  # nothing said before to take back
     ],
 )
 def test_several_orders_are_cut_apart(text: str, orders: list[str]) -> None:
