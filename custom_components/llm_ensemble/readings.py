@@ -51,9 +51,9 @@ WANTS = frozenset(
 WANTS_REACH = 4  # "…, que la quiero al máximo", "porque ya la quiero roja"
 # Said in a reason, how hard a device is to work: "…, que caliente poquito", "…, que gire a full".
 HOW_HARD = frozenset(
-    {"poquito", "poquitito", "bajito", "bajita", "flojito", "flojita", "suave", "suavecito", "suavecita", "tenue",
-     "despacito", "despacio", "lento", "lenta", "lentito", "lentita", "full", "tope", "maximo", "minimo", "templado",
-     "templada", "templadito", "templadita", "tibio", "tibia", "tibiecito", "tibiecita"}
+    {"poquito", "poquitito", "poquita", "poquitita", "bajito", "bajita", "flojito", "flojita", "suave", "suavecito",
+     "suavecita", "tenue", "despacito", "despacio", "lento", "lenta", "lentito", "lentita", "full", "tope", "maximo",
+     "minimo", "templado", "templada", "templadito", "templadita", "tibio", "tibia", "tibiecito", "tibiecita"}
 )  # fmt: skip
 # Not "mitad": "…, que se paró a la mitad" says where the wash stopped; "a media potencia" says how.
 HOW_HARD_PHRASE = re.compile(
@@ -67,6 +67,8 @@ WORKS = frozenset(
      "marche", "marchen", "trabaje", "trabajen", "refresque", "refresquen", "caldee", "caldeen", "avente", "aventen"}
 )  # fmt: skip
 GIVES = frozenset({"un", "una", "algo", "poco", "poca", "mucho", "mucha", "luz", "calor", "aire", "fresco", "lo"})
+# A setting said after such a verb: "…, que caliente en la posición baja", "…, que gire en el nivel dos".
+SETTING_WORDS = frozenset({"posicion", "nivel", "potencia", "velocidad", "intensidad", "modo"})
 WORKS_REACH = 6  # "…, que dé un calorcito de nada": the measure soon after the verb
 # How much, said after such a verb: "…, que eche un airecito", "…, que tire fuerte", "…, que dé lo justo".
 HOW_MUCH = frozenset(
@@ -349,14 +351,15 @@ def _works_so(reason: list[str], someone: frozenset[str]) -> bool:
     """Whether a reason asks the device to work in some measure: "…, que funcione a toda caña".
 
     Its first verb wishes the device at work ("que dé", "que eche", "que caliente"), and a measure
-    follows: a word of how much ("…, que dé un calorcito de nada"), or "a" and a word that is no
-    article nor anyone ("a tope", "a saco"; not "…, que eche aire a la cuna", "…, que caliente a Mateo").
+    follows: a word of how much ("…, que dé un calorcito de nada") or of a setting ("…, que caliente en
+    la posición baja"), or "a" and a word that is no article nor anyone ("a tope", "a saco"; not "…, que
+    eche aire a la cuna", "…, que caliente a Mateo").
     """
     if not reason or reason[0] not in WORKS or (reason[0] == "de" and reason[1:2] and reason[1] not in GIVES):
         return False
     rest = reason[1:WORKS_REACH]
     by_a = any(a == "a" and w not in DETERMINERS and w not in someone for a, w in pairwise(rest))
-    return by_a or bool(set(rest) & HOW_MUCH)
+    return by_a or bool(set(rest) & (HOW_MUCH | SETTING_WORDS))
 
 
 def _says_how_hard(reason: list[str], someone: frozenset[str]) -> bool:

@@ -227,6 +227,8 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("enciende el ventilador, que tire fuerte", "otro cambio"),
         ("prende el abanico, que avente tantito aire", "otro cambio"),
         ("prendé el caloventor, que tire al palo", "otro cambio"),
+        ("enciende la camilla, pero que caliente en la posición baja", "otro cambio"),  # a setting
+        ("enciende la luna, que dé poquita luz", "otro cambio"),
         ("enciende el ventilador, que eche aire a la cuna", None),  # where, not how much
         ("pon la estufa, que caliente a Mateo", None),
         ("enciende la luz, que de noche no se ve", None),  # "de": no "dé"
