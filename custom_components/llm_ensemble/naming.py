@@ -44,6 +44,7 @@ COUNTS = {"dos": 2, "ambos": 2, "ambas": 2, "tres": 3}
 EXACT_NAME, WHOLE_NAME, NAMED, KIND = 4, 3, 2, 1
 MIN_SLIPPED_PLACE = 6  # an area's word said with a slip only from this length: "jardín", not "estar"
 PLACE_WORDS = frozenset({"de", "del", "en"})  # after them, a place may follow
+HERE = frozenset({"aqui", "aca"})  # "las luces de aquí": the room of the satellite that heard it
 # Whose the devices are: "los focos de Diego", and whom they are switched for, "préndeles los focos a Diego".
 WHOSE = ("de", "del", "a", "al")
 # "de una vez", "de nuevo", "de momento": "de" and a word that names nothing.
@@ -604,6 +605,10 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
     cuarto @ abajo"): a place or device the home lacks stays unresolved. A place named
     alone ("enciende el dormitorio") is no device: the built-in agent knows what to do with it.
     """
+    if HERE & {*naming.device, *naming.place}:
+        if here is None:
+            return Unresolved.NO_PLACE  # typed: no room is "here"
+        naming = _without_here(naming)
     naming = _place_split(naming, home) or naming
     if naming.action == STATE and naming.device and set(naming.device) <= SOMETHING:
         naming = replace(naming, device=tuple(ALL_OF_IT))  # "¿hay algo prendido en la cochera?": all of it
@@ -628,6 +633,15 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
         if isinstance(split, Target):
             return split
     return found
+
+
+def _without_here(naming: Naming) -> Naming:
+    """The naming without "aquí", "acá" and the word that led to it: the satellite's room is the place."""
+    device = [w for w in naming.device if w not in HERE]
+    while device and device[-1] in PLACE_WORDS:
+        device.pop()
+    place = [w for w in naming.place if w not in HERE]
+    return replace(naming, device=tuple(device), place=tuple(place) if content(place) else ())
 
 
 def _words_after(said: Words, named: str, joins: tuple[str, ...] = ("de", "del")) -> Iterator[str]:

@@ -150,6 +150,11 @@ def test_says_why_it_points_at_nothing(answer: str, reason: Unresolved) -> None:
         ("OFF lampara @ techo", "sala", ("light.techo",)),
         ("OFF lampara @ techo", "cocina", ("light.techo",)),  # the only one in the home
         ("OFF lampara @ garaje", "sala", Unresolved.NO_PLACE),  # no name here holds the words
+        # "aquí", "acá": the satellite's room; typed, no room is here.
+        ("OFF todas las luces de aqui", "estudio", ("light.estudio_1", "light.estudio_2")),
+        ("OFF ventilador @ aqui", "hab_lucia", ("fan.lucia",)),
+        ("OFF ventilador de aca", "dormitorio", ("fan.dormitorio",)),
+        ("OFF ventilador de aqui", None, Unresolved.NO_PLACE),
     ],
 )
 def test_the_speakers_room_stands_for_a_place_unsaid(
