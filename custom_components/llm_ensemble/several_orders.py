@@ -441,6 +441,8 @@ def _starts_order(plain: Sequence[str], i: int) -> bool:
     word = plain[i]
     following = plain[i + 1] if i + 1 < len(plain) else ""
     a_noun = i > 0 and plain[i - 1] in NOUN_ONLY  # "el quitamiedos" names a thing
+    if word == "para" and following == "que":
+        return False  # "…, para que los gurises vean": a purpose, not "parar"
     asks_whether = word in ASK_IF and "si" in plain[i + 1 : i + 1 + ASK_IF_REACH]  # "mira a ver si…"
     return (
         (_switch_verb(word) and not a_noun)

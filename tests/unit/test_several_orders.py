@@ -160,6 +160,7 @@ def test_several_orders_are_cut_apart(text: str, orders: list[str]) -> None:
         "oiga, no prenda el calefactor, ya hace calor",
         "apaga la fuente, que se ha parado el chorro y la bomba suena en vacío",  # the reason's "y"
         "no le prendas a la tele de la recámara, mi mamá ya se durmió",
+        "prendé el farol de la entrada, para que los gurises vean cuando llegan",  # a purpose, not "parar"
         "",
     ],
 )
