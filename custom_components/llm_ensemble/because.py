@@ -41,10 +41,12 @@ SO = (("asi", "que"), ("por", "eso"), ("o", "sea", "que"), ("entonces",))
 def order_alone(text: str, home_words: frozenset[str]) -> str | None:
     """The order of a request that gives a reason with it, said alone; None where there is none.
 
-    `home_words`: the words of the home's names. A reason said first that has one of them may say
-    where ("no veo nada en el pasillo, enciende la luz"): the order is not read without it.
+    `home_words`: the words of the home's names. A short reason said first that has one of them may
+    say where ("no veo nada en el pasillo, enciende la luz"): the order is not read without it. A
+    long telling's one order is (`order_drawn_from_a_story`): the checks of the whole request, which
+    the caller makes, pass it on where the telling names another room or device.
     """
-    return order_before_reason(text) or order_after_reason(text, home_words) or order_drawn_from_a_story(text)
+    return order_drawn_from_a_story(text) or order_before_reason(text) or order_after_reason(text, home_words)
 
 
 def order_before_reason(text: str) -> str | None:

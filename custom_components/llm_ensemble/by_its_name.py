@@ -48,10 +48,8 @@ def vote(words: Words, home: Home, here: str | None = None) -> str | None:
         area = home.area(entity.area_id)
         if (naming := _naming(tuple(rest), entity.names, area.names if area else ())) is not None:
             named.append((entity.area_id, naming))
-    if here is not None and len(named) != 1:  # the one here, of several so called or of those so begun
-        named = [(a, n) for a, n in named if a == here] or [
-            (here, n) for e in home.entities if e.area_id == here and (n := _begun(tuple(rest), e.names))
-        ]
+    if here is not None:
+        named = _as_said_here(tuple(rest), named, home, here)
     return f"{action} {named[0][1]}" if len(named) == 1 else None  # one device, or the models' abstention stands
 
 
@@ -76,6 +74,37 @@ def _naming(said: Words, names: Sequence[Words], places: Sequence[Words]) -> str
                 if said == (*name, *joined, *place):
                     return f"{' '.join(name)} {PLACE_MARK} {' '.join(place)}"
     return None
+
+
+def _as_said_here(
+    said: Words, named: list[tuple[str | None, str]], home: Home, here: str
+) -> list[tuple[str | None, str]]:
+    """Said to a satellite: the device called so here, of several; else the one here the words begin.
+
+    Not where a device elsewhere is called so too (which one would be meant?); with neither, as typed.
+    """
+    named_here: list[tuple[str | None, str]] = [(area, naming) for area, naming in named if area == here]
+    if named_here:
+        return named_here
+    begun = _begun_here(said, home, here)
+    if begun and named:
+        return []
+    return begun or named
+
+
+def _begun_here(said: Words, home: Home, here: str) -> list[tuple[str | None, str]]:
+    """The devices of the room `here` whose name the words begin, each the only one of its domain there.
+
+    Not a room's name ("apaga la cocina" with a "Cocina de inducción"), nor a word that two devices of
+    a kind share there ("la luz" of a "Luz del espejo" and a "Plafón").
+    """
+    if any(said == name for area in home.areas for name in area.names):
+        return []
+    room = [e for e in home.entities if e.area_id == here]
+    begun = [(e, n) for e in room if (n := _begun(said, e.names))]
+    return [
+        (here, n) for e, n in begun if sum(o.entity_id.split(".")[0] == e.entity_id.split(".")[0] for o in room) == 1
+    ]
 
 
 def _begun(said: Words, names: Sequence[Words]) -> str | None:

@@ -32,6 +32,7 @@ NAMING_WORDS = DETERMINERS | {"de", "del", "en", "al"}
 # Words that are no part of what a name says: "la luz de mi cuarto" names "luz" and "cuarto".
 STOPWORDS = DEFINITE | INDEFINITE | POSSESSIVE_ONE | {"mis", "tus", "sus", "de", "del", "en", "a", "al", "y"}
 CLITICS = frozenset({"me", "te", "se", "le", "lo", "la", "nos", "les", "los", "las"})
+NOUN_ONLY = frozenset({"el", "un", "una", "unos", "unas", "del", "al"})  # never an object pronoun: a thing follows
 NEGATIONS = frozenset({"no", "nunca", "ni", "tampoco", "jamas", "prohibido"})
 # "evita apagar la luz": an order not to. Their typos ("ebita", "nuncaa") are read as them too.
 AVOID = frozenset({"evita", "evite", "eviten", "evites", "evitar", "evitad"})

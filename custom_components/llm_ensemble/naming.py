@@ -606,9 +606,7 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
     alone ("enciende el dormitorio") is no device: the built-in agent knows what to do with it.
     """
     if HERE & {*naming.device, *naming.place}:
-        if here is None:
-            return Unresolved.NO_PLACE  # typed: no room is "here"
-        naming = _without_here(naming)
+        return _resolved_here(naming, home, kinds, here)
     naming = _place_split(naming, home) or naming
     if naming.action == STATE and naming.device and set(naming.device) <= SOMETHING:
         naming = replace(naming, device=tuple(ALL_OF_IT))  # "¿hay algo prendido en la cochera?": all of it
@@ -632,6 +630,16 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
         split = _resolve(Naming(naming.action, device, place), home, kinds)
         if isinstance(split, Target):
             return split
+    return found
+
+
+def _resolved_here(naming: Naming, home: Home, kinds: Kinds, here: str | None) -> Target | Unresolved:
+    """A naming with "aquí" in it: devices of the satellite's room only."""
+    if here is None:
+        return Unresolved.NO_PLACE  # typed: no room is "here"
+    found = resolve(_without_here(naming), home, kinds, here)
+    if isinstance(found, Target) and _areas_of(found.entity_ids, home) != {here}:
+        return Unresolved.NO_DEVICE  # "el toallero de aquí", said where there is none
     return found
 
 

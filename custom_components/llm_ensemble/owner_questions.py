@@ -49,6 +49,7 @@ HAVE = frozenset({"ha", "han", "has", "habra", "habran", "habras", "hemos", "hab
 MAX_OWNER_AFTER_HAVE = 2  # "¿ha apagado Lucía…?", "¿ha apagado la abuela…?": who, after the verb
 # "… o sigue encendida?", "… o no?": the other answer, said after the question, asks nothing more.
 OR = "o"
+NUMBERS = frozenset({"dos", "tres", "cuatro", "cinco"})  # "sus dos lámparas": the article goes by the noun
 
 
 def as_state_question(text: str, with_owner: bool = True, left_as_theirs: bool = False) -> str | None:
@@ -88,8 +89,9 @@ def as_state_question(text: str, with_owner: bool = True, left_as_theirs: bool =
     if plain[thing[0]] not in DETERMINERS:
         return None  # the device is said with its article: "la lámpara"
     device = " ".join(said[i] for i in thing if plain[i] not in HIS)
-    if plain[thing[0]] in HIS and len(thing) > 1:  # "su luz": "la luz"
-        device = f"{_article_of(plain[thing[1]])} {device}"
+    nouns = [plain[i] for i in thing[1:] if plain[i] not in NUMBERS]
+    if plain[thing[0]] in HIS and nouns:  # "su luz": "la luz"; "sus dos lámparas": "las dos lámparas"
+        device = f"{_article_of(nouns[0])} {device}"
     # Who left it so owns it only where the device is theirs: "¿Tomi dejó prendida la luz de su pieza?".
     theirs = plain[has] in HAS or left_as_theirs or any(plain[i] in HIS for i in thing)
     owned = bool(owner_words) and with_owner and theirs
@@ -134,10 +136,12 @@ def _keeps_as_has(said: list[str], plain: list[str]) -> tuple[list[str], list[st
 def _without_other_answer(said: list[str], plain: list[str]) -> tuple[list[str], list[str]]:
     """The question without the other answer after it: "¿… su lámpara o sigue encendida?", "… o no?".
 
-    What follows "o" names nothing (no article): "¿la luz o la tele?" keeps both.
+    What follows "o" names nothing (no article) and orders nothing: "¿la luz o la tele?" keeps both,
+    "…, o sea que apágala" its order.
     """
     cut = next((i for i in range(2, len(plain)) if plain[i] == OR), None)
-    if cut is None or any(w in DETERMINERS for w in plain[cut + 1 :]):
+    after = plain[cut + 1 :] if cut is not None else []
+    if cut is None or any(w in DETERMINERS or tag(w).gives_order for w in after) or after[:1] == ["sea"]:
         return said, plain
     return said[:cut], plain[:cut]
 

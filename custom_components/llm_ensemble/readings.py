@@ -27,6 +27,7 @@ from .morphology import (
     DETERMINERS,
     FAMILY,
     GIVE_FORMS,
+    NOUN_ONLY,
     OTHER_ORDERS,
     OTHER_SWITCH_FORMS,
     PUT_PAST,
@@ -689,9 +690,10 @@ def names_both_directions(words: Sequence[str]) -> bool:
 
     "la luz, ¿encendida o apagada?" names two states (a question); "apaga la tele y enciende la
     luz" gives two orders. A state beside an order is the order's reason ("apaga la luz del baño,
-    la dejaron prendida") and counts as one direction.
+    la dejaron prendida") and counts as one direction. A device named like a verb after its article
+    ("el quitamiedos") says no way.
     """
-    said = tags(words)
+    said = [t for i, t in enumerate(tags(words)) if not (i and words[i - 1] in NOUN_ONLY)]
     return _on_and_off([t for t in said if t.participle]) or _on_and_off([t for t in said if not t.participle])
 
 
@@ -725,8 +727,11 @@ def only_remarks(words: Sequence[str]) -> bool:
 
 
 def gives_order_at(words: Sequence[str], i: int) -> bool:
-    """Whether the i-th word is an on/off verb said as an order ("para" only as the verb)."""
-    return tag(words[i]).gives_order and not _says_for(words, i)
+    """Whether the i-th word is an on/off verb said as an order ("para" only as the verb).
+
+    Not a device named like a verb after an article ("el quitamiedos").
+    """
+    return tag(words[i]).gives_order and not _says_for(words, i) and not (i and words[i - 1] in NOUN_ONLY)
 
 
 def _says_for(words: Sequence[str], i: int) -> bool:

@@ -22,8 +22,19 @@ from homeassistant.core import Context, HomeAssistant
 from . import adjustments, home_check, named_outcome, readings, weather_answers
 from .engine import ROUTE_DOMOTICS, ROUTE_WEATHER, Decision, ModelInfo
 from .engine.text import normalize_lower_ascii
-from .morphology import CLITICS, DETERMINERS, PLURAL, SINGULAR, STOPWORDS, articles_agree, same_gender, singular_of, tag
-from .readings import ASK_IF, INTERROGATIVES, LATER, REASON, begins_with_an_order
+from .morphology import (
+    CLITICS,
+    DETERMINERS,
+    NOUN_ONLY,
+    PLURAL,
+    SINGULAR,
+    STOPWORDS,
+    articles_agree,
+    same_gender,
+    singular_of,
+    tag,
+)
+from .readings import ASK_IF, INTERROGATIVES, LATER, REASON, REASON_WORDS, begins_with_an_order
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .said_words import OBJECT_PRONOUNS, OF, SENTENCE_END, WORD, SaidWord, paused, said_words
@@ -48,7 +59,6 @@ PREPOSITIONS = frozenset({"a", "de", "en", "por", "para", "con", "desde", "hasta
 CONDITION_STARTS = frozenset({"si", "cuando"})
 ALL_OF_THEM = frozenset({"todos", "todas"})  # "todas las lamparitas de Ana y de Pedro"
 PLURAL_DETERMINERS = frozenset({"los", "las", "mis", "tus", "sus", "unos", "unas", "nuestros", "nuestras"})
-NOUN_ONLY = frozenset({"el", "un", "una", "unos", "unas", "del", "al"})  # never an object pronoun
 LE = ("le", "les")  # "apágale a…", "préndeles a…"
 PAST_ENDINGS = ("aron", "ieron", "aste", "iste", "aba", "aban")
 PLACE_OF = re.compile(r"\b(?:de|del|en)\b")  # an order that names a place (or a device's part) of its own
@@ -86,45 +96,52 @@ def split_orders(text: str) -> list[Order]:
         orders += _objects(text, said, plain, start, end)
     cleaned = [replace(order, text=TRAILING_ALSO.sub("", order.text).strip(" ,;.")) for order in orders]
     cleaned = cleaned[:1] + [o for o in cleaned[1:] if not _a_word_of_courtesy(o.text)]  # "prendeme la luz, dale"
-    kept = _without_taken_back(cleaned)
-    if len(kept) == 1 < len(cleaned):
-        return kept  # "pon la freidora y la cafetera, huy, la cafetera no": the freidora alone
-    cleaned = kept
     if len(cleaned) < 2 or not all(order.text for order in cleaned) or any(map(_sets_a_condition, cleaned)):
         return [Order(text)]  # "si llueve, quita el riego": one order, on a condition
+    cleaned = _without_taken_back(cleaned)
+    if len(cleaned) == 1:
+        return cleaned  # "pon la freidora y la cafetera, huy, la cafetera no": the freidora alone
     if _refused(cleaned[0]) and not any(map(_asks_or_orders, cleaned[1:])):
         return [Order(text)]  # "no prendas el boiler, el agua ya está caliente": one refusal, and its reason
     return _with_place_said_first(text, said, _with_nouns_left_out(cleaned))
 
 
 def _without_taken_back(orders: list[Order]) -> list[Order]:
-    """The orders without a thing a later part takes back, nor that part.
+    """The orders without one thing a later part takes back, nor that part.
 
     "enciende la luz y el termo, bueno, el termo no, que ya está caliente": the termo is taken back.
+    The last part says the thing as one earlier part said it, then "no", and at most a reason (a part
+    after it might say what was meant instead: "…, la tele no, la del salón").
     """
-    kept = list(orders)
-    for order in orders[1:]:
-        thing = _taken_back(order)
-        if thing is None:
-            continue
-        earlier = [o for o in kept[: kept.index(order)] if _object(o)[: len(thing)] == thing] if order in kept else []
-        if earlier:
-            kept = [o for o in kept if o is not order and all(o is not e for e in earlier)]
-    return kept or orders
+    last = len(orders) - 1
+    thing = _taken_back(orders[last])
+    earlier = [i for i in range(last) if thing and _object_said(orders[i]) == thing]
+    return [o for k, o in enumerate(orders) if k not in (earlier[0], last)] if len(earlier) == 1 else orders
 
 
 def _taken_back(order: Order) -> tuple[str, ...] | None:
-    """The thing a part that shares the verb says "no" to ("… el termo no, …"), or None."""
-    words = _object(order)
-    if not order.shares_verb or "no" not in words:
+    """The thing a part that shares the verb says "no" to ("… el termo no, que …"), or None.
+
+    Only the thing with its article, "no", and nothing after it but a reason set apart.
+    """
+    said = said_words(order.text)[1:]
+    plain = [w.plain for w in said]
+    if not order.shares_verb or "no" not in plain:
         return None
-    thing = words[: words.index("no")]
-    return thing if thing and thing[0] in DETERMINERS else None
+    k = plain.index("no")
+    thing = tuple(plain[:k])
+    if len(thing) < 2 or thing[0] not in DETERMINERS:
+        return None
+    if k + 1 < len(said) and (plain[k + 1] not in REASON_WORDS or not paused(order.text, said[k], said[k + 1])):
+        return None  # "…, la tele no, la del salón", "…, la tele no, bueno, ninguna", "la luz no se enciende sola"
+    return thing
 
 
-def _object(order: Order) -> tuple[str, ...]:
-    """The words after the part's verb, as the models read them."""
-    return tuple(w.plain for w in said_words(order.text))[1:]
+def _object_said(order: Order) -> tuple[str, ...]:
+    """The words after the part's verb, up to a pause, as the models read them ("el termo, bueno": the termo)."""
+    said = said_words(order.text)
+    end = next((i for i in range(2, len(said)) if paused(order.text, said[i - 1], said[i])), len(said))
+    return tuple(w.plain for w in said[1:end])
 
 
 def _a_word_of_courtesy(text: str) -> bool:

@@ -29,7 +29,8 @@ ENGLISH = {"on": "encendido", "off": "apagado"}
 # ask how it is.
 WHO_LEFT = re.compile(r"\bqui[eé]n(?:es)? (?:(?:ha|han|se ha|habr[aá]) dejado|dej[oó]|dejaron)\b", re.IGNORECASE)
 # Whether it works, asked first: "¿anda el calefón?", "¿funciona todavía la freidora?" ask whether it is on.
-WORKS = re.compile(r"(?<=¿)\s*(?:funciona|funcionan|anda|andan|jala|jalan)\b", re.IGNORECASE)
+# Not "¿anda, apágame la luz?", where "anda" urges.
+WORKS = re.compile(r"(?<=¿)\s*(?:funciona|funcionan|anda|andan|jala|jalan)\b(?!\s*,)", re.IGNORECASE)
 # A device at work, in a question: "¿está calentando la estufa?", "¿sigue echando aire el ventilador?".
 AT_WORK = re.compile(
     r"\b(?:calentando|enfriando|funcionando|en marcha|(?:echando|dando|tirando|sacando) (?:calor|aire|fr[ií]o))\b",

@@ -204,6 +204,12 @@ async def test_without_the_fallback_it_says_why(hass: HomeAssistant, home: RealH
         ("apaga el deshumidificador. ¿Cuántas veces os lo tengo que decir?", {"switch.deshumidificador": "off"}),
         # Taken back and said again: only what was meant.
         ("apaga el deshumidificador... digo, el radiador toallero", {"switch.toallero": "off"}),
+        # A long telling that leads to one order: the order.
+        (
+            "Irene ha tenido un día horrible en el cole, ha suspendido el examen de mates y está de morros "
+            "con su hermano, así que enciende el quitamiedos, porfa, que se lo ha ganado",
+            {"light.quitamiedos": "on"},
+        ),
         # One of two things taken back: the other is still done.
         ("apaga el deshumidificador y el toallero, bueno, el toallero no", {"switch.deshumidificador": "off"}),
     ],

@@ -89,6 +89,7 @@ def test_the_order_after_its_reason(text: str, order: str | None) -> None:
         ("la vecina dice que esta noche hay luna llena y que se ve preciosa", None),  # no order
         ("compra bombillas para el salón", None),  # "para", the preposition
         ("y entonces la tele se encendió sola", None),  # what happened
+        ("Irene ha suspendido mates, así que enciende el quitamiedos", "enciende el quitamiedos"),  # not "quitar"
     ],
 )
 def test_the_one_order_a_telling_leads_to(text: str, order: str | None) -> None:

@@ -64,6 +64,9 @@ def test_anything_more_or_less_is_no_vote(text: str) -> None:
         ("pon la tele", None, None),  # typed: two devices of that name
         ("apaga la luz", "salon", None),  # no device of the salón is called so
         ("apaga la luz del pasillo", "cocina", None),  # more words than the name begins with
+        ("apaga la tele", "cocina", "OFF tele"),  # the whole name here, of two so called
+        ("enciende la cocina", "cocina", None),  # a room's name, not the Luz de la cocina
+        ("quita el transistor", "salon", "OFF transistor"),  # a whole name elsewhere, none begun here: as typed
     ],
 )
 def test_said_to_a_satellite_the_first_words_of_a_name_there(text: str, here: str | None, voted: str | None) -> None:

@@ -155,6 +155,7 @@ def test_says_why_it_points_at_nothing(answer: str, reason: Unresolved) -> None:
         ("OFF ventilador @ aqui", "hab_lucia", ("fan.lucia",)),
         ("OFF ventilador de aca", "dormitorio", ("fan.dormitorio",)),
         ("OFF ventilador de aqui", None, Unresolved.NO_PLACE),
+        ("OFF toallero @ aqui", "cocina", Unresolved.NO_DEVICE),  # the home's only one is elsewhere
     ],
 )
 def test_the_speakers_room_stands_for_a_place_unsaid(

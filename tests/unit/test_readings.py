@@ -221,6 +221,7 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("apaga la tele, que a las once la quita el programador", None),  # someone else's doing
         ("apaga la tele, que luego la enciendes", "encender y de apagar"),  # you: a second way
         ("apaga la tele, que se encienda la radio", "encender y de apagar"),  # wished
+        ("enciende el quitamiedos, que Irene se lo ha ganado", None),  # a device named like "quitar"
         # A reason that wishes the device at work in some measure.
         ("pon la mesa camilla, que dé un calorcito de nada", "otro cambio"),
         ("enciende el purificador, que funcione a toda caña", "otro cambio"),

@@ -230,3 +230,17 @@ def test_a_question_after_the_orders_that_asks_nothing_of_the_home_is_a_remark(t
     assert _a_remark(text, part, nobodys, frozenset({"radio", "tele", "luz", "fuente", "patio"})) is remark
     weather = replace(nobodys, route="weather")
     assert not _a_remark(text, part, weather, frozenset())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "enciende la luz y la tele, la tele no, bueno, ninguna",  # more than a reason after "no"
+        "enciende la luz y la tele, la tele no, pero solo si llego tarde",
+        "apaga la tele y la luz, la tele no, la del salón",  # what was meant, said after it
+        "apaga la luz del pasillo y la de la cocina, la luz no",  # not said as before
+        "enciende la tele y la luz, la luz no se enciende sola",  # "no" of another verb
+    ],
+)
+def test_nothing_is_taken_back_but_a_thing_said_again_last_with_no(text: str) -> None:
+    assert len(split_orders(text)) > 2  # every part kept: the checks read them all

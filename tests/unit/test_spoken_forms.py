@@ -45,6 +45,7 @@ def test_spoken_participles_are_read_written(text: str, written: str) -> None:
         ("¿funciona todavía la freidora?", "¿está encendido todavía la freidora?"),
         ("¿jala el abanico?", "¿está encendido el abanico?"),
         ("¿cómo funciona la tele?", None),  # how, not whether
+        ("¿anda, apágame la luz?", None),  # "anda" urges an order
     ],
 )
 def test_whether_a_device_is_at_work_is_asked_again_as_whether_it_is_on(text: str, asked: str | None) -> None:
