@@ -102,9 +102,7 @@ def _begun_here(said: Words, home: Home, here: str) -> list[tuple[str | None, st
         return []
     room = [e for e in home.entities if e.area_id == here]
     begun = [(e, n) for e in room if (n := _begun(said, e.names))]
-    return [
-        (here, n) for e, n in begun if sum(o.entity_id.split(".")[0] == e.entity_id.split(".")[0] for o in room) == 1
-    ]
+    return [(here, n) for e, n in begun if sum(o.domain == e.domain for o in room) == 1]
 
 
 def _begun(said: Words, names: Sequence[Words]) -> str | None:

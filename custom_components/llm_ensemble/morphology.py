@@ -169,6 +169,11 @@ def tag(word: str) -> Tag:
     )
 
 
+def after_an_article(words: Sequence[str], i: int) -> bool:
+    """Whether the i-th word follows a word that is only ever an article: "el quitamiedos" is a thing."""
+    return i > 0 and words[i - 1] in NOUN_ONLY
+
+
 def tags(words: Sequence[str]) -> tuple[Tag, ...]:
     """Each word's tag, in order."""
     return tuple(tag(word) for word in words)

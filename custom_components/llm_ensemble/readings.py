@@ -27,13 +27,13 @@ from .morphology import (
     DETERMINERS,
     FAMILY,
     GIVE_FORMS,
-    NOUN_ONLY,
     OTHER_ORDERS,
     OTHER_SWITCH_FORMS,
     PUT_PAST,
     SPEAKER_DID,
     STATE_FORMS,
     Tag,
+    after_an_article,
     colours,
     tag,
     tags,
@@ -693,7 +693,7 @@ def names_both_directions(words: Sequence[str]) -> bool:
     la dejaron prendida") and counts as one direction. A device named like a verb after its article
     ("el quitamiedos") says no way.
     """
-    said = [t for i, t in enumerate(tags(words)) if not (i and words[i - 1] in NOUN_ONLY)]
+    said = [t for i, t in enumerate(tags(words)) if not after_an_article(words, i)]
     return _on_and_off([t for t in said if t.participle]) or _on_and_off([t for t in said if not t.participle])
 
 
@@ -731,7 +731,7 @@ def gives_order_at(words: Sequence[str], i: int) -> bool:
 
     Not a device named like a verb after an article ("el quitamiedos").
     """
-    return tag(words[i]).gives_order and not _says_for(words, i) and not (i and words[i - 1] in NOUN_ONLY)
+    return tag(words[i]).gives_order and not _says_for(words, i) and not after_an_article(words, i)
 
 
 def _says_for(words: Sequence[str], i: int) -> bool:

@@ -25,10 +25,10 @@ from .engine.text import normalize_lower_ascii
 from .morphology import (
     CLITICS,
     DETERMINERS,
-    NOUN_ONLY,
     PLURAL,
     SINGULAR,
     STOPWORDS,
+    after_an_article,
     articles_agree,
     same_gender,
     singular_of,
@@ -457,7 +457,7 @@ def _switch_verb(word: str) -> bool:
 def _starts_order(plain: Sequence[str], i: int) -> bool:
     word = plain[i]
     following = plain[i + 1] if i + 1 < len(plain) else ""
-    a_noun = i > 0 and plain[i - 1] in NOUN_ONLY  # "el quitamiedos" names a thing
+    a_noun = after_an_article(plain, i)  # "el quitamiedos" names a thing
     if word == "para" and following == "que":
         return False  # "…, para que los gurises vean": a purpose, not "parar"
     asks_whether = word in ASK_IF and "si" in plain[i + 1 : i + 1 + ASK_IF_REACH]  # "mira a ver si…"
