@@ -35,6 +35,7 @@ from . import (
     for_whom,
     home_check,
     named_outcome,
+    one_taken_back,
     owner_questions,
     readings,
     repairs,
@@ -113,6 +114,7 @@ class LLMEnsembleAgent(ConversationEntity):
         if domotics.names_devices:
             home_words = home_check.async_read_home(self.hass).words
             text = without_calls(text, home_words)  # "oye, …", "quillo, …"
+            text = one_taken_back.what_is_left(text) or text  # "…, huy, la cafetera no": the rest
             text = corrections.order_meant(text) or text
             text = repairs.order_repaired(text) or text
             text = spoken_forms.as_written(text)  # "¿está encendío?": "¿está encendido?"
@@ -129,8 +131,6 @@ class LLMEnsembleAgent(ConversationEntity):
         # An order taken back and not repaired is read whole, and its checks pass it on.
         cut = domotics.names_devices and not repairs.takes_back(text)
         parts = several_orders.split_orders(text) if cut else []
-        if len(parts) == 1:  # "pon la freidora y la cafetera, huy, la cafetera no": what is left of it
-            text = parts[0].text
         adjusted = adjustments.read(text) if cut and len(parts) < 2 else None  # "baja un poco la luz"
         try:
             if adjusted:

@@ -34,7 +34,7 @@ from .morphology import (
     singular_of,
     tag,
 )
-from .readings import ASK_IF, INTERROGATIVES, LATER, REASON, REASON_WORDS, begins_with_an_order
+from .readings import ASK_IF, INTERROGATIVES, LATER, REASON, begins_with_an_order
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .said_words import OBJECT_PRONOUNS, OF, SENTENCE_END, WORD, SaidWord, paused, said_words
@@ -98,61 +98,23 @@ def split_orders(text: str) -> list[Order]:
     cleaned = cleaned[:1] + [o for o in cleaned[1:] if not _a_word_of_courtesy(o.text)]  # "prendeme la luz, dale"
     if len(cleaned) < 2 or not all(order.text for order in cleaned) or any(map(_sets_a_condition, cleaned)):
         return [Order(text)]  # "si llueve, quita el riego": one order, on a condition
-    cleaned = _without_taken_back(cleaned)
-    if len(cleaned) == 1:
-        return cleaned  # "pon la freidora y la cafetera, huy, la cafetera no": the freidora alone
     if _refused(cleaned[0]) and not any(map(_asks_or_orders, cleaned[1:])):
         return [Order(text)]  # "no prendas el boiler, el agua ya está caliente": one refusal, and its reason
     return _with_place_said_first(text, said, _with_nouns_left_out(cleaned))
 
 
-def _without_taken_back(orders: list[Order]) -> list[Order]:
-    """The orders without one thing a later part takes back, nor that part.
-
-    "enciende la luz y el termo, bueno, el termo no, que ya está caliente": the termo is taken back.
-    The last part says the thing as one earlier part said it, then "no", and at most a reason (a part
-    after it might say what was meant instead: "…, la tele no, la del salón").
-    """
-    last = len(orders) - 1
-    thing = _taken_back(orders[last])
-    earlier = [i for i in range(last) if thing and _object_said(orders[i]) == thing]
-    return [o for k, o in enumerate(orders) if k not in (earlier[0], last)] if len(earlier) == 1 else orders
-
-
-def _taken_back(order: Order) -> tuple[str, ...] | None:
-    """The thing a part that shares the verb says "no" to ("… el termo no, que …"), or None.
-
-    Only the thing with its article, "no", and nothing after it but a reason set apart.
-    """
-    said = said_words(order.text)[1:]
-    plain = [w.plain for w in said]
-    if not order.shares_verb or "no" not in plain:
-        return None
-    k = plain.index("no")
-    thing = tuple(plain[:k])
-    if len(thing) < 2 or thing[0] not in DETERMINERS:
-        return None
-    if k + 1 < len(said) and (plain[k + 1] not in REASON_WORDS or not paused(order.text, said[k], said[k + 1])):
-        return None  # "…, la tele no, la del salón", "…, la tele no, bueno, ninguna", "la luz no se enciende sola"
-    return thing
-
-
-def _object_said(order: Order) -> tuple[str, ...]:
-    """The words after the part's verb, up to a pause, as the models read them ("el termo, bueno": the termo)."""
-    said = said_words(order.text)
-    end = next((i for i in range(2, len(said)) if paused(order.text, said[i - 1], said[i])), len(said))
-    return tuple(w.plain for w in said[1:end])
-
-
 def _a_word_of_courtesy(text: str) -> bool:
     """A last part of one word that orders nothing of its own: "dale", "venga" (not "apágala").
 
-    Or that word, a pause, and words that order nothing: "…, dale, que Juli ya se durmió".
+    Or that word, a pause, and words that order nothing: "…, dale, que Juli ya se durmió"; not
+    "…; pará, el de mamá no": a "no" after it takes something back.
     """
     said = said_words(text)
     if not said or said[0].plain.endswith(OBJECT_PRONOUNS):
         return False
-    return len(said) == 1 or (paused(text, said[0], said[1]) and not any(_switch_verb(w.plain) for w in said[1:]))
+    rest = [w.plain for w in said[1:]]
+    orders_nothing = not any(switch_verb(w) or tag(w).negation for w in rest)
+    return len(said) == 1 or (paused(text, said[0], said[1]) and orders_nothing)
 
 
 def _refused(order: Order) -> bool:
@@ -218,7 +180,7 @@ def _opens_question(text: str, said: Sequence[SaidWord], plain: Sequence[str], i
     if plain[first] in PREPOSITIONS and first + 1 < len(plain) and plain[first + 1] in QUESTION_OPENERS:
         return True  # "¿a cuánto vamos a estar?", "¿de qué color…?"
     return first < len(plain) and (
-        plain[first] in QUESTION_WORDS or (_starts_order(plain, first) and not _switch_verb(plain[first]))
+        plain[first] in QUESTION_WORDS or (_starts_order(plain, first) and not switch_verb(plain[first]))
     )
 
 
@@ -267,7 +229,7 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
     """
     if start >= end:
         return [Order("")]
-    verb = next((i for i in range(start, end) if _switch_verb(plain[i])), None)
+    verb = next((i for i in range(start, end) if switch_verb(plain[i])), None)
     clause = Order(_span(text, said, start, end))
     if verb is None:
         return [clause]
@@ -292,7 +254,7 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
             owners.add(j)
         elif place is False or (place is None and not article) or follows == "que":
             continue
-        if plain[j] in CLITICS and (_switch_verb(follows) or follows.endswith(PAST_ENDINGS)):
+        if plain[j] in CLITICS and (switch_verb(follows) or follows.endswith(PAST_ENDINGS)):
             continue  # "…, la dejaron prendida": a pronoun and a verb, no second object
         if (first := _join_before(text, said, plain, j, verb if object_first else verb + 1)) is not None:
             cuts += [first, j]
@@ -328,7 +290,7 @@ def _another_owner(plain: Sequence[str], verb: int, j: int, ends: int) -> bool:
         j + 1 == ends
         and j - verb >= 5
         and plain[j] not in NOT_OWNERS
-        and not _switch_verb(plain[j])
+        and not switch_verb(plain[j])
         and plain[j - 1] in ("y", "e")
         and plain[j - 3] == "de"
         and plain[verb + 1] in PLURAL_DETERMINERS
@@ -389,7 +351,7 @@ def _with_nouns_left_out(orders: Sequence[Order]) -> list[Order]:
     for order in orders:
         words = list(WORD.finditer(order.text))
         plain = [normalize_lower_ascii(w.group()) for w in words]
-        verb = next((i for i, p in enumerate(plain) if _switch_verb(p)), None)
+        verb = next((i for i, p in enumerate(plain) if switch_verb(p)), None)
         if verb is None:
             found.append(order)
             continue
@@ -433,7 +395,7 @@ def _with_place_said_first(text: str, said: Sequence[SaidWord], orders: list[Ord
     The place is the second order's too ("prende el ventilador" in the sala), unless it names a
     place of its own ("… y apaga la luz de la cocina").
     """
-    verb = next((i for i, w in enumerate(said) if _switch_verb(w.plain)), None)
+    verb = next((i for i, w in enumerate(said) if switch_verb(w.plain)), None)
     if not said or said[0].plain != "en" or verb is None or verb < 2:
         return orders
     place = text[said[0].start : said[verb].start].strip(" ,")
@@ -448,7 +410,8 @@ def _with_place_said_first(text: str, said: Sequence[SaidWord], orders: list[Ord
     ]
 
 
-def _switch_verb(word: str) -> bool:
+def switch_verb(word: str) -> bool:
+    """An on/off verb, or one that asks a change of brightness or speed."""
     # "… y baja un poco la luz"; not "voy a bajar a la calle", which tells
     said = tag(word)
     return said.order_verb or (adjustments.way_of(word) is not None and not said.infinitive)
@@ -462,7 +425,7 @@ def _starts_order(plain: Sequence[str], i: int) -> bool:
         return False  # "…, para que los gurises vean": a purpose, not "parar"
     asks_whether = word in ASK_IF and "si" in plain[i + 1 : i + 1 + ASK_IF_REACH]  # "mira a ver si…"
     return (
-        (_switch_verb(word) and not a_noun)
+        (switch_verb(word) and not a_noun)
         or word in QUESTION_STARTS
         or (word, following) in QUESTION_PAIRS
         or asks_whether

@@ -212,6 +212,10 @@ async def test_without_the_fallback_it_says_why(hass: HomeAssistant, home: RealH
         ),
         # One of two things taken back: the other is still done.
         ("apaga el deshumidificador y el toallero, bueno, el toallero no", {"switch.deshumidificador": "off"}),
+        (
+            "apaga el toallero y el deshumidificador; no, espera, el toallero déjalo, que Irene se va a duchar",
+            {"switch.deshumidificador": "off"},
+        ),
     ],
 )
 async def test_what_was_asked_is_all_carried_out(

@@ -1,0 +1,115 @@
+"""One of several things taken back at the end: "pon la freidora y la cafetera, huy, la cafetera no".
+
+People ask for two or three things, then take one back in the same breath: "…, bueno, el termo
+no, que ya está caliente", "…; pará, el de mamá no, que está leyendo", "…, aunque el ventilador
+déjalo", "…, la fuente mejor no", "…, no, espera, el cargador no lo quites". The rest is done.
+
+Only where the words are plain: after a pause, at most a few words that take back ("bueno",
+"uy", "espera"…), then the thing with its article, then "no", "mejor no", "déjalo" or "no lo
+quites", and nothing after it but a reason set apart. The thing must name exactly one of the
+orders said before it, as said, by the first of its words ("el cargador" for "el cargador del
+patinete"), or with its noun left out ("el de mamá" for "el velador de mamá"); any other request
+is read whole, and the checks pass it on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .morphology import DETERMINERS, tag
+from .readings import REASON_WORDS
+from .said_words import OBJECT_PRONOUNS, OF, SaidWord, paused, said_words
+from .several_orders import Order, split_orders, switch_verb
+
+# Said before the thing: "…, bueno, el termo no", "…; pará, el de mamá no", "…, aunque el ventilador déjalo".
+BEFORE_THE_THING = frozenset(
+    {"no", "bueno", "mejor", "aunque", "pero", "para", "espera", "esperate", "esperame", "uy", "huy", "ay", "ah",
+     "oh", "ups", "perdon", "perdona", "mira", "che", "digo", "o", "sea"}
+)  # fmt: skip
+LEAVE_IT = frozenset({"dejalo", "dejala", "dejalos", "dejalas", "dejelo", "dejela", "dejelos", "dejelas"})
+MAX_THING_WORDS = 6  # "el ventilador del cuarto de Lucía"
+
+
+@dataclass(frozen=True)
+class _TakenBack:
+    said_before: str  # the request before the words that take the thing back
+    thing: tuple[str, ...]  # the thing taken back, its article first
+
+
+def what_is_left(text: str) -> str | None:
+    """The request without the one thing its last words take back; None where it takes none back.
+
+    "pon la freidora y la cafetera, huy, la cafetera no, que luego no pego ojo" -> "pon la freidora".
+    """
+    taken = _taken_back(text)
+    if taken is None:
+        return None
+    orders = split_orders(taken.said_before)
+    named = [k for k, order in enumerate(orders) if _names(order, taken.thing)]
+    if len(orders) < 2 or len(named) != 1:
+        return None
+    return " y ".join(order.text for k, order in enumerate(orders) if k != named[0])
+
+
+def _taken_back(text: str) -> _TakenBack | None:
+    said = said_words(text)
+    plain = [w.plain for w in said]
+    for i in range(1, len(said)):
+        if not paused(text, said[i - 1], said[i]) or not any(switch_verb(p) for p in plain[:i]):
+            continue
+        first = i
+        while first < len(plain) and plain[first] in BEFORE_THE_THING:
+            first += 1
+        if first < len(plain) and plain[first] in DETERMINERS and (end := _thing_ends(text, said, first)):
+            return _TakenBack(text[: said[i - 1].end], tuple(plain[first:end]))
+    return None
+
+
+def _thing_ends(text: str, said: Sequence[SaidWord], first: int) -> int | None:
+    """Where the thing from word `first` ends, if words that take it back follow it, and at most a reason."""
+    plain = [w.plain for w in said]
+    for end in range(first + 1, min(first + MAX_THING_WORDS + 1, len(plain))):
+        if paused(text, said[end - 1], said[end]) or switch_verb(plain[end]):
+            return None  # "…, la tele no, la del salón" has no "no" of its own; "…, no la apagues" orders
+        after = _after_taking_back(plain, end) if end > first + 1 else None
+        if after is None:
+            continue
+        rest_is_a_reason = after < len(plain) and paused(text, said[after - 1], said[after])
+        if after == len(plain) or (rest_is_a_reason and plain[after] in REASON_WORDS):
+            return end
+        return None
+    return None
+
+
+def _after_taking_back(plain: Sequence[str], at: int) -> int | None:
+    """The word after "no", "mejor no", "déjalo" or "no lo quites" said at word `at`; None where none is."""
+    if plain[at] in LEAVE_IT:
+        return at + 1
+    if plain[at] == "mejor" and at + 1 < len(plain) and plain[at + 1] == "no":
+        return at + 2
+    if plain[at] != "no":
+        return None
+    if at + 1 < len(plain) and plain[at + 1] in OBJECT_PRONOUNS:  # "no lo quites"
+        return at + 3 if at + 2 < len(plain) and tag(plain[at + 2]).switch else None
+    return at + 1
+
+
+def _names(order: Order, thing: tuple[str, ...]) -> bool:
+    """Whether the thing taken back names the order's object: as said, by its first words, or without its noun."""
+    said = [w.plain for w in said_words(order.text)]
+    verb = next((i for i, p in enumerate(said) if switch_verb(p)), None)
+    if verb is None:
+        return False
+    first_said = verb > 0 and said[0] in DETERMINERS  # "la cafetera apágala": said before its verb
+    named = said[:verb] if first_said else said[verb + 1 :]
+    named, taken = _without_article(named), _without_article(list(thing))
+    if not taken or not named:
+        return False
+    if taken[0] in OF:  # "el de mamá": "velador de mamá"
+        return named[1:] == taken
+    return named[: len(taken)] == taken
+
+
+def _without_article(words: list[str]) -> list[str]:
+    return words[1:] if words and words[0] in DETERMINERS else words

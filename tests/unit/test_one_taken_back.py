@@ -1,0 +1,66 @@
+"""One of several things taken back at the end: the rest is done, or the request is read whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from custom_components.llm_ensemble.one_taken_back import what_is_left
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        (
+            "enciende la luz del lavadero y el termo, bueno, el termo no, que ya está caliente",
+            "enciende la luz del lavadero",
+        ),
+        ("apaga la tele, la luz y el ventilador, ah no, el ventilador no", "apaga la tele y apaga la luz"),
+        ("pon la cafetera y la freidora... no, la cafetera no, que ya me he tomado uno", "pon la freidora"),
+        # Left as it is ("déjalo"), or "mejor no", after words that take back.
+        (
+            "apaga la tele grande, la lámpara de pie y el ventilador, aunque el ventilador déjalo, que hace calor",
+            "apaga la tele grande y apaga la lámpara de pie",
+        ),
+        (
+            "enciende el farol, la guirnalda y la fuente; la fuente mejor no",
+            "enciende el farol y enciende la guirnalda",
+        ),
+        # By its first words, or with its noun left out ("el de mamá").
+        ("apaga el flexo y los leds de Lucía, uy, los leds no, que se duerme con ellos", "apaga el flexo"),
+        (
+            "apagá el velador de mamá, el de papá y la luz de la pieza grande; pará, el de mamá no, que está leyendo",
+            "apagá el velador de papá y apagá la luz de la pieza grande",
+        ),
+        (
+            "apaga la luz de nuestro cuarto y la lamparita de Javi y enciende la de Marta; bueno, la de Javi déjala",
+            "apaga la luz de nuestro cuarto y enciende la lamparita de Marta",
+        ),
+        # "No lo quites": the verb after the pronoun.
+        (
+            "quita el cargador del patinete y apaga el fluorescente... no, espera, el cargador no lo quites",
+            "apaga el fluorescente",
+        ),
+        ("apagá la planchita de Sofi y sus lucecitas, ah no, las lucecitas no", "apagá la planchita de Sofi"),
+    ],
+)
+def test_the_thing_taken_back_is_left_out(text: str, left: str) -> None:
+    assert what_is_left(text) == left
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "enciende la luz y la tele, la tele no, bueno, ninguna",  # more than a reason after "no"
+        "enciende la luz y la tele, la tele no, pero solo si llego tarde",
+        "apaga la tele y la luz, la tele no, la del salón",  # what was meant, said after it
+        "apaga la luz del pasillo y la de la cocina, la luz no",  # names both
+        "enciende la tele y la luz, la luz no se enciende sola",  # "no" of another verb
+        "apaga la tele y la luz, no la apagues",  # no thing said
+        "apaga la tele, la tele no",  # nothing left
+        "enciende la luz y la tele, la radio no",  # names none
+        "enciende la luz y la tele",
+        "",
+    ],
+)
+def test_nothing_is_taken_back_but_one_thing_said_plainly_last(text: str) -> None:
+    assert what_is_left(text) is None
