@@ -82,6 +82,7 @@ UNRESOLVED_SPEECH = {
     Unresolved.AMBIGUOUS: "Hay varios aparatos con ese nombre; dime cuál",
     Unresolved.EVERYTHING: "Dime de qué habitación",
     Unresolved.ONLY_PLACE: "Dime qué aparato de ese sitio",
+    Unresolved.ALL_ON: "Dime qué aparatos enciendo",
 }
 PASS_ON_REASON = {
     Unresolved.NO_PLACE: Reason.NO_PLACE,
@@ -89,6 +90,7 @@ PASS_ON_REASON = {
     Unresolved.AMBIGUOUS: Reason.AMBIGUOUS,
     Unresolved.EVERYTHING: Reason.EVERYTHING_UNPLACED,
     Unresolved.ONLY_PLACE: Reason.ONLY_PLACE,
+    Unresolved.ALL_ON: Reason.ALL_ON,
 }
 # Said as Home Assistant's own agent says it, with the entity's own name: no article to guess.
 DONE_ONE = {"ON": "{name} se ha encendido.", "OFF": "{name} se ha apagado."}

@@ -33,7 +33,8 @@ from .vocabulary import domain_words, light_words
 
 PLACE_MARK = "@"
 STATE = "ESTADO"  # the state question's action
-ACTIONS = frozenset({"ON", "OFF", STATE})
+ON = "ON"
+ACTIONS = frozenset({ON, "OFF", STATE})
 EVERY = frozenset({"todas", "todos", "todo", "toda", "cada", "dos", "tres", "ambas", "ambos"})
 ALL_OF_IT = frozenset({"todo"})
 SOMETHING = frozenset({"algo"})  # asked whether something is on somewhere: everything there
@@ -62,6 +63,7 @@ class Unresolved(StrEnum):
     AMBIGUOUS = "ambiguous"  # one device asked for, several answer equally well
     EVERYTHING = "everything"  # "apágalo todo" with no place: the whole home
     ONLY_PLACE = "only_place"  # "enciende el dormitorio": a place, and no device in it
+    ALL_ON = "all_on"  # "prende todo lo de abajo": every device of several rooms switched on
 
 
 def _without_overlap(device: Words, place: Words) -> Words:
@@ -605,6 +607,23 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
     cuarto @ abajo"): a place or device the home lacks stays unresolved. A place named
     alone ("enciende el dormitorio") is no device: the built-in agent knows what to do with it.
     """
+    found = _resolved(naming, home, kinds, here)
+    if isinstance(found, Target) and _everything_on_in_rooms(naming, found, home):
+        return Unresolved.ALL_ON
+    return found
+
+
+def _everything_on_in_rooms(naming: Naming, found: Target, home: Home) -> bool:
+    """Whether every device of several rooms is switched on: "prendé todo lo de la planta baja".
+
+    Nobody wants every plug of a floor on (the heater, the iron, the irrigation): only "todo" of one
+    room ("préndele todo en su cuarto"), or every device of a kind ("las luces de abajo"), is done.
+    """
+    everything = bool(ALL_OF_IT & set(naming.device)) and not content(naming.device)
+    return naming.action == ON and everything and len(_areas_of(found.entity_ids, home)) > 1
+
+
+def _resolved(naming: Naming, home: Home, kinds: Kinds, here: str | None) -> Target | Unresolved:
     if HERE & {*naming.device, *naming.place}:
         return _resolved_here(naming, home, kinds, here)
     naming = _place_split(naming, home) or naming

@@ -39,6 +39,7 @@ class Reason(StrEnum):
     AMBIGUOUS = "ambiguous"
     EVERYTHING_UNPLACED = "everything_unplaced"
     ONLY_PLACE = "only_place"
+    ALL_ON = "all_on"
     NOT_EXPOSED = "not_exposed"
     NOT_SWITCHABLE = "not_switchable"
     NOT_ADJUSTABLE = "not_adjustable"
@@ -89,6 +90,7 @@ SPOKEN = {
     Reason.AMBIGUOUS: "varios aparatos responden a ese nombre",
     Reason.EVERYTHING_UNPLACED: "habla de todo sin decir dónde",
     Reason.ONLY_PLACE: "nombra un sitio y ningún aparato",
+    Reason.ALL_ON: "pide encender todo en varias habitaciones",
     Reason.NOT_EXPOSED: "entidad no expuesta",
     Reason.NOT_SWITCHABLE: "un tipo de entidad que no enciendo ni apago",
     Reason.NOT_ADJUSTABLE: "un aparato sin intensidad ni velocidad que cambiar",

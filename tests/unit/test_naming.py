@@ -93,6 +93,15 @@ def _resolve(answer: str) -> Target | Unresolved:
         ("OFF luces @ estudio", ("light.estudio_1", "light.estudio_2")),  # a plural: every one
         ("ON luz @ habitacion", ("light.quitamiedos",)),  # the only room called so, of no other kind here
         ("OFF todo @ cocina", ("light.encimera", "light.fluorescente")),
+        ("ON todo @ cocina", ("light.encimera", "light.fluorescente")),  # everything of one room
+        (
+            "OFF todo @ abajo",
+            ("light.aseo", "light.encimera", "light.fluorescente", "light.pie", "light.techo", "switch.tele"),
+        ),
+        (
+            "ON todas las luces @ abajo",
+            ("light.aseo", "light.encimera", "light.fluorescente", "light.pie", "light.techo"),
+        ),
         ("OFF todas las luces @ arriba", ("light.bano", "light.estudio_1", "light.estudio_2", "light.quitamiedos")),
         ("ON cargador @ garaje", ("switch.garaje",)),  # no area: the place is in its name
         ("ON luz @ encimera", ("light.encimera",)),  # the place words belong to the name
@@ -120,6 +129,8 @@ def test_resolves_to_the_entities_meant(answer: str, expected: tuple[str, ...] |
         ("ON luz @ estudio", Unresolved.AMBIGUOUS),  # two lights, one asked for
         ("ON lampara", Unresolved.AMBIGUOUS),
         ("OFF todo", Unresolved.EVERYTHING),
+        ("ON todo @ abajo", Unresolved.ALL_ON),  # every plug of a floor switched on
+        ("ON todo @ planta baja", Unresolved.ALL_ON),
         ("OFF las luces", Unresolved.EVERYTHING),  # several lights, by kind, with no place: the whole home
         ("OFF los dos ventiladores @ habitacion de lucia", Unresolved.AMBIGUOUS),  # Lucía has one
     ],
