@@ -101,10 +101,11 @@ SETTINGS = frozenset(
      "color", "maximo", "minimo", "tope", "atenua", "regula", "ajusta", "sube", "baja", "subele", "bajale", "potencia",
      "tenue"}
 )  # fmt: skip
-# "más fuerte", "más flojito", "al tres", "a veintidós": a level, not on or off.
+# "más fuerte", "más flojito", "al tres", "a veintidós", "en el dos", "en veinticuatro": a level, not on or off.
 LEVEL_PATTERN = re.compile(
     r"\bmas (?:alt|baj|fuert|floj|rapid|lent|despaci|oscur|clar|suav|calid|intens)\w*"
-    r"|\bal? (?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte\w*|treinta)\b"
+    r"|\b(?:al?|en|en el) (?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veint\w+|treinta)\b"
+    r"(?! (?:minutos?|horas?|segundos?|dias?)\b)"  # "en diez minutos" is when
 )
 LATER = frozenset(
     {"minutos", "minuto", "horas", "segundos", "luego", "despues", "manana", "noche", "lunes", "martes", "miercoles",

@@ -152,6 +152,8 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("apaga la tele a medianoche", "más tarde"),
         ("enciende la cafetera antes de que me levante", "más tarde"),
         ("pon el ventilador del salón al tres", "otro cambio"),
+        ("pon el minisplit en veinticuatro, que a mi papá le da frío", "otro cambio"),
+        ("prende el abanico de Dani en el uno", "otro cambio"),
         ("pon la luz del salón más tenue", "otro cambio"),
         ("pon el ventilador del salón más rápido", "otro cambio"),
         ("pon el calefactor a media potencia", "otro cambio"),
