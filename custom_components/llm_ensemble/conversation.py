@@ -128,6 +128,8 @@ class LLMEnsembleAgent(ConversationEntity):
                 text = asked
             if plainly := spoken_forms.asked_plainly(text):  # "¿está calentando…?": "¿está encendido…?"
                 asked_again = (*asked_again, plainly)
+            if of_its_thing := spoken_forms.asked_of_its_thing(text):  # "¿no estará puesto el termo desde anoche?"
+                asked_again = tuple(dict.fromkeys((*asked_again, of_its_thing)))
         # An order taken back and not repaired is read whole, and its checks pass it on.
         cut = domotics.names_devices and not repairs.takes_back(text)
         parts = several_orders.split_orders(text) if cut else []

@@ -39,6 +39,8 @@ EVERY = frozenset({"todas", "todos", "todo", "toda", "cada", "dos", "tres", "amb
 ALL_OF_IT = frozenset({"todo"})
 SOMETHING = frozenset({"algo"})  # asked whether something is on somewhere: everything there
 WHOLE_HOME = frozenset({"casa"})
+# "¿está prendida la planchita de Sofi?" voted "planchita @ esta": the verb copied as the place is none.
+ESTAR = frozenset({"esta", "estan", "estara", "estaran"})
 COUNTS = {"dos": 2, "ambos": 2, "ambas": 2, "tres": 3}
 # How a device is named: every word of its name as it is (no word of the same kind for another),
 # every word of its name, some, or its kind.
@@ -607,6 +609,8 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
     cuarto @ abajo"): a place or device the home lacks stays unresolved. A place named
     alone ("enciende el dormitorio") is no device: the built-in agent knows what to do with it.
     """
+    if naming.place and set(naming.place) <= ESTAR:
+        naming = replace(naming, place=())
     found = _resolved(naming, home, kinds, here)
     if isinstance(found, Target) and _everything_on_in_rooms(naming, found, home):
         return Unresolved.ALL_ON

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from .engine.text import normalize_lower_ascii
-from .morphology import tag
-from .readings import LEFT_SO
-from .said_words import said_words
+from .morphology import DEFINITE, POSSESSIVE_MANY, POSSESSIVE_ONE, tag
+from .readings import INTERROGATIVES, LEFT_SO, says_switch_state
+from .said_words import paused, said_words
 
 # "está encendía", "sigue encendía", "la tiene encendía", "se ha dejao encendía": a state.
 HOW_IT_IS = frozenset(
@@ -36,6 +36,20 @@ AT_WORK = re.compile(
     r"\b(?:calentando|enfriando|funcionando|en marcha|(?:echando|dando|tirando|sacando) (?:calor|aire|fr[ií]o))\b",
     re.IGNORECASE,
 )
+
+
+# The thing asked about ends before a state, a verb, a time or what happened meanwhile: "¿no estará puesto
+# el termo desde anoche?", "¿se quedó encendido el fluorescente cuando metió Javi el coche?".
+THING_ENDS = frozenset(
+    {"desde", "cuando", "con", "toda", "todo", "otra", "ya", "todavia", "aun", "hace", "que", "porque", "mientras",
+     "durante", "por", "para", "o", "y", "sigue", "siguen", "esta", "estan", "no", "ahora", "anoche", "hoy"}
+)  # fmt: skip
+NOT_A_THING = frozenset({"noche", "tarde", "manana", "dia", "rato", "vez"})  # "toda la noche", "la otra vez"
+MAX_THING_WORDS = 6  # "la luz del cuarto de la abuela"
+# Asked whether something is on in a place: "¿queda algo prendido en el tendedero?".
+SOMETHING_IN = re.compile(r"¿?\s*(?:queda|hay|habra|se quedo)\s+algo\s+\w+\s+(en|por)\s+", re.IGNORECASE)
+QUESTION_OPENS = re.compile(r"¿\s*(?:y\s+)?(\w+)")  # the word a question opens with
+STATE_FOR_ARTICLE = {"la": "encendida", "las": "encendidas", "los": "encendidos"}
 
 
 def as_written(text: str) -> str:
@@ -82,3 +96,40 @@ def asked_plainly(text: str) -> str | None:
     asked = WHO_LEFT.sub("está", AT_WORK.sub("encendido", text, count=1), count=1)
     asked = WORKS.sub("está encendido", asked, count=1)
     return asked if asked != text else None
+
+
+def asked_of_its_thing(text: str) -> str | None:
+    """A state question asked again as "¿está encendido <the thing>?"; None for any other text.
+
+    "¿no estará puesto el termo desde anoche?" -> "¿está encendido el termo?"; "¿le dejaste la luna
+    encendida al peque?" -> "¿está encendida la luna?"; "¿queda algo prendido en el tendedero?" ->
+    "¿está encendido algo en el tendedero?". The thing is the first said with its article, up to a
+    state, a verb, a time or a pause. Asked only where the models are unsure of the question as said,
+    and checked as any other: an answer switches nothing.
+    """
+    if "?" not in text and "¿" not in text:
+        return None
+    said = said_words(text)
+    plain = [w.plain for w in said]
+    # "¿cuánto gasta la cafetera encendida?" asks another thing.
+    asks_another = any(normalize_lower_ascii(m.group(1)) in INTERROGATIVES for m in QUESTION_OPENS.finditer(text))
+    if asks_another or not any(says_switch_state(p) for p in plain) or any(tag(p).gives_order for p in plain):
+        return None
+    if (something := SOMETHING_IN.search(normalize_lower_ascii(text))) is not None:
+        return f"¿está encendido algo {something.group(1)} {text[something.end() :].strip(' ¿?')}?"
+    articles = DEFINITE | POSSESSIVE_ONE | POSSESSIVE_MANY
+    for first, word in enumerate(plain[:-1]):
+        if word not in articles or plain[first + 1] in NOT_A_THING:
+            continue
+        end = first + 1
+        while end < min(len(plain), first + MAX_THING_WORDS) and not (
+            paused(text, said[end - 1], said[end])
+            or plain[end] in THING_ENDS | LEFT_SO
+            or says_switch_state(plain[end])
+            or tag(plain[end]).switch
+        ):
+            end += 1
+        thing = text[said[first].start : said[end - 1].end]
+        state = STATE_FOR_ARTICLE.get(word, "encendido")
+        return f"¿{'están' if state.endswith('s') else 'está'} {state} {thing}?"
+    return None

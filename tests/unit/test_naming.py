@@ -107,6 +107,7 @@ def _resolve(answer: str) -> Target | Unresolved:
         ("ON luz @ encimera", ("light.encimera",)),  # the place words belong to the name
         ("ON ventilador nuestro @ cuarto", ("fan.dormitorio",)),  # "nuestro cuarto", split otherwise
         ("ON ventilador @ cuarto", Unresolved.NO_PLACE),  # any "cuarto": which one?
+        ("ESTADO quitamiedos @ esta", ("light.quitamiedos",)),  # "está" copied as the place is none
     ],
 )
 def test_resolves_to_the_entities_meant(answer: str, expected: tuple[str, ...] | Unresolved) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from custom_components.llm_ensemble.spoken_forms import as_written, asked_plainly
+from custom_components.llm_ensemble.spoken_forms import as_written, asked_of_its_thing, asked_plainly
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,23 @@ def test_spoken_participles_are_read_written(text: str, written: str) -> None:
 )
 def test_whether_a_device_is_at_work_is_asked_again_as_whether_it_is_on(text: str, asked: str | None) -> None:
     assert asked_plainly(text) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("¿no estará puesto el termo desde anoche?", "¿está encendido el termo?"),
+        ("¿le dejaste la luna encendida al peque?", "¿está encendida la luna?"),
+        ("¿no se habrá quedado la luz del descansillo dada toda la noche?", "¿está encendida la luz del descansillo?"),
+        ("eh, ¿se quedó encendido el fluorescente cuando metió Javi el coche?", "¿está encendido el fluorescente?"),
+        ("¿no estará prendida la planchita de Sofi? que salió apurada", "¿está encendida la planchita de Sofi?"),
+        ("¿siguen prendidas las lucecitas del patio?", "¿están encendidas las lucecitas del patio?"),
+        ("¿queda algo prendido en el tendedero?", "¿está encendido algo en el tendedero?"),
+        ("¿cuánto gasta la cafetera encendida?", None),  # asks another thing
+        ("apaga la luz del pasillo", None),  # no question
+        ("¿me apagas la luz encendida del pasillo?", None),  # an order
+        ("¿está la tele?", None),  # no state
+    ],
+)
+def test_a_state_question_is_asked_again_of_its_thing(text: str, asked: str | None) -> None:
+    assert asked_of_its_thing(text) == asked
