@@ -363,6 +363,8 @@ async def test_a_question_about_whose_device_it_is(
         "¿se quedó puesto el deshumidificador?",
         "¿quién dejó encendido el deshumidificador?",
         "¿anda el deshumidificador?",  # whether it works: whether it is on
+        "¿no se habrá quedado puesto el deshumidificador desde anoche?",  # asked again of its thing
+        "eh, ¿se quedó encendido el deshumidificador cuando salió Irene?",
     ],
 )
 async def test_a_question_about_how_it_was_left(
@@ -425,3 +427,15 @@ async def test_a_brightness_or_a_speed_is_changed(
     reply = speech(await ask(hass, text))
     after = home.snapshot()
     assert {e: s for e, s in after.items() if s != before[e]} == changed, reply
+
+
+@pytest.mark.parametrize("text", ["enciende todo lo de arriba", "prende todo lo de la planta alta"])
+async def test_everything_of_a_floor_is_never_switched_on(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str
+) -> None:
+    """Every plug of several rooms on (the radiator, the dehumidifier) is nobody's wish: nothing switched."""
+    home.reset(dict.fromkeys(home.entities, False))
+    await hass.async_block_till_done()
+    before = states(hass, home)
+    await ask(hass, text)
+    assert states(hass, home) == before
