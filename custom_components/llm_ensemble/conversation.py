@@ -32,6 +32,7 @@ from . import (
     adjustments,
     because,
     corrections,
+    described_rooms,
     for_whom,
     home_check,
     named_outcome,
@@ -112,8 +113,10 @@ class LLMEnsembleAgent(ConversationEntity):
         text = user_input.text
         asked_again: tuple[str, ...] = ()
         if domotics.names_devices:
-            home_words = home_check.async_read_home(self.hass).words
+            home = home_check.async_read_home(self.hass)
+            home_words = home.words
             text = without_calls(text, home_words)  # "oye, …", "quillo, …"
+            text = described_rooms.as_named(text, home) or text  # "la luz de donde comemos": "del comedor"
             text = one_taken_back.what_is_left(text) or text  # "…, huy, la cafetera no": the rest
             text = corrections.order_meant(text) or text
             text = repairs.order_repaired(text) or text
