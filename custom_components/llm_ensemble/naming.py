@@ -611,6 +611,7 @@ def resolve(naming: Naming, home: Home, kinds: Kinds, here: str | None = None) -
     """
     if naming.place and set(naming.place) <= ESTAR:
         naming = replace(naming, place=())
+    naming = _everything_of_a_place(naming) or naming
     found = _resolved(naming, home, kinds, here)
     if isinstance(found, Target) and _everything_on_in_rooms(naming, found, home):
         return Unresolved.ALL_ON
@@ -969,6 +970,14 @@ def _named_elsewhere(naming: Naming, device: Words, here: str, home: Home) -> bo
 
     here_held = any(holds(e) for e in home.entities if e.area_id == here)
     return not here_held and any(holds(e) for e in home.entities if e.area_id != here)
+
+
+def _everything_of_a_place(naming: Naming) -> Naming | None:
+    """Everything of the place after "de", where the models voted it as the device: "todo de arriba"."""
+    said = [w for w in naming.device if w != "lo"]
+    if naming.place or len(said) < 3 or said[0] not in ALL_OF_IT or said[1] not in PLACE_WORDS:
+        return None
+    return replace(naming, device=(said[0],), place=tuple(said[2:]))
 
 
 def _only_a_place(naming: Naming, home: Home, kinds: Kinds) -> bool:

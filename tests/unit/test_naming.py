@@ -94,6 +94,7 @@ def _resolve(answer: str) -> Target | Unresolved:
         ("ON luz @ habitacion", ("light.quitamiedos",)),  # the only room called so, of no other kind here
         ("OFF todo @ cocina", ("light.encimera", "light.fluorescente")),
         ("ON todo @ cocina", ("light.encimera", "light.fluorescente")),  # everything of one room
+        ("OFF todo lo de la cocina", ("light.encimera", "light.fluorescente")),  # the place voted as the device's
         (
             "OFF todo @ abajo",
             ("light.aseo", "light.encimera", "light.fluorescente", "light.pie", "light.techo", "switch.tele"),
@@ -132,6 +133,7 @@ def test_resolves_to_the_entities_meant(answer: str, expected: tuple[str, ...] |
         ("OFF todo", Unresolved.EVERYTHING),
         ("ON todo @ abajo", Unresolved.ALL_ON),  # every plug of a floor switched on
         ("ON todo @ planta baja", Unresolved.ALL_ON),
+        ("ON todo de abajo", Unresolved.ALL_ON),
         ("OFF las luces", Unresolved.EVERYTHING),  # several lights, by kind, with no place: the whole home
         ("OFF los dos ventiladores @ habitacion de lucia", Unresolved.AMBIGUOUS),  # Lucía has one
     ],
