@@ -1073,7 +1073,7 @@ def _called_so(entity: HomeEntity, device: Words) -> bool:
 
 
 def _one_by_its_own_word(
-    device: Words, scored: list[tuple[int, str]], entities: Sequence[HomeEntity], everyone: Sequence[HomeEntity]
+    device: Words, scored: list[tuple[int, str]], entities: Sequence[HomeEntity]
 ) -> list[tuple[int, str]]:
     """One device asked for by a word of a kind: those the home calls by that very word come first.
 
@@ -1091,10 +1091,9 @@ def _one_by_its_own_word(
         return scored
     called = {e.entity_id for e in entities if _called_so(e, device)}
     if not (called_there := called & {entity_id for _, entity_id in scored}):
-        # A device called so, here or elsewhere in the home, that the other words do not fit: one of
-        # its kind is no better guess ("la lamparita de la niña" beside a Lamparita and a "luz de la
-        # niña"; "la lamparita de Dani", whose room has a Luz, where Sofi has the home's Lamparita).
-        return [] if called or any(_called_so(e, device) for e in everyone) else scored
+        # A device here called so, that the other words do not fit: one of its kind is no better
+        # guess ("la lamparita de la niña" beside a Lamparita and a "luz de la niña").
+        return [] if called else scored
 
     def weighed(fit: int, entity_id: str) -> int:
         if entity_id not in called:
@@ -1145,7 +1144,7 @@ def _pick(
     everyone = home.entities if home else entities
     narrowed: list[tuple[int, str]] | Unresolved = scored
     if not naming.plural:
-        narrowed = _one_by_its_own_word(called_by, scored, entities, everyone)
+        narrowed = _one_by_its_own_word(called_by, scored, entities)
     elif called_by:
         narrowed = _by_their_own_word(called_by, scored, everyone)
     if isinstance(narrowed, Unresolved):
