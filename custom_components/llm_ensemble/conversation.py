@@ -117,7 +117,10 @@ class LLMEnsembleAgent(ConversationEntity):
             home_words = home.words
             text = without_calls(text, home_words)  # "oye, …", "quillo, …"
             text = described_rooms.as_named(text, home) or text  # "la luz de donde comemos": "del comedor"
-            text = one_taken_back.what_is_left(text) or text  # "…, huy, la cafetera no": the rest
+            if left := one_taken_back.what_is_left(text):  # "…, huy, la cafetera no": the rest
+                # "enciende la luz y el ventilador del salón, el ventilador no": the place said may have
+                # been the light's too, so the satellite's room is not assumed for what is left.
+                text, here = left, None
             text = corrections.order_meant(text) or text
             text = repairs.order_repaired(text) or text
             text = spoken_forms.as_written(text)  # "¿está encendío?": "¿está encendido?"

@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .morphology import DETERMINERS, tag
+from .morphology import DETERMINERS, after_an_article, articles_agree, tag
 from .readings import REASON_WORDS
 from .said_words import OBJECT_PRONOUNS, OF, SaidWord, paused, said_words
-from .several_orders import Order, split_orders, switch_verb
+from .several_orders import Order, says_no_last, split_orders, switch_verb
 
 # Said before the thing: "…, bueno, el termo no", "…; pará, el de mamá no", "…, aunque el ventilador déjalo".
 BEFORE_THE_THING = frozenset(
@@ -29,6 +29,7 @@ BEFORE_THE_THING = frozenset(
 )  # fmt: skip
 LEAVE_IT = frozenset({"dejalo", "dejala", "dejalos", "dejalas", "dejelo", "dejela", "dejelos", "dejelas"})
 MAX_THING_WORDS = 6  # "el ventilador del cuarto de Lucía"
+NOR = frozenset({"tampoco", "ni"})  # "…, que la camilla tampoco": another thing taken back
 
 
 @dataclass(frozen=True)
@@ -49,14 +50,18 @@ def what_is_left(text: str) -> str | None:
     named = [k for k, order in enumerate(orders) if _names(order, taken.thing)]
     if len(orders) < 2 or len(named) != 1:
         return None
-    return " y ".join(order.text for k, order in enumerate(orders) if k != named[0])
+    kept = [order for k, order in enumerate(orders) if k != named[0]]
+    if any(says_no_last(order.text) for order in kept):
+        return None  # "…, la tele no, la radio no": another thing said "no" is read whole
+    return " y ".join(order.text for order in kept)
 
 
 def _taken_back(text: str) -> _TakenBack | None:
     said = said_words(text)
     plain = [w.plain for w in said]
-    for i in range(1, len(said)):
-        if not paused(text, said[i - 1], said[i]) or not any(switch_verb(p) for p in plain[:i]):
+    verb = next((i for i, p in enumerate(plain) if switch_verb(p)), len(plain))
+    for i in range(verb + 1, len(said)):
+        if not paused(text, said[i - 1], said[i]):
             continue
         first = i
         while first < len(plain) and plain[first] in BEFORE_THE_THING:
@@ -70,16 +75,29 @@ def _thing_ends(text: str, said: Sequence[SaidWord], first: int) -> int | None:
     """Where the thing from word `first` ends, if words that take it back follow it, and at most a reason."""
     plain = [w.plain for w in said]
     for end in range(first + 1, min(first + MAX_THING_WORDS + 1, len(plain))):
-        if paused(text, said[end - 1], said[end]) or switch_verb(plain[end]):
+        if paused(text, said[end - 1], said[end]) or (switch_verb(plain[end]) and not after_an_article(plain, end)):
             return None  # "…, la tele no, la del salón" has no "no" of its own; "…, no la apagues" orders
         after = _after_taking_back(plain, end) if end > first + 1 else None
         if after is None:
             continue
-        rest_is_a_reason = after < len(plain) and paused(text, said[after - 1], said[after])
-        if after == len(plain) or (rest_is_a_reason and plain[after] in REASON_WORDS):
+        if after == len(plain) or _only_a_reason(text, said, after):
             return end
         return None
     return None
+
+
+def _only_a_reason(text: str, said: Sequence[SaidWord], at: int) -> bool:
+    """Whether the words from `at` are a reason set apart that takes back or orders nothing more.
+
+    "…, que ya está caliente"; not "…, que la camilla tampoco", nor "…, que la estoy viendo. Enciende…".
+    """
+    plain = [w.plain for w in said]
+    if not paused(text, said[at - 1], said[at]) or plain[at] not in REASON_WORDS:
+        return False
+    return not any(
+        tag(p).negation or p in NOR or (switch_verb(p) and not after_an_article(plain, k))
+        for k, p in enumerate(plain[at + 1 :], at + 1)
+    )
 
 
 def _after_taking_back(plain: Sequence[str], at: int) -> int | None:
@@ -106,8 +124,9 @@ def _names(order: Order, thing: tuple[str, ...]) -> bool:
     named, taken = _without_article(named), _without_article(list(thing))
     if not taken or not named:
         return False
-    if taken[0] in OF:  # "el de mamá": "velador de mamá"
-        return named[1:] == taken
+    if taken[0] in OF:  # "el de mamá": "velador de mamá", said with an article that agrees
+        article = said[verb + 1] if not first_said and verb + 1 < len(said) else said[0]
+        return named[1:] == taken and articles_agree(thing[0], article)
     return named[: len(taken)] == taken
 
 

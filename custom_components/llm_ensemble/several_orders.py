@@ -103,17 +103,31 @@ def split_orders(text: str) -> list[Order]:
     return _with_place_said_first(text, said, _with_nouns_left_out(cleaned))
 
 
+def says_no_last(text: str) -> bool:
+    """Whether an order says "no" last, before any reason: "apaga el deshumidificador no", "…, el toallero no, que…".
+
+    Not "…, ¿no?", which asks for a yes.
+    """
+    reason = REASON.search(text)
+    order = text[: reason.start()] if reason else text
+    said = said_words(order)
+    return len(said) > 1 and said[-1].plain == "no" and not order.rstrip().endswith("?")
+
+
 def _a_word_of_courtesy(text: str) -> bool:
     """A last part of one word that orders nothing of its own: "dale", "venga" (not "apágala").
 
-    Or that word, a pause, and words that order nothing: "…, dale, que Juli ya se durmió"; not
-    "…; pará, el de mamá no": a "no" after it takes something back.
+    Or that word, a pause, and words that order nothing: "…, dale, que Juli ya se durmió", "…, dale,
+    ¿no?"; not "…; pará, el de mamá no": a thing said "no" to before any reason takes it back.
     """
     said = said_words(text)
     if not said or said[0].plain.endswith(OBJECT_PRONOUNS):
         return False
+    reason = next((k for k in range(1, len(said)) if _reason_begins(text, said, k)), len(said))
     rest = [w.plain for w in said[1:]]
-    orders_nothing = not any(switch_verb(w) or tag(w).negation for w in rest)
+    before_reason = rest[: reason - 1]
+    takes_back = any(tag(w).negation for w in before_reason) and bool(DETERMINERS & set(before_reason))
+    orders_nothing = not any(switch_verb(w) for w in rest) and not takes_back
     return len(said) == 1 or (paused(text, said[0], said[1]) and orders_nothing)
 
 
@@ -454,6 +468,9 @@ async def async_outcome(
     if len(parts) > MAX_ORDERS:  # decided for the record only
         too_many = PassOn(Reason.TOO_MANY_ORDERS, f"{len(parts)} > {MAX_ORDERS}")
         return await decide(text, False), Outcome("Son demasiadas cosas a la vez.", pass_on=too_many)
+    if any(says_no_last(part.text) for part in parts):  # "…, el deshumidificador no": taken back, not ordered
+        hands_off = PassOn(Reason.PART_HANDS_OFF)
+        return await decide(text, False), Outcome("No sé qué parte quieres que haga.", pass_on=hands_off)
     # "baja un poco la luz del salón": the devices are found as the order to turn them on finds them.
     adjusted = [adjustments.read(part.text) for part in parts]
     decisions = [

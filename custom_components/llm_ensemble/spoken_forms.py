@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from .engine.text import normalize_lower_ascii
-from .morphology import DEFINITE, POSSESSIVE_MANY, POSSESSIVE_ONE, tag
+from .morphology import CLITICS, DEFINITE, POSSESSIVE_MANY, POSSESSIVE_ONE, tag
 from .readings import INTERROGATIVES, LEFT_SO, says_switch_state
-from .said_words import paused, said_words
+from .said_words import SaidWord, paused, said_words
 
 # "está encendía", "sigue encendía", "la tiene encendía", "se ha dejao encendía": a state.
 HOW_IT_IS = frozenset(
@@ -44,6 +44,7 @@ THING_ENDS = frozenset(
     {"desde", "cuando", "con", "toda", "todo", "otra", "ya", "todavia", "aun", "hace", "que", "porque", "mientras",
      "durante", "por", "para", "o", "y", "sigue", "siguen", "esta", "estan", "no", "ahora", "anoche", "hoy"}
 )  # fmt: skip
+WHO_DID = frozenset({"se", "ya", "nos", "me"})  # "¿el niño se dejó…?": who did it comes before
 NOT_A_THING = frozenset({"noche", "tarde", "manana", "dia", "rato", "vez"})  # "toda la noche", "la otra vez"
 MAX_THING_WORDS = 6  # "la luz del cuarto de la abuela"
 # Asked whether something is on in a place: "¿queda algo prendido en el tendedero?".
@@ -118,18 +119,35 @@ def asked_of_its_thing(text: str) -> str | None:
     if (something := SOMETHING_IN.search(normalize_lower_ascii(text))) is not None:
         return f"¿está encendido algo {something.group(1)} {text[something.end() :].strip(' ¿?')}?"
     articles = DEFINITE | POSSESSIVE_ONE | POSSESSIVE_MANY
-    for first, word in enumerate(plain[:-1]):
-        if word not in articles or plain[first + 1] in NOT_A_THING:
+    first = 0
+    while first < len(plain) - 1:
+        if plain[first] not in articles or plain[first + 1] in NOT_A_THING:
+            first += 1
             continue
-        end = first + 1
-        while end < min(len(plain), first + MAX_THING_WORDS) and not (
-            paused(text, said[end - 1], said[end])
-            or plain[end] in THING_ENDS | LEFT_SO
-            or says_switch_state(plain[end])
-            or tag(plain[end]).switch
-        ):
-            end += 1
+        end = _thing_end(text, said, first)
+        if end < len(plain) and (plain[end] in LEFT_SO | WHO_DID or tag(plain[end]).told):
+            first = end  # "¿la abuela dejó encendida la estufa?": who left it so, not the thing
+            continue
         thing = text[said[first].start : said[end - 1].end]
-        state = STATE_FOR_ARTICLE.get(word, "encendido")
+        state = STATE_FOR_ARTICLE.get(plain[first], "encendido")
         return f"¿{'están' if state.endswith('s') else 'está'} {state} {thing}?"
     return None
+
+
+def _thing_end(text: str, said: list[SaidWord], first: int) -> int:
+    """Where the thing said from its article at word `first` ends: a state, a verb, a time or a pause."""
+    plain = [w.plain for w in said]
+    end = first + 1
+    while end < min(len(plain), first + MAX_THING_WORDS) and not (
+        paused(text, said[end - 1], said[end])
+        or plain[end] in THING_ENDS | LEFT_SO
+        or says_switch_state(plain[end])
+        or tag(plain[end]).switch
+        or (plain[end] in CLITICS and end + 1 < len(plain) and _a_verb(plain[end + 1]))  # "la tele la dejaste…"
+    ):
+        end += 1
+    return end
+
+
+def _a_verb(word: str) -> bool:
+    return word in LEFT_SO or tag(word).switch or tag(word).told

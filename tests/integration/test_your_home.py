@@ -251,6 +251,8 @@ async def satellite_in(hass: HomeAssistant, area_name: str) -> str:
         ("Sala de estar", "enciende todas las luces", {"light.lampara_techo": "on", "light.lampara_pie": "on"}),
         ("Cochera", "enciende el abanico", {"fan.abanico": "on"}),  # none here: the home's only one
         ("Cochera", "enciende la luz del aseo", {"light.luz_aseo": "on"}),  # a room said is that room
+        # A thing taken back with the place said last: the place may have been the light's too.
+        ("Habitación de Irene", "enciende la luz y el deshumidificador del salón, el deshumidificador no", {}),
     ],
 )
 async def test_the_speakers_room_is_where_no_place_is_said(

@@ -41,6 +41,8 @@ from custom_components.llm_ensemble.one_taken_back import what_is_left
             "apaga el fluorescente",
         ),
         ("apagá la planchita de Sofi y sus lucecitas, ah no, las lucecitas no", "apagá la planchita de Sofi"),
+        # A device named like a verb is a thing after its article.
+        ("apaga el toallero y el quitamiedos, el quitamiedos no", "apaga el toallero"),
     ],
 )
 def test_the_thing_taken_back_is_left_out(text: str, left: str) -> None:
@@ -60,7 +62,18 @@ def test_the_thing_taken_back_is_left_out(text: str, left: str) -> None:
         "enciende la luz y la tele, la radio no",  # names none
         "enciende la luz y la tele",
         "",
+        "apaga la lámpara de Tomás y el abanico, el de Tomás no",  # "el de" is no lámpara
+        "apaga la mesa camilla y el deshumidificador, el deshumidificador mejor no, que la camilla tampoco",
+        "apaga la tele y la luz, la tele no, que la estoy viendo. Enciende la luz del pasillo",  # an order after
+        "apaga la lámpara de pie y la mesa camilla, la lámpara de pie no, la mesa camilla no",
     ],
 )
 def test_nothing_is_taken_back_but_one_thing_said_plainly_last(text: str) -> None:
     assert what_is_left(text) is None
+
+
+def test_a_long_text_is_read_in_time() -> None:
+    """Every pause is looked at once, from the first order on: no pause before it is read again."""
+    left = what_is_left("hola, " * 4000 + "apaga la luz y la tele, la tele no")
+    assert left is not None
+    assert left.endswith("hola, apaga la luz")

@@ -7,7 +7,13 @@ from dataclasses import replace
 import pytest
 
 from custom_components.llm_ensemble.engine import Decision, Timings
-from custom_components.llm_ensemble.several_orders import Order, _a_remark, begins_with_an_order, split_orders
+from custom_components.llm_ensemble.several_orders import (
+    Order,
+    _a_remark,
+    begins_with_an_order,
+    says_no_last,
+    split_orders,
+)
 
 
 @pytest.mark.parametrize(
@@ -44,6 +50,8 @@ from custom_components.llm_ensemble.several_orders import Order, _a_remark, begi
         ("prendé la tele y apagá la radio, dale", ["prendé la tele", "apagá la radio"]),  # nor orders
         # A "no" after the word takes something back: a part of its own, which the checks read.
         ("apagá el velador y la luz; pará, el de papá no", ["apagá el velador", "apagá la luz", "pará, el de papá no"]),
+        ("prende el toallero y la mesa camilla, dale, ¿no?", ["prende el toallero", "prende la mesa camilla"]),
+        ("prende el toallero y la camilla, dale, que no hay nadie", ["prende el toallero", "prende la camilla"]),
         ("apaga el flexo y la de Lucía enciéndela", ["apaga el flexo", "la de Lucía enciéndela"]),  # not a flexo
         ("enciende la tele, ¿puedes?", ["enciende la tele, ¿puedes?"]),
         ("mañana a las siete, ¿eh? enciende la cafetera", ["mañana a las siete, ¿eh? enciende la cafetera"]),
@@ -226,3 +234,17 @@ def test_a_question_after_the_orders_that_asks_nothing_of_the_home_is_a_remark(t
     assert _a_remark(text, part, nobodys, frozenset({"radio", "tele", "luz", "fuente", "patio"})) is remark
     weather = replace(nobodys, route="weather")
     assert not _a_remark(text, part, weather, frozenset())
+
+
+@pytest.mark.parametrize(
+    ("text", "says_no"),
+    [
+        ("apaga el deshumidificador no", True),
+        ("apaga el toallero el toallero no, que Irene se ducha", True),
+        ("apaga la luz, ¿no?", False),  # asks for a yes
+        ("apaga la luz, que no se ve nada", False),  # the reason's
+        ("apaga la luz", False),
+    ],
+)
+def test_a_part_that_says_no_last_takes_back(text: str, says_no: bool) -> None:
+    assert says_no_last(text) is says_no

@@ -66,6 +66,10 @@ def test_whether_a_device_is_at_work_is_asked_again_as_whether_it_is_on(text: st
         ("apaga la luz del pasillo", None),  # no question
         ("¿me apagas la luz encendida del pasillo?", None),  # an order
         ("¿está la tele?", None),  # no state
+        # Who left it so is no thing: the thing after them is.
+        ("¿la abuela dejó encendida la estufa?", "¿está encendida la estufa?"),
+        ("¿el niño se dejó la luz encendida?", "¿está encendida la luz?"),
+        ("¿la tele la dejaste prendida?", "¿está encendida la tele?"),
     ],
 )
 def test_a_state_question_is_asked_again_of_its_thing(text: str, asked: str | None) -> None:
