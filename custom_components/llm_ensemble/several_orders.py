@@ -526,11 +526,11 @@ async def async_plan(
     """One part: a checked switch, a state or weather answer, or why it is not sure."""
     if decision.truncated or decision.route not in (ROUTE_DOMOTICS, ROUTE_WEATHER):
         return Outcome("No te he entendido.", pass_on=PassOn(Reason.SELECTOR, decision.label or decision.route))
+    said = home_check.words(decision.text)
+    if readings.keeps_hands_off(said, decision.text):  # "…, pará, ni la toques", whoever the selector says
+        return Outcome("No sé qué parte quieres que haga.", pass_on=PassOn(Reason.PART_HANDS_OFF))
     if decision.route == ROUTE_WEATHER:
         return await weather_answers.async_answer(hass, settings.weather_entity, decision.text)
-    said = home_check.words(decision.text)
-    if readings.keeps_hands_off(said, decision.text):
-        return Outcome("No sé qué parte quieres que haga.", pass_on=PassOn(Reason.PART_HANDS_OFF))
     return named_outcome.plan(hass, decision, settings, domotics, here)
 
 

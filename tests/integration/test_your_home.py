@@ -441,3 +441,22 @@ async def test_everything_of_a_floor_is_never_switched_on(
     before = states(hass, home)
     await ask(hass, text)
     assert states(hass, home) == before
+
+
+async def test_an_order_then_told_not_to_touch_it_switches_nothing(hass: HomeAssistant, home: RealHome) -> None:
+    """ "…, pará, pará, ni la toques": a part that keeps hands off holds back the whole request.
+
+    With a weather entity, where the selector may send that part to the weather handler.
+    """
+    setup_test_component_platform(hass, "weather", [HouseWeather("Tiempo casa", "tiempo_casa", "sunny", 21, "daily")])
+    assert await async_setup_component(hass, "weather", {"weather": {"platform": "test"}})
+    options = {CONF_WEATHER_ENTITY: "weather.tiempo_casa"}
+    entry = MockConfigEntry(domain=DOMAIN, title="LLM Ensemble", data=dict(SHIPPED_MODELS), options=options)
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    for text in ("apagá la lámpara de pie, pará, pará, ni la toques", "apaga el deshumidificador, para, ni lo toques"):
+        home.reset({"switch.deshumidificador": True, "light.lampara_pie": True})
+        await hass.async_block_till_done()
+        done, reply = await changed_by(hass, home, text)
+        assert done == {}, reply
