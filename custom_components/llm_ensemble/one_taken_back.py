@@ -6,10 +6,11 @@ déjalo", "…, la fuente mejor no", "…, no, espera, el cargador no lo quites"
 
 Only where the words are plain: after a pause, at most a few words that take back ("bueno",
 "uy", "espera"…), then the thing with its article, then "no", "mejor no", "déjalo" or "no lo
-quites", and nothing after it but a reason set apart. The thing must name exactly one of the
-orders said before it, as said, by the first of its words ("el cargador" for "el cargador del
-patinete"), or with its noun left out ("el de mamá" for "el velador de mamá"); any other request
-is read whole, and the checks pass it on.
+quites", and nothing after it but a reason set apart that takes back or orders nothing more. The
+thing must name exactly one of the orders said before it, as said, by the first of its words ("el
+cargador" for "el cargador del patinete"), or with its noun left out and an article that agrees
+("el de mamá" for "el velador de mamá"). Any other request keeps every part, and the checks read
+them all.
 """
 
 from __future__ import annotations
