@@ -156,6 +156,8 @@ async def test_whether_a_device_is_at_work_is_a_state_question(
         "prende el abanico, no me hagas caso",  # called off by a saying
         "no enciendas el deshumidificador",
         "apaga el abanico y enciende el lavavajillas",  # two orders, one about what the home lacks
+        "enciende todo lo de arriba",  # every plug of several rooms on is nobody's wish
+        "prende todo lo de la planta alta",
     ],
 )
 async def test_what_it_cannot_be_sure_of_switches_nothing(
@@ -381,15 +383,22 @@ async def test_a_question_about_how_it_was_left(
     assert "encendido" in speech(result).lower(), speech(result)
 
 
-async def test_an_order_and_a_weather_question_get_both(hass: HomeAssistant, home: RealHome) -> None:
-    """A question in its own marks, after the order or before it: the switch and the forecast."""
-    setup_test_component_platform(hass, "weather", [HouseWeather("Tiempo casa", "tiempo_casa", "rainy", 14, "daily")])
+async def agent_with_weather(hass: HomeAssistant, condition: str, temperature: float) -> None:
+    """The agent set up with a weather entity to answer from (where the selector may send a part)."""
+    setup_test_component_platform(
+        hass, "weather", [HouseWeather("Tiempo casa", "tiempo_casa", condition, temperature, "daily")]
+    )
     assert await async_setup_component(hass, "weather", {"weather": {"platform": "test"}})
     options = {CONF_WEATHER_ENTITY: "weather.tiempo_casa"}
     entry = MockConfigEntry(domain=DOMAIN, title="LLM Ensemble", data=dict(SHIPPED_MODELS), options=options)
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
+
+
+async def test_an_order_and_a_weather_question_get_both(hass: HomeAssistant, home: RealHome) -> None:
+    """A question in its own marks, after the order or before it: the switch and the forecast."""
+    await agent_with_weather(hass, "rainy", 14)
     for text in (
         "apaga el deshumidificador y ¿qué tiempo va a hacer mañana?",
         "¿va a llover mañana? por si acaso apaga el deshumidificador",
@@ -431,30 +440,12 @@ async def test_a_brightness_or_a_speed_is_changed(
     assert {e: s for e, s in after.items() if s != before[e]} == changed, reply
 
 
-@pytest.mark.parametrize("text", ["enciende todo lo de arriba", "prende todo lo de la planta alta"])
-async def test_everything_of_a_floor_is_never_switched_on(
-    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str
-) -> None:
-    """Every plug of several rooms on (the radiator, the dehumidifier) is nobody's wish: nothing switched."""
-    home.reset(dict.fromkeys(home.entities, False))
-    await hass.async_block_till_done()
-    before = states(hass, home)
-    await ask(hass, text)
-    assert states(hass, home) == before
-
-
 async def test_an_order_then_told_not_to_touch_it_switches_nothing(hass: HomeAssistant, home: RealHome) -> None:
     """ "…, pará, pará, ni la toques": a part that keeps hands off holds back the whole request.
 
     With a weather entity, where the selector may send that part to the weather handler.
     """
-    setup_test_component_platform(hass, "weather", [HouseWeather("Tiempo casa", "tiempo_casa", "sunny", 21, "daily")])
-    assert await async_setup_component(hass, "weather", {"weather": {"platform": "test"}})
-    options = {CONF_WEATHER_ENTITY: "weather.tiempo_casa"}
-    entry = MockConfigEntry(domain=DOMAIN, title="LLM Ensemble", data=dict(SHIPPED_MODELS), options=options)
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
+    await agent_with_weather(hass, "sunny", 21)
     for text in ("apagá la lámpara de pie, pará, pará, ni la toques", "apaga el deshumidificador, para, ni lo toques"):
         home.reset({"switch.deshumidificador": True, "light.lampara_pie": True})
         await hass.async_block_till_done()
