@@ -124,7 +124,7 @@ def asked_of_its_thing(text: str) -> str | None:
         if plain[first] not in articles or plain[first + 1] in NOT_A_THING:
             first += 1
             continue
-        end = _thing_end(text, said, first)
+        end = _thing_end(text, said, plain, first)
         if end < len(plain) and (plain[end] in LEFT_SO | WHO_DID or tag(plain[end]).told):
             first = end  # "¿la abuela dejó encendida la estufa?": who left it so, not the thing
             continue
@@ -134,9 +134,8 @@ def asked_of_its_thing(text: str) -> str | None:
     return None
 
 
-def _thing_end(text: str, said: list[SaidWord], first: int) -> int:
+def _thing_end(text: str, said: list[SaidWord], plain: list[str], first: int) -> int:
     """Where the thing said from its article at word `first` ends: a state, a verb, a time or a pause."""
-    plain = [w.plain for w in said]
     end = first + 1
     while end < min(len(plain), first + MAX_THING_WORDS) and not (
         paused(text, said[end - 1], said[end])
