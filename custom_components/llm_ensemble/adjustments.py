@@ -6,6 +6,8 @@ device as it does to switch it. So the device is found as an on/off order finds 
 read as the order to turn it on ("enciende la luz del salón"), voted on and checked the same way,
 and the change is made only where every device found can make it (a light that dims, a fan with
 speeds). A change down never turns a device off, and one asked of a device that is off leaves it off.
+A level said with the order as a manner ("préndela bajita", "el abanico a todo lo que da") is read
+as a level too, and a fan's speed by its number ("en el dos"); "a todo" of a plug just switches it on.
 
 The verbs ("sube", "baja", "pon" and theirs), the words for the highest and the lowest ("a tope",
 "al mínimo") and the numbers in words are Home Assistant's own (`home-assistant-intents`' Spanish
@@ -61,7 +63,20 @@ LEVELS = range(1, 101)  # a percentage said: 0 would turn the device off
 QUESTION = re.compile(r"[¿?]")
 ASKS = frozenset({"esta", "estan", "sigue", "siguen", "tiene", "tienen", "cual", "cuanto", "como", "que", "hay"})
 A_LITTLE = ("un poco", "un poquito", "un poquitin", "un poquitito", "algo")
-HALF = ("la mitad", "media luz", "medias", "media")  # "a la mitad", "a media luz"
+HALF = ("la mitad", "media luz", "medias", "media", "medio gas")  # "a la mitad", "a media luz"
+# How a household says a level with the order itself, where Home Assistant's sentences have none:
+# "a todo lo que da", "al palo" (the highest: a device without levels is simply switched on), and
+# "bajita", "suavecito", "bien tenue" (low: a device without levels cannot do it).
+HIGHEST = (
+    "a toda pastilla", "a todo lo que da", "a todo trapo", "a toda maquina", "a toda mecha", "a todo gas", "a toda",
+    "a todo", "a full", "al palo", "a fondo", "bien fuerte", "muy fuerte",
+)  # fmt: skip
+SOFTLY = frozenset(
+    {"flojito", "flojita", "suave", "suavecito", "suavecita", "bajito", "bajita", "tenue", "tenuecito", "tenuecita",
+     "despacio", "despacito", "poquita", "poquito"}
+)  # fmt: skip
+LOW = 20  # a percentage: "bajita", "suavecito"
+SPEEDS = range(1, 11)  # "en el dos": a fan's speed, counted from its lowest
 # What a change is of ("el brillo de la lámpara"): said, it is no part of the device's name.
 QUANTITIES = frozenset({"brillo", "intensidad", "velocidad", "potencia"})
 # Changes of what the agent does not change: the request is not read as one.
@@ -72,10 +87,14 @@ CLITIC_ENDINGS = tuple(CLITICS | {"melo", "mela", "selo", "sela", "noslo", "nosl
 
 @dataclass(frozen=True)
 class Adjustment:
-    """How much to change: to a percentage ("al 40 %", "a tope"), or by a step up or down."""
+    """How much to change: to a percentage ("al 40 %", "a tope"), to a fan's speed ("en el dos"), or by a
+    step up or down. `as_on`: said as a manner ("a todo", "al palo"), so a device without levels is
+    simply switched on."""
 
     percentage: int | None = None
     step: int = 0
+    speed: int | None = None
+    as_on: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,11 +124,11 @@ def read(text: str) -> Adjusted | None:
         return None  # "no le bajes a la luz": nothing to change
     way = way_of(words[verb]) if verb is not None else None
     reason = REASON.search(text)  # "…, que en media hora llega": the reason says no amount
-    found = _amount(" ".join(w.plain for w in said if not reason or w.end <= reason.start()))
+    found = _amount(" ".join(w.plain for w in said if not reason or w.end <= reason.start()), ordered=verb is not None)
     if found is None and not way:
         return None  # "pon la luz del salón": an on order
     amount, span = found or (Adjustment(), None)
-    if amount.percentage is None and not amount.step:
+    if amount.percentage is None and amount.speed is None and not amount.step:
         if not way:
             return None  # "pon un poco la luz": no way said
         amount = Adjustment(step=STEP * way)  # "baja un poco", "sube la luz"
@@ -172,29 +191,50 @@ def way_of(word: str) -> int | None:
     return None
 
 
-def _amount(plain: str) -> tuple[Adjustment, tuple[int, int]] | None:
+def _amount(plain: str, ordered: bool = True) -> tuple[Adjustment, tuple[int, int]] | None:
     """The amount said and where in the plain text: "al 40 %", "a tope", "más flojito", "un poco".
 
     "un poco" says no way: the verb's is taken. Home Assistant's "más alto", "más bajo" stand for
     the highest and the lowest; said to a family's assistant, they are a step, unless said of the
-    level itself ("en la velocidad más alta").
+    level itself ("en la velocidad más alta"). A level said only as a manner ("a todo", "bajita") or
+    a fan's speed ("en el dos") is read where a verb orders it (`ordered`), not in a remark ("la luz
+    está muy tenue").
     """
     numbers = _numbers_said()
-    for pattern in (rf"\b(?:al?|en|hasta el)\s+(\d{{1,3}}|{numbers})\s*{PERCENT}", rf"\bal?\s+(\d{{1,3}}|{numbers})\b"):
-        if (found := re.search(pattern, plain)) and (value := _number(found.group(1))) in LEVELS:
+    if found := re.search(rf"\b(?:al?|en|hasta el)\s+(\d{{1,3}}|{numbers})\s*{PERCENT}", plain):
+        if (value := _number(found.group(1))) in LEVELS:
             return Adjustment(percentage=value), found.span()
+    speed = rf"\b(?:en\s+(?:el|la)|a\s+la\s+velocidad)\s+(?:(?:velocidad|marcha)\s+)?(\d{{1,2}}|{numbers})\b"
+    if ordered and (found := re.search(speed, plain)) and (value := _number(found.group(1))) in SPEEDS:
+        return Adjustment(speed=value), found.span()
+    if (found := re.search(rf"\bal?\s+(\d{{1,3}}|{numbers})\b", plain)) and (value := _number(found.group(1))) in LEVELS:
+        return Adjustment(percentage=value, speed=value if value in SPEEDS else None), found.span()
     levels = list_values("brightness_level") | dict.fromkeys(HALF, 50)
     quantity = rf"(?:la|el)\s+(?:{'|'.join(QUANTITIES)})\s+"  # "en la velocidad más alta": the highest
+    of_quantity = rf"(?:\s+de\s+(?:{'|'.join(QUANTITIES)}|luz))?"  # "a la mitad de brillo"
     for text in sorted(levels, key=len, reverse=True):
-        before = quantity if text.startswith("mas ") else f"(?:{quantity})?"
-        if found := re.search(rf"\b(?:al?|en)\s+{before}{re.escape(text)}\b", plain):
+        before = quantity if text.startswith("mas ") else f"(?:{quantity}|(?:el|la)\\s+)?"
+        if found := re.search(rf"\b(?:al?|en)\s+{before}{re.escape(text)}\b{of_quantity}", plain):
             return Adjustment(percentage=levels[text]), found.span()
+    highest = "|".join(map(re.escape, HIGHEST))
+    if ordered and (found := re.search(rf"\b(?:pero\s+)?(?:{highest})\b(?!\s+(?:{'|'.join(DETERMINERS)}|mundo|casa)\b)", plain)):
+        return Adjustment(percentage=100, as_on=True), found.span()
     if (found := re.search(r"\b(mas|menos)\s+(\w+)", plain)) and found.group(2) in MORE | LESS:
         up = (found.group(2) in MORE) == (found.group(1) == "mas")
         return Adjustment(step=STEP if up else -STEP), found.span()
+    if ordered and (found := _softly(plain)):
+        return Adjustment(percentage=LOW), found
     if found := re.search(rf"\b(?:{'|'.join(A_LITTLE)})\b", plain):
         return Adjustment(), found.span()
     return None
+
+
+def _softly(plain: str) -> tuple[int, int] | None:
+    """Where a low level is said as a manner: "bajita", "pero bien suavecito", "medio bajito"; not "un poquito"."""
+    found = re.search(rf"\b(?:pero\s+)?(?:(?:bien|muy|medio)\s+)?({'|'.join(SOFTLY)})\b", plain)
+    if found is None or re.search(r"\b(?:un|una|mas|menos)\s+$", plain[: found.start(1)]):
+        return None
+    return found.span()
 
 
 @lru_cache(maxsize=1)
@@ -231,11 +271,13 @@ def _without_quantity(kept: list[str]) -> list[str]:
     return kept
 
 
-def cannot_change(hass: HomeAssistant, entity_ids: Sequence[str]) -> Outcome | None:
-    """Why these devices cannot make the change (a switch, a light that does not dim), or None."""
+def cannot_change(
+    hass: HomeAssistant, entity_ids: Sequence[str], adjustment: Adjustment = Adjustment()
+) -> Outcome | None:
+    """Why these devices cannot make the change (a switch, a light that does not dim, a speed of a light), or None."""
     for entity_id in entity_ids:
         state = hass.states.get(entity_id)
-        if state is None or not _changes_level(state):
+        if state is None or not _takes(state, adjustment):
             name = state.name if state else entity_id
             return Outcome(
                 f"No sé subir ni bajar {name}.",
@@ -243,6 +285,12 @@ def cannot_change(hass: HomeAssistant, entity_ids: Sequence[str]) -> Outcome | N
                 pass_on=PassOn(Reason.NOT_ADJUSTABLE, entity_id),
             )
     return None
+
+
+def none_takes_a_level(hass: HomeAssistant, entity_ids: Sequence[str]) -> bool:
+    """Whether no device found has a level (plugs, lights that do not dim)."""
+    states = [hass.states.get(entity_id) for entity_id in entity_ids]
+    return all(state is not None and not _changes_level(state) for state in states)
 
 
 async def async_change(
@@ -277,7 +325,9 @@ async def async_change(
 
 
 def new_level(state: State, adjustment: Adjustment) -> int | None:
-    """The percentage the device goes to; None where it is off and asked to go down."""
+    """The percentage the device goes to; None where it is off and asked to go down, or asked a speed it has not."""
+    if adjustment.speed is not None and state.domain == FAN_DOMAIN:
+        return _speed_level(state, adjustment.speed)
     if adjustment.percentage is not None:
         return adjustment.percentage
     current = _level(state)
@@ -301,6 +351,23 @@ def _level(state: State) -> int:
         return round(brightness * 100 / FULL_BRIGHTNESS) if isinstance(brightness, int | float) else 100
     percentage = state.attributes.get(ATTR_PERCENTAGE)
     return round(percentage) if isinstance(percentage, int | float) else 100
+
+
+def _speed_level(state: State, speed: int) -> int | None:
+    """The percentage of a fan's speed counted from its lowest ("en el dos"); None past its highest."""
+    level = round(speed * float(state.attributes.get(ATTR_PERCENTAGE_STEP) or 1))
+    return level if level in LEVELS else None
+
+
+def _takes(state: State, adjustment: Adjustment) -> bool:
+    """Whether the device can make the change: a level at all, and a speed said only of a fan that has it."""
+    if not _changes_level(state):
+        return False
+    if adjustment.speed is None:
+        return True
+    if state.domain == FAN_DOMAIN:
+        return _speed_level(state, adjustment.speed) is not None
+    return adjustment.percentage is not None  # "la luz al dos" is a percentage; "la luz en el dos" is nothing
 
 
 def _changes_level(state: State) -> bool:

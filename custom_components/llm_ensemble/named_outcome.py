@@ -222,7 +222,9 @@ def adjusting(hass: HomeAssistant, found: Switch | Outcome, adjustment: Adjustme
         return found
     if found.action != "ON":
         return Outcome("No te he entendido.", pass_on=PassOn(Reason.NOT_ADJUSTABLE, found.action))
-    return adjustments.cannot_change(hass, found.entity_ids) or replace(found, adjustment=adjustment)
+    if adjustment.as_on and adjustments.none_takes_a_level(hass, found.entity_ids):
+        return found  # "pon el termo a todo trapo": switched on is as high as it goes
+    return adjustments.cannot_change(hass, found.entity_ids, adjustment) or replace(found, adjustment=adjustment)
 
 
 async def async_outcome(

@@ -426,6 +426,11 @@ async def test_an_order_and_a_weather_question_get_both(hass: HomeAssistant, hom
         ),
         # A switch has no brightness: nothing changes.
         ("baja un poco el deshumidificador", {}),
+        # A level said as a manner, or a fan's speed by its number.
+        ("prende la lámpara de pie bajita, que vamos a ver una peli", {"light.lampara_pie": "on 51 0,0"}),
+        ("ponle al abanico de la recámara de Tomás en el uno", {"fan.abanico": "on 25"}),  # the first of four
+        ("prende el abanico de la recámara de Tomás a todo lo que da", {"fan.abanico": "on 100"}),
+        ("prende la lámpara de pie en el dos", {}),  # a light has no speeds
     ],
 )
 async def test_a_brightness_or_a_speed_is_changed(
@@ -438,6 +443,20 @@ async def test_a_brightness_or_a_speed_is_changed(
     reply = speech(await ask(hass, text))
     after = home.snapshot()
     assert {e: s for e, s in after.items() if s != before[e]} == changed, reply
+
+
+async def test_a_plug_asked_its_highest_is_switched_on_and_never_its_lowest(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry
+) -> None:
+    """ "a todo lo que da" of a plug is as high as it goes: on; "bajito" it cannot do, so nothing changes."""
+    for text, changed in (
+        ("prende el deshumidificador a todo lo que da", {"switch.deshumidificador": "on"}),
+        ("prende el deshumidificador bajito", {}),
+    ):
+        home.reset({"switch.deshumidificador": False})
+        await hass.async_block_till_done()
+        done, reply = await changed_by(hass, home, text)
+        assert done == changed, (text, reply)
 
 
 async def test_an_order_then_told_not_to_touch_it_switches_nothing(hass: HomeAssistant, home: RealHome) -> None:

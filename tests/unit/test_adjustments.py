@@ -42,6 +42,44 @@ def test_a_change_is_read_with_the_order_that_finds_its_device(text: str, adjust
     assert read(text) == adjusted
 
 
+HIGHEST_AS_SAID, LOW = Adjustment(100, as_on=True), Adjustment(20)
+
+
+@pytest.mark.parametrize(
+    ("text", "adjusted"),
+    [
+        ("prende la luz de la sala bajita", Adjusted(LOW, "enciende la luz de la sala")),
+        ("ponme el ventilador suavecito, que hace fresco", Adjusted(LOW, "enciende el ventilador, que hace fresco")),
+        ("enciende la lámpara pero bien tenue", Adjusted(LOW, "enciende la lámpara")),
+        ("prendé el farol medio bajito", Adjusted(LOW, "enciende el farol")),
+        ("prende el abanico a todo lo que da", Adjusted(HIGHEST_AS_SAID, "enciende el abanico")),
+        ("poné el ventilador al palo", Adjusted(HIGHEST_AS_SAID, "enciende el ventilador")),
+        ("pon el termo a todo trapo, que nos duchamos", Adjusted(HIGHEST_AS_SAID, "enciende el termo, que nos duchamos")),
+        ("prende el abanico en el mínimo", Adjusted(Adjustment(1), "enciende el abanico")),
+        ("pon las luces de Lucía a la mitad de brillo", Adjusted(Adjustment(50), "enciende las luces de Lucía")),
+        ("prendé el ventilador de Nacho en el dos", Adjusted(Adjustment(speed=2), "enciende el ventilador de Nacho")),
+        ("pon el ventilador a la velocidad tres", Adjusted(Adjustment(speed=3), "enciende el ventilador")),
+        ("pon el abanico al dos", Adjusted(Adjustment(2, speed=2), "enciende el abanico")),  # a speed, or 2 %
+    ],
+)
+def test_a_level_said_as_a_manner_or_a_speed_is_read_with_the_order(text: str, adjusted: Adjusted) -> None:
+    assert read(text) == adjusted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la luz de la sala está muy tenue",  # a remark: no verb orders the level
+        "baja un poquito la luz",  # a step, not the low level
+        "enciende la luz a la una",  # a time, not a speed
+        "prende las luces a toda la casa",  # "a toda" of a place, not a level
+    ],
+)
+def test_a_manner_is_no_level_where_no_order_says_it(text: str) -> None:
+    adjusted = read(text)
+    assert adjusted is None or adjusted.adjustment not in (LOW, HIGHEST_AS_SAID, Adjustment(speed=1))
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     [
@@ -100,6 +138,10 @@ def test_a_word_that_is_no_such_verb_has_no_way() -> None:
         (State("fan.a", "on", {"percentage": 33, "percentage_step": 33.33}), UP, 66),  # one speed of three
         (State("fan.a", "on", {"percentage": 33, "percentage_step": 33.33}), DOWN, 33),  # the lowest speed
         (State("fan.a", "on", {"percentage": 50, "percentage_step": 1}), UP, 70),
+        (State("fan.a", "off", {"percentage_step": 33.33}), Adjustment(speed=2), 67),  # the second of three
+        (State("fan.a", "off", {"percentage_step": 33.33}), Adjustment(speed=4), None),  # past its highest
+        (State("fan.a", "off", {"percentage_step": 25}), Adjustment(2, speed=2), 50),  # "al dos": a speed
+        (State("light.a", "off"), Adjustment(2, speed=2), 2),  # of a light, a percentage
     ],
 )
 def test_the_level_a_device_goes_to(state: State, adjustment: Adjustment, level: int | None) -> None:
