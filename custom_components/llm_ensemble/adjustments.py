@@ -35,7 +35,7 @@ from homeassistant.helpers.intent import IntentResponseErrorCode
 
 from .engine.text import normalize_lower_ascii
 from .morphology import CLITICS, DETERMINERS, NEGATIONS, tag
-from .readings import REASON
+from .readings import REASON, Request, reason_says_how
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .said_words import OBJECT_PRONOUNS, PAUSE, SaidWord, paused, said_words
@@ -87,9 +87,10 @@ CLITIC_ENDINGS = tuple(CLITICS | {"melo", "mela", "selo", "sela", "noslo", "nosl
 
 @dataclass(frozen=True)
 class Adjustment:
-    """How much to change: to a percentage ("al 40 %", "a tope"), to a fan's speed ("en el dos"), or by a
-    step up or down. `as_on`: said as a manner ("a todo", "al palo"), so a device without levels is
-    simply switched on."""
+    """How much to change: to a percentage ("al 40 %", "a tope"), to a fan's speed ("en el dos"), or by a step.
+
+    `as_on`: the highest said as a manner ("a todo", "al palo"): a device without levels is simply switched on.
+    """
 
     percentage: int | None = None
     step: int = 0
@@ -125,14 +126,16 @@ def read(text: str) -> Adjusted | None:
     way = way_of(words[verb]) if verb is not None else None
     reason = REASON.search(text)  # "…, que en media hora llega": the reason says no amount
     found = _amount(" ".join(w.plain for w in said if not reason or w.end <= reason.start()), ordered=verb is not None)
-    if found is None and not way:
+    amount, span, said_how = (*found, set()) if found else (Adjustment(), None, set[int]())
+    if found is None and reason and verb is not None and (in_reason := _amount_in_reason(said, text, reason)):
+        amount, said_how = in_reason  # "…, que vaya al mínimo, que Marta se queja"
+    elif found is None and not way:
         return None  # "pon la luz del salón": an on order
-    amount, span = found or (Adjustment(), None)
     if amount.percentage is None and amount.speed is None and not amount.step:
         if not way:
             return None  # "pon un poco la luz": no way said
         amount = Adjustment(step=STEP * way)  # "baja un poco", "sube la luz"
-    cut = _words_within(words, span) if span else set()
+    cut = (_words_within(words, span) if span else set()) | said_how
     if verb is not None:
         object_first = words[verb].endswith(OBJECT_PRONOUNS)  # "el ventilador ponlo a tope"
         cut |= {verb, *(() if object_first else range(verb))}
@@ -148,6 +151,21 @@ def read(text: str) -> Adjusted | None:
     ]
     spoken = _without_quantity(spoken)
     return Adjusted(amount, " ".join((ORDER, *spoken))) if spoken else None
+
+
+def _amount_in_reason(said: Sequence[SaidWord], text: str, reason: re.Match[str]) -> tuple[Adjustment, set[int]] | None:
+    """The amount in a reason that says how the device is to work, and the reason's words.
+
+    "…, que dé poquita luz", "…, que alumbre a medio gas, que…": up to the next pause or reason.
+    """
+    if not reason_says_how(Request(tuple(w.plain for w in said), text)):
+        return None
+    pause = PAUSE.search(text, reason.end())
+    following = REASON.search(text, reason.end())
+    end = min(m.start() for m in (pause, following) if m) if pause or following else len(text)
+    clause = {i for i, w in enumerate(said) if reason.start() <= w.start and w.end <= end}
+    found = _amount(" ".join(said[i].plain for i in sorted(clause)))
+    return (found[0], clause) if found else None
 
 
 def _said_as_verb(said: Sequence[SaidWord], text: str, i: int) -> bool:
@@ -191,7 +209,10 @@ def way_of(word: str) -> int | None:
     return None
 
 
-def _amount(plain: str, ordered: bool = True) -> tuple[Adjustment, tuple[int, int]] | None:
+Found = tuple[Adjustment, tuple[int, int]]  # an amount, and where it is said in the plain text
+
+
+def _amount(plain: str, ordered: bool = True) -> Found | None:
     """The amount said and where in the plain text: "al 40 %", "a tope", "más flojito", "un poco".
 
     "un poco" says no way: the verb's is taken. Home Assistant's "más alto", "más bajo" stand for
@@ -200,15 +221,45 @@ def _amount(plain: str, ordered: bool = True) -> tuple[Adjustment, tuple[int, in
     a fan's speed ("en el dos") is read where a verb orders it (`ordered`), not in a remark ("la luz
     está muy tenue").
     """
-    numbers = _numbers_said()
-    if found := re.search(rf"\b(?:al?|en|hasta el)\s+(\d{{1,3}}|{numbers})\s*{PERCENT}", plain):
-        if (value := _number(found.group(1))) in LEVELS:
-            return Adjustment(percentage=value), found.span()
-    speed = rf"\b(?:en\s+(?:el|la)|a\s+la\s+velocidad)\s+(?:(?:velocidad|marcha)\s+)?(\d{{1,2}}|{numbers})\b"
-    if ordered and (found := re.search(speed, plain)) and (value := _number(found.group(1))) in SPEEDS:
+    readers = (
+        (_percentage, True),
+        (_speed, ordered),
+        (_number, True),
+        (_level_word, True),
+        (_highest, ordered),
+        (_step, True),
+        (_softly, ordered),
+        (_a_little, True),
+    )
+    return next((found for reader, read_here in readers if read_here and (found := reader(plain))), None)
+
+
+def _percentage(plain: str) -> Found | None:
+    """A percentage: "al 40 %", "al cincuenta por ciento"."""
+    found = re.search(rf"\b(?:al?|en|hasta el)\s+(\d{{1,3}}|{_numbers_said()})\s*{PERCENT}", plain)
+    if found and (value := _number_of(found.group(1))) in LEVELS:
+        return Adjustment(percentage=value), found.span()
+    return None
+
+
+def _speed(plain: str) -> Found | None:
+    """A fan's speed: "en el dos", "en la velocidad tres", "a la velocidad uno"."""
+    said = rf"\b(?:en\s+(?:el|la)|a\s+la\s+velocidad)\s+(?:(?:velocidad|marcha)\s+)?(\d{{1,2}}|{_numbers_said()})\b"
+    if (found := re.search(said, plain)) and (value := _number_of(found.group(1))) in SPEEDS:
         return Adjustment(speed=value), found.span()
-    if (found := re.search(rf"\bal?\s+(\d{{1,3}}|{numbers})\b", plain)) and (value := _number(found.group(1))) in LEVELS:
+    return None
+
+
+def _number(plain: str) -> Found | None:
+    """A number: "al 40", "al dos", a percentage, and of a fan a speed where it is one."""
+    found = re.search(rf"\bal?\s+(\d{{1,3}}|{_numbers_said()})\b", plain)
+    if found and (value := _number_of(found.group(1))) in LEVELS:
         return Adjustment(percentage=value, speed=value if value in SPEEDS else None), found.span()
+    return None
+
+
+def _level_word(plain: str) -> Found | None:
+    """Home Assistant's words for a level and the half: "al máximo", "en el mínimo", "a la mitad de brillo"."""
     levels = list_values("brightness_level") | dict.fromkeys(HALF, 50)
     quantity = rf"(?:la|el)\s+(?:{'|'.join(QUANTITIES)})\s+"  # "en la velocidad más alta": the highest
     of_quantity = rf"(?:\s+de\s+(?:{'|'.join(QUANTITIES)}|luz))?"  # "a la mitad de brillo"
@@ -216,25 +267,39 @@ def _amount(plain: str, ordered: bool = True) -> tuple[Adjustment, tuple[int, in
         before = quantity if text.startswith("mas ") else f"(?:{quantity}|(?:el|la)\\s+)?"
         if found := re.search(rf"\b(?:al?|en)\s+{before}{re.escape(text)}\b{of_quantity}", plain):
             return Adjustment(percentage=levels[text]), found.span()
-    highest = "|".join(map(re.escape, HIGHEST))
-    if ordered and (found := re.search(rf"\b(?:pero\s+)?(?:{highest})\b(?!\s+(?:{'|'.join(DETERMINERS)}|mundo|casa)\b)", plain)):
-        return Adjustment(percentage=100, as_on=True), found.span()
-    if (found := re.search(r"\b(mas|menos)\s+(\w+)", plain)) and found.group(2) in MORE | LESS:
-        up = (found.group(2) in MORE) == (found.group(1) == "mas")
-        return Adjustment(step=STEP if up else -STEP), found.span()
-    if ordered and (found := _softly(plain)):
-        return Adjustment(percentage=LOW), found
-    if found := re.search(rf"\b(?:{'|'.join(A_LITTLE)})\b", plain):
-        return Adjustment(), found.span()
     return None
 
 
-def _softly(plain: str) -> tuple[int, int] | None:
-    """Where a low level is said as a manner: "bajita", "pero bien suavecito", "medio bajito"; not "un poquito"."""
+def _highest(plain: str) -> Found | None:
+    """The highest said as a manner: "a todo lo que da", "pero al palo"; not "a toda la casa"."""
+    highest = "|".join(map(re.escape, HIGHEST))
+    not_of = "|".join((*DETERMINERS, "mundo", "casa"))
+    if found := re.search(rf"\b(?:pero\s+)?(?:{highest})\b(?!\s+(?:{not_of})\b)", plain):
+        return Adjustment(percentage=100, as_on=True), found.span()
+    return None
+
+
+def _step(plain: str) -> Found | None:
+    """A step the way said: "más flojito", "menos fuerte"."""
+    if (found := re.search(r"\b(mas|menos)\s+(\w+)", plain)) and found.group(2) in MORE | LESS:
+        up = (found.group(2) in MORE) == (found.group(1) == "mas")
+        return Adjustment(step=STEP if up else -STEP), found.span()
+    return None
+
+
+def _softly(plain: str) -> Found | None:
+    """Low, said as a manner: "bajita", "pero bien suavecito", "medio bajito"; not "un poquito"."""
     found = re.search(rf"\b(?:pero\s+)?(?:(?:bien|muy|medio)\s+)?({'|'.join(SOFTLY)})\b", plain)
     if found is None or re.search(r"\b(?:un|una|mas|menos)\s+$", plain[: found.start(1)]):
         return None
-    return found.span()
+    return Adjustment(percentage=LOW), found.span()
+
+
+def _a_little(plain: str) -> Found | None:
+    """A little, no way said ("un poco", "un poquito"): the verb's is taken."""
+    if found := re.search(rf"\b(?:{'|'.join(A_LITTLE)})\b", plain):
+        return Adjustment(), found.span()
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -243,7 +308,7 @@ def _numbers_said() -> str:
     return "|".join(sorted(map(re.escape, number_words()), key=len, reverse=True)) or "(?!)"
 
 
-def _number(said: str) -> int | None:
+def _number_of(said: str) -> int | None:
     return int(said) if said.isdigit() else number_words().get(said)
 
 
@@ -271,9 +336,7 @@ def _without_quantity(kept: list[str]) -> list[str]:
     return kept
 
 
-def cannot_change(
-    hass: HomeAssistant, entity_ids: Sequence[str], adjustment: Adjustment = Adjustment()
-) -> Outcome | None:
+def cannot_change(hass: HomeAssistant, entity_ids: Sequence[str], adjustment: Adjustment) -> Outcome | None:
     """Why these devices cannot make the change (a switch, a light that does not dim, a speed of a light), or None."""
     for entity_id in entity_ids:
         state = hass.states.get(entity_id)
