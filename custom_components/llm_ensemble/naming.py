@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property, lru_cache
+from itertools import chain
 
 from .device_words import SAME_APPLIANCE
 from .engine import CatalogEntry
@@ -690,9 +691,12 @@ def unvoted_name_word(said: Words, named: str, home_words: frozenset[str]) -> st
 
     "la lámpara de sal del garaje" voted "lampara @ garaje": the answer names a device the request
     does not, the model's guess for a word it does not know. `said` has the words the votes named
-    replaced by `named`; a word one slip from one of the home's names is the home's.
+    replaced by `named`; a word one slip from one of the home's names is the home's. A word after
+    "sin" describes it too ("la luz del baño sin ducha": the aseo, not the baño); not a manner ("sin
+    hacer ruido").
     """
-    for following in _words_after(said, named):
+    lacking = (w for w in _words_after(said, named, ("sin",)) if not tag(w).infinitive)
+    for following in chain(_words_after(said, named), lacking):
         if (
             following != named
             and following not in NAMES_NOTHING

@@ -193,6 +193,11 @@ ASKING_WORDS = frozenset({"favor", "porfa", "porfis", "porfi", "porfavor", "plis
 POLITE = ASKING_WORDS | {"por", "si", "me", "haces", "el", "ya", "mismo", "ahora", "anda", "venga", "gracias"}
 STILL_SO = frozenset({"sigue", "siguen", "queda", "quedan", "continua", "continuan"})  # how it is, not asked
 REASON_WORDS = frozenset({"que", "porque", "para", "pues", "q"})  # a reason or a purpose after the asking
+# "qué bien queda…", "qué bonito se ve…": an exclamation of how things look.
+HOW_THINGS_LOOK = frozenset(
+    {"bien", "mal", "bonito", "bonita", "lindo", "linda", "precioso", "preciosa", "guapo", "guapa", "chulo", "chula",
+     "padre", "agradable", "acogedor", "acogedora", "elegante", "feo", "fea", "raro", "rara", "comodo", "comoda"}
+)  # fmt: skip
 SAYS_NO_FIRST = re.compile(r"(?:^|\W)no\s*[,.!;:]")  # "la cafetera no, apaga…": a no, then the order
 
 
@@ -429,6 +434,7 @@ READINGS: tuple[tuple[Reason, Callable[[Request], bool]], ...] = (
     (Reason.QUESTION, asks_something),
     (Reason.OTHER_CHANGE, asks_another_change),
     (Reason.LATER_OR_CONDITION, is_for_later),
+    (Reason.NO_SWITCH_ASKED, lambda r: exclaims(r)),
     (Reason.NO_SWITCH_ASKED, lambda r: only_remarks(r.words)),  # the last: any other reason says more
 )
 
@@ -712,6 +718,18 @@ def only_a_purpose(words: Sequence[str]) -> bool:
         and all(words[i] == "para" and i + 1 < len(words) and said[i + 1].infinitive for i in orders)
         and not any(t.participle for t in said)
     )
+
+
+def exclaims(request: Request) -> bool:
+    """Whether it exclaims how things look and orders nothing: "qué bien queda el salón con la lámpara encendida".
+
+    "Qué" and a word of how things look ("¡qué bonito se ve el jardín con la guirnalda prendida!"), no
+    question mark, no on/off verb given as an order anywhere.
+    """
+    words = request.words
+    if request.asked or len(words) < 2 or words[0] != "que" or words[1] not in HOW_THINGS_LOOK:
+        return False
+    return not any(gives_order_at(words, i) for i in range(len(words)))
 
 
 def only_remarks(words: Sequence[str]) -> bool:

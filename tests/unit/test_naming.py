@@ -378,6 +378,8 @@ def test_a_floor_said_after_several_devices_is_the_place() -> None:
         ("enciende la cosa de arriba", None),  # a floor of the home
         ("enciende la cosa de la cosina", None),  # one slip from the home's "cocina"
         ("apaga la cosa, que se ha quedado encendida", None),
+        ("apaga la cosa del cosa sin ducha", "ducha"),  # described by what it lacks
+        ("apaga la cosa sin hacer ruido", None),  # a manner
     ],
 )
 def test_a_naming_word_no_vote_kept(said: str, unvoted: str | None) -> None:

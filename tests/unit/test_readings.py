@@ -98,6 +98,9 @@ from custom_components.llm_ensemble.reasons import Reason
         ("la luz del salón encendida para leer", None),  # an order without a verb
         ("la campana hace un ruido insoportable", "no pide"),  # a remark: nothing asks for a switch
         ("el flexo me lo regaló mi hermana", "no pide"),
+        ("qué bien queda el salón con la lámpara de pie encendida", "no pide"),  # an exclamation
+        ("¡qué bonito se ve el jardín con la guirnalda prendida!", "no pide"),
+        ("qué bien, enciende la lámpara de pie", None),  # the exclamation, then an order
         ("la lavadora ya terminó", "no pide"),
         ("compra bombillas para el salón", "no pide"),  # "para" the preposition
         ("para el riego", None),  # "para" the verb
