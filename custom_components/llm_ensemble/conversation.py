@@ -134,7 +134,8 @@ class LLMEnsembleAgent(ConversationEntity):
                 text = asked
             if plainly := spoken_forms.asked_plainly(text):  # "¿está calentando…?": "¿está encendido…?"
                 asked_again = (*asked_again, plainly)
-            if of_its_thing := spoken_forms.asked_of_its_thing(text):  # "¿no estará puesto el termo desde anoche?"
+            # "¿no estará puesto el termo desde anoche?", "¿el abanico no se quedó dando vueltas?"
+            if of_its_thing := spoken_forms.asked_of_its_thing(text) or spoken_forms.asked_of_its_thing(plainly or ""):
                 asked_again = tuple(dict.fromkeys((*asked_again, of_its_thing)))
         # An order taken back and not repaired is read whole, and its checks pass it on.
         cut = domotics.names_devices and not repairs.takes_back(text)

@@ -14,7 +14,7 @@ import re
 
 from .engine.text import normalize_lower_ascii
 from .morphology import CLITICS, DEFINITE, POSSESSIVE_MANY, POSSESSIVE_ONE, tag
-from .readings import INTERROGATIVES, LEFT_SO, says_switch_state
+from .readings import INTERROGATIVES, LEFT, LEFT_SO, says_switch_state
 from .said_words import SaidWord, paused, said_words
 
 # "está encendía", "sigue encendía", "la tiene encendía", "se ha dejao encendía": a state.
@@ -31,9 +31,11 @@ WHO_LEFT = re.compile(r"\bqui[eé]n(?:es)? (?:(?:ha|han|se ha|habr[aá]) dejado|
 # Whether it works, asked first: "¿anda el calefón?", "¿funciona todavía la freidora?" ask whether it is on.
 # Not "¿anda, apágame la luz?", where "anda" urges.
 WORKS = re.compile(r"(?<=¿)\s*(?:funciona|funcionan|anda|andan|jala|jalan)\b(?!\s*,)", re.IGNORECASE)
-# A device at work, in a question: "¿está calentando la estufa?", "¿sigue echando aire el ventilador?".
+# A device at work, in a question: "¿está calentando la estufa?", "¿sigue echando aire el ventilador?",
+# "¿sigue dando vueltas el abanico?", "¿la radio sigue sonando?".
 AT_WORK = re.compile(
-    r"\b(?:calentando|enfriando|funcionando|en marcha|(?:echando|dando|tirando|sacando) (?:calor|aire|fr[ií]o))\b",
+    r"\b(?:calentando|enfriando|funcionando|girando|sonando|regando|en marcha"
+    r"|(?:echando|dando|tirando|sacando) (?:calor|aire|fr[ií]o|vueltas))\b",
     re.IGNORECASE,
 )
 
@@ -125,7 +127,7 @@ def asked_of_its_thing(text: str) -> str | None:
             first += 1
             continue
         end = _thing_end(text, said, plain, first)
-        if end < len(plain) and (plain[end] in LEFT_SO | WHO_DID or tag(plain[end]).told):
+        if _someone_did(plain, end):
             first = end  # "¿la abuela dejó encendida la estufa?": who left it so, not the thing
             continue
         thing = text[said[first].start : said[end - 1].end]
@@ -146,6 +148,16 @@ def _thing_end(text: str, said: list[SaidWord], plain: list[str], first: int) ->
     ):
         end += 1
     return end
+
+
+def _someone_did(plain: list[str], at: int) -> bool:
+    """Whether the words from `at` say what someone did ("dejó", "se dejó", "apagó"), so what came before is who.
+
+    Not what the thing did: "¿la araña quedó prendida…?", "¿la tele se quedó encendida?", "¿la tele ya está…?".
+    """
+    while at < len(plain) and plain[at] in WHO_DID:
+        at += 1
+    return at < len(plain) and (plain[at] in LEFT or tag(plain[at]).told)
 
 
 def _a_verb(word: str) -> bool:

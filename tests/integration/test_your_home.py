@@ -141,6 +141,19 @@ async def test_whether_a_device_is_at_work_is_a_state_question(
     assert answer in speech(result), speech(result)
 
 
+@pytest.mark.parametrize(("on", "answer"), [(True, "encendid"), (False, "apagad")])
+async def test_a_state_question_said_of_what_the_device_does_is_answered(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, on: bool, answer: str
+) -> None:
+    """ "¿el abanico no se quedó dando vueltas?": asked again as whether it is on, of its thing."""
+    home.reset({"fan.abanico": on})
+    await hass.async_block_till_done()
+    before = states(hass, home)
+    result = await ask(hass, "¿el abanico de la recámara de Tomás no se quedó dando vueltas toda la noche?")
+    assert states(hass, home) == before
+    assert answer in speech(result), speech(result)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -151,7 +164,6 @@ async def test_whether_a_device_is_at_work_is_a_state_question(
         "enciende el abanico, mejor no",  # called off
         "prende el abanico... chin, no, espérate, ya no",
         "prende el abanico, que gire bien lentito",  # how it is to work, said in the reason
-        "prende la lámpara de pie, que quede a la mitad",  # a brightness said in the reason
         "enciende la mesa camilla, que dé un calorcito de nada",  # how much, said in the reason
         "prende el abanico, no me hagas caso",  # called off by a saying
         "no enciendas el deshumidificador",
@@ -431,6 +443,7 @@ async def test_an_order_and_a_weather_question_get_both(hass: HomeAssistant, hom
         ("ponle al abanico de la recámara de Tomás en el uno", {"fan.abanico": "on 25"}),  # the first of four
         ("prende el abanico de la recámara de Tomás a todo lo que da", {"fan.abanico": "on 100"}),
         ("prende la lámpara de pie en el dos", {}),  # a light has no speeds
+        ("prende la lámpara de pie, que quede a la mitad", {"light.lampara_pie": "on 128 0,0"}),  # said in the reason
     ],
 )
 async def test_a_brightness_or_a_speed_is_changed(

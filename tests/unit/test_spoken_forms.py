@@ -46,6 +46,8 @@ def test_spoken_participles_are_read_written(text: str, written: str) -> None:
         ("¿jala el abanico?", "¿está encendido el abanico?"),
         ("¿cómo funciona la tele?", None),  # how, not whether
         ("¿anda, apágame la luz?", None),  # "anda" urges an order
+        ("¿sigue dando vueltas el abanico?", "¿sigue encendido el abanico?"),
+        ("¿la radio sigue sonando?", "¿la radio sigue encendido?"),
     ],
 )
 def test_whether_a_device_is_at_work_is_asked_again_as_whether_it_is_on(text: str, asked: str | None) -> None:
@@ -70,6 +72,9 @@ def test_whether_a_device_is_at_work_is_asked_again_as_whether_it_is_on(text: st
         ("¿la abuela dejó encendida la estufa?", "¿está encendida la estufa?"),
         ("¿el niño se dejó la luz encendida?", "¿está encendida la luz?"),
         ("¿la tele la dejaste prendida?", "¿está encendida la tele?"),
+        # What the thing did itself says no one: the thing is before it.
+        ("che, ¿la araña quedó prendida después de la cena?", "¿está encendida la araña?"),
+        ("¿la tele se quedó prendida?", "¿está encendida la tele?"),
     ],
 )
 def test_a_state_question_is_asked_again_of_its_thing(text: str, asked: str | None) -> None:
