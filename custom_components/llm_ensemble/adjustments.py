@@ -35,7 +35,7 @@ from homeassistant.helpers.intent import IntentResponseErrorCode
 
 from .engine.text import normalize_lower_ascii
 from .morphology import CLITICS, DETERMINERS, NEGATIONS, tag
-from .readings import REASON, Request, reason_says_how
+from .readings import REASON
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .said_words import OBJECT_PRONOUNS, PAUSE, SaidWord, paused, said_words
@@ -126,16 +126,14 @@ def read(text: str) -> Adjusted | None:
     way = way_of(words[verb]) if verb is not None else None
     reason = REASON.search(text)  # "…, que en media hora llega": the reason says no amount
     found = _amount(" ".join(w.plain for w in said if not reason or w.end <= reason.start()), ordered=verb is not None)
-    amount, span, said_how = (*found, set()) if found else (Adjustment(), None, set[int]())
-    if found is None and reason and verb is not None and (in_reason := _amount_in_reason(said, text, reason)):
-        amount, said_how = in_reason  # "…, que vaya al mínimo, que Marta se queja"
-    elif found is None and not way:
+    if found is None and not way:
         return None  # "pon la luz del salón": an on order
+    amount, span = found or (Adjustment(), None)
     if amount.percentage is None and amount.speed is None and not amount.step:
         if not way:
             return None  # "pon un poco la luz": no way said
         amount = Adjustment(step=STEP * way)  # "baja un poco", "sube la luz"
-    cut = (_words_within(words, span) if span else set()) | said_how
+    cut = _words_within(words, span) if span else set()
     if verb is not None:
         object_first = words[verb].endswith(OBJECT_PRONOUNS)  # "el ventilador ponlo a tope"
         cut |= {verb, *(() if object_first else range(verb))}
@@ -151,21 +149,6 @@ def read(text: str) -> Adjusted | None:
     ]
     spoken = _without_quantity(spoken)
     return Adjusted(amount, " ".join((ORDER, *spoken))) if spoken else None
-
-
-def _amount_in_reason(said: Sequence[SaidWord], text: str, reason: re.Match[str]) -> tuple[Adjustment, set[int]] | None:
-    """The amount in a reason that says how the device is to work, and the reason's words.
-
-    "…, que dé poquita luz", "…, que alumbre a medio gas, que…": up to the next pause or reason.
-    """
-    if not reason_says_how(Request(tuple(w.plain for w in said), text)):
-        return None
-    pause = PAUSE.search(text, reason.end())
-    following = REASON.search(text, reason.end())
-    end = min(m.start() for m in (pause, following) if m) if pause or following else len(text)
-    clause = {i for i, w in enumerate(said) if reason.start() <= w.start and w.end <= end}
-    found = _amount(" ".join(said[i].plain for i in sorted(clause)))
-    return (found[0], clause) if found else None
 
 
 def _said_as_verb(said: Sequence[SaidWord], text: str, i: int) -> bool:

@@ -298,7 +298,7 @@ def asks_another_change(request: Request) -> bool:
         said & (colours() | SETTINGS)
         or any(char.isdigit() for char in text)
         or LEVEL_PATTERN.search(text)
-        or reason_says_how(request)
+        or _reason_says_how(request)
     )
 
 
@@ -325,7 +325,7 @@ def _reason_wants(request: Request) -> bool:
     return bool(set(normalize_lower_ascii(request.original[reason.start() :]).split()[: WANTS_REACH + 1]) & WANTS)
 
 
-def reason_says_how(request: Request) -> bool:
+def _reason_says_how(request: Request) -> bool:
     """Whether the reason says how the device is to be, other than on or off.
 
     "…, que quede flojita", "…, que se quede a la mitad", "…, que vaya en el dos", "…, que caliente

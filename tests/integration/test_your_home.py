@@ -164,6 +164,7 @@ async def test_a_state_question_said_of_what_the_device_does_is_answered(
         "enciende el abanico, mejor no",  # called off
         "prende el abanico... chin, no, espérate, ya no",
         "prende el abanico, que gire bien lentito",  # how it is to work, said in the reason
+        "prende la lámpara de pie, que quede a la mitad",  # a brightness said in the reason
         "enciende la mesa camilla, que dé un calorcito de nada",  # how much, said in the reason
         "prende el abanico, no me hagas caso",  # called off by a saying
         "no enciendas el deshumidificador",
@@ -443,7 +444,6 @@ async def test_an_order_and_a_weather_question_get_both(hass: HomeAssistant, hom
         ("ponle al abanico de la recámara de Tomás en el uno", {"fan.abanico": "on 25"}),  # the first of four
         ("prende el abanico de la recámara de Tomás a todo lo que da", {"fan.abanico": "on 100"}),
         ("prende la lámpara de pie en el dos", {}),  # a light has no speeds
-        ("prende la lámpara de pie, que quede a la mitad", {"light.lampara_pie": "on 128 0,0"}),  # said in the reason
     ],
 )
 async def test_a_brightness_or_a_speed_is_changed(
