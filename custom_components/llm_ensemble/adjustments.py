@@ -35,7 +35,7 @@ from homeassistant.helpers.intent import IntentResponseErrorCode
 
 from .engine.text import normalize_lower_ascii
 from .morphology import CLITICS, DETERMINERS, NEGATIONS, tag
-from .readings import REASON
+from .readings import INTERROGATIVES, REASON, Request, is_for_later
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .said_words import OBJECT_PRONOUNS, PAUSE, SaidWord, paused, said_words
@@ -69,14 +69,19 @@ HALF = ("la mitad", "media luz", "medias", "media", "medio gas")  # "a la mitad"
 # "bajita", "suavecito", "bien tenue" (low: a device without levels cannot do it).
 HIGHEST = (
     "a toda pastilla", "a todo lo que da", "a todo trapo", "a toda maquina", "a toda mecha", "a todo gas", "a toda",
-    "a todo", "a full", "al palo", "a fondo", "bien fuerte", "muy fuerte",
+    "a todo", "a full", "al palo", "a fondo",
 )  # fmt: skip
 SOFTLY = frozenset(
     {"flojito", "flojita", "suave", "suavecito", "suavecita", "bajito", "bajita", "tenue", "tenuecito", "tenuecita",
-     "despacio", "despacito", "poquita", "poquito"}
+     "despacio", "despacito"}
 )  # fmt: skip
+NOT_SO = r"\b(?:no|ni|tan|nada)\s+(?:(?:muy|tan|tanto|a)\s+)?$"  # "pero no muy fuerte", "no tan bajita", "ni a todo"
+NOT_A_LEVEL_AFTER = ("hora", "horas", "prisa", "costa", "noche", "tarde", "manana", "mundo", "casa")  # "a toda hora"
 LOW = 20  # a percentage: "bajita", "suavecito"
 SPEEDS = range(1, 11)  # "en el dos": a fan's speed, counted from its lowest
+FEWEST_PER_SPEED = 10  # a percentage: a fan with more speeds than ten has no speed said by its number
+# Said with no verb, these tell how a device is: "la lámpara está en el mínimo" is a remark.
+HOW_IT_IS = frozenset({"esta", "estan", "estaba", "estaban", "sigue", "siguen", "queda", "quedan", "quedo"})
 # What a change is of ("el brillo de la lámpara"): said, it is no part of the device's name.
 QUANTITIES = frozenset({"brillo", "intensidad", "velocidad", "potencia"})
 # Changes of what the agent does not change: the request is not read as one.
@@ -119,13 +124,12 @@ def read(text: str) -> Adjusted | None:
     if not said or OTHER_QUANTITIES.intersection(words) or _turns_off(words):
         return None  # "baja el volumen", "apaga la luz al salir"
     verb = next((i for i, w in enumerate(words) if way_of(w) is not None and _said_as_verb(said, text, i)), None)
-    if verb is None and (QUESTION.search(text) or words[0] in ASKS):
-        return None  # "¿está el ventilador al máximo?"
-    if verb is not None and NEGATIONS.intersection(words[:verb]):
-        return None  # "no le bajes a la luz": nothing to change
+    if _no_change_now(words, text, verb):
+        return None
     way = way_of(words[verb]) if verb is not None else None
     reason = REASON.search(text)  # "…, que en media hora llega": the reason says no amount
-    found = _amount(" ".join(w.plain for w in said if not reason or w.end <= reason.start()), ordered=verb is not None)
+    before_reason = [w.plain for w in said if not reason or w.end <= reason.start()]
+    found = _amount(" ".join(before_reason), _verb_clause(said, text, verb, len(before_reason)))
     if found is None and not way:
         return None  # "pon la luz del salón": an on order
     amount, span = found or (Adjustment(), None)
@@ -141,6 +145,8 @@ def read(text: str) -> Adjusted | None:
             cut.add(verb + 1)  # "bájale a la luz"
     after_verb = verb + 1 if verb is not None else None
     kept = [i for i in range(len(said)) if i not in cut]
+    if not kept:
+        return None  # "ponlo bajito": nothing names the device
     # Said as in the request, its pauses kept ("…, que me deslumbra": a reason); "súbele al abanico": "el abanico".
     spoken = [
         ("el" if i == after_verb and said[i].plain == "al" else said[i].said(text))
@@ -149,6 +155,33 @@ def read(text: str) -> Adjusted | None:
     ]
     spoken = _without_quantity(spoken)
     return Adjusted(amount, " ".join((ORDER, *spoken))) if spoken else None
+
+
+def _no_change_now(words: Sequence[str], text: str, verb: int | None) -> bool:
+    """Whether the request asks no change now, whatever amount it says: the order's own checks read it.
+
+    "¿está el ventilador al máximo?", "la lámpara está en el mínimo" (no verb); "¿por qué se prende la
+    lámpara tan bajita?" (asks why); "no le bajes a la luz"; "esta noche, prende la lámpara bajita".
+    """
+    if verb is None:
+        return bool(QUESTION.search(text) or words[0] in ASKS or HOW_IT_IS.intersection(words))
+    before = set(words[:verb])
+    asks_why = bool(QUESTION.search(text)) and bool({"se", *INTERROGATIVES} & before)
+    return asks_why or bool(NEGATIONS & before) or is_for_later(Request(tuple(words), text))
+
+
+def _verb_clause(said: Sequence[SaidWord], text: str, verb: int | None, end: int) -> tuple[int, int] | None:
+    """Where in the plain text (the first `end` words, one space apart) the verb's clause is, between pauses.
+
+    A level said as a manner is the order's only there: not "prende la lámpara, hay un viento muy fuerte".
+    None where no verb orders the change.
+    """
+    if verb is None or verb >= end:
+        return None
+    first = next((i for i in range(verb, 0, -1) if paused(text, said[i - 1], said[i])), 0)
+    last = next((i for i in range(verb + 1, end) if paused(text, said[i - 1], said[i])), end)
+    start = sum(len(w.plain) + 1 for w in said[:first])
+    return start, start + len(" ".join(w.plain for w in said[first:last]))
 
 
 def _said_as_verb(said: Sequence[SaidWord], text: str, i: int) -> bool:
@@ -195,26 +228,24 @@ def way_of(word: str) -> int | None:
 Found = tuple[Adjustment, tuple[int, int]]  # an amount, and where it is said in the plain text
 
 
-def _amount(plain: str, ordered: bool = True) -> Found | None:
+def _amount(plain: str, clause: tuple[int, int] | None = (0, 10**6)) -> Found | None:
     """The amount said and where in the plain text: "al 40 %", "a tope", "más flojito", "un poco".
 
     "un poco" says no way: the verb's is taken. Home Assistant's "más alto", "más bajo" stand for
     the highest and the lowest; said to a family's assistant, they are a step, unless said of the
     level itself ("en la velocidad más alta"). A level said only as a manner ("a todo", "bajita") or
-    a fan's speed ("en el dos") is read where a verb orders it (`ordered`), not in a remark ("la luz
-    está muy tenue").
+    a fan's speed ("en el dos") is read only within the clause of the verb that orders it (`clause`,
+    where in `plain` it is; None without such a verb), not in a remark ("la luz está muy tenue").
     """
-    readers = (
-        (_percentage, True),
-        (_speed, ordered),
-        (_number, True),
-        (_level_word, True),
-        (_highest, ordered),
-        (_step, True),
-        (_softly, ordered),
-        (_a_little, True),
-    )
-    return next((found for reader, read_here in readers if read_here and (found := reader(plain))), None)
+    for reader in (_percentage, _speed, _number, _level_word, _highest, _step, _softly, _a_little):
+        found = reader(plain)
+        if found is None:
+            continue
+        (start, end) = found[1]
+        if reader in MANNERS and not (clause and clause[0] <= start <= end <= clause[1]):
+            continue
+        return found
+    return None
 
 
 def _percentage(plain: str) -> Found | None:
@@ -227,17 +258,18 @@ def _percentage(plain: str) -> Found | None:
 
 def _speed(plain: str) -> Found | None:
     """A fan's speed: "en el dos", "en la velocidad tres", "a la velocidad uno"."""
-    said = rf"\b(?:en\s+(?:el|la)|a\s+la\s+velocidad)\s+(?:(?:velocidad|marcha)\s+)?(\d{{1,2}}|{_numbers_said()})\b"
+    number = rf"(?!una\b)(\d{{1,2}}|{_numbers_said()})\b"  # not "en la una": a time
+    said = rf"\b(?:en\s+(?:el|la)|a\s+la\s+velocidad)\s+(?:(?:velocidad|marcha)\s+)?{number}"
     if (found := re.search(said, plain)) and (value := _number_of(found.group(1))) in SPEEDS:
         return Adjustment(speed=value), found.span()
     return None
 
 
 def _number(plain: str) -> Found | None:
-    """A number: "al 40", "al dos", a percentage, and of a fan a speed where it is one."""
+    """A percentage said without its sign: "al 40", "al cincuenta"."""
     found = re.search(rf"\bal?\s+(\d{{1,3}}|{_numbers_said()})\b", plain)
     if found and (value := _number_of(found.group(1))) in LEVELS:
-        return Adjustment(percentage=value, speed=value if value in SPEEDS else None), found.span()
+        return Adjustment(percentage=value), found.span()
     return None
 
 
@@ -248,7 +280,8 @@ def _level_word(plain: str) -> Found | None:
     of_quantity = rf"(?:\s+de\s+(?:{'|'.join(QUANTITIES)}|luz))?"  # "a la mitad de brillo"
     for text in sorted(levels, key=len, reverse=True):
         before = quantity if text.startswith("mas ") else f"(?:{quantity}|(?:el|la)\\s+)?"
-        if found := re.search(rf"\b(?:al?|en)\s+{before}{re.escape(text)}\b{of_quantity}", plain):
+        later = "|".join(NOT_A_LEVEL_AFTER)  # "a la media hora"
+        if found := re.search(rf"\b(?:al?|en)\s+{before}{re.escape(text)}\b(?!\s+(?:{later})\b){of_quantity}", plain):
             return Adjustment(percentage=levels[text]), found.span()
     return None
 
@@ -256,10 +289,11 @@ def _level_word(plain: str) -> Found | None:
 def _highest(plain: str) -> Found | None:
     """The highest said as a manner: "a todo lo que da", "pero al palo"; not "a toda la casa"."""
     highest = "|".join(map(re.escape, HIGHEST))
-    not_of = "|".join((*DETERMINERS, "mundo", "casa"))
-    if found := re.search(rf"\b(?:pero\s+)?(?:{highest})\b(?!\s+(?:{not_of})\b)", plain):
-        return Adjustment(percentage=100, as_on=True), found.span()
-    return None
+    not_of = "|".join((*DETERMINERS, *NOT_A_LEVEL_AFTER))
+    found = re.search(rf"\b(?:pero\s+)?(?:{highest})\b(?!\s+(?:{not_of})\b)", plain)
+    if found is None or re.search(NOT_SO, plain[: found.start()]):
+        return None  # "pero no a todo"
+    return Adjustment(percentage=100, as_on=True), found.span()
 
 
 def _step(plain: str) -> Found | None:
@@ -275,7 +309,12 @@ def _softly(plain: str) -> Found | None:
     found = re.search(rf"\b(?:pero\s+)?(?:(?:bien|muy|medio)\s+)?({'|'.join(SOFTLY)})\b", plain)
     if found is None or re.search(r"\b(?:un|una|mas|menos)\s+$", plain[: found.start(1)]):
         return None
+    if re.search(NOT_SO, plain[: found.start()]) or re.search(NOT_SO, plain[: found.start(1)]):
+        return None  # "pero no tan bajita"
     return Adjustment(percentage=LOW), found.span()
+
+
+MANNERS = (_speed, _highest, _softly)  # read only within the clause of the verb that orders them
 
 
 def _a_little(plain: str) -> Found | None:
@@ -400,9 +439,13 @@ def _level(state: State) -> int:
 
 
 def _speed_level(state: State, speed: int) -> int | None:
-    """The percentage of a fan's speed counted from its lowest ("en el dos"); None past its highest."""
-    level = round(speed * float(state.attributes.get(ATTR_PERCENTAGE_STEP) or 1))
-    return level if level in LEVELS else None
+    """The percentage of a fan's speed counted from its lowest ("en el dos").
+
+    None past its highest, or where its speeds are too many to be said by their number.
+    """
+    step = float(state.attributes.get(ATTR_PERCENTAGE_STEP) or 1)
+    level = round(speed * step)
+    return level if step >= FEWEST_PER_SPEED and level in LEVELS else None
 
 
 def _takes(state: State, adjustment: Adjustment) -> bool:

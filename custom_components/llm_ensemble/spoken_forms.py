@@ -14,7 +14,7 @@ import re
 
 from .engine.text import normalize_lower_ascii
 from .morphology import CLITICS, DEFINITE, POSSESSIVE_MANY, POSSESSIVE_ONE, tag
-from .readings import INTERROGATIVES, LEFT, LEFT_SO, says_switch_state
+from .readings import INTERROGATIVES, LEFT, LEFT_SO, STAYED, says_switch_state
 from .said_words import SaidWord, paused, said_words
 
 # "está encendía", "sigue encendía", "la tiene encendía", "se ha dejao encendía": a state.
@@ -94,8 +94,8 @@ def asked_plainly(text: str) -> str | None:
     calefón?" -> "¿está encendido el calefón?".
     Asked again only where they are unsure of the question as said.
     """
-    if "?" not in text and "¿" not in text:
-        return None
+    if ("?" not in text and "¿" not in text) or _asks_another(text):
+        return None  # "¿qué está sonando en la radio?" asks another thing
     asked = WHO_LEFT.sub("está", AT_WORK.sub("encendido", text, count=1), count=1)
     asked = WORKS.sub("está encendido", asked, count=1)
     return asked if asked != text else None
@@ -115,8 +115,7 @@ def asked_of_its_thing(text: str) -> str | None:
     said = said_words(text)
     plain = [w.plain for w in said]
     # "¿cuánto gasta la cafetera encendida?" asks another thing.
-    asks_another = any(normalize_lower_ascii(m.group(1)) in INTERROGATIVES for m in QUESTION_OPENS.finditer(text))
-    if asks_another or not any(says_switch_state(p) for p in plain) or any(tag(p).gives_order for p in plain):
+    if _asks_another(text) or not any(says_switch_state(p) for p in plain) or any(tag(p).gives_order for p in plain):
         return None
     if (something := SOMETHING_IN.search(normalize_lower_ascii(text))) is not None:
         return f"¿está encendido algo {something.group(1)} {text[something.end() :].strip(' ¿?')}?"
@@ -136,6 +135,11 @@ def asked_of_its_thing(text: str) -> str | None:
     return None
 
 
+def _asks_another(text: str) -> bool:
+    """Whether a question opens by asking another thing than whether: "¿qué…?", "¿cuánto…?"."""
+    return any(normalize_lower_ascii(m.group(1)) in INTERROGATIVES for m in QUESTION_OPENS.finditer(text))
+
+
 def _thing_end(text: str, said: list[SaidWord], plain: list[str], first: int) -> int:
     """Where the thing said from its article at word `first` ends: a state, a verb, a time or a pause."""
     end = first + 1
@@ -153,10 +157,13 @@ def _thing_end(text: str, said: list[SaidWord], plain: list[str], first: int) ->
 def _someone_did(plain: list[str], at: int) -> bool:
     """Whether the words from `at` say what someone did ("dejó", "se dejó", "apagó"), so what came before is who.
 
-    Not what the thing did: "¿la araña quedó prendida…?", "¿la tele se quedó encendida?", "¿la tele ya está…?".
+    Not what the thing did: "¿la araña quedó prendida…?", "¿la tele se quedó encendida?", "¿la tele ya
+    está…?"; but one who stayed some other way is someone ("¿el niño se quedó con la luz prendida?").
     """
     while at < len(plain) and plain[at] in WHO_DID:
         at += 1
+    if at < len(plain) and plain[at] in STAYED:
+        return at + 1 == len(plain) or not says_switch_state(plain[at + 1])
     return at < len(plain) and (plain[at] in LEFT or tag(plain[at]).told)
 
 

@@ -165,6 +165,9 @@ async def test_a_state_question_said_of_what_the_device_does_is_answered(
         "prende el abanico... chin, no, espérate, ya no",
         "prende el abanico, que gire bien lentito",  # how it is to work, said in the reason
         "prende la lámpara de pie, que quede a la mitad",  # a brightness said in the reason
+        "¿por qué se prende la lámpara de pie tan bajita?",  # asks why
+        "esta noche, prende la lámpara de pie bajita",  # later
+        "la lámpara de pie está en el mínimo",  # how it is
         "enciende la mesa camilla, que dé un calorcito de nada",  # how much, said in the reason
         "prende el abanico, no me hagas caso",  # called off by a saying
         "no enciendas el deshumidificador",

@@ -48,6 +48,7 @@ def test_spoken_participles_are_read_written(text: str, written: str) -> None:
         ("¿anda, apágame la luz?", None),  # "anda" urges an order
         ("¿sigue dando vueltas el abanico?", "¿sigue encendido el abanico?"),
         ("¿la radio sigue sonando?", "¿la radio sigue encendido?"),
+        ("¿qué está sonando en la radio?", None),  # asks what, not whether
     ],
 )
 def test_whether_a_device_is_at_work_is_asked_again_as_whether_it_is_on(text: str, asked: str | None) -> None:
@@ -75,6 +76,8 @@ def test_whether_a_device_is_at_work_is_asked_again_as_whether_it_is_on(text: st
         # What the thing did itself says no one: the thing is before it.
         ("che, ¿la araña quedó prendida después de la cena?", "¿está encendida la araña?"),
         ("¿la tele se quedó prendida?", "¿está encendida la tele?"),
+        ("¿el niño se quedó con la luz prendida?", "¿está encendida la luz?"),  # who stayed with it
+        ("¿la abuela se quedó dormida con la estufa prendida?", "¿está encendida la estufa?"),
     ],
 )
 def test_a_state_question_is_asked_again_of_its_thing(text: str, asked: str | None) -> None:
