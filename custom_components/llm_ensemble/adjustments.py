@@ -35,7 +35,7 @@ from homeassistant.helpers.intent import IntentResponseErrorCode
 
 from .engine.text import normalize_lower_ascii
 from .morphology import CLITICS, DETERMINERS, NEGATIONS, tag
-from .readings import INTERROGATIVES, REASON, Request, is_for_later
+from .readings import INTERROGATIVES, REASON, REASON_WORDS, Request, is_for_later
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .said_words import OBJECT_PRONOUNS, PAUSE, SaidWord, paused, said_words
@@ -171,17 +171,24 @@ def _no_change_now(words: Sequence[str], text: str, verb: int | None) -> bool:
 
 
 def _verb_clause(said: Sequence[SaidWord], text: str, verb: int | None, end: int) -> tuple[int, int] | None:
-    """Where in the plain text (the first `end` words, one space apart) the verb's clause is, between pauses.
+    """Where in the plain text (the first `end` words, one space apart) the verb's clause is.
 
-    A level said as a manner is the order's only there: not "prende la lámpara, hay un viento muy fuerte".
-    None where no verb orders the change.
+    From the pause before the verb to the next pause, reason or purpose: a level said as a manner is
+    the order's only there, not "prende la lámpara, hay un viento muy fuerte", nor "enciende la
+    lámpara para que dé una luz suave" (a level in a purpose is passed on, as in a reason). None
+    where no verb orders the change.
     """
     if verb is None or verb >= end:
         return None
     first = next((i for i in range(verb, 0, -1) if paused(text, said[i - 1], said[i])), 0)
-    last = next((i for i in range(verb + 1, end) if paused(text, said[i - 1], said[i])), end)
+    last = next((i for i in range(verb + 1, end) if paused(text, said[i - 1], said[i]) or _begins_why(said, i)), end)
     start = sum(len(w.plain) + 1 for w in said[:first])
     return start, start + len(" ".join(w.plain for w in said[first:last]))
+
+
+def _begins_why(said: Sequence[SaidWord], i: int) -> bool:
+    """Whether the i-th word begins a reason or a purpose: "que", "para", "porque"; not "a todo lo que da"."""
+    return said[i].plain in REASON_WORDS and said[i - 1].plain != "lo"
 
 
 def _said_as_verb(said: Sequence[SaidWord], text: str, i: int) -> bool:

@@ -82,6 +82,7 @@ def test_a_level_said_as_a_manner_or_a_speed_is_read_with_the_order(text: str, a
         "pon el abanico, pero no muy fuerte",  # not so
         "prende la lámpara, pero no tan bajita",
         "prende la lámpara de pie, hay un viento muy fuerte",  # another clause
+        "enciende la lámpara de pie para que dé una luz suave",  # a purpose, passed on as a reason is
         "prende la lámpara de pie, que luego la bajo",
         "ponlo bajito",  # nothing names the device
         "ponle a todo lo que da",
