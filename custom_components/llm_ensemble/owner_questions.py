@@ -49,6 +49,7 @@ HAVE = frozenset({"ha", "han", "has", "habra", "habran", "habras", "hemos", "hab
 MAX_OWNER_AFTER_HAVE = 2  # "¿ha apagado Lucía…?", "¿ha apagado la abuela…?": who, after the verb
 # "… o sigue encendida?", "… o no?": the other answer, said after the question, asks nothing more.
 OR = "o"
+GOES_ON = KEEPS | {"esta", "estan", "ya", "todavia", "aun"}  # "… o sigue con la novela?": how it goes on
 NUMBERS = frozenset({"dos", "tres", "cuatro", "cinco"})  # "sus dos lámparas": the article goes by the noun
 
 
@@ -136,12 +137,13 @@ def _keeps_as_has(said: list[str], plain: list[str]) -> tuple[list[str], list[st
 def _without_other_answer(said: list[str], plain: list[str]) -> tuple[list[str], list[str]]:
     """The question without the other answer after it: "¿… su lámpara o sigue encendida?", "… o no?".
 
-    What follows "o" names nothing (no article) and orders nothing: "¿la luz o la tele?" keeps both,
-    "…, o sea que apágala" its order.
+    What follows "o" names nothing (no article) or says how it goes on ("… o sigue con la novela?"),
+    and orders nothing: "¿la luz o la tele?" keeps both, "…, o sea que apágala" its order.
     """
     cut = next((i for i in range(2, len(plain)) if plain[i] == OR), None)
     after = plain[cut + 1 :] if cut is not None else []
-    if cut is None or any(w in DETERMINERS or tag(w).gives_order for w in after) or after[:1] == ["sea"]:
+    names = bool(after) and after[0] not in GOES_ON and any(w in DETERMINERS for w in after)
+    if cut is None or names or any(tag(w).gives_order for w in after) or after[:1] == ["sea"]:
         return said, plain
     return said[:cut], plain[:cut]
 

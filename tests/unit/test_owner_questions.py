@@ -34,6 +34,7 @@ from custom_components.llm_ensemble.owner_questions import as_state_question
         ("¿mi tío ya apagó su luz?", "¿está apagada la luz de mi tío?"),
         ("¿el abuelo ya apagó el velador?", "¿está apagado el velador?"),
         ("¿ha apagado Lucía su lámpara o sigue encendida?", "¿está apagada la lámpara de Lucía?"),
+        ("¿tiene Marta la lamparita apagada ya o sigue con la novela?", "¿está apagada la lamparita de Marta?"),
         ("¿ha apagado la abuela la estufa?", "¿está apagada la estufa?"),
         ("¿ya prendieron las luces del patio?", "¿están prendidas las luces del patio?"),
         ("¿la abuela ya encendió sus lamparitas?", "¿están encendidas las lamparitas de la abuela?"),
