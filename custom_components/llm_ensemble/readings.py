@@ -305,10 +305,13 @@ def asks_another_change(request: Request) -> bool:
 def is_for_later(request: Request) -> bool:
     """A time to come, or a condition: not now.
 
-    Read in the order, not in a reason said after it: "enciende el radiador, que en media hora
-    llega Carmen" is for now.
+    Read in the order, not in a reason or a purpose said after it: "enciende el radiador, que en media
+    hora llega Carmen", "prende la cafetera para que esté el café cuando baje" are for now.
     """
     order = _before_its_reason(request)
+    if (purpose := PURPOSE_THAT.search(order.original)) and orders_without_asking(order.words, order.original):
+        before = order.original[: purpose.start()]
+        order = Request(tuple(normalize_lower_ascii(before).split()), before)
     text = order.text
     return bool(
         set(order.words) & LATER - _night_fallen(text)

@@ -126,6 +126,8 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("pon el ventilador al 50%", "otro cambio"),
         ("apaga la luz del salón en diez minutos", "más tarde"),
         ("enciende el riego cuando salga", "más tarde"),
+        ("cuando llegue, prende la cafetera para que esté el café", "más tarde"),
+        ("prende la cafetera para que esté el café cuando baje", None),  # the purpose's time: now
         ("a las ocho enciende la cafetera", "más tarde"),
         ("apaga la luz cuando puedas", None),  # "when you can" is now
         ("si llueve, para el riego del jardín", "una condición"),
