@@ -39,6 +39,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from homeassistant.components.homeassistant.exposed_entities import async_should_expose
 from homeassistant.const import ATTR_ENTITY_ID, STATE_ON, STATE_UNAVAILABLE
@@ -131,7 +132,12 @@ def vote_target(
 
 
 def with_the_word_said(
-    votes: Sequence[str | None], word: str, found: Target, home: home_check.Home, kinds: Kinds, here: str | None
+    votes: Sequence[str | None],
+    word: str,
+    found: Target | Unresolved,
+    home: home_check.Home,
+    kinds: Kinds,
+    here: str | None,
 ) -> Target | None:
     """The target the agreeing votes name with a word of the request they left out, if it names one.
 
@@ -144,6 +150,22 @@ def with_the_word_said(
             continue
         named = resolve(Naming(naming.action, (*naming.device, word), naming.place), home, kinds, here)
         return named if isinstance(named, Target) else None
+    return None
+
+
+def narrowed_by_whose(
+    votes: Sequence[str | None], heard: home_check.Words, home: home_check.Home, kinds: Kinds, here: str | None
+) -> Target | None:
+    """Of the devices the votes leave a choice of, the one a word said after "de" names, if one does.
+
+    "¿el velador de Sofi está apagado?" voted "velador @ esta": the Velador de Sofi of the home's
+    veladores. The word is the request's, no vote kept it, and the home's names have it.
+    """
+    kept = {word for vote in votes if vote for word in vote.split()}
+    said = (word for before, word in pairwise(heard) if before in ("de", "del") and word not in kept)
+    for word in (word for word in said if word in home.words):
+        if named := with_the_word_said(votes, word, Unresolved.AMBIGUOUS, home, kinds, here):
+            return named
     return None
 
 
@@ -265,6 +287,8 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         found = vote_target(votes, home, kinds, unanimous, state_action, here)
     if found is None:
         return abstained(decision.votes)
+    if found is Unresolved.AMBIGUOUS and (narrowed := narrowed_by_whose(votes, heard, home, kinds, here)):
+        found = narrowed  # "¿el velador de Sofi está apagado?" voted "velador @ esta"
     if isinstance(found, Unresolved):
         speech, code = f"{UNRESOLVED_SPEECH[found]}.", IntentResponseErrorCode.NO_VALID_TARGETS.value
         return Outcome(speech, code, pass_on=PassOn(PASS_ON_REASON[found]))

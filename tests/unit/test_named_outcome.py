@@ -11,6 +11,7 @@ from custom_components.llm_ensemble.named_outcome import (
     _order_and_reason,
     _with_names_masked,
     in_the_verbs_way,
+    narrowed_by_whose,
     with_the_word_said,
 )
 from custom_components.llm_ensemble.naming import Kinds, Target
@@ -47,6 +48,23 @@ def test_the_word_the_votes_left_out_names_the_device() -> None:
     found = Target("ON", ("light.foco",))
     assert with_the_word_said(votes, "buro", found, home, kinds, None) == Target("ON", ("light.buro",))
     assert with_the_word_said(votes, "sal", found, home, kinds, None) is None  # names nothing there
+
+
+def test_a_word_said_after_de_narrows_a_choice_to_the_device_it_names() -> None:
+    """ "¿el velador de Sofi está apagado?" voted "velador": of the two veladores, Sofi's."""
+    home = Home(
+        (HomeArea("sofi", (words("Pieza de Sofi"),)), HomeArea("grande", (words("Pieza grande"),))),
+        (
+            HomeEntity("light.velador_sofi", (words("Velador de Sofi"),), "sofi"),
+            HomeEntity("light.velador_laura", (words("Velador de Laura"),), "grande"),
+        ),
+    )
+    kinds = Kinds({"light": frozenset({"luz", "velador"})}, (frozenset({"luz", "velador"}),))
+    votes = ["ESTADO velador"] * 3
+    said = words("¿el velador de Sofi está apagado?")
+    assert narrowed_by_whose(votes, said, home, kinds, None) == Target("ESTADO", ("light.velador_sofi",))
+    assert narrowed_by_whose(votes, words("¿el velador de Pedro está apagado?"), home, kinds, None) is None
+    assert narrowed_by_whose(votes, words("¿el velador está apagado?"), home, kinds, None) is None
 
 
 def test_a_vote_against_the_verb_takes_its_way_where_another_says_it() -> None:
