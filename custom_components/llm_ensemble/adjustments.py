@@ -17,7 +17,7 @@ The verbs ("sube", "baja", "pon" and theirs), the words for the highest and the 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -257,27 +257,28 @@ def _amount(plain: str, clause: tuple[int, int] | None = (0, 10**6)) -> Found | 
 
 def _percentage(plain: str) -> Found | None:
     """A percentage: "al 40 %", "al cincuenta por ciento"."""
-    found = re.search(rf"\b(?:al?|en|hasta el)\s+(\d{{1,3}}|{_numbers_said()})\s*{PERCENT}", plain)
-    if found and (value := _number_of(found.group(1))) in LEVELS:
-        return Adjustment(percentage=value), found.span()
-    return None
+    said = rf"\b(?:al?|en|hasta el)\s+(\d{{1,3}}|{_numbers_said()})\s*{PERCENT}"
+    return _a_number(said, plain, LEVELS, lambda value: Adjustment(percentage=value))
 
 
 def _speed(plain: str) -> Found | None:
     """A fan's speed: "en el dos", "en la velocidad tres", "a la velocidad uno"."""
     number = rf"(?!una\b)(\d{{1,2}}|{_numbers_said()})\b"  # not "en la una": a time
     said = rf"\b(?:en\s+(?:el|la)|a\s+la\s+velocidad)\s+(?:(?:velocidad|marcha)\s+)?{number}"
-    if (found := re.search(said, plain)) and (value := _number_of(found.group(1))) in SPEEDS:
-        return Adjustment(speed=value), found.span()
-    return None
+    return _a_number(said, plain, SPEEDS, lambda value: Adjustment(speed=value))
 
 
 def _number(plain: str) -> Found | None:
     """A percentage said without its sign: "al 40", "al cincuenta"."""
-    found = re.search(rf"\bal?\s+(\d{{1,3}}|{_numbers_said()})\b", plain)
-    if found and (value := _number_of(found.group(1))) in LEVELS:
-        return Adjustment(percentage=value), found.span()
-    return None
+    said = rf"\bal?\s+(\d{{1,3}}|{_numbers_said()})\b"
+    return _a_number(said, plain, LEVELS, lambda value: Adjustment(percentage=value))
+
+
+def _a_number(said: str, plain: str, values: range, amount: Callable[[int], Adjustment]) -> Found | None:
+    """The amount of the first number `said` matches (in figures or in words), where it is one of `values`."""
+    found = re.search(said, plain)
+    value = _number_of(found.group(1)) if found else None
+    return (amount(value), found.span()) if found and value is not None and value in values else None
 
 
 def _level_word(plain: str) -> Found | None:

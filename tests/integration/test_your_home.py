@@ -129,27 +129,22 @@ async def test_a_state_question_is_answered_and_switches_nothing(
 
 
 @pytest.mark.parametrize(("on", "answer"), [(True, "encendid"), (False, "apagad")])
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        ("¿está calentando la mesa camilla?", "switch.mesa_camilla"),  # the models take "calentando" for it
+        # Asked again as whether it is on, of its thing.
+        ("¿el abanico de la recámara de Tomás no se quedó dando vueltas toda la noche?", "fan.abanico"),
+    ],
+)
 async def test_whether_a_device_is_at_work_is_a_state_question(
-    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, on: bool, answer: str
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str, entity_id: str, on: bool, answer: str
 ) -> None:
-    """ "¿está calentando la mesa camilla?", where the models take "calentando" for the device."""
-    home.reset({"switch.mesa_camilla": on})
+    """ "¿está calentando …?", "¿… no se quedó dando vueltas?": its state, nothing switched."""
+    home.reset({entity_id: on})
     await hass.async_block_till_done()
     before = states(hass, home)
-    result = await ask(hass, "¿está calentando la mesa camilla?")
-    assert states(hass, home) == before
-    assert answer in speech(result), speech(result)
-
-
-@pytest.mark.parametrize(("on", "answer"), [(True, "encendid"), (False, "apagad")])
-async def test_a_state_question_said_of_what_the_device_does_is_answered(
-    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, on: bool, answer: str
-) -> None:
-    """ "¿el abanico no se quedó dando vueltas?": asked again as whether it is on, of its thing."""
-    home.reset({"fan.abanico": on})
-    await hass.async_block_till_done()
-    before = states(hass, home)
-    result = await ask(hass, "¿el abanico de la recámara de Tomás no se quedó dando vueltas toda la noche?")
+    result = await ask(hass, text)
     assert states(hass, home) == before
     assert answer in speech(result), speech(result)
 
