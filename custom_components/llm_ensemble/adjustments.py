@@ -187,8 +187,14 @@ def _verb_clause(said: Sequence[SaidWord], text: str, verb: int | None, end: int
 
 
 def _begins_why(said: Sequence[SaidWord], i: int) -> bool:
-    """Whether the i-th word begins a reason or a purpose: "que", "para", "porque"; not "a todo lo que da"."""
-    return said[i].plain in REASON_WORDS and said[i - 1].plain != "lo"
+    """Whether the i-th word begins a reason or a purpose: "que", "para que", "porque".
+
+    Not "a todo lo que da", nor "para leer" ("prende la lámpara para leer bajita": still the order's).
+    """
+    word = said[i].plain
+    if word == "para":
+        return i + 1 < len(said) and said[i + 1].plain == "que"
+    return word in REASON_WORDS and said[i - 1].plain != "lo"
 
 
 def _said_as_verb(said: Sequence[SaidWord], text: str, i: int) -> bool:

@@ -39,7 +39,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from homeassistant.components.homeassistant.exposed_entities import async_should_expose
 from homeassistant.const import ATTR_ENTITY_ID, STATE_ON, STATE_UNAVAILABLE
@@ -52,8 +51,9 @@ from .actions import CONVERSATION, SERVICES, VERB, abstained
 from .adjustments import Adjustment
 from .const import SUPPORTED_DOMAINS
 from .engine import Decision, ModelInfo, majority
-from .morphology import sounds_feminine
+from .morphology import DETERMINERS, sounds_feminine
 from .naming import (
+    NAMES_NOTHING,
     Kinds,
     Naming,
     Target,
@@ -154,18 +154,22 @@ def with_the_word_said(
 
 
 def narrowed_by_whose(
-    votes: Sequence[str | None], heard: home_check.Words, home: home_check.Home, kinds: Kinds, here: str | None
+    votes: Sequence[str | None], said: home_check.Words, home: home_check.Home, kinds: Kinds, here: str | None
 ) -> Target | None:
-    """Of the devices the votes leave a choice of, the one a word said after "de" names, if one does.
+    """Of the devices the votes leave a choice of, the one whose word is said right after it, if one is.
 
     "¿el velador de Sofi está apagado?" voted "velador @ esta": the Velador de Sofi of the home's
-    veladores. The word is the request's, no vote kept it, and the home's names have it.
+    veladores. `said`: the order's words, those the votes named masked, without a reason after it; the
+    word is the first after the named device's "de" ("el velador de la abuela"), no vote kept it,
+    it names something ("de noche" does not), and the home's names have it. Not a word of a reason
+    ("…, que viene la novia de Tomás"), nor of a purpose ("… para leer el cuento de Nico").
     """
-    kept = {word for vote in votes if vote for word in vote.split()}
-    said = (word for before, word in pairwise(heard) if before in ("de", "del") and word not in kept)
-    for word in (word for word in said if word in home.words):
-        if named := with_the_word_said(votes, word, Unresolved.AMBIGUOUS, home, kinds, here):
-            return named
+    for i in range(len(said) - 2):
+        if said[i] != NAMED_THING or said[i + 1] not in ("de", "del"):
+            continue
+        word = next((w for w in said[i + 2 :] if w not in DETERMINERS), "")
+        if word not in NAMES_NOTHING and word in home.words:
+            return with_the_word_said(votes, word, Unresolved.AMBIGUOUS, home, kinds, here)
     return None
 
 
@@ -287,8 +291,10 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         found = vote_target(votes, home, kinds, unanimous, state_action, here)
     if found is None:
         return abstained(decision.votes)
-    if found is Unresolved.AMBIGUOUS and (narrowed := narrowed_by_whose(votes, heard, home, kinds, here)):
-        found = narrowed  # "¿el velador de Sofi está apagado?" voted "velador @ esta"
+    if found is Unresolved.AMBIGUOUS:  # "¿el velador de Sofi está apagado?" voted "velador @ esta"
+        masked = _with_names_masked(heard, votes)
+        order, _ = _order_and_reason(decision.text, masked) or (masked, ())
+        found = narrowed_by_whose(votes, order, home, kinds, here) or found
     if isinstance(found, Unresolved):
         speech, code = f"{UNRESOLVED_SPEECH[found]}.", IntentResponseErrorCode.NO_VALID_TARGETS.value
         return Outcome(speech, code, pass_on=PassOn(PASS_ON_REASON[found]))

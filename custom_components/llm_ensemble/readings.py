@@ -39,7 +39,7 @@ from .morphology import (
     tags,
 )
 from .reasons import Reason
-from .said_words import paused, said_words
+from .said_words import PAUSE, paused, said_words
 from .taking_back import called_off_at_the_end
 from .typos import near_any
 
@@ -309,9 +309,13 @@ def is_for_later(request: Request) -> bool:
     hora llega Carmen", "prende la cafetera para que esté el café cuando baje" are for now.
     """
     order = _before_its_reason(request)
-    if (purpose := PURPOSE_THAT.search(order.original)) and orders_without_asking(order.words, order.original):
+    purpose = PURPOSE_THAT.search(order.original)
+    if purpose and _readies_something_else(order.original[purpose.end() - 1 :]):
         before = order.original[: purpose.start()]
-        order = Request(tuple(normalize_lower_ascii(before).split()), before)
+        pause = PAUSE.search(order.original, purpose.end())  # "…, pero dentro de media hora" is the order's
+        if orders_without_asking(normalize_lower_ascii(before).split(), before):
+            kept = before + (order.original[pause.start() :] if pause else "")
+            order = Request(tuple(normalize_lower_ascii(kept).split()), kept)
     text = order.text
     return bool(
         set(order.words) & LATER - _night_fallen(text)
@@ -664,6 +668,19 @@ def asks_whether(words: Sequence[str]) -> bool:
         for before, word, next_word in zip(words, words[1:], words[2:], strict=False)
         if near_any(before, ASK_IF)
     )
+
+
+def _readies_something_else(purpose: str) -> bool:
+    """Whether a purpose ("para que …") has another thing ready by a time, so the device works from now.
+
+    "… para que esté el café cuando baje", "… para que esté el agua caliente a las ocho": "esté" and
+    a thing said with its article. Not "… para que se encienda a las seis", "… para que arranque
+    cuando nos vayamos", nor "… para que los niños se duerman cuando acabe la peli" (whose time may
+    be the order's).
+    """
+    words = normalize_lower_ascii(purpose).split()
+    ready = len(words) > 1 and words[0] in {"este", "esten"} and words[1] in DETERMINERS
+    return ready and not any(tag(w).switch for w in words)
 
 
 def is_conditional(words: Sequence[str], original: str = "") -> bool:

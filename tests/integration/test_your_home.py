@@ -163,6 +163,9 @@ async def test_whether_a_device_is_at_work_is_a_state_question(
         "¿por qué se prende la lámpara de pie tan bajita?",  # asks why
         "esta noche, prende la lámpara de pie bajita",  # later
         "la lámpara de pie está en el mínimo",  # how it is
+        "prende la luz, que ya es de noche",  # "de noche" is no lamp's, nor a word of a reason whose
+        "enciende la lámpara, que viene la novia de Tomás",
+        "pon el calefactor para que se encienda a las seis",  # the device's own time
         "enciende la mesa camilla, que dé un calorcito de nada",  # how much, said in the reason
         "prende el abanico, no me hagas caso",  # called off by a saying
         "no enciendas el deshumidificador",

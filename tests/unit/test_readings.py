@@ -127,7 +127,12 @@ def test_orders_that_are_not(text: str, reason: str | None) -> None:
         ("apaga la luz del salón en diez minutos", "más tarde"),
         ("enciende el riego cuando salga", "más tarde"),
         ("cuando llegue, prende la cafetera para que esté el café", "más tarde"),
-        ("prende la cafetera para que esté el café cuando baje", None),  # the purpose's time: now
+        ("prende la cafetera para que esté el café cuando baje", None),  # ready by then: on now
+        ("pon el calefactor para que se encienda a las seis", "más tarde"),  # the device's own time
+        ("pon el deshumidificador para que arranque cuando nos vayamos", "más tarde"),
+        ("apaga la tele para que los niños se duerman cuando acabe la peli", "más tarde"),
+        ("apaga la tele para que esté la casa en silencio, pero dentro de media hora", "más tarde"),
+        ("para que esté el café, a las ocho enciende la cafetera", "más tarde"),  # the purpose first
         ("a las ocho enciende la cafetera", "más tarde"),
         ("apaga la luz cuando puedas", None),  # "when you can" is now
         ("si llueve, para el riego del jardín", "una condición"),
