@@ -193,6 +193,10 @@ ASKING_WORDS = frozenset({"favor", "porfa", "porfis", "porfi", "porfavor", "plis
 POLITE = ASKING_WORDS | {"por", "si", "me", "haces", "el", "ya", "mismo", "ahora", "anda", "venga", "gracias"}
 STILL_SO = frozenset({"sigue", "siguen", "queda", "quedan", "continua", "continuan"})  # how it is, not asked
 REASON_WORDS = frozenset({"que", "porque", "para", "pues", "q"})  # a reason or a purpose after the asking
+# "…, no la de pie", "… menos la de Tomás", "… en vez de la de Tomás": another device left out.
+LEAVES_ONE_OUT = re.compile(
+    r"\b(?:no|menos|excepto|salvo|en vez de|en lugar de)\s+(?:el|la|los|las)\s+(?:de|del)\b(?!.*\b(?:que|porque)\b)"
+)
 # "qué bien queda…", "qué bonito se ve…": an exclamation of how things look.
 HOW_THINGS_LOOK = frozenset(
     {"bien", "mal", "bonito", "bonita", "lindo", "linda", "precioso", "preciosa", "guapo", "guapa", "chulo", "chula",
@@ -436,6 +440,7 @@ READINGS: tuple[tuple[Reason, Callable[[Request], bool]], ...] = (
     (Reason.LEAVE_AS_IS, lambda r: leaves_as_is(r.words)),
     (Reason.ALREADY_DONE, tells_what_was_done),
     (Reason.TAKEN_BACK, lambda r: called_off_at_the_end(r.original)),
+    (Reason.OTHER_DEVICE, lambda r: leaves_one_out(r.words)),
     (Reason.NO_SWITCH_ASKED, lambda r: only_a_purpose(r.words)),
     (Reason.BOTH_DIRECTIONS, lambda r: names_both_directions(_before_its_reason(r).words)),
     (Reason.QUESTION, asks_something),
@@ -738,6 +743,17 @@ def only_a_purpose(words: Sequence[str]) -> bool:
         and all(words[i] == "para" and i + 1 < len(words) and said[i + 1].infinitive for i in orders)
         and not any(t.participle for t in said)
     )
+
+
+def leaves_one_out(words: Sequence[str]) -> bool:
+    """Whether, after the order, another device is said only to be left out.
+
+    "apaga la lámpara, no la de pie", "… menos la de Tomás", "… en vez de la de Tomás", "apaga todas
+    las luces menos la del salón": the models may read the device left out as the one meant, and
+    the agent does not switch "all but one". A "no" first is a correction (corrections.py).
+    """
+    text = " ".join(words)
+    return bool(LEAVES_ONE_OUT.search(text)) and not text.startswith(("no ", "mejor no "))
 
 
 def exclaims(request: Request) -> bool:

@@ -473,6 +473,24 @@ async def test_a_plug_asked_its_highest_is_switched_on_and_never_its_lowest(
         assert done == changed, (text, reply)
 
 
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("apaga la lámpara, no la de pie", "light.lampara_pie"),
+        ("apaga la lámpara menos la de pie", "light.lampara_pie"),
+        ("apaga la lámpara, no la de Tomás", "light.mesita"),
+    ],
+)
+async def test_a_device_said_only_to_be_left_out_is_not_switched(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str, left_out: str
+) -> None:
+    """ "…, no la de pie": the models may read the device left out as the one meant; it stays as it is."""
+    home.reset(dict.fromkeys(home.entities, True))
+    await hass.async_block_till_done()
+    done, reply = await changed_by(hass, home, text)
+    assert left_out not in done, (text, reply)
+
+
 async def test_an_order_then_told_not_to_touch_it_switches_nothing(hass: HomeAssistant, home: RealHome) -> None:
     """ "…, pará, pará, ni la toques": a part that keeps hands off holds back the whole request.
 

@@ -99,6 +99,10 @@ from custom_components.llm_ensemble.reasons import Reason
         ("la campana hace un ruido insoportable", "no pide"),  # a remark: nothing asks for a switch
         ("el flexo me lo regaló mi hermana", "no pide"),
         ("qué bien queda el salón con la lámpara de pie encendida", "no pide"),  # an exclamation
+        ("apaga la lámpara, no la de pie", "otro aparato"),  # another device said only to be left out
+        ("apaga todas las luces menos la del salón", "otro aparato"),
+        ("prende la lámpara en vez de la de Tomás", "otro aparato"),
+        ("mejor no la del pasillo, la del baño enciéndela", None),  # a correction: the order meant
         ("¡qué bonito se ve el jardín con la guirnalda prendida!", "no pide"),
         ("qué bien, enciende la lámpara de pie", None),  # the exclamation, then an order
         ("la lavadora ya terminó", "no pide"),
