@@ -440,7 +440,7 @@ READINGS: tuple[tuple[Reason, Callable[[Request], bool]], ...] = (
     (Reason.LEAVE_AS_IS, lambda r: leaves_as_is(r.words)),
     (Reason.ALREADY_DONE, tells_what_was_done),
     (Reason.TAKEN_BACK, lambda r: called_off_at_the_end(r.original)),
-    (Reason.OTHER_DEVICE, lambda r: leaves_one_out(r.words)),
+    (Reason.OTHER_DEVICE, lambda r: leaves_one_out(r.original)),
     (Reason.NO_SWITCH_ASKED, lambda r: only_a_purpose(r.words)),
     (Reason.BOTH_DIRECTIONS, lambda r: names_both_directions(_before_its_reason(r).words)),
     (Reason.QUESTION, asks_something),
@@ -745,14 +745,15 @@ def only_a_purpose(words: Sequence[str]) -> bool:
     )
 
 
-def leaves_one_out(words: Sequence[str]) -> bool:
+def leaves_one_out(original: str) -> bool:
     """Whether, after the order, another device is said only to be left out.
 
     "apaga la lámpara, no la de pie", "… menos la de Tomás", "… en vez de la de Tomás", "apaga todas
     las luces menos la del salón": the models may read the device left out as the one meant, and
-    the agent does not switch "all but one". A "no" first is a correction (corrections.py).
+    the agent does not switch "all but one". Read as said: "…, ay no, la del espejo" (a pause after
+    "no") is a correction, as is a "no" said first (corrections.py).
     """
-    text = " ".join(words)
+    text = original.lower().strip(" ¿¡")
     return bool(LEAVES_ONE_OUT.search(text)) and not text.startswith(("no ", "mejor no "))
 
 

@@ -103,6 +103,7 @@ from custom_components.llm_ensemble.reasons import Reason
         ("apaga todas las luces menos la del salón", "otro aparato"),
         ("prende la lámpara en vez de la de Tomás", "otro aparato"),
         ("mejor no la del pasillo, la del baño enciéndela", None),  # a correction: the order meant
+        ("apaga la luz del baño, ay no, la del espejo", None),  # a correction after a pause
         ("¡qué bonito se ve el jardín con la guirnalda prendida!", "no pide"),
         ("qué bien, enciende la lámpara de pie", None),  # the exclamation, then an order
         ("la lavadora ya terminó", "no pide"),
