@@ -130,8 +130,8 @@ def read(text: str) -> Adjusted | None:
     reason = REASON.search(text)  # "…, que en media hora llega": the reason says no amount
     before_reason = [w.plain for w in said if not reason or w.end <= reason.start()]
     found = _amount(" ".join(before_reason), _verb_clause(said, text, verb, len(before_reason)))
-    if found is None and not way:
-        return None  # "pon la luz del salón": an on order
+    if (found is None and not way) or (verb is None and found and _said_as_it_is(words, found[1])):
+        return None  # "pon la luz del salón": an on order; "la lámpara está en el mínimo": how it is
     amount, span = found or (Adjustment(), None)
     if amount.percentage is None and amount.speed is None and not amount.step:
         if not way:
@@ -160,14 +160,22 @@ def read(text: str) -> Adjusted | None:
 def _no_change_now(words: Sequence[str], text: str, verb: int | None) -> bool:
     """Whether the request asks no change now, whatever amount it says: the order's own checks read it.
 
-    "¿está el ventilador al máximo?", "la lámpara está en el mínimo" (no verb); "¿por qué se prende la
-    lámpara tan bajita?" (asks why); "no le bajes a la luz"; "esta noche, prende la lámpara bajita".
+    "¿está el ventilador al máximo?" (no verb); "¿por qué se prende la lámpara tan bajita?" (asks
+    why); "no le bajes a la luz"; "esta noche, prende la lámpara bajita" (a time before the verb).
     """
     if verb is None:
-        return bool(QUESTION.search(text) or words[0] in ASKS or HOW_IT_IS.intersection(words))
+        return bool(QUESTION.search(text) or words[0] in ASKS)
     before = set(words[:verb])
     asks_why = bool(QUESTION.search(text)) and bool({"se", *INTERROGATIVES} & before)
-    return asks_why or bool(NEGATIONS & before) or is_for_later(Request(tuple(words), text))
+    # What follows the verb stays in the order, whose own checks read it; what comes before is cut.
+    said_first = Request(tuple(words[:verb]), " ".join(words[:verb]))
+    return asks_why or bool(NEGATIONS & before) or (verb > 0 and is_for_later(said_first))
+
+
+def _said_as_it_is(words: Sequence[str], span: tuple[int, int]) -> bool:
+    """Whether the amount is said right after a word of how a thing is: "está en el mínimo", "sigue a tope"."""
+    first = min(_words_within(words, span), default=0)
+    return first > 0 and words[first - 1] in HOW_IT_IS
 
 
 def _verb_clause(said: Sequence[SaidWord], text: str, verb: int | None, end: int) -> tuple[int, int] | None:

@@ -36,6 +36,9 @@ DOWN, UP = Adjustment(step=-20), Adjustment(step=20)
         ("baja la luz de la sala a la mitad", Adjusted(Adjustment(50), "enciende la luz de la sala")),
         ("pon la lámpara de la mesilla más tenue", Adjusted(DOWN, "enciende la lámpara de la mesilla")),
         ("pon la luz más baja", Adjusted(DOWN, "enciende la luz")),  # a step, not the lowest
+        # A time in the reason after the verb is the order's checks' to read; so is a remark after it.
+        ("baja un poco la luz, que luego me deslumbra", Adjusted(DOWN, "enciende la luz, que luego me deslumbra")),
+        ("la luz más fuerte, que está oscuro", Adjusted(UP, "enciende la luz, que está oscuro")),
     ],
 )
 def test_a_change_is_read_with_the_order_that_finds_its_device(text: str, adjusted: Adjusted) -> None:
