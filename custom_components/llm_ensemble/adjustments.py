@@ -249,7 +249,7 @@ def way_of(word: str) -> int | None:
 Found = tuple[Adjustment, tuple[int, int]]  # an amount, and where it is said in the plain text
 
 
-def _amount(plain: str, clause: tuple[int, int] | None = (0, 10**6)) -> Found | None:
+def _amount(plain: str, clause: tuple[int, int] | None) -> Found | None:
     """The amount said and where in the plain text: "al 40 %", "a tope", "más flojito", "un poco".
 
     "un poco" says no way: the verb's is taken. Home Assistant's "más alto", "más bajo" stand for
