@@ -291,15 +291,13 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         found = vote_target(votes, home, kinds, unanimous, state_action, here)
     if found is None:
         return abstained(decision.votes)
+    said = _with_names_masked(heard, votes)
+    order, its_reason = _order_and_reason(decision.text, said) or (said, ())
     if found is Unresolved.AMBIGUOUS:  # "¿el velador de Sofi está apagado?" voted "velador @ esta"
-        masked = _with_names_masked(heard, votes)
-        order, _ = _order_and_reason(decision.text, masked) or (masked, ())
         found = narrowed_by_whose(votes, order, home, kinds, here) or found
     if isinstance(found, Unresolved):
         speech, code = f"{UNRESOLVED_SPEECH[found]}.", IntentResponseErrorCode.NO_VALID_TARGETS.value
         return Outcome(speech, code, pass_on=PassOn(PASS_ON_REASON[found]))
-    said = _with_names_masked(heard, votes)
-    order, its_reason = _order_and_reason(decision.text, said) or (said, ())
     if readings.names_another_home(said, home.names):
         speech = f"No voy a encender ni apagar nada: {Reason.OTHER_HOME.spoken}."
         return Outcome(speech, IntentResponseErrorCode.NO_INTENT_MATCH.value, pass_on=PassOn(Reason.OTHER_HOME))

@@ -446,7 +446,7 @@ READINGS: tuple[tuple[Reason, Callable[[Request], bool]], ...] = (
     (Reason.QUESTION, asks_something),
     (Reason.OTHER_CHANGE, asks_another_change),
     (Reason.LATER_OR_CONDITION, is_for_later),
-    (Reason.NO_SWITCH_ASKED, lambda r: exclaims(r)),
+    (Reason.NO_SWITCH_ASKED, lambda r: exclaims(r)),  # defined below, read when called
     (Reason.NO_SWITCH_ASKED, lambda r: only_remarks(r.words)),  # the last: any other reason says more
 )
 
