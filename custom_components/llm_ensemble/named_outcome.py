@@ -28,6 +28,8 @@ with the same action. Then, as for a catalog command:
     a place said, where most votes kept none and the      -> pass on ("los ventiladores de abajo" voted
     target is devices of several rooms                       "ventiladores")
     a place named alone ("enciende el dormitorio")        -> pass on
+    a word of the votes' device said only in the reason   -> pass on, to be read again without it ("apaga la
+    after the order                                          lámpara, que la de pie ya está apagada")
     told not to switch it, or to leave it as it is        -> "Vale, dejo … como está.", nothing switched
     an order the request does not give now, or two orders -> pass on (readings.not_an_order, gives_two_orders)
     asked about, not ordered                              -> each entity's state, nothing switched
@@ -291,6 +293,11 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         found = vote_target(votes, home, kinds, unanimous, state_action, here)
     if found is None:
         return abstained(decision.votes)
+    if word := _named_in_the_reason(decision.text, heard, votes):
+        speech = f"No estoy seguro de a qué aparato te refieres: {Reason.OTHER_DEVICE.spoken}."
+        return Outcome(
+            speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_DEVICE, word)
+        )
     said = _with_names_masked(heard, votes)
     order, its_reason = _order_and_reason(decision.text, said) or (said, ())
     if found is Unresolved.AMBIGUOUS:  # "¿el velador de Sofi está apagado?" voted "velador @ esta"
@@ -368,6 +375,27 @@ def _order_and_reason(text: str, said: home_check.Words) -> tuple[home_check.Wor
     if heard[: len(ordered)] != ordered or NAMED_THING not in said[: len(ordered)] or heard[-1] in AS_WELL:
         return None
     return said[: len(ordered)], said[len(ordered) :]
+
+
+def _named_in_the_reason(text: str, heard: home_check.Words, votes: Sequence[str | None]) -> str | None:
+    """A word of the device most votes name that only the reason after the order says.
+
+    "apaga la lámpara, que la de pie ya está apagada" voted "OFF lampara de pie": the models took
+    the reason's device for the order's. Passed on, the order is read again alone (conversation.py).
+    Only the device's words: a place said in the reason may still say where ("…, que hace frío en
+    el estudio").
+    """
+    order = because.order_before_reason(text)
+    if order is None or (heard and heard[-1] in AS_WELL):
+        return None
+    ordered = home_check.words(order)
+    if heard[: len(ordered)] != ordered:
+        return None
+    reason = set(heard[len(ordered) :])
+    namings = [naming for vote in votes if (naming := Naming.parse(vote))]
+    device_words = Counter(w for naming in namings for w in dict.fromkeys(content(naming.device)))
+    named = [w for w, count in device_words.items() if count * 2 > len(votes)]  # in the order the votes say them
+    return next((w for w in named if w in reason and w not in ordered), None)
 
 
 def _keep_no_place(votes: Sequence[str | None]) -> bool:

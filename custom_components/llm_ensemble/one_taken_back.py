@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .morphology import DETERMINERS, after_an_article, articles_agree, tag
-from .readings import REASON_WORDS
+from .readings import REASON_WORDS, reason_gives_its_own_order
 from .said_words import OBJECT_PRONOUNS, OF, SaidWord, paused, said_words
 from .several_orders import Order, says_no_last, split_orders, switch_verb
 
@@ -29,6 +29,10 @@ BEFORE_THE_THING = frozenset(
      "oh", "ups", "perdon", "perdona", "mira", "che", "digo", "o", "sea"}
 )  # fmt: skip
 LEAVE_IT = frozenset({"dejalo", "dejala", "dejalos", "dejalas", "dejelo", "dejela", "dejelos", "dejelas"})
+# "…, la de la encimera mejor dejarla": left, said better so.
+BETTER_LEFT = frozenset({"dejarlo", "dejarla", "dejarlos", "dejarlas"})
+# Said after "déjalo": "…, la lamparita déjala en paz", "… déjalo tranquilo", "… déjala así".
+LEFT_SO = (("en", "paz"), ("tranquilo",), ("tranquila",), ("tranquilos",), ("tranquilas",), ("asi",), ("estar",))
 MAX_THING_WORDS = 6  # "el ventilador del cuarto de Lucía"
 NOR = frozenset({"tampoco", "ni"})  # "…, que la camilla tampoco": another thing taken back
 
@@ -90,22 +94,27 @@ def _thing_ends(text: str, said: Sequence[SaidWord], first: int) -> int | None:
 def _only_a_reason(text: str, said: Sequence[SaidWord], at: int) -> bool:
     """Whether the words from `at` are a reason set apart that takes back or orders nothing more.
 
-    "…, que ya está caliente"; not "…, que la camilla tampoco", nor "…, que la estoy viendo. Enciende…".
+    "…, que ya está caliente", "…, que la prende Laura cuando llegue"; not "…, que la camilla tampoco",
+    nor "…, que la estoy viendo. Enciende…".
     """
     plain = [w.plain for w in said]
     if not paused(text, said[at - 1], said[at]) or plain[at] not in REASON_WORDS:
         return False
-    return not any(
-        tag(p).negation or p in NOR or (switch_verb(p) and not after_an_article(plain, k))
-        for k, p in enumerate(plain[at + 1 :], at + 1)
-    )
+    if any(tag(p).negation or p in NOR for p in plain[at + 1 :]):
+        return False
+    return not reason_gives_its_own_order(text[said[at].start :])  # "…, que la prende Laura" is hers
 
 
 def _after_taking_back(plain: Sequence[str], at: int) -> int | None:
-    """The word after "no", "mejor no", "déjalo" or "no lo quites" said at word `at`; None where none is."""
+    """The word after the words said at word `at` that take the thing back; None where none are.
+
+    "no", "mejor no", "siempre no", "déjalo" ("… en paz"), "mejor dejarla", "no lo quites".
+    """
     if plain[at] in LEAVE_IT:
-        return at + 1
-    if plain[at] == "mejor" and at + 1 < len(plain) and plain[at + 1] == "no":
+        return at + 1 + next((len(so) for so in LEFT_SO if tuple(plain[at + 1 : at + 1 + len(so)]) == so), 0)
+    if plain[at] in ("mejor", "siempre") and at + 1 < len(plain) and plain[at + 1] == "no":
+        return at + 2  # "…, el abanico siempre no"
+    if plain[at] == "mejor" and at + 1 < len(plain) and plain[at + 1] in BETTER_LEFT:
         return at + 2
     if plain[at] != "no":
         return None

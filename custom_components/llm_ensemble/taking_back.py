@@ -1,7 +1,9 @@
 """Words that take back what was just said: "…, digo, la lámpara", "…, mejor no", "…, olvídalo".
 
 Said after an order and a pause. Followed by what was meant, they repair it (repairs.py); said
-last, with nothing in its place, they call the order off, and nothing is switched.
+last, with nothing in its place, they call the order off, and nothing is switched. So they do
+followed by a reason or a remark set apart: "…, nah, que lo enciendo yo", "…, deja, deja, que ya
+la pone Javi", "…, era joda, el agua todavía está caliente".
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ WITH_THEM = frozenset({"no", "ay", "uy", "bueno", "ah", "o", "sea", "quiero", "q
 # Pairs said so: "ay no", "o sea", and a change of mind: "…, ¿sabes qué? no", "…, ya no", "…, ni ahí".
 SAID_AGAIN = frozenset(
     {("ay", "no"), ("uy", "no"), ("bueno", "no"), ("ah", "no"), ("o", "sea"), ("es", "decir"), ("que", "no"),
-     ("ya", "no"), ("ni", "ahi")}
+     ("ya", "no"), ("ni", "ahi"), ("siempre", "no"), ("que", "va")}
 )  # fmt: skip
 # Words that call the order off, and say nothing in its place: "…, olvídalo", "…, no, déjala", "…, da igual",
 # "…, no, nada".
@@ -28,17 +30,23 @@ CALLED_OFF = frozenset(
     {"mentira", "olvidalo", "olvidate", "olvida", "cancela", "cancelalo", "esperate", "deja", "dejalo", "dejala",
      "dejalos", "dejalas", "dejelo", "dejela", "igual", "nada", "nah"}
 )  # fmt: skip
-# Said with them at the end: "…, bah, da igual", "…, ¿sabes qué? no", "… chin, no, espérate, ya no".
+# Said with them at the end: "…, bah, da igual", "…, ¿sabes qué? no", "… chin, no, espérate, ya no",
+# "…, bueno, siempre no", "…, qué va".
 CHANGE_OF_MIND = frozenset(
-    {"bah", "da", "sabes", "sabe", "que", "ya", "chin", "ups", "uf", "oh", "eh", "pucha", "ni", "ahi"}
+    {"bah", "da", "sabes", "sabe", "que", "ya", "chin", "ups", "uf", "oh", "eh", "pucha", "ni", "ahi", "siempre", "va"}
 )
 
 # Whole sayings that call it off, said last: "…, no me hagas caso", "…, retiro lo dicho", "…, era broma".
 CALLED_OFF_SAYINGS = frozenset(
     {"no me hagas caso", "no me haga caso", "ni caso", "tu ni caso", "retiro lo dicho", "he cambiado de idea",
      "he cambiado de opinion", "cambie de idea", "cambie de opinion", "cambio de planes", "es broma", "era broma",
-     "es una broma", "era una broma", "nel", "no era nada"}
+     "es una broma", "era una broma", "nel", "no era nada", "era joda", "es joda", "era chiste", "es chiste",
+     "era cotorreo", "es cotorreo", "no importa", "no te apures", "no se apure", "no hace falta", "tranquilo",
+     "tranquila", "tranqui", "dejalo estar", "dejala estar", "dejalo tranquilo", "dejala tranquila",
+     "dejala en paz", "dejalo en paz", "no le muevas", "no le mueva", "que se quede asi", "q se quede asi"}
 )  # fmt: skip
+# A remark after the words that call it off, set apart or begun so: "…, nah, que lo enciendo yo".
+REMARK_WORDS = frozenset({"que", "q", "porque", "pues"})
 
 
 def takes_back(taken: list[str]) -> bool:
@@ -51,25 +59,57 @@ def takes_back(taken: list[str]) -> bool:
 
 
 def called_off_at_the_end(text: str) -> bool:
-    """Whether the request ends by taking its order back: "apaga el termo, mejor no", "quita la tele, olvídalo"."""
+    """Whether the request ends by taking its order back: "apaga el termo, mejor no", "quita la tele, olvídalo".
+
+    Or takes it back, then gives a reason or a remark: "enciende el brasero, es broma, que estamos a
+    treinta grados". Not words that only take back ("…, digo, …") with something said after them in
+    its place; that repairs the order.
+    """
     said = said_words(text)
     plain = [w.plain for w in said]
     verb = next((i for i, w in enumerate(plain) if tag(w).order_verb), None)
     if verb is None:
         return False
-    words_of_it = TAKE_BACK | WITH_THEM | CALLED_OFF | CHANGE_OF_MIND
     asks_yes = text.rstrip().endswith("?") and plain[-1] == "no"  # "…, ya, ¿no?": asks for a yes
     for i in range(verb + 2, len(said)):
         if not paused(text, said[i - 1], said[i]):
             continue
-        if all(w in words_of_it for w in plain[i:]):
-            return takes_back(plain[i:]) and not asks_yes
-        if _a_saying(plain[i:]):
-            return True
+        for end in range(len(plain), i, -1):  # the longest words that call it off, then a remark
+            reason = end < len(plain) and plain[end] in REMARK_WORDS
+            if end < len(plain) and not reason and not paused(text, said[end - 1], said[end]):
+                continue
+            if _calls_it_off(plain[i:end], end == len(plain), reason) and not asks_yes:
+                return True
     return False
 
 
+def _calls_it_off(taken: list[str], last: bool, before_a_reason: bool) -> bool:
+    """Whether these words, said after a pause, call the order off: words that take back, or a saying.
+
+    Said last, or before a reason ("…, espera, que todavía leo"); before anything else, only words that
+    call it off ("…, deja, deja, ya la pone Javi"), not those that begin a repair ("…, espera, la
+    lámpara"). Never "…, mejor, que ya es tarde" (better do it) nor "…, digo, …".
+    """
+    if _a_saying(taken):
+        return True
+    if not all(w in TAKE_BACK | WITH_THEM | CALLED_OFF | CHANGE_OF_MIND for w in taken) or not takes_back(taken):
+        return False
+    if last:
+        return True
+    if before_a_reason:
+        return taken != ["mejor"] and "digo" not in taken
+    return bool(set(taken) & CALLED_OFF)
+
+
 def _a_saying(taken: list[str]) -> bool:
-    """Whether the words are a saying that calls the order off, after words said with them ("uy, es broma")."""
-    start = next((i for i, w in enumerate(taken) if w not in WITH_THEM | CHANGE_OF_MIND), len(taken))
-    return " ".join(taken[start:]) in CALLED_OFF_SAYINGS or " ".join(taken) in CALLED_OFF_SAYINGS
+    """Whether the words are a saying that calls the order off, after words said with them ("uy, es broma").
+
+    Not after "que": "…, que es broma" gives a reason.
+    """
+    said_before = (WITH_THEM | CHANGE_OF_MIND | {"mejor"}) - {"que"}
+    for start in range(len(taken)):
+        if " ".join(taken[start:]) in CALLED_OFF_SAYINGS:
+            return True
+        if taken[start] not in said_before:
+            return False
+    return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from custom_components.llm_ensemble.described_rooms import as_named
-from custom_components.llm_ensemble.home_check import Home, HomeArea, words
+from custom_components.llm_ensemble.home_check import Home, HomeArea, HomeEntity, words
 
 
 def _home(*area_names: str) -> Home:
@@ -50,3 +50,46 @@ def test_a_use_of_no_room_or_of_several_leaves_the_request_as_said() -> None:
     assert as_named("apaga la luz de donde vemos la tele", _home("Sala", "Sala de estar")) is None
     # A name wholly for the use: "Sala de máquinas" is no room to watch TV in.
     assert as_named("apaga la luz de donde vemos la tele", _home("Sala de máquinas")) is None
+
+
+DEVICES_HOME = Home(
+    areas=tuple(
+        HomeArea(area_id, (words(name),))
+        for area_id, name in (
+            ("recamara_de_dani", "Recámara de Dani"),
+            ("recamara_de_sofi", "Recámara de Sofi"),
+            ("lavado", "Cuarto de lavado"),
+            ("bano_arriba", "Baño de arriba"),
+            ("bano_abajo", "Baño de abajo"),
+            ("sala", "Sala"),
+            ("cocina", "Cocina"),
+        )
+    ),
+    entities=(
+        HomeEntity("switch.consola", (words("Consola"), words("el Xbox")), "recamara_de_dani"),
+        HomeEntity("switch.boiler", (words("Boiler"),), "lavado"),
+        HomeEntity("switch.calefon", (words("Calefón"),), "bano_arriba"),
+        HomeEntity("switch.tele", (words("Tele"),), "sala"),
+        HomeEntity("light.lampara", (words("Lámpara"),), "recamara_de_dani"),
+        HomeEntity("light.lampara_sofi", (words("Lámpara"),), "recamara_de_sofi"),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("apaga la luz del cuarto donde está el Xbox", "apaga la luz de la recamara de dani"),
+        ("prende el foco de donde está el boiler, porfa", "prende el foco del cuarto de lavado, porfa"),
+        ("prendé la luz del espejo del baño que tiene el calefón", "prendé la luz del espejo del bano de arriba"),
+        ("apaga la luz de la habitación en donde está la consola", "apaga la luz de la recamara de dani"),
+        # what is there is no device of the home, or devices of several rooms
+        ("apaga la luz de donde está la mesa", None),
+        ("apaga la luz del cuarto donde está la lámpara", None),
+        # a room said by its own name, then a reason: not told by what is in it
+        ("enciende la luz de la cocina que está la tele puesta", None),
+        ("enciende la luz de la sala que está la tele puesta", None),
+    ],
+)
+def test_a_room_told_by_a_device_in_it_is_that_devices_area(text: str, named: str | None) -> None:
+    assert as_named(text, DEVICES_HOME) == named

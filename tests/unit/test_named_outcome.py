@@ -8,6 +8,7 @@ from custom_components.llm_ensemble.home_check import Home, HomeArea, HomeEntity
 from custom_components.llm_ensemble.named_outcome import (
     NAMED_THING,
     _by_its_name,
+    _named_in_the_reason,
     _order_and_reason,
     _with_names_masked,
     in_the_verbs_way,
@@ -136,3 +137,28 @@ def test_another_device_in_a_reason_is_the_reasons() -> None:
         (),
     )
     assert reason[:4] == ("que", "la", NAMED_THING, "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "votes", "word"),
+    [
+        ("apaga la lámpara, que la de pie ya está apagada", ["OFF lampara de pie"] * 3, "pie"),
+        (
+            "apaga la luz de la cocina, que con la de la encimera me sobra",
+            ["OFF luz de la encimera @ cocina"] * 3,
+            "encimera",
+        ),
+        ("enciende el quitamiedos, que la luz del pasillo ya la he apagado", ["ON luz del pasillo"] * 3, "luz"),
+        # one stray vote does not make the models' reading
+        ("apaga la lámpara, que la de pie ya está apagada", ["OFF lampara de pie", "OFF lampara", "OFF lampara"], None),
+        # the device's words said in the order, or a place said in the reason, are the order's
+        ("apaga la lámpara de pie, que la lámpara ya alumbra", ["OFF lampara de pie"] * 3, None),
+        ("pon el ventilador, que hace calor en el estudio", ["ON ventilador @ estudio"] * 3, None),
+        # no reason after the order, or the same asked of another at the end: read whole
+        ("apaga la lámpara de pie", ["OFF lampara de pie"] * 3, None),
+        ("apaga la tele, que el brasero también", ["OFF brasero"] * 3, None),
+    ],
+)
+def test_a_device_only_the_reason_names_is_not_the_orders(text: str, votes: list[str], word: str | None) -> None:
+    """The models may take the reason's device for the order's; the order is then read again alone."""
+    assert _named_in_the_reason(text, words(text), votes) == word
