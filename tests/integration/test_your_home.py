@@ -105,6 +105,9 @@ async def changed_by(hass: HomeAssistant, home: RealHome, text: str) -> tuple[di
             {"switch.deshumidificador": "on"},
         ),
         ("el radiador toallero encendido, si puedes", {"switch.toallero": "on"}),  # a state asked for: an order
+        # A room told by a device in it.
+        ("prende la lámpara del cuarto donde está el abanico", {"light.mesita": "on"}),
+        ("enciende el calefactor de donde está la lamparita de Nico", {"switch.calefactor": "on"}),
     ],
 )
 async def test_commands_on_the_homes_own_devices(
@@ -172,6 +175,11 @@ async def test_whether_a_device_is_at_work_is_a_state_question(
         "apaga el abanico y enciende el lavavajillas",  # two orders, one about what the home lacks
         "enciende todo lo de arriba",  # every plug of several rooms on is nobody's wish
         "prende todo lo de la planta alta",
+        # called off, then a reason or a remark
+        "enciende el deshumidificador, nah, que lo enciendo yo luego",
+        "prende el abanico, es broma, que hace un frío que pela",
+        "pon la mesa camilla; deja, deja, que ya la pone Irene cuando baje",
+        "prende el abanico, tranqui, ya lo prendo yo",
     ],
 )
 async def test_what_it_cannot_be_sure_of_switches_nothing(
@@ -502,3 +510,22 @@ async def test_an_order_then_told_not_to_touch_it_switches_nothing(hass: HomeAss
         await hass.async_block_till_done()
         done, reply = await changed_by(hass, home, text)
         assert done == {}, reply
+
+
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [
+        ("apaga la luz grande, que con la lámpara de pie me sobra", {"light.lampara_techo": "off"}),
+        ("apaga el abanico, que la lámpara de la mesita de noche ya calienta bastante", {"fan.abanico": "off"}),
+        ("apaga el toallero, que el deshumidificador ya seca las toallas", {"switch.toallero": "off"}),
+        ("apaga la lámpara, que la de pie ya está apagada", {}),  # three lamps: which one?
+    ],
+)
+async def test_a_device_only_the_reason_names_is_not_switched(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str, changed: dict[str, str]
+) -> None:
+    """The models may take the reason's device for the order's: the order is read again alone."""
+    home.reset(dict.fromkeys(home.entities, True))
+    await hass.async_block_till_done()
+    done, reply = await changed_by(hass, home, text)
+    assert done == changed, (text, reply)
