@@ -39,7 +39,7 @@ from .morphology import (
     tags,
 )
 from .reasons import Reason
-from .said_words import PAUSE, paused, said_words
+from .said_words import PAUSE, SaidWord, paused, said_words
 from .taking_back import called_off_at_the_end
 from .typos import near_any
 
@@ -418,11 +418,17 @@ def reason_gives_its_own_order(reason: str) -> bool:
         # "…, que si lo pongo más tarde…": its pronoun between; "…, que la quita el programador", "…,
         # que le da de lleno": a pronoun before the verb, someone's doing, no order (that puts it after)
         done = before is not None and before.plain in THEIRS and not when and _someone_does(word.plain)
-        if not ((when or done) and tag(word.plain).switch):
+        if not ((when or done) and tag(word.plain).switch) and not _a_purpose(said, word):
             told.append(word.plain)
         part_of_day = word.plain in PART_OF_DAY and before is not None and before.plain in {"esta", "la"}
         when = word.plain in SAYS_WHEN or part_of_day or (when and tag(word.plain).clitic)
     return orders_without_asking(told, reason)
+
+
+def _a_purpose(said: Sequence[SaidWord], word: SaidWord) -> bool:
+    """Whether the word is "para" before an infinitive: "…, que me sobra para picar la cebolla" stops nothing."""
+    following = next((w for w in said if w.start > word.start), None)
+    return word.plain == "para" and following is not None and tag(following.plain).infinitive
 
 
 def _someone_does(verb: str) -> bool:

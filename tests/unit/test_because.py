@@ -49,6 +49,8 @@ from custom_components.llm_ensemble.because import order_after_reason, order_bef
         ("¿está encendida la luz? gracias", None),  # asks, orders nothing
         ("poneme el lavarropas q ya cargué la ropa", "poneme el lavarropas"),  # "q", written for "que"
         ("apaga la tele. Y enciende la luz", None),  # the second sentence orders too
+        ("apaga la luz, que con la otra me sobra para picar la cebolla", "apaga la luz"),  # "para" a purpose
+        ("apaga la luz, que ya es tarde, para el ventilador", None),  # "para" stops it
         ("", None),
     ],
 )
