@@ -51,7 +51,10 @@ LOWEST = 1  # a change down stops here: it never turns the device off
 ORDER = "enciende"  # how the request is read to find the device: as the order to turn it on
 
 # Said after "más"/"menos": the way a change goes ("más flojito", "menos fuerte").
-MORE = frozenset({"fuerte", "alto", "alta", "rapido", "rapida", "intenso", "intensa", "brillante", "potente", "luz"})
+MORE = frozenset(
+    {"fuerte", "recio", "recia", "alto", "alta", "rapido", "rapida", "intenso", "intensa", "brillante", "potente",
+     "luz"}
+)  # fmt: skip
 LESS = frozenset(
     {"flojo", "floja", "flojito", "flojita", "suave", "suavecito", "suavecita", "bajo", "baja", "bajito", "bajita",
      "lento", "lenta", "despacio", "tenue", "debil"}

@@ -52,7 +52,7 @@ USES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 # "del cuarto donde está…", "del baño que tiene…", "de donde tenemos…": a device in it follows.
 TOLD_BY_WHAT_IS_THERE = re.compile(
     r"\b(?:de|del|en)\s+(?:(?:la|el)\s+)?(?:(?:(?P<room>\w+)\s+(?:(?:en\s+)?donde|que|en\s+(?:el|la)\s+que))|donde)\s+"
-    r"(?:esta|estan|tiene|tienen|tenemos|hay|se\s+oye|suena)\s+(?P<thing>(?:\w+\s*){1,6})"
+    r"(?:esta|estan|tiene|tienen|tenemos|guardamos|pusimos|hay|se\s+oye|suena)\s+(?P<thing>(?:\w+\s*){1,6})"
 )
 # Words that say a room and name none: "del cuarto donde está…"; any other room word said must be one
 # of the device's area's ("del baño que tiene el calefón"), not a room a reason follows ("…de la cocina

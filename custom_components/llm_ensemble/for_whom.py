@@ -6,17 +6,25 @@ the request is read so, and each owner then names their own device (several_orde
 Diego y de Lupita" in two). Only someone the home's names know is read so ("Cuarto de Diego"):
 "préndele la tele a las dieciocho" and "ponle el ventilador a tope" are left as said, and so is
 "préndele a la tele", where "a" follows the verb at once and names the device itself.
+
+An order after it that says "su" device, or "le" again with no one after it, is for the same one:
+"apágale la tele a mi abuelita y luego su lámpara" -> "… y luego la lámpara de mi abuelita",
+"apágale la estufita al abuelo, además préndele el velador" -> "… además préndele el velador del abuelo".
 """
 
 from __future__ import annotations
 
-from .morphology import DETERMINERS, tag
+from .morphology import DETERMINERS, sounds_feminine, tag
 from .said_words import SaidWord, paused, said_words
 from .several_orders import LE
 
 FOR = frozenset({"a", "al"})
 AS_OF = {"a": "de", "al": "del"}  # "a Diego": "de Diego"; "al cuarto de Diego": "del cuarto de Diego"
 JOINED = frozenset({"y", "e"})
+REASON = frozenset({"que", "q", "porque", "pues", "para"})
+THEIR = {"su": ("el", "la"), "sus": ("los", "las")}  # "su lámpara": "la lámpara de …"
+# Where the one it is for ends: "a mi abuelita y luego …", "al abuelo, además …", "a Dani que …".
+OWNER_ENDS = frozenset({"y", "e", "que", "luego", "despues", "ademas", "tambien", "pero", "porque"})
 
 
 def as_whose(text: str, home_words: frozenset[str]) -> str:
@@ -31,7 +39,7 @@ def as_whose(text: str, home_words: frozenset[str]) -> str:
         cut = _first_for(text, said, i + 2)
         if cut is None or not _someone_known(said[cut:], home_words):
             return text
-        pieces, last = [], 0
+        pieces, last, owners = [], 0, []
         for k in range(cut, len(said)):
             if k > cut and paused(text, said[k - 1], said[k]):
                 break  # the order ends: "…, que a Lupita le da miedo"
@@ -40,8 +48,44 @@ def as_whose(text: str, home_words: frozenset[str]) -> str:
             if said[k].plain in FOR and _someone_known(said[k:], home_words):
                 pieces += [text[last : said[k].start], AS_OF[said[k].plain]]
                 last = said[k].end
+                owners.append(k)
+        if len(owners) == 1 and (end := _owner_end(text, said, owners[0])) is not None:
+            owner = f"{AS_OF[said[owners[0]].plain]}{text[said[owners[0]].end : said[end - 1].end]}"
+            return "".join([*pieces, text[last : said[end - 1].end], _for_them_too(text[said[end - 1].end :], owner)])
         return "".join([*pieces, text[last:]])
     return text
+
+
+def _owner_end(text: str, said: list[SaidWord], at: int) -> int | None:
+    """The word after the one "a" at `at` names, where another order follows; None where none does."""
+    for k in range(at + 2, len(said)):
+        if paused(text, said[k - 1], said[k]) or said[k].plain in OWNER_ENDS:
+            return k
+    return None
+
+
+def _for_them_too(rest: str, owner: str) -> str:
+    """The orders after the first, with "su" device, or a "le" verb's device, said as the owner's.
+
+    `owner`: "de mi abuelita", "del abuelo". Only the first such device, only in an order (not a
+    reason: "…, que su luz ya la apagó"), and only where no one else is said for it ("…, y préndele
+    la luz a Diego" is Diego's).
+    """
+    said = said_words(rest)
+    if not said or said[0].plain in REASON:
+        return rest  # "…, que su luz ya la apagó": a reason, no order
+    for i, word in enumerate(said[:-1]):
+        if word.plain in THEIR and said[i + 1].plain.isalpha():
+            noun = said[i + 1]
+            article = THEIR[word.plain][sounds_feminine(noun.plain)]
+            return f"{rest[: word.start]}{article} {rest[noun.start : noun.end]} {owner}{rest[noun.end :]}"
+        following = said[i + 1].plain
+        if word.plain.endswith(LE) and tag(word.plain).switch and following in DETERMINERS and following not in THEIR:
+            if i + 2 >= len(said) or any(w.plain in FOR for w in said[i + 2 :]):
+                return rest
+            noun = said[i + 2]
+            return f"{rest[: noun.end]} {owner}{rest[noun.end :]}"
+    return rest
 
 
 def _first_for(text: str, said: list[SaidWord], start: int) -> int | None:

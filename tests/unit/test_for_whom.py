@@ -27,6 +27,22 @@ HOME_WORDS = frozenset({"cuarto", "diego", "lupita", "mateo", "ninos", "tele", "
         ("préndele la luz, a Diego le da miedo", "préndele la luz, a Diego le da miedo"),  # after a pause
         ("préndele la luz a", "préndele la luz a"),
         ("", ""),
+        # an order after it, of "su" device or with "le" again, is for the same one
+        ("apágale la tele a Mateo y luego su lámpara", "apágale la tele de Mateo y luego la lámpara de Mateo"),
+        (
+            "apágale la tele al cuarto de Diego, y sus focos",
+            "apágale la tele del cuarto de Diego, y los focos del cuarto de Diego",
+        ),
+        (
+            "apágale la tele a Mateo, además préndele la luz",
+            "apágale la tele de Mateo, además préndele la luz de Mateo",
+        ),
+        (
+            "apágale la tele a Mateo, además préndele su luz",
+            "apágale la tele de Mateo, además préndele la luz de Mateo",
+        ),
+        ("apágale la tele a Mateo y préndele la luz a Diego", "apágale la tele de Mateo y préndele la luz a Diego"),
+        ("apágale la tele a Mateo, que su luz ya la apagó", "apágale la tele de Mateo, que su luz ya la apagó"),
     ],
 )
 def test_whom_they_are_for_is_whose_they_are(text: str, read: str) -> None:
