@@ -65,7 +65,10 @@ WAYS = (("sube", 1), ("baja", -1), ("establece", 0), ("enciende", 0))
 LEVELS = range(1, 101)  # a percentage said: 0 would turn the device off
 QUESTION = re.compile(r"[¿?]")
 ASKS = frozenset({"esta", "estan", "sigue", "siguen", "tiene", "tienen", "cual", "cuanto", "como", "que", "hay"})
-A_LITTLE = ("un poco", "un poquito", "un poquitin", "un poquitito", "algo")
+A_LITTLE = (
+    "un poco", "un poquito", "un poquitin", "un poquitito", "un pelin", "un pelito", "un tantito", "poquito",
+    "poquitito", "tantito", "algo",
+)  # fmt: skip
 HALF = ("la mitad", "media luz", "medias", "media", "medio gas")  # "a la mitad", "a media luz"
 # How a household says a level with the order itself, where Home Assistant's sentences have none:
 # "a todo lo que da", "al palo" (the highest: a device without levels is simply switched on), and
@@ -144,9 +147,9 @@ def read(text: str) -> Adjusted | None:
     if verb is not None:
         object_first = words[verb].endswith(OBJECT_PRONOUNS)  # "el ventilador ponlo a tope"
         cut |= {verb, *(() if object_first else range(verb))}
-        if verb + 1 < len(words) and words[verb + 1] == "a":
-            cut.add(verb + 1)  # "bájale a la luz"
-    after_verb = verb + 1 if verb is not None else None
+    after_verb = next((i for i in range(verb + 1, len(words)) if i not in cut), None) if verb is not None else None
+    if after_verb is not None and words[after_verb] == "a":
+        cut.add(after_verb)  # "bájale un pelín a la luna"
     kept = [i for i in range(len(said)) if i not in cut]
     if not kept:
         return None  # "ponlo bajito": nothing names the device

@@ -18,6 +18,9 @@ DOWN, UP = Adjustment(step=-20), Adjustment(step=20)
         ("¿me bajas un poquito la lámpara del techo?", Adjusted(DOWN, "enciende la lámpara del techo")),
         ("¿puedes bajar la luz del pasillo?", Adjusted(DOWN, "enciende la luz del pasillo")),
         ("súbele al abanico", Adjusted(UP, "enciende el abanico")),  # "al" is the device's "el"
+        ("bájale un pelín a la luna", Adjusted(DOWN, "enciende la luna")),  # "a" after the amount too
+        ("bájale poquito al candil", Adjusted(DOWN, "enciende el candil")),
+        ("ponle más recio al abanico", Adjusted(UP, "enciende el abanico")),
         ("bajale a la lámpara de la pieza", Adjusted(DOWN, "enciende la lámpara de la pieza")),
         ("pon el quitamiedos más flojito", Adjusted(DOWN, "enciende el quitamiedos")),  # no "quitar" in it
         ("pon el ventilador menos fuerte", Adjusted(DOWN, "enciende el ventilador")),
