@@ -43,6 +43,7 @@ from .settings import Settings
 MAX_ORDERS = 3
 JOINS = frozenset({"y", "e", "luego", "despues", "tambien", "ademas"})
 FILLERS = frozenset({"de", "paso", "porfa", "por", "favor", "entonces", "ya"})  # "y de paso", "y ya"
+AT_ONCE = ("de", "una", "vez")  # "y de una vez", as "y de paso"
 # "dime", and the voseo's "decime", "contame", "fijate (si…)": a question begins.
 QUESTION_STARTS = frozenset(
     {"dime", "digame", "dinos", "decime", "decinos", "cuentame", "contame", "contanos", "fijate", "llueve", "llovera"}
@@ -150,10 +151,15 @@ def _sets_a_condition(order: Order) -> bool:
 
 
 def _join_before(text: str, said: Sequence[SaidWord], plain: Sequence[str], i: int, floor: int) -> int | None:
-    """Where the join before word i begins ("y", "y luego", ", y de paso", a comma), or None."""
+    """Where the join before word i begins ("y", "y luego", ", y de paso", ", y de una vez", a comma), or None."""
     first = i
-    while first > floor and plain[first - 1] in JOINS | FILLERS:
-        first -= 1
+    while first > floor:
+        if tuple(plain[max(floor, first - len(AT_ONCE)) : first]) == AT_ONCE:
+            first -= len(AT_ONCE)  # "…, y de una vez la luz del baño"
+        elif plain[first - 1] in JOINS | FILLERS:
+            first -= 1
+        else:
+            break
     joined = any(w in JOINS for w in plain[first:i]) or (first > floor and paused(text, said[first - 1], said[first]))
     return first if joined and first > floor else None
 

@@ -28,6 +28,8 @@ from custom_components.llm_ensemble.several_orders import (
         ),
         ("pon la cafetera, y luego apaga el horno", ["pon la cafetera", "apaga el horno"]),
         ("prende el foco y de paso apaga la bomba", ["prende el foco", "apaga la bomba"]),
+        ("prende el boiler, y de una vez la luz del baño", ["prende el boiler", "prende la luz del baño"]),
+        ("apaga la tele de una vez", ["apaga la tele de una vez"]),
         ("apaga la radio y dime qué tiempo hace", ["apaga la radio", "dime qué tiempo hace"]),
         ("apagá la radio y decime qué tiempo hace", ["apagá la radio", "decime qué tiempo hace"]),  # voseo
         ("apagá la radio y fijate si llueve", ["apagá la radio", "fijate si llueve"]),
