@@ -52,12 +52,14 @@ USES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 # "del cuarto donde está…", "del baño que tiene…", "de donde tenemos…": a device in it follows.
 TOLD_BY_WHAT_IS_THERE = re.compile(
     r"\b(?:de|del|en)\s+(?:(?:la|el)\s+)?(?:(?:(?P<room>\w+)\s+(?:(?:en\s+)?donde|que|en\s+(?:el|la)\s+que))|donde)\s+"
-    r"(?:esta|estan|tiene|tienen|tenemos|guardamos|pusimos|hay|se\s+oye|suena)\s+(?P<thing>(?:\w+\s*){1,6})"
+    r"(?:esta|estan|tiene|tienen|tenemos|hay|se\s+oye|suena)\s+(?P<thing>(?:\w+\s*){1,6})"
 )
 # Words that say a room and name none: "del cuarto donde está…"; any other room word said must be one
 # of the device's area's ("del baño que tiene el calefón"), not a room a reason follows ("…de la cocina
 # que está la tele puesta").
 ANY_ROOM = frozenset({"cuarto", "pieza", "habitacion", "recamara", "sitio", "lugar", "parte", "lado", "zona"})
+OF = frozenset({"de", "del", "en"})
+BESIDE = frozenset({"lado", "cerca", "enfrente", "frente", "junto", "lejos", "encima", "debajo", "detras", "delante"})
 # Words a room's name may hold besides those of its use: "Cuarto de lavado", "Sala de estar".
 ROOM_WORDS = frozenset({"cuarto", "sala", "zona", "area", "pieza", "de", "del", "la", "el"})
 
@@ -114,7 +116,24 @@ def _by_what_is_there(text: str, plain: str, home: Home) -> str | None:
     if room and (room,) in area.names:
         return None  # "la luz del salón que tiene la tele": named as it is
     thing_end = told.start("thing") + len(_span_of(plain[told.start("thing") :], article + longest))
+    if _said_further(plain[thing_end:], home) or _beside(plain[: told.start()]):
+        return None
     return _with_area(text, told.start(), thing_end, area.names[0])
+
+
+def _said_further(rest: str, home: Home) -> bool:
+    """Whether the device's name goes on past the name matched: "… donde está la tele de los niños".
+
+    A word of the home's names, or "de", right after it (no pause between) may say another device.
+    """
+    following = re.match(r"\s+(\w+)", rest)
+    return following is not None and (following.group(1) in OF or following.group(1) in home.words)
+
+
+def _beside(before: str) -> bool:
+    """Whether the room is said beside the one told ("el cuarto de al lado de donde está…")."""
+    last = before.split()[-1:]
+    return bool(last) and last[0] in BESIDE
 
 
 def _without_article(names: tuple[Words, ...]) -> tuple[Words, ...]:

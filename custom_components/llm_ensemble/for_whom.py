@@ -7,7 +7,7 @@ Diego y de Lupita" in two). Only someone the home's names know is read so ("Cuar
 "préndele la tele a las dieciocho" and "ponle el ventilador a tope" are left as said, and so is
 "préndele a la tele", where "a" follows the verb at once and names the device itself.
 
-An order after it that says "su" device, or "le" again with no one after it, is for the same one:
+A last order that says "su" device, or "le" again, and nothing after the device, is for the same one:
 "apágale la tele a mi abuelita y luego su lámpara" -> "… y luego la lámpara de mi abuelita",
 "apágale la estufita al abuelo, además préndele el velador" -> "… además préndele el velador del abuelo".
 """
@@ -22,6 +22,7 @@ FOR = frozenset({"a", "al"})
 AS_OF = {"a": "de", "al": "del"}  # "a Diego": "de Diego"; "al cuarto de Diego": "del cuarto de Diego"
 JOINED = frozenset({"y", "e"})
 REASON = frozenset({"que", "q", "porque", "pues", "para"})
+OF_OR_FOR = frozenset({"de", "del", "a", "al", "en"})  # another owner or place said in the last order
 THEIR = {"su": ("el", "la"), "sus": ("los", "las")}  # "su lámpara": "la lámpara de …"
 # Where the one it is for ends: "a mi abuelita y luego …", "al abuelo, además …", "a Dani que …".
 OWNER_ENDS = frozenset({"y", "e", "que", "luego", "despues", "ademas", "tambien", "pero", "porque"})
@@ -65,26 +66,25 @@ def _owner_end(text: str, said: list[SaidWord], at: int) -> int | None:
 
 
 def _for_them_too(rest: str, owner: str) -> str:
-    """The orders after the first, with "su" device, or a "le" verb's device, said as the owner's.
+    """The last order, with "su" device, or a "le" verb's device, said as the owner's.
 
-    `owner`: "de mi abuelita", "del abuelo". Only the first such device, only in an order (not a
-    reason: "…, que su luz ya la apagó"), and only where no one else is said for it ("…, y préndele
-    la luz a Diego" is Diego's).
+    `owner`: "de mi abuelita", "del abuelo". Only where that device's one word ends the request and
+    the order names no one and nowhere else: anything after it may name someone or something else
+    ("… y préndele el ventilador, que Lupita tiene calor", "… y su luz a Irene", "… y préndele la
+    lámpara de pie", "… y enciende la lámpara de Lupita y su ventilador").
     """
     said = said_words(rest)
-    if not said or said[0].plain in REASON:
-        return rest  # "…, que su luz ya la apagó": a reason, no order
-    for i, word in enumerate(said[:-1]):
-        if word.plain in THEIR and said[i + 1].plain.isalpha():
-            noun = said[i + 1]
-            article = THEIR[word.plain][sounds_feminine(noun.plain)]
-            return f"{rest[: word.start]}{article} {rest[noun.start : noun.end]} {owner}{rest[noun.end :]}"
-        following = said[i + 1].plain
-        if word.plain.endswith(LE) and tag(word.plain).switch and following in DETERMINERS and following not in THEIR:
-            if i + 2 >= len(said) or any(w.plain in FOR for w in said[i + 2 :]):
-                return rest
-            noun = said[i + 2]
-            return f"{rest[: noun.end]} {owner}{rest[noun.end :]}"
+    if len(said) < 2 or said[0].plain in REASON or rest[said[-1].end :].strip(" .!¡?¿,;"):
+        return rest
+    if any(w.plain in OF_OR_FOR for w in said):
+        return rest  # "… y enciende la lámpara de Lupita y su ventilador": Lupita's, maybe
+    noun, before = said[-1], said[-2]
+    if before.plain in THEIR and noun.plain.isalpha():  # "… y luego su lámpara"
+        article = THEIR[before.plain][sounds_feminine(noun.plain)]
+        return f"{rest[: before.start]}{article} {rest[noun.start : noun.end]} {owner}{rest[noun.end :]}"
+    verb = said[-3] if len(said) > 2 else None
+    if verb and verb.plain.endswith(LE) and tag(verb.plain).switch and before.plain in DETERMINERS - set(THEIR):
+        return f"{rest[: noun.end]} {owner}{rest[noun.end :]}"  # "… además préndele el velador"
     return rest
 
 

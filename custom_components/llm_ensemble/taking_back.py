@@ -36,17 +36,22 @@ CHANGE_OF_MIND = frozenset(
     {"bah", "da", "sabes", "sabe", "que", "ya", "chin", "ups", "uf", "oh", "eh", "pucha", "ni", "ahi", "siempre", "va"}
 )
 
-# Whole sayings that call it off, said last: "…, no me hagas caso", "…, retiro lo dicho", "…, era broma".
+# Whole sayings that call it off: "…, no me hagas caso", "…, retiro lo dicho", "…, era broma, que…".
 CALLED_OFF_SAYINGS = frozenset(
     {"no me hagas caso", "no me haga caso", "ni caso", "tu ni caso", "retiro lo dicho", "he cambiado de idea",
      "he cambiado de opinion", "cambie de idea", "cambie de opinion", "cambio de planes", "es broma", "era broma",
      "es una broma", "era una broma", "nel", "no era nada", "era joda", "es joda", "era chiste", "es chiste",
-     "era cotorreo", "es cotorreo", "no importa", "no te apures", "no se apure", "no hace falta", "tranquilo",
-     "tranquila", "tranqui", "dejalo estar", "dejala estar", "dejalo tranquilo", "dejala tranquila",
+     "era cotorreo", "es cotorreo", "dejalo estar", "dejala estar", "dejalo tranquilo", "dejala tranquila",
      "dejala en paz", "dejalo en paz", "no le muevas", "no le mueva", "que se quede asi", "q se quede asi"}
 )  # fmt: skip
-# A remark after the words that call it off, set apart or begun so: "…, nah, que lo enciendo yo".
-REMARK_WORDS = frozenset({"que", "q", "porque", "pues"})
+# Sayings that call it off only said last: "…, tranquila, que no pasa nada" and "…, no importa que
+# gaste" still ask for it.
+CALLED_OFF_LAST = frozenset({"no importa", "no hace falta", "tranquilo", "tranquila", "tranqui"})
+# Words that wait, and call it off before a reason ("…, espera, que todavía leo"), not before what was
+# meant ("…, espera, la lámpara" repairs it). Neither does "mejor" ("…, bueno, mejor, que ya es
+# tarde": better do it), nor "digo".
+WAIT = frozenset({"espera", "esperate"})
+REASON_WORDS = frozenset({"que", "q", "porque"})
 
 
 def takes_back(taken: list[str]) -> bool:
@@ -74,11 +79,11 @@ def called_off_at_the_end(text: str) -> bool:
     for i in range(verb + 2, len(said)):
         if not paused(text, said[i - 1], said[i]):
             continue
-        for end in range(len(plain), i, -1):  # the longest words that call it off, then a remark
-            reason = end < len(plain) and plain[end] in REMARK_WORDS
-            if end < len(plain) and not reason and not paused(text, said[end - 1], said[end]):
+        for end in range(len(plain), i, -1):  # the longest words that call it off, then a remark set apart
+            if end < len(plain) and not paused(text, said[end - 1], said[end]):
                 continue
-            if _calls_it_off(plain[i:end], end == len(plain), reason) and not asks_yes:
+            before_a_reason = end < len(plain) and plain[end] in REASON_WORDS
+            if _calls_it_off(plain[i:end], end == len(plain), before_a_reason) and not asks_yes:
                 return True
     return False
 
@@ -86,29 +91,25 @@ def called_off_at_the_end(text: str) -> bool:
 def _calls_it_off(taken: list[str], last: bool, before_a_reason: bool) -> bool:
     """Whether these words, said after a pause, call the order off: words that take back, or a saying.
 
-    Said last, or before a reason ("…, espera, que todavía leo"); before anything else, only words that
-    call it off ("…, deja, deja, ya la pone Javi"), not those that begin a repair ("…, espera, la
-    lámpara"). Never "…, mejor, que ya es tarde" (better do it) nor "…, digo, …".
+    Said last, any of them; before a remark set apart ("…, nah, que lo enciendo yo", "…, deja, deja,
+    ya la pone Javi"), only those that call it off whatever follows, and a wait before a reason.
     """
-    if _a_saying(taken):
+    if _a_saying(taken, CALLED_OFF_SAYINGS | CALLED_OFF_LAST if last else CALLED_OFF_SAYINGS):
         return True
     if not all(w in TAKE_BACK | WITH_THEM | CALLED_OFF | CHANGE_OF_MIND for w in taken) or not takes_back(taken):
         return False
-    if last:
-        return True
-    if before_a_reason:
-        return taken != ["mejor"] and "digo" not in taken
-    return bool(set(taken) & CALLED_OFF)
+    calls_off = set(taken) & CALLED_OFF or set(pairwise(taken)) & SAID_AGAIN
+    return last or bool(calls_off) or (before_a_reason and bool(set(taken) & WAIT))
 
 
-def _a_saying(taken: list[str]) -> bool:
-    """Whether the words are a saying that calls the order off, after words said with them ("uy, es broma").
+def _a_saying(taken: list[str], sayings: frozenset[str]) -> bool:
+    """Whether the words are one of the sayings, after words said with them ("uy, es broma").
 
     Not after "que": "…, que es broma" gives a reason.
     """
     said_before = (WITH_THEM | CHANGE_OF_MIND | {"mejor"}) - {"que"}
     for start in range(len(taken)):
-        if " ".join(taken[start:]) in CALLED_OFF_SAYINGS:
+        if " ".join(taken[start:]) in sayings:
             return True
         if taken[start] not in said_before:
             return False

@@ -89,6 +89,12 @@ DEVICES_HOME = Home(
         # a room said by its own name, then a reason: not told by what is in it
         ("enciende la luz de la cocina que está la tele puesta", None),
         ("enciende la luz de la sala que está la tele puesta", None),
+        # the device's name said further, or a room beside the one told
+        ("apaga la luz del cuarto donde está la tele de los niños", None),
+        ("apaga la luz del cuarto donde está el Xbox de Sofi", None),
+        ("apaga la luz del cuarto de al lado de donde está el Xbox", None),
+        ("prende la lámpara que está cerca de donde está el Xbox", None),
+        ("prende el foco de donde guardamos el boiler", None),  # where it is kept, not its area
     ],
 )
 def test_a_room_told_by_a_device_in_it_is_that_devices_area(text: str, named: str | None) -> None:

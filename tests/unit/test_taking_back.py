@@ -39,6 +39,22 @@ from custom_components.llm_ensemble.taking_back import called_off_at_the_end, ta
         ("apaga la luz, digo, la del baño", False),  # a repair: something said in its place
         ("apaga la luz mejor", False),  # no pause
         ("mejor no", False),  # no order to take back
+        # called off, then a reason or a remark set apart
+        ("enciende el farol, nah, que lo enciendo yo", True),
+        ("pon la cafetera; deja, deja, que ya la pone Javi", True),
+        ("enciende el brasero, es broma, que estamos a treinta grados", True),
+        ("prendé el calefón, era joda, el agua todavía está caliente", True),
+        ("apaga la luz, espera, que todavía estoy leyendo", True),
+        ("prende la campana, bueno, ya no, siempre no", True),
+        ("apágale al abanico... mejor no le muevas, que ya se durmió", True),
+        ("apaga la luz, espera, la lámpara", False),  # a repair: what was meant follows
+        ("enciende la luz, bueno, mejor, que ya es tarde", False),  # better do it
+        ("prende la luz, tranquila, que no pasa nada", False),  # only last: "don't worry"
+        ("prende el abanico, igual que anoche", False),  # no pause before the reason
+        ("apaga el deshumidificador, deja que se seque solo", False),
+        ("enciende el calefactor, no importa que gaste", False),
+        ("apaga el deshumidificador, no hace falta que lo dejes toda la noche", False),
+        ("prende el ventilador, tranqui", True),  # said last
         ("", False),
     ],
 )
