@@ -51,6 +51,7 @@ CALLED_OFF_LAST = frozenset({"no importa", "no hace falta", "tranquilo", "tranqu
 # meant ("…, espera, la lámpara" repairs it). Neither does "mejor" ("…, bueno, mejor, que ya es
 # tarde": better do it), nor "digo".
 WAIT = frozenset({"espera", "esperate"})
+CHANGED_MIND = frozenset({("ya", "no"), ("siempre", "no"), ("que", "va"), ("ni", "ahi")})  # not "ay no", "o sea"
 REASON_WORDS = frozenset({"que", "q", "porque"})
 
 
@@ -98,8 +99,12 @@ def _calls_it_off(taken: list[str], last: bool, before_a_reason: bool) -> bool:
         return True
     if not all(w in TAKE_BACK | WITH_THEM | CALLED_OFF | CHANGE_OF_MIND for w in taken) or not takes_back(taken):
         return False
-    calls_off = set(taken) & CALLED_OFF or set(pairwise(taken)) & SAID_AGAIN
-    return last or bool(calls_off) or (before_a_reason and bool(set(taken) & WAIT))
+    if last:
+        return True
+    pairs = set(pairwise(taken))
+    if before_a_reason:  # "…, ay no, que la está viendo", "…, espera, que todavía leo"
+        return bool(set(taken) & (CALLED_OFF | WAIT) or pairs & SAID_AGAIN)
+    return bool(set(taken) & CALLED_OFF or pairs & CHANGED_MIND)  # not "…, ay no, la del espejo": a repair
 
 
 def _a_saying(taken: list[str], sayings: frozenset[str]) -> bool:
