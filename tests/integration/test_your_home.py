@@ -529,3 +529,22 @@ async def test_a_device_only_the_reason_names_is_not_switched(
     await hass.async_block_till_done()
     done, reply = await changed_by(hass, home, text)
     assert done == changed, (text, reply)
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "changed"),
+    [
+        ("apágale el abanico a Tomás y luego su lámpara", True, {"fan.abanico": "off", "light.mesita": "off"}),
+        ("préndele el abanico a Tomás y luego su lámpara", False, {"fan.abanico": "on", "light.mesita": "on"}),
+        # Irene's lamp (she has none), never Tomás's
+        ("préndele el abanico a Tomás y préndele su lámpara a Irene", False, {}),
+    ],
+)
+async def test_a_later_order_of_su_device_is_for_the_same_one(
+    hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str, on: bool, changed: dict[str, str]
+) -> None:
+    """ "apágale el abanico a Tomás y luego su lámpara": Tomás's lamp, and only where nothing else is said."""
+    home.reset(dict.fromkeys(home.entities, on))
+    await hass.async_block_till_done()
+    done, reply = await changed_by(hass, home, text)
+    assert done == changed, (text, reply)
