@@ -58,8 +58,13 @@ TOLD_BY_WHAT_IS_THERE = re.compile(
 # of the device's area's ("del baño que tiene el calefón"), not a room a reason follows ("…de la cocina
 # que está la tele puesta").
 ANY_ROOM = frozenset({"cuarto", "pieza", "habitacion", "recamara", "sitio", "lugar", "parte", "lado", "zona"})
-OF = frozenset({"de", "del", "en"})
-BESIDE = frozenset({"lado", "cerca", "enfrente", "frente", "junto", "lejos", "encima", "debajo", "detras", "delante"})
+BESIDE = frozenset(
+    {"lado", "cerca", "enfrente", "frente", "junto", "lejos", "encima", "debajo", "detras", "delante", "arriba",
+     "abajo", "atras", "afuera", "fuera", "enseguida", "alado", "derecha", "izquierda"}
+)  # fmt: skip
+# What may follow the device's name: its end, a pause, another order or a reason ("… donde está el
+# boiler, porfa"); not "… donde está la tele chiquita", which may be another tele.
+AFTER_THE_NAME = frozenset({"y", "e", "que", "q", "porque", "porfa", "por", "para", "pues", "ya"})
 # Words a room's name may hold besides those of its use: "Cuarto de lavado", "Sala de estar".
 ROOM_WORDS = frozenset({"cuarto", "sala", "zona", "area", "pieza", "de", "del", "la", "el"})
 
@@ -116,18 +121,15 @@ def _by_what_is_there(text: str, plain: str, home: Home) -> str | None:
     if room and (room,) in area.names:
         return None  # "la luz del salón que tiene la tele": named as it is
     thing_end = told.start("thing") + len(_span_of(plain[told.start("thing") :], article + longest))
-    if _said_further(plain[thing_end:], home) or _beside(plain[: told.start()]):
+    if _said_further(plain[thing_end:]) or _beside(plain[: told.start()]):
         return None
     return _with_area(text, told.start(), thing_end, area.names[0])
 
 
-def _said_further(rest: str, home: Home) -> bool:
-    """Whether the device's name goes on past the name matched: "… donde está la tele de los niños".
-
-    A word of the home's names, or "de", right after it (no pause between) may say another device.
-    """
+def _said_further(rest: str) -> bool:
+    """Whether more is said of the device past the name matched: "… donde está la tele de los niños"."""
     following = re.match(r"\s+(\w+)", rest)
-    return following is not None and (following.group(1) in OF or following.group(1) in home.words)
+    return following is not None and following.group(1) not in AFTER_THE_NAME
 
 
 def _beside(before: str) -> bool:

@@ -7,14 +7,14 @@ Diego y de Lupita" in two). Only someone the home's names know is read so ("Cuar
 "préndele la tele a las dieciocho" and "ponle el ventilador a tope" are left as said, and so is
 "préndele a la tele", where "a" follows the verb at once and names the device itself.
 
-A last order that says "su" device, or "le" again, and nothing after the device, is for the same one:
-"apágale la tele a mi abuelita y luego su lámpara" -> "… y luego la lámpara de mi abuelita",
-"apágale la estufita al abuelo, además préndele el velador" -> "… además préndele el velador del abuelo".
+A last order that says "su" device, and nothing after it, is for the same one: "apágale la tele a
+mi abuelita y luego su lámpara" -> "… y luego la lámpara de mi abuelita". A "le" alone ("…, además
+préndele el velador") says no one: in Mexico it is often only emphatic.
 """
 
 from __future__ import annotations
 
-from .morphology import DETERMINERS, sounds_feminine, tag
+from .morphology import DETERMINERS, is_plural, singular_of, sounds_feminine, tag
 from .said_words import SaidWord, paused, said_words
 from .several_orders import LE
 
@@ -66,26 +66,23 @@ def _owner_end(text: str, said: list[SaidWord], at: int) -> int | None:
 
 
 def _for_them_too(rest: str, owner: str) -> str:
-    """The last order, with "su" device, or a "le" verb's device, said as the owner's.
+    """The last order, with "su" device said as the owner's.
 
     `owner`: "de mi abuelita", "del abuelo". Only where that device's one word ends the request and
     the order names no one and nowhere else: anything after it may name someone or something else
-    ("… y préndele el ventilador, que Lupita tiene calor", "… y su luz a Irene", "… y préndele la
-    lámpara de pie", "… y enciende la lámpara de Lupita y su ventilador").
+    ("… y su luz, que Lupita tiene calor", "… y su luz a Irene", "… y enciende la lámpara de Lupita y
+    su ventilador").
     """
     said = said_words(rest)
     if len(said) < 2 or said[0].plain in REASON or rest[said[-1].end :].strip(" .!¡?¿,;"):
         return rest
     if any(w.plain in OF_OR_FOR for w in said):
         return rest  # "… y enciende la lámpara de Lupita y su ventilador": Lupita's, maybe
-    noun, before = said[-1], said[-2]
-    if before.plain in THEIR and noun.plain.isalpha():  # "… y luego su lámpara"
-        article = THEIR[before.plain][sounds_feminine(noun.plain)]
-        return f"{rest[: before.start]}{article} {rest[noun.start : noun.end]} {owner}{rest[noun.end :]}"
-    verb = said[-3] if len(said) > 2 else None
-    if verb and verb.plain.endswith(LE) and tag(verb.plain).switch and before.plain in DETERMINERS - set(THEIR):
-        return f"{rest[: noun.end]} {owner}{rest[noun.end :]}"  # "… además préndele el velador"
-    return rest
+    noun, their = said[-1], said[-2]
+    if their.plain not in THEIR or not noun.plain.isalpha():
+        return rest
+    article = THEIR[their.plain][sounds_feminine(singular_of(noun.plain) if is_plural(noun.plain) else noun.plain)]
+    return f"{rest[: their.start]}{article} {rest[noun.start : noun.end]} {owner}{rest[noun.end :]}"
 
 
 def _first_for(text: str, said: list[SaidWord], start: int) -> int | None:

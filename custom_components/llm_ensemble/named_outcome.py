@@ -28,8 +28,9 @@ with the same action. Then, as for a catalog command:
     a place said, where most votes kept none and the      -> pass on ("los ventiladores de abajo" voted
     target is devices of several rooms                       "ventiladores")
     a place named alone ("enciende el dormitorio")        -> pass on
-    a word of the votes' device said only in the reason   -> pass on, to be read again without it ("apaga la
-    after the order                                          lámpara, que la de pie ya está apagada")
+    a word of the votes' device said only in the reason   -> pass on, to be read again without it where the reason
+    after the order                                          tells it is already so ("apaga la lámpara, que la de pie
+                                                             ya está apagada"); as it is anywhere else
     told not to switch it, or to leave it as it is        -> "Vale, dejo … como está.", nothing switched
     an order the request does not give now, or two orders -> pass on (readings.not_an_order, gives_two_orders)
     asked about, not ordered                              -> each entity's state, nothing switched
@@ -53,7 +54,7 @@ from .actions import CONVERSATION, SERVICES, VERB, abstained
 from .adjustments import Adjustment
 from .const import SUPPORTED_DOMAINS
 from .engine import Decision, ModelInfo, majority
-from .morphology import DETERMINERS, sounds_feminine
+from .morphology import DETERMINERS, sounds_feminine, tag
 from .naming import (
     NAMES_NOTHING,
     Kinds,
@@ -78,6 +79,7 @@ from .reply import Outcome
 from .settings import Settings
 
 AS_WELL = frozenset({"tambien", "tampoco"})  # "…, que el brasero también": the same asked of another
+ENOUGH = frozenset({"sobra", "sobran", "basta", "bastan", "alcanza", "alcanzan"})  # "…, que con la otra me sobra"
 NAMED_THING = "cosa"  # what a word that names a device reads as, to the checks of verbs and negations
 UNRESOLVED_SPEECH = {
     Unresolved.NO_PLACE: "No encuentro ese sitio en casa",
@@ -293,11 +295,9 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         found = vote_target(votes, home, kinds, unanimous, state_action, here)
     if found is None:
         return abstained(decision.votes)
-    if word := _named_in_the_reason(decision.text, heard, votes):
-        speech = f"No estoy seguro de a qué aparato te refieres: {Reason.OTHER_DEVICE.spoken}."
-        return Outcome(
-            speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_DEVICE, word)
-        )
+    if in_the_reason := _named_in_the_reason(decision.text, heard, votes):
+        speech = f"No estoy seguro de a qué aparato te refieres: {in_the_reason.reason.spoken}."
+        return Outcome(speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=in_the_reason)
     said = _with_names_masked(heard, votes)
     order, its_reason = _order_and_reason(decision.text, said) or (said, ())
     if found is Unresolved.AMBIGUOUS:  # "¿el velador de Sofi está apagado?" voted "velador @ esta"
@@ -377,13 +377,16 @@ def _order_and_reason(text: str, said: home_check.Words) -> tuple[home_check.Wor
     return said[: len(ordered)], said[len(ordered) :]
 
 
-def _named_in_the_reason(text: str, heard: home_check.Words, votes: Sequence[str | None]) -> str | None:
-    """A word of the device most votes name that only the reason after the order says.
+def _named_in_the_reason(text: str, heard: home_check.Words, votes: Sequence[str | None]) -> PassOn | None:
+    """Why to pass on a request whose votes name a device by a word only the reason after the order says.
 
-    "apaga la lámpara, que la de pie ya está apagada" voted "OFF lampara de pie": the models took
-    the reason's device for the order's. Passed on, the order is read again alone (conversation.py).
-    Only the device's words: a place said in the reason may still say where ("…, que hace frío en
-    el estudio").
+    "apaga la lámpara, que la de pie ya está apagada" voted "OFF lampara de pie": the models took the
+    reason's device for the order's. Where the reason tells that device is already as asked, or
+    enough ("…, que con la de la encimera me sobra"), the order is read again alone
+    (`Reason.OTHER_DEVICE`, conversation.py); anywhere else it may be the very device meant ("…, que
+    la de pie se quedó prendida"), and the request is passed on as it is (`Reason.DEVICE_IN_REASON`).
+    Only the device's words: a place said in the reason may still say where ("…, que hace frío en el
+    estudio").
     """
     order = because.order_before_reason(text)
     if order is None or (heard and heard[-1] in AS_WELL):
@@ -391,11 +394,18 @@ def _named_in_the_reason(text: str, heard: home_check.Words, votes: Sequence[str
     ordered = home_check.words(order)
     if heard[: len(ordered)] != ordered:
         return None
-    reason = set(heard[len(ordered) :])
+    reason = heard[len(ordered) :]
     namings = [naming for vote in votes if (naming := Naming.parse(vote))]
     device_words = Counter(w for naming in namings for w in dict.fromkeys(content(naming.device)))
     named = [w for w, count in device_words.items() if count * 2 > len(votes)]  # in the order the votes say them
-    return next((w for w in named if w in reason and w not in ordered), None)
+    word = next((w for w in named if w in reason and w not in ordered), None)
+    if word is None:
+        return None
+    actions = Counter(naming.action for naming in namings).most_common(1)
+    done = bool(actions) and any(
+        t.participle and t.direction == actions[0][0] for t in map(tag, reason)
+    )  # "…, que la de pie ya está apagada" of an order to switch off
+    return PassOn(Reason.OTHER_DEVICE if done or ENOUGH.intersection(reason) else Reason.DEVICE_IN_REASON, word)
 
 
 def _keep_no_place(votes: Sequence[str | None]) -> bool:

@@ -54,6 +54,7 @@ class Reason(StrEnum):
     OTHER_ROOM = "other_room"
     OTHER_KIND = "other_kind"
     OTHER_DEVICE = "other_device"
+    DEVICE_IN_REASON = "device_in_reason"
     SAME_AREA_KIND = "same_area_kind"
     SOMEONE_ELSES = "someone_elses"
     UNKNOWN_WORD = "unknown_word"
@@ -104,6 +105,7 @@ SPOKEN = {
     Reason.OTHER_ROOM: "nombra otra habitación",
     Reason.OTHER_KIND: "nombra otro tipo de aparato",
     Reason.OTHER_DEVICE: "nombra otro aparato",
+    Reason.DEVICE_IN_REASON: "el aparato que entiendo solo sale en el motivo",
     Reason.SAME_AREA_KIND: "puede ser otro aparato de la misma zona",
     Reason.SOMEONE_ELSES: "habla de lo de otra persona",
     Reason.UNKNOWN_WORD: "nombra algo que no conozco",

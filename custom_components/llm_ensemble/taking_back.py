@@ -51,6 +51,8 @@ CALLED_OFF_LAST = frozenset({"no importa", "no hace falta", "tranquilo", "tranqu
 # meant ("…, espera, la lámpara" repairs it). Neither does "mejor" ("…, bueno, mejor, que ya es
 # tarde": better do it), nor "digo".
 WAIT = frozenset({"espera", "esperate"})
+IT = frozenset({"lo", "la", "los", "las"})
+SOMEONE_DOES_OPENERS = frozenset({"que", "q", "ya", "luego", "despues", "mejor"})  # "que ya la pone Javi"
 CHANGED_MIND = frozenset({("ya", "no"), ("siempre", "no"), ("que", "va"), ("ni", "ahi")})  # not "ay no", "o sea"
 REASON_WORDS = frozenset({"que", "q", "porque"})
 
@@ -84,18 +86,26 @@ def called_off_at_the_end(text: str) -> bool:
             if end < len(plain) and not paused(text, said[end - 1], said[end]):
                 continue
             before_a_reason = end < len(plain) and plain[end] in REASON_WORDS
-            if _calls_it_off(plain[i:end], end == len(plain), before_a_reason) and not asks_yes:
-                return True
+            if _calls_it_off(plain[i:end], end == len(plain), before_a_reason, _someone_does_it(plain[end:])):
+                return not asks_yes
     return False
 
 
-def _calls_it_off(taken: list[str], last: bool, before_a_reason: bool) -> bool:
+def _someone_does_it(remark: list[str]) -> bool:
+    """Whether a remark says someone will switch it: "ya la prendo yo", "que lo corta papá cuando vuelva"."""
+    start = next((i for i, w in enumerate(remark) if w not in SOMEONE_DOES_OPENERS), len(remark))
+    return start + 1 < len(remark) and remark[start] in IT and tag(remark[start + 1]).switch
+
+
+def _calls_it_off(taken: list[str], last: bool, before_a_reason: bool, someone_does_it: bool) -> bool:
     """Whether these words, said after a pause, call the order off: words that take back, or a saying.
 
     Said last, any of them; before a remark set apart ("…, nah, que lo enciendo yo", "…, deja, deja,
-    ya la pone Javi"), only those that call it off whatever follows, and a wait before a reason.
+    ya la pone Javi"), only those that call it off whatever follows, and a wait before a reason;
+    "tranqui", "no importa" before a remark that someone will do it ("…, tranqui, ya la prendo yo").
     """
-    if _a_saying(taken, CALLED_OFF_SAYINGS | CALLED_OFF_LAST if last else CALLED_OFF_SAYINGS):
+    sayings = CALLED_OFF_SAYINGS | CALLED_OFF_LAST if last or someone_does_it else CALLED_OFF_SAYINGS
+    if _a_saying(taken, sayings):
         return True
     if not all(w in TAKE_BACK | WITH_THEM | CALLED_OFF | CHANGE_OF_MIND for w in taken) or not takes_back(taken):
         return False
@@ -110,9 +120,11 @@ def _calls_it_off(taken: list[str], last: bool, before_a_reason: bool) -> bool:
 def _a_saying(taken: list[str], sayings: frozenset[str]) -> bool:
     """Whether the words are one of the sayings, after words said with them ("uy, es broma").
 
-    Not after "que": "…, que es broma" gives a reason.
+    Not after "que" ("…, que es broma" gives a reason), but for one said in the past ("…, que era broma").
     """
     said_before = (WITH_THEM | CHANGE_OF_MIND | {"mejor"}) - {"que"}
+    if taken[:1] == ["que"] and taken[1:2] in (["era"], ["no"]) and " ".join(taken[1:]) in sayings:
+        return True  # "…, que era broma", "…, que no me hagas caso": said of the order, not why
     for start in range(len(taken)):
         if " ".join(taken[start:]) in sayings:
             return True

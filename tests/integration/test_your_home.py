@@ -515,16 +515,18 @@ async def test_an_order_then_told_not_to_touch_it_switches_nothing(hass: HomeAss
 @pytest.mark.parametrize(
     ("text", "changed"),
     [
+        # the reason tells its device is enough, or already as asked: the order alone
         ("apaga la luz grande, que con la lámpara de pie me sobra", {"light.lampara_techo": "off"}),
-        ("apaga el abanico, que la lámpara de la mesita de noche ya calienta bastante", {"fan.abanico": "off"}),
-        ("apaga el toallero, que el deshumidificador ya seca las toallas", {"switch.toallero": "off"}),
         ("apaga la lámpara, que la de pie ya está apagada", {}),  # three lamps: which one?
+        # anything else said of it: it may be the very device meant, so neither is switched
+        ("apaga el toallero, que el deshumidificador ya seca las toallas", {}),
+        ("apaga la lámpara, que la de pie se quedó prendida", {}),
     ],
 )
 async def test_a_device_only_the_reason_names_is_not_switched(
     hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str, changed: dict[str, str]
 ) -> None:
-    """The models may take the reason's device for the order's: the order is read again alone."""
+    """The models may take the reason's device for the order's: the order is read again alone, or passed on."""
     home.reset(dict.fromkeys(home.entities, True))
     await hass.async_block_till_done()
     done, reply = await changed_by(hass, home, text)

@@ -27,15 +27,15 @@ HOME_WORDS = frozenset({"cuarto", "diego", "lupita", "mateo", "ninos", "tele", "
         ("préndele la luz, a Diego le da miedo", "préndele la luz, a Diego le da miedo"),  # after a pause
         ("préndele la luz a", "préndele la luz a"),
         ("", ""),
-        # an order after it, of "su" device or with "le" again, is for the same one
+        # a last order of "su" device is for the same one
         ("apágale la tele a Mateo y luego su lámpara", "apágale la tele de Mateo y luego la lámpara de Mateo"),
         (
             "apágale la tele al cuarto de Diego, y sus focos",
             "apágale la tele del cuarto de Diego, y los focos del cuarto de Diego",
         ),
         (
-            "apágale la tele a Mateo, además préndele la luz",
-            "apágale la tele de Mateo, además préndele la luz de Mateo",
+            "apágale la tele a Mateo, además préndele la luz",  # "le" alone says no one
+            None,
         ),
         (
             "apágale la tele a Mateo, además préndele su luz",
@@ -44,7 +44,7 @@ HOME_WORDS = frozenset({"cuarto", "diego", "lupita", "mateo", "ninos", "tele", "
         ("apágale la tele a Mateo y préndele la luz a Diego", "apágale la tele de Mateo y préndele la luz a Diego"),
         ("apágale la tele a Mateo, que su luz ya la apagó", "apágale la tele de Mateo, que su luz ya la apagó"),
         # only a last device said alone: anything after it, or another owner or place, may be someone else's
-        ("apágale la tele a Mateo y préndele la luz, que Lupita tiene calor", None),
+        ("apágale la tele a Mateo y préndele su luz, que Lupita tiene calor", None),
         ("apágale la tele a Mateo y enciende la lámpara de Diego y su luz", None),
         ("apágale la tele a Mateo y préndele su luz a Diego", None),
         ("apágale la tele a Mateo y préndele la lámpara de pie", None),

@@ -140,15 +140,28 @@ def test_another_device_in_a_reason_is_the_reasons() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "votes", "word"),
+    ("text", "votes", "passed_on"),
     [
-        ("apaga la lámpara, que la de pie ya está apagada", ["OFF lampara de pie"] * 3, "pie"),
+        # the reason tells its device is already as asked, or enough: the order is read again alone
+        ("apaga la lámpara, que la de pie ya está apagada", ["OFF lampara de pie"] * 3, "other_device (pie)"),
         (
             "apaga la luz de la cocina, que con la de la encimera me sobra",
-            ["OFF luz de la encimera @ cocina"] * 3,
-            "encimera",
+            ["OFF luz de la encimera"] * 3,
+            "other_device (encimera)",
         ),
-        ("enciende el quitamiedos, que la luz del pasillo ya la he apagado", ["ON luz del pasillo"] * 3, "luz"),
+        ("enciende la lámpara, que la de pie ya está prendida", ["ON lampara de pie"] * 3, "other_device (pie)"),
+        # anything else may be the very device meant: passed on as it is
+        ("apaga la lámpara, que la de pie se quedó prendida", ["OFF lampara de pie"] * 3, "device_in_reason (pie)"),
+        (
+            "apaga el ventilador, que el de techo hace mucho ruido",
+            ["OFF ventilador de techo"] * 3,
+            "device_in_reason (techo)",
+        ),
+        (
+            "enciende el quitamiedos, que la luz del pasillo ya la he apagado",
+            ["ON luz del pasillo"] * 3,
+            "device_in_reason (luz)",
+        ),
         # one stray vote does not make the models' reading
         ("apaga la lámpara, que la de pie ya está apagada", ["OFF lampara de pie", "OFF lampara", "OFF lampara"], None),
         # the device's words said in the order, or a place said in the reason, are the order's
@@ -159,6 +172,7 @@ def test_another_device_in_a_reason_is_the_reasons() -> None:
         ("apaga la tele, que el brasero también", ["OFF brasero"] * 3, None),
     ],
 )
-def test_a_device_only_the_reason_names_is_not_the_orders(text: str, votes: list[str], word: str | None) -> None:
-    """The models may take the reason's device for the order's; the order is then read again alone."""
-    assert _named_in_the_reason(text, words(text), votes) == word
+def test_a_device_only_the_reason_names_is_not_the_orders(text: str, votes: list[str], passed_on: str | None) -> None:
+    """The models may take the reason's device for the order's: read again alone, or passed on."""
+    found = _named_in_the_reason(text, words(text), votes)
+    assert (str(found) if found else None) == passed_on

@@ -55,6 +55,9 @@ from custom_components.llm_ensemble.taking_back import called_off_at_the_end, ta
         ("enciende el calefactor, no importa que gaste", False),
         ("apaga el deshumidificador, no hace falta que lo dejes toda la noche", False),
         ("prende el ventilador, tranqui", True),  # said last
+        ("prendé la jarra, tranqui, ya la prendo yo que estoy en la cocina", True),  # or before someone's doing it
+        ("cortá el riego, no importa, que lo corta papá cuando vuelva", True),
+        ("prende la tele, que era broma", True),  # a saying in the past, after "que"
         ("", False),
     ],
 )
