@@ -82,6 +82,13 @@ async def changed_by(hass: HomeAssistant, home: RealHome, text: str) -> tuple[di
     return {e: s for e, s in after.items() if s != before[e]}, speech(result)
 
 
+async def changed_from(hass: HomeAssistant, home: RealHome, text: str, on: bool) -> tuple[dict[str, str], str]:
+    """What a request changed in the home with every device on (or off) before it, and the reply."""
+    home.reset(dict.fromkeys(home.entities, on))
+    await hass.async_block_till_done()
+    return await changed_by(hass, home, text)
+
+
 @pytest.mark.parametrize(
     ("text", "changed"),
     [
@@ -114,9 +121,7 @@ async def test_commands_on_the_homes_own_devices(
     hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str, changed: dict[str, str]
 ) -> None:
     """Devices no catalog lists, by their names, aliases and areas: switched, and nothing else."""
-    home.reset(dict.fromkeys(home.entities, False))
-    await hass.async_block_till_done()
-    done, reply = await changed_by(hass, home, text)
+    done, reply = await changed_from(hass, home, text, on=False)
     assert done == changed, reply
 
 
@@ -527,9 +532,7 @@ async def test_a_device_only_the_reason_names_is_not_switched(
     hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str, changed: dict[str, str]
 ) -> None:
     """The models may take the reason's device for the order's: the order is read again alone, or passed on."""
-    home.reset(dict.fromkeys(home.entities, True))
-    await hass.async_block_till_done()
-    done, reply = await changed_by(hass, home, text)
+    done, reply = await changed_from(hass, home, text, on=True)
     assert done == changed, (text, reply)
 
 
@@ -546,7 +549,5 @@ async def test_a_later_order_of_su_device_is_for_the_same_one(
     hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str, on: bool, changed: dict[str, str]
 ) -> None:
     """ "apágale el abanico a Tomás y luego su lámpara": Tomás's lamp, and only where nothing else is said."""
-    home.reset(dict.fromkeys(home.entities, on))
-    await hass.async_block_till_done()
-    done, reply = await changed_by(hass, home, text)
+    done, reply = await changed_from(hass, home, text, on)
     assert done == changed, (text, reply)
