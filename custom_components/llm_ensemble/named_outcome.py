@@ -28,9 +28,10 @@ with the same action. Then, as for a catalog command:
     a place said, where most votes kept none and the      -> pass on ("los ventiladores de abajo" voted
     target is devices of several rooms                       "ventiladores")
     a place named alone ("enciende el dormitorio")        -> pass on
-    a word of the votes' device said only in the reason   -> pass on, to be read again without it where the reason
-    after the order                                          tells it is already so ("apaga la lámpara, que la de pie
-                                                             ya está apagada"); as it is anywhere else
+    a word of the votes' device said only in the reason   -> pass on, to be read again without it where it is
+    after the order                                          another device's noun ("…, que se derramó la cafetera")
+                                                             or the reason tells it is already so ("apaga la lámpara,
+                                                             que la de pie ya está apagada"); as it is anywhere else
     told not to switch it, or to leave it as it is        -> "Vale, dejo … como está.", nothing switched
     an order the request does not give now, or two orders -> pass on (readings.not_an_order, gives_two_orders)
     asked about, not ordered                              -> each entity's state, nothing switched
@@ -380,13 +381,15 @@ def _order_and_reason(text: str, said: home_check.Words) -> tuple[home_check.Wor
 def _named_in_the_reason(text: str, heard: home_check.Words, votes: Sequence[str | None]) -> PassOn | None:
     """Why to pass on a request whose votes name a device by a word only the reason after the order says.
 
-    "apaga la lámpara, que la de pie ya está apagada" voted "OFF lampara de pie": the models took the
-    reason's device for the order's. Where the reason tells that device is already as asked, or
-    enough ("…, que con la de la encimera me sobra"), the order is read again alone
-    (`Reason.OTHER_DEVICE`, conversation.py); anywhere else it may be the very device meant ("…, que
-    la de pie se quedó prendida"), and the request is passed on as it is (`Reason.DEVICE_IN_REASON`).
-    Only the device's words: a place said in the reason may still say where ("…, que hace frío en el
-    estudio").
+    The models may take the reason's device for the order's. Where the reason names another device
+    by its own noun ("prende la campana, que se derramó la cafetera" voted "ON cafetera"), or tells
+    the one it singles out is already as asked, or enough ("apaga la lámpara, que la de pie ya está
+    apagada", "…, que con la de la encimera me sobra"), the order is read again alone
+    (`Reason.OTHER_DEVICE`, conversation.py). Where it singles out one of the order's kind in any
+    other way ("apaga la lámpara, que la de pie se quedó prendida", "apaga la tele, que la pequeña
+    sigue encendida"), that may be the very device meant, and the request is passed on as it is
+    (`Reason.DEVICE_IN_REASON`). Only the device's words: a place said in the reason may still say
+    where ("…, que hace frío en el estudio").
     """
     order = because.order_before_reason(text)
     if order is None or (heard and heard[-1] in AS_WELL):
@@ -401,11 +404,11 @@ def _named_in_the_reason(text: str, heard: home_check.Words, votes: Sequence[str
     word = next((w for w in named if w in reason and w not in ordered), None)
     if word is None:
         return None
+    another = word == named[0]  # the device's own noun, not a word that singles out one of the order's kind
     actions = Counter(naming.action for naming in namings).most_common(1)
-    done = bool(actions) and any(
-        t.participle and t.direction == actions[0][0] for t in map(tag, reason)
-    )  # "…, que la de pie ya está apagada" of an order to switch off
-    return PassOn(Reason.OTHER_DEVICE if done or ENOUGH.intersection(reason) else Reason.DEVICE_IN_REASON, word)
+    done = bool(actions) and any(t.participle and t.direction == actions[0][0] for t in map(tag, reason))
+    read_again = another or done or bool(ENOUGH.intersection(reason))
+    return PassOn(Reason.OTHER_DEVICE if read_again else Reason.DEVICE_IN_REASON, word)
 
 
 def _keep_no_place(votes: Sequence[str | None]) -> bool:

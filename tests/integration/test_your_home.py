@@ -520,11 +520,11 @@ async def test_an_order_then_told_not_to_touch_it_switches_nothing(hass: HomeAss
 @pytest.mark.parametrize(
     ("text", "changed"),
     [
-        # the reason tells its device is enough, or already as asked: the order alone
+        # another device by its own noun, or one the reason tells is enough or already as asked: the order alone
+        ("apaga el toallero, que el deshumidificador ya seca las toallas", {"switch.toallero": "off"}),
         ("apaga la luz grande, que con la lámpara de pie me sobra", {"light.lampara_techo": "off"}),
         ("apaga la lámpara, que la de pie ya está apagada", {}),  # three lamps: which one?
-        # anything else said of it: it may be the very device meant, so neither is switched
-        ("apaga el toallero, que el deshumidificador ya seca las toallas", {}),
+        # one of the order's kind singled out otherwise may be the very device meant: neither is switched
         ("apaga la lámpara, que la de pie se quedó prendida", {}),
     ],
 )

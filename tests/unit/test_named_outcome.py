@@ -150,18 +150,21 @@ def test_another_device_in_a_reason_is_the_reasons() -> None:
             "other_device (encimera)",
         ),
         ("enciende la lámpara, que la de pie ya está prendida", ["ON lampara de pie"] * 3, "other_device (pie)"),
-        # anything else may be the very device meant: passed on as it is
+        # another device, by its own noun
+        ("prende la campana, que se derramó la cafetera", ["ON cafetera"] * 3, "other_device (cafetera)"),
+        (
+            "enciende el quitamiedos, que la luz del pasillo ya la he apagado",
+            ["ON luz del pasillo"] * 3,
+            "other_device (luz)",
+        ),
+        # one of the order's kind singled out in any other way may be the very device meant: passed on as it is
         ("apaga la lámpara, que la de pie se quedó prendida", ["OFF lampara de pie"] * 3, "device_in_reason (pie)"),
         (
             "apaga el ventilador, que el de techo hace mucho ruido",
             ["OFF ventilador de techo"] * 3,
             "device_in_reason (techo)",
         ),
-        (
-            "enciende el quitamiedos, que la luz del pasillo ya la he apagado",
-            ["ON luz del pasillo"] * 3,
-            "device_in_reason (luz)",
-        ),
+        ("apaga la tele, que la pequeña sigue encendida", ["OFF tele pequena"] * 3, "device_in_reason (pequena)"),
         # one stray vote does not make the models' reading
         ("apaga la lámpara, que la de pie ya está apagada", ["OFF lampara de pie", "OFF lampara", "OFF lampara"], None),
         # the device's words said in the order, or a place said in the reason, are the order's
