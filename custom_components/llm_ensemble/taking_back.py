@@ -123,8 +123,8 @@ def _a_saying(taken: list[str], sayings: frozenset[str]) -> bool:
     Not after "que" ("…, que es broma" gives a reason), but for one said in the past ("…, que era broma").
     """
     said_before = (WITH_THEM | CHANGE_OF_MIND | {"mejor"}) - {"que"}
-    if taken[:1] == ["que"] and taken[1:2] in (["era"], ["no"]) and " ".join(taken[1:]) in sayings:
-        return True  # "…, que era broma", "…, que no me hagas caso": said of the order, not why
+    if taken[:2] == ["que", "era"] and " ".join(taken[1:]) in sayings:
+        return True  # "…, que era broma": said of the order, not why ("…, que no hace falta" is why)
     for start in range(len(taken)):
         if " ".join(taken[start:]) in sayings:
             return True

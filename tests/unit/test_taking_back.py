@@ -58,6 +58,7 @@ from custom_components.llm_ensemble.taking_back import called_off_at_the_end, ta
         ("prendé la jarra, tranqui, ya la prendo yo que estoy en la cocina", True),  # or before someone's doing it
         ("cortá el riego, no importa, que lo corta papá cuando vuelva", True),
         ("prende la tele, que era broma", True),  # a saying in the past, after "que"
+        ("apaga el termo, que no hace falta", False),  # why: it is not needed
         ("", False),
     ],
 )
