@@ -296,7 +296,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         found = vote_target(votes, home, kinds, unanimous, state_action, here)
     if found is None:
         return abstained(decision.votes)
-    if in_the_reason := _named_in_the_reason(decision.text, heard, votes):
+    if in_the_reason := _named_in_the_reason(decision.text, heard, votes, home.words):
         speech = f"No estoy seguro de a qué aparato te refieres: {in_the_reason.reason.spoken}."
         return Outcome(speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=in_the_reason)
     said = _with_names_masked(heard, votes)
@@ -378,7 +378,9 @@ def _order_and_reason(text: str, said: home_check.Words) -> tuple[home_check.Wor
     return said[: len(ordered)], said[len(ordered) :]
 
 
-def _named_in_the_reason(text: str, heard: home_check.Words, votes: Sequence[str | None]) -> PassOn | None:
+def _named_in_the_reason(
+    text: str, heard: home_check.Words, votes: Sequence[str | None], home_words: frozenset[str]
+) -> PassOn | None:
     """Why to pass on a request whose votes name a device by a word only the reason after the order says.
 
     The models may take the reason's device for the order's. Where the reason names another device
@@ -388,8 +390,9 @@ def _named_in_the_reason(text: str, heard: home_check.Words, votes: Sequence[str
     (`Reason.OTHER_DEVICE`, conversation.py). Where it singles out one of the order's kind in any
     other way ("apaga la lámpara, que la de pie se quedó prendida", "apaga la tele, que la pequeña
     sigue encendida"), that may be the very device meant, and the request is passed on as it is
-    (`Reason.DEVICE_IN_REASON`). Only the device's words: a place said in the reason may still say
-    where ("…, que hace frío en el estudio").
+    (`Reason.DEVICE_IN_REASON`). Only the device's words, and only those of the home's names
+    (`home_words`; a vote may copy any word of the reason, "muchas" of "muchas gracias"): a place said
+    in the reason may still say where ("…, que hace frío en el estudio").
     """
     order = because.order_before_reason(text)
     if order is None or (heard and heard[-1] in AS_WELL):
@@ -401,7 +404,7 @@ def _named_in_the_reason(text: str, heard: home_check.Words, votes: Sequence[str
     namings = [naming for vote in votes if (naming := Naming.parse(vote))]
     device_words = Counter(w for naming in namings for w in dict.fromkeys(content(naming.device)))
     named = [w for w, count in device_words.items() if count * 2 > len(votes)]  # in the order the votes say them
-    word = next((w for w in named if w in reason and w not in ordered), None)
+    word = next((w for w in named if w in reason and w not in ordered and w in home_words), None)
     if word is None:
         return None
     another = word == named[0]  # the device's own noun, not a word that singles out one of the order's kind
