@@ -111,10 +111,11 @@ def _by_what_is_there(text: str, plain: str, home: Home) -> str | None:
     thing = tuple(told.group("thing").split())
     article = int(thing[0] in DETERMINERS)
     said = thing[article:]
-    longest = max((len(n) for e in home.entities for n in _without_article(e.names) if said[: len(n)] == n), default=0)
+    names = [(e.area_id, _without_article(e.names)) for e in home.entities]
+    longest = max((len(n) for _, those in names for n in those if said[: len(n)] == n), default=0)
     if not longest:
         return None
-    areas = {e.area_id for e in home.entities if said[:longest] in _without_article(e.names)}
+    areas = {area_id for area_id, those in names if said[:longest] in those}
     area = next((a for a in home.areas if {a.area_id} == areas), None)
     if area is None or (room and room not in ANY_ROOM and not any(room in name for name in area.names)):
         return None

@@ -15,13 +15,13 @@ préndele el velador") says no one: in Mexico it is often only emphatic.
 from __future__ import annotations
 
 from .morphology import DETERMINERS, is_plural, singular_of, sounds_feminine, tag
+from .readings import REASON_WORDS
 from .said_words import SaidWord, paused, said_words
 from .several_orders import LE
 
 FOR = frozenset({"a", "al"})
 AS_OF = {"a": "de", "al": "del"}  # "a Diego": "de Diego"; "al cuarto de Diego": "del cuarto de Diego"
 JOINED = frozenset({"y", "e"})
-REASON = frozenset({"que", "q", "porque", "pues", "para"})
 OF_OR_FOR = frozenset({"de", "del", "a", "al", "en"})  # another owner or place said in the last order
 THEIR = {"su": ("el", "la"), "sus": ("los", "las")}  # "su lámpara": "la lámpara de …"
 # Where the one it is for ends: "a mi abuelita y luego …", "al abuelo, además …", "a Dani que …".
@@ -74,7 +74,7 @@ def _for_them_too(rest: str, owner: str) -> str:
     su ventilador").
     """
     said = said_words(rest)
-    if len(said) < 2 or said[0].plain in REASON or rest[said[-1].end :].strip(" .!¡?¿,;"):
+    if len(said) < 2 or said[0].plain in REASON_WORDS or rest[said[-1].end :].strip(" .!¡?¿,;"):
         return rest
     if any(w.plain in OF_OR_FOR for w in said):
         return rest  # "… y enciende la lámpara de Lupita y su ventilador": Lupita's, maybe

@@ -296,11 +296,12 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         found = vote_target(votes, home, kinds, unanimous, state_action, here)
     if found is None:
         return abstained(decision.votes)
-    if in_the_reason := _named_in_the_reason(decision.text, heard, votes, home.words):
+    ordered = _order_length(decision.text, heard)
+    if in_the_reason := _named_in_the_reason(heard, ordered, votes, home.words):
         speech = f"No estoy seguro de a qué aparato te refieres: {in_the_reason.reason.spoken}."
         return Outcome(speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=in_the_reason)
     said = _with_names_masked(heard, votes)
-    order, its_reason = _order_and_reason(decision.text, said) or (said, ())
+    order, its_reason = _order_and_reason(said, ordered) or (said, ())
     if found is Unresolved.AMBIGUOUS:  # "¿el velador de Sofi está apagado?" voted "velador @ esta"
         found = narrowed_by_whose(votes, order, home, kinds, here) or found
     if isinstance(found, Unresolved):
@@ -360,26 +361,34 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
     return Switch(action, found.entity_ids)
 
 
-def _order_and_reason(text: str, said: home_check.Words) -> tuple[home_check.Words, home_check.Words] | None:
+def _order_length(text: str, heard: home_check.Words) -> int | None:
+    """How many of the request's words the order said before its reason has; None where it is read whole.
+
+    Only a reason that gives no order of its own (because.py), after the order; a reason that ends
+    by asking the same of another is read whole ("apaga la tele, que el brasero también").
+    """
+    order = because.order_before_reason(text)
+    if order is None or (heard and heard[-1] in AS_WELL):
+        return None
+    ordered = home_check.words(order)
+    return len(ordered) if heard[: len(ordered)] == ordered else None
+
+
+def _order_and_reason(said: home_check.Words, ordered: int | None) -> tuple[home_check.Words, home_check.Words] | None:
     """The order's words and its reason's, where the order names what the votes do.
 
     "apaga la freidora, que si enciendo también el brasero salta el diferencial": the brasero is the
-    reason's, not a second device asked for. Only a reason that gives no order of its own
-    (because.py), after an order that names the votes' device; any other request is read whole, and
-    so is a reason that ends by asking the same of another ("apaga la tele, que el brasero también").
-    `said`: the request's words, those the votes named masked (`_with_names_masked`).
+    reason's, not a second device asked for. Only where there is an order before a reason
+    (`ordered`, its words: `_order_length`) that names the votes' device; any other request is
+    read whole. `said`: the request's words, those the votes named masked (`_with_names_masked`).
     """
-    order = because.order_before_reason(text)
-    if order is None:
+    if ordered is None or NAMED_THING not in said[:ordered]:
         return None
-    heard, ordered = home_check.words(text), home_check.words(order)
-    if heard[: len(ordered)] != ordered or NAMED_THING not in said[: len(ordered)] or heard[-1] in AS_WELL:
-        return None
-    return said[: len(ordered)], said[len(ordered) :]
+    return said[:ordered], said[ordered:]
 
 
 def _named_in_the_reason(
-    text: str, heard: home_check.Words, votes: Sequence[str | None], home_words: frozenset[str]
+    heard: home_check.Words, ordered: int | None, votes: Sequence[str | None], home_words: frozenset[str]
 ) -> PassOn | None:
     """Why to pass on a request whose votes name a device by a word only the reason after the order says.
 
@@ -392,19 +401,16 @@ def _named_in_the_reason(
     sigue encendida"), that may be the very device meant, and the request is passed on as it is
     (`Reason.DEVICE_IN_REASON`). Only the device's words, and only those of the home's names
     (`home_words`; a vote may copy any word of the reason, "muchas" of "muchas gracias"): a place said
-    in the reason may still say where ("…, que hace frío en el estudio").
+    in the reason may still say where ("…, que hace frío en el estudio"). `ordered`: the order's
+    words before its reason (`_order_length`).
     """
-    order = because.order_before_reason(text)
-    if order is None or (heard and heard[-1] in AS_WELL):
+    if ordered is None:
         return None
-    ordered = home_check.words(order)
-    if heard[: len(ordered)] != ordered:
-        return None
-    reason = heard[len(ordered) :]
+    reason = heard[ordered:]
     namings = [naming for vote in votes if (naming := Naming.parse(vote))]
     device_words = Counter(w for naming in namings for w in dict.fromkeys(content(naming.device)))
     named = [w for w, count in device_words.items() if count * 2 > len(votes)]  # in the order the votes say them
-    word = next((w for w in named if w in reason and w not in ordered and w in home_words), None)
+    word = next((w for w in named if w in reason and w not in heard[:ordered] and w in home_words), None)
     if word is None:
         return None
     another = word == named[0]  # the device's own noun, not a word that singles out one of the order's kind

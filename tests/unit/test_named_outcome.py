@@ -10,6 +10,7 @@ from custom_components.llm_ensemble.named_outcome import (
     _by_its_name,
     _named_in_the_reason,
     _order_and_reason,
+    _order_length,
     _with_names_masked,
     in_the_verbs_way,
     narrowed_by_whose,
@@ -115,7 +116,7 @@ def test_a_whole_name_said_alone_or_before_a_reason_is_the_vote(text: str, vote:
 
 def _split(text: str, votes: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The order and its reason as plan reads them: the words the votes named masked."""
-    return _order_and_reason(text, _with_names_masked(words(text), votes))
+    return _order_and_reason(_with_names_masked(words(text), votes), _order_length(text, words(text)))
 
 
 def test_another_device_in_a_reason_is_the_reasons() -> None:
@@ -180,5 +181,6 @@ def test_another_device_in_a_reason_is_the_reasons() -> None:
 def test_a_device_only_the_reason_names_is_not_the_orders(text: str, votes: list[str], passed_on: str | None) -> None:
     """The models may take the reason's device for the order's: read again alone, or passed on."""
     home_words = frozenset({"lampara", "pie", "luz", "encimera", "campana", "cafetera", "pasillo", "ventilador"})
-    found = _named_in_the_reason(text, words(text), votes, home_words | {"techo", "tele", "pequena", "brasero"})
+    heard, also = words(text), {"techo", "tele", "pequena", "brasero"}
+    found = _named_in_the_reason(heard, _order_length(text, heard), votes, home_words | also)
     assert (str(found) if found else None) == passed_on
