@@ -127,12 +127,16 @@ class LLMEnsembleAgent(ConversationEntity):
             text = for_whom.as_whose(text, home_words)  # "préndeles los focos a Diego": "… de Diego"
             # Who has the device may not name it: asked again without them, then as said, where the
             # models are unsure; who left it so may name it where the device alone names several.
-            if asked := owner_questions.as_state_question(text):
-                without_owner = owner_questions.as_state_question(text, with_owner=False)
-                theirs = owner_questions.as_state_question(text, left_as_theirs=True)
+            plainly = spoken_forms.asked_plainly(text)  # "¿está calentando…?": "¿está encendido…?"
+            # "¿mis papás dejaron el abanico dando vueltas?": who left it so, asked plainly
+            of_someone = next((q for q in (text, plainly) if q and owner_questions.as_state_question(q)), None)
+            if of_someone and (asked := owner_questions.as_state_question(of_someone)):
+                without_owner = owner_questions.as_state_question(of_someone, with_owner=False)
+                theirs = owner_questions.as_state_question(of_someone, left_as_theirs=True)
                 asked_again = tuple(q for q in dict.fromkeys((without_owner, theirs, text)) if q and q != asked)
                 text = asked
-            if plainly := spoken_forms.asked_plainly(text):  # "¿está calentando…?": "¿está encendido…?"
+                plainly = spoken_forms.asked_plainly(text)
+            if plainly:
                 asked_again = (*asked_again, plainly)
             # "¿no estará puesto el termo desde anoche?", "¿el abanico no se quedó dando vueltas?"
             if of_its_thing := spoken_forms.asked_of_its_thing(text) or spoken_forms.asked_of_its_thing(plainly or ""):

@@ -91,7 +91,7 @@ OTHER_ORDERS = ("dame", "danos", "ilumin")
 # in them: "la tele puesta, por favor", "¿me das luz?", "deme luz en la cocina".
 STATE_FORMS = frozenset(
     {"puesto", "puesta", "puestos", "puestas", "abierto", "abierta", "abiertos", "abiertas", "cerrado", "cerrada",
-     "cerrados", "cerradas", "parado", "parada", "parados", "paradas", "dado", "dada"}
+     "cerrados", "cerradas", "parado", "parada", "parados", "paradas", "dado", "dada", "dados", "dadas"}
 )  # fmt: skip
 OTHER_SWITCH_FORMS = STATE_FORMS | {"das", "deme", "denme", "dadme"}  # "¿me das luz?": asked for
 PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")

@@ -30,6 +30,17 @@ from .readings import LEFT, says_switch_state
 
 HAS = frozenset({"tiene", "tienen", "tenes", "teneis"})
 KEEPS = frozenset({"sigue", "siguen", "segui", "seguis"})  # "sigue … con" has it: "¿Tomás sigue con el velador…?"
+# Who went out or to sleep "con" a device on has it too: "¿Sofi se durmió con el velador prendido?", "¿se ha ido
+# Lucía con el ventilador en marcha?", "¿mi tío sigue despierto con la luz prendida?".
+GONE = frozenset(
+    {"durmio", "durmieron", "dormido", "dormida", "dormidos", "dormidas", "fue", "fueron", "ido", "salio", "salieron",
+     "salido", "acosto", "acostaron", "acostado", "acostada", "acostados", "acostadas", "marcho", "marcharon",
+     "marchado"}
+)  # fmt: skip
+AWAKE_OR_ASLEEP = frozenset({"despierto", "despierta", "despiertos", "despiertas", *(w for w in GONE if "dorm" in w)})
+WHERE_TO = frozenset({"a", "al", "para", "pa"})  # "se fue al liceo con…": where to, not who
+MAX_WHERE_WORDS = 3  # "a la escuela", "al liceo"
+AGAIN = (("otra", "vez"), ("de", "nuevo"))  # "¿… prendido otra vez?": when, not what
 HAS_OR_LEFT = HAS | LEFT  # who left it on is not its owner
 LINKS = frozenset({"de", "del", "en", "a", "al"})  # "la luz de la cocina" is one thing
 STILL = frozenset({"todavia", "aun", "ahora", "ya"})  # "¿… encendida todavía?"
@@ -102,7 +113,7 @@ def as_state_question(text: str, with_owner: bool = True, left_as_theirs: bool =
 
 
 def _without_hedge_or_time(said: list[str], plain: list[str]) -> tuple[list[str], list[str]]:
-    """The words without a hedge before them ("creo que…") or a time after ("… anoche", "… esta mañana")."""
+    """The words without a hedge before them ("creo que…") or a time after ("… anoche", "… otra vez")."""
     start = next(
         (i + 1 for i, w in enumerate(plain[: MAX_OWNER_WORDS + 1]) if w == "que" and BELIEF & set(plain[:i])), 0
     )
@@ -112,6 +123,7 @@ def _without_hedge_or_time(said: list[str], plain: list[str]) -> tuple[list[str]
             for i in range(start + 1, len(plain))
             if plain[i] in TIMES
             or (plain[i] in ("esta", "este") and plain[i + 1 : i + 2] and plain[i + 1] in PARTS_OF_DAY)
+            or tuple(plain[i : i + 2]) in AGAIN
         ),
         len(plain),
     )
@@ -119,17 +131,26 @@ def _without_hedge_or_time(said: list[str], plain: list[str]) -> tuple[list[str]
 
 
 def _keeps_as_has(said: list[str], plain: list[str]) -> tuple[list[str], list[str]]:
-    """Who "sigue … con" a device has it: "sigue Lucía con el ventilador" -> "tiene Lucía el ventilador"."""
-    keeps = next((i for i, w in enumerate(plain[: MAX_OWNER_WORDS + 1]) if w in KEEPS), None)
+    """Who "sigue … con" a device, or went out or to sleep with it, has it.
+
+    "sigue Lucía con el ventilador" -> "tiene Lucía el ventilador"; "Sofi se fue al liceo con la luz" ->
+    "Sofi tiene la luz": how they are ("despierto") and where they went are not who.
+    """
+    keeps = next((i for i, w in enumerate(plain[: MAX_OWNER_WORDS + 3]) if w in KEEPS | GONE), None)
     if keeps is None:
         return said, plain
-    reach = plain[keeps + 1 : keeps + 2 + MAX_OWNER_WORDS]
+    reach = plain[keeps + 1 : keeps + 2 + MAX_OWNER_WORDS + MAX_WHERE_WORDS]
     if "con" not in reach:
         return said, plain  # "¿sigue encendida la luz?": still, not who has it
     with_ = keeps + 1 + reach.index("con")
+    between = [i for i in range(keeps + 1, with_) if plain[i] not in AWAKE_OR_ASLEEP]
+    who = between[: next((k for k, i in enumerate(between) if plain[i] in WHERE_TO), len(between))]
+    if len(who) > MAX_OWNER_WORDS:
+        return said, plain
+    before = [i for i in range(keeps) if plain[i] not in NOT_SAID_OWNERS]  # "se", "ha": how it was said
 
     def as_has(words: list[str]) -> list[str]:
-        return [*words[:keeps], "tiene", *words[keeps + 1 : with_], *words[with_ + 1 :]]
+        return [*(words[i] for i in before), "tiene", *(words[i] for i in who), *words[with_ + 1 :]]
 
     return as_has(said), as_has(plain)
 

@@ -41,10 +41,12 @@ AT_WORK = re.compile(
 
 
 # The thing asked about ends before a state, a verb, a time or what happened meanwhile: "¿no estará puesto
-# el termo desde anoche?", "¿se quedó encendido el fluorescente cuando metió Javi el coche?".
+# el termo desde anoche?", "¿se quedó encendido el fluorescente cuando metió Javi el coche?", "¿quedó prendida la
+# luz del quincho después del asado?".
 THING_ENDS = frozenset(
     {"desde", "cuando", "con", "toda", "todo", "otra", "ya", "todavia", "aun", "hace", "que", "porque", "mientras",
-     "durante", "por", "para", "o", "y", "sigue", "siguen", "esta", "estan", "no", "ahora", "anoche", "hoy"}
+     "durante", "por", "para", "o", "y", "sigue", "siguen", "esta", "estan", "no", "ahora", "anoche", "hoy", "despues",
+     "antes", "luego"}
 )  # fmt: skip
 WHO_DID = frozenset({"se", "ya", "nos", "me"})  # "¿el niño se dejó…?": who did it comes before
 NOT_A_THING = frozenset({"noche", "tarde", "manana", "dia", "rato", "vez"})  # "toda la noche", "la otra vez"

@@ -22,6 +22,14 @@ from custom_components.llm_ensemble.owner_questions import as_state_question
         # "sigue … con" is "tiene"; "sigue" alone is "still".
         ("sigue Lucía con el ventilador puesto", "¿está puesto el ventilador de Lucía?"),
         ("¿Javi sigue con la tele puesta?", "¿está puesta la tele de Javi?"),
+        # Who went out or to sleep with it on has it; how they are and where they went are not who.
+        ("¿Nico se durmió con el velador prendido?", "¿está prendido el velador de Nico?"),
+        ("¿se ha ido Marta con el flexo encendido?", "¿está encendido el flexo de Marta?"),
+        ("¿la abuela se ha dormido con la tele puesta?", "¿está puesta la tele de la abuela?"),
+        ("¿mi primo sigue despierto con la lámpara prendida?", "¿está prendida la lámpara de mi primo?"),
+        ("¿Ana se fue a la escuela con la luz del cuarto prendida?", "¿está prendida la luz del cuarto de Ana?"),
+        ("¿mamá dejó la estufa prendida otra vez?", "¿está prendida la estufa?"),  # when, not what
+        ("¿tiene Pili los leds dados de nuevo?", "¿están dados los leds de Pili?"),
         ("¿Lupita dejó prendida la cafetera?", "¿está prendida la cafetera?"),  # who left it, not its owner
         ("¿dejaste la luz del porche encendida?", "¿está encendida la luz del porche?"),
         ("¿Tomi dejó prendida la luz de su pieza?", "¿está prendida la luz de pieza de Tomi?"),  # his
@@ -57,6 +65,8 @@ def test_asked_of_the_device_by_its_state(text: str, asked: str) -> None:
         "¿está encendida la lámpara?",  # already so
         "¿tiene Lucía encendida?",  # no device
         "¿sigue encendida la luz del pasillo?",  # still on: no one has it
+        "¿se fue la luz?",  # the power, no one with it
+        "¿se fue Marta con su novio y la luz prendida?",  # someone with someone
         "me he dejado el hervidor enchufado, desenchúfalo porfa",  # an order after it
         "mamá apagó la luz, enciéndela",
         "¿apago la luz?",  # what the speaker is to do, not what someone did

@@ -64,6 +64,7 @@ def test_whether_a_device_is_at_work_is_asked_again_as_whether_it_is_on(text: st
         ("eh, ¿se quedó encendido el fluorescente cuando metió Javi el coche?", "¿está encendido el fluorescente?"),
         ("¿no estará prendida la planchita de Sofi? que salió apurada", "¿está encendida la planchita de Sofi?"),
         ("¿siguen prendidas las lucecitas del patio?", "¿están encendidas las lucecitas del patio?"),
+        ("¿quedó prendida la luz del quincho después de la cena?", "¿está encendida la luz del quincho?"),  # a time
         ("¿queda algo prendido en el tendedero?", "¿está encendido algo en el tendedero?"),
         ("¿cuánto gasta la cafetera encendida?", None),  # asks another thing
         ("apaga la luz del pasillo", None),  # no question
