@@ -608,20 +608,20 @@ def names_a_state(word: str) -> bool:
 
 # "¿está funcionando…?", "¿sigue en marcha…?": a running device asked about, besides a participle.
 RUNNING = frozenset({"funcionando", "marcha", "andando", "prendido", "prendida"})
-# "¿está calentando el termo?", "¿sigue enfriando el minisplit?": a heater or a cooler asked about. Not a
-# state of switching for the weather's check: "¿está calentando el sol?" may be the weather's.
-HEATING = frozenset({"calentando", "enfriando"})
+# "¿está calentando el termo?", "¿sigue enfriando el minisplit?", "¿está sonando la radio?": a device at work
+# asked about. Not a state of switching for the weather's check: "¿está calentando el sol?" may be the weather's.
+AT_WORK = frozenset({"calentando", "enfriando", "sonando", "girando"})
 
 
 def asks_whether_switched(words: Sequence[str], original: str) -> bool:
     """Whether it asks if a device is on or off: "¿se ha quedado encendida la luz de la escalera?".
 
     A question with a state of switching in it (a participle of an on/off verb, "puesta",
-    "funcionando", "calentando"): the domotics model's to read, whatever the selector says; its
+    "funcionando", "calentando", "sonando"): the domotics model's to read, whatever the selector says; its
     checks decide.
     """
     request = Request(tuple(words), original)
-    return request.asked and any(says_switch_state(t.word) or t.word in HEATING for t in request.tags)
+    return request.asked and any(says_switch_state(t.word) or t.word in AT_WORK for t in request.tags)
 
 
 def wishes_a_state(words: Sequence[str], original: str) -> bool:

@@ -362,6 +362,8 @@ def test_another_home_is_not_this_one(text: str, own_names: tuple[tuple[str, ...
         ("¿sigue funcionando el deshumidificador?", True),
         ("¿está calentando el boiler?", True),  # a heater at work
         ("¿sigue enfriando el minisplit?", True),
+        ("¿está sonando el tocadiscos?", True),  # at work
+        ("¿sigue girando el abanico?", True),
         ("se ha quedado encendida la luz", False),  # no question
         ("el termo está calentando", False),
         ("¿qué tiempo hace mañana?", False),
