@@ -17,26 +17,30 @@ from collections.abc import Sequence
 from .home_check import Home, Words
 from .morphology import DETERMINERS, tag
 from .naming import PLACE_MARK
-from .readings import ASKING_WORDS
+from .readings import ASKING_WORDS, AT_WORK, says_switch_state
 
 PUT = "pon"  # "pon", "ponme", "poné", "ponga": to put a device on is to turn it on
 TO = frozenset({"a", "al"})  # "dale a la radio", "dale al termo"
 OF_PLACE = (("de",), ("del",), ("de", "la"), ("en",), ("en", "el"), ("en", "la"))
 COURTESY = ASKING_WORDS | {"anda", "ya", "venga", "mismo"}  # "quita la play ya mismo", "pon la radio, anda"
+ASKED_HOW = frozenset({"esta", "estan", "sigue", "siguen"})  # "¿está sonando la radio?", "¿la play sigue puesta?"
 
 
-def vote(words: Words, home: Home, here: str | None = None) -> str | None:
+def vote(words: Words, home: Home, here: str | None = None, state_action: str | None = None) -> str | None:
     """The vote the words leave no choice for ("ON radio @ cocina"), or None.
 
     `words`: the request as the models read it (home_check.words); `here`: the area of the voice
-    satellite that heard it.
+    satellite that heard it; `state_action`: the models' word for a state question, where "¿está
+    sonando la radio?" may be asked of a device by its name alone.
     """
     if not words:
         return None
-    action = _action(words[0])
-    rest = list(words[1:])
-    while (rest and rest[-1] in COURTESY) or rest[-2:] == ["por", "favor"]:
-        rest = rest[:-2] if rest[-2:] == ["por", "favor"] else rest[:-1]
+    said = list(words)
+    while (said and said[-1] in COURTESY) or said[-2:] == ["por", "favor"]:
+        said = said[:-2] if said[-2:] == ["por", "favor"] else said[:-1]
+    asked = _asked_of(said) if state_action else None
+    action = state_action if asked is not None else _action(said[0]) if said else None
+    rest = asked if asked is not None else said[1:]
     if rest and rest[0] in TO:
         rest = rest[1:]
     if rest and rest[0] in DETERMINERS:
@@ -51,6 +55,19 @@ def vote(words: Words, home: Home, here: str | None = None) -> str | None:
     if here is not None:
         named = _as_said_here(tuple(rest), named, home, here)
     return f"{action} {named[0][1]}" if len(named) == 1 else None  # one device, or the models' abstention stands
+
+
+def _asked_of(said: list[str]) -> list[str] | None:
+    """The words a state question asks of, or None: "la radio" of "¿está sonando la radio?"."""
+    if len(said) > 2 and said[0] in ASKED_HOW and _a_state(said[1]):
+        return said[2:]
+    if len(said) > 2 and said[-2] in ASKED_HOW and _a_state(said[-1]):
+        return said[:-2]
+    return None
+
+
+def _a_state(word: str) -> bool:
+    return says_switch_state(word) or word in AT_WORK
 
 
 def _action(verb: str) -> str | None:

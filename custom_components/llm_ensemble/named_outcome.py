@@ -69,6 +69,7 @@ from .naming import (
     place_left_out,
     place_said_of_many,
     place_said_whole,
+    placed_by_the_order,
     resolve,
     unvoted_name_word,
     without_other_names,
@@ -178,14 +179,17 @@ def narrowed_by_whose(
     return None
 
 
-def _by_its_name(text: str, heard: home_check.Words, home: home_check.Home, here: str | None) -> str | None:
+def _by_its_name(
+    text: str, heard: home_check.Words, home: home_check.Home, here: str | None, state_action: str
+) -> str | None:
     """The vote a device's whole name leaves no choice for, said alone or before a reason.
 
-    "ponme la radio, que empieza el programa": the order before its reason names the Radio.
+    "ponme la radio, que empieza el programa": the order before its reason names the Radio; "¿está
+    sonando la radio?" asks of it.
     """
     order = because.order_before_reason(text)
     before_reason = order is not None and by_its_name.vote(home_check.words(order), home, here)
-    return before_reason or by_its_name.vote(heard, home, here)
+    return before_reason or by_its_name.vote(heard, home, here, state_action or None)
 
 
 def in_the_verbs_way(votes: Sequence[str | None], way: str | None) -> tuple[str | None, ...]:
@@ -291,7 +295,11 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         readings.ordered_direction(heard) if readings.begins_with_an_order(decision.text) else None,
     )
     found = vote_target(votes, home, kinds, unanimous, state_action, here)
-    if found is None and _most_name_nothing(votes) and (by_name := _by_its_name(decision.text, heard, home, here)):
+    if (
+        found is None
+        and _most_name_nothing(votes)
+        and (by_name := _by_its_name(decision.text, heard, home, here, state_action))
+    ):
         votes = (by_name,) * len(votes)  # "pon la radio": the models abstain, the words leave no choice
         found = vote_target(votes, home, kinds, unanimous, state_action, here)
     if found is None:
@@ -326,7 +334,10 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
         return Outcome(
             speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_DEVICE, other)
         )
-    places = (*order, *without_other_names(its_reason, home, found.entity_ids))
+    # "apaga el foco del despacho, que Javi se bajó a la cocina": a room the reason tells of, where the
+    # order says theirs, is no place of the devices.
+    placed = ordered is not None and placed_by_the_order(heard[:ordered], home, found.entity_ids)
+    places = (*order, *(() if placed else without_other_names(its_reason, home, found.entity_ids)))
     place = place_cut_short(heard, home, found.entity_ids) or place_left_out(places, home, found.entity_ids)
     place = place or floor_left_out(order, NAMED_THING, home, found.entity_ids)
     if not place and _keep_no_place(votes):

@@ -143,6 +143,7 @@ async def test_a_state_question_is_answered_and_switches_nothing(
         ("¿está calentando la mesa camilla?", "switch.mesa_camilla"),  # the models take "calentando" for it
         # Asked again as whether it is on, of its thing.
         ("¿el abanico de la recámara de Tomás no se quedó dando vueltas toda la noche?", "fan.abanico"),
+        ("¿está sonando la radio?", "switch.radio"),  # the selector may hear music
     ],
 )
 async def test_whether_a_device_is_at_work_is_a_state_question(
@@ -372,13 +373,16 @@ async def test_the_built_in_agent_is_asked_without_the_call(
         ("¿tiene Irene la lámpara de pie encendida?", "lámpara de pie"),  # in the sala: not named after her
         ("¿Irene sigue con el quitamiedos encendido?", "quitamiedos"),  # "sigue con": has it
         ("¿Irene ya apagó el quitamiedos?", "quitamiedos"),  # who switched it: how it is now
+        ("¿Irene se durmió con el quitamiedos encendido otra vez?", "quitamiedos"),  # went to sleep with it: has it
+        ("¿se ha ido Irene al cole con la lámpara de pie encendida?", "lámpara de pie"),
+        ("¿Tomás se durmió con la lámpara encendida?", "mesita de noche"),  # the lamp of his room, of three
     ],
 )
 async def test_a_question_about_whose_device_it_is(
     hass: HomeAssistant, home: RealHome, agent: MockConfigEntry, text: str, name: str
 ) -> None:
     """Who has the device: its state, nothing switched, named after them or not."""
-    home.reset({"light.quitamiedos": True, "light.lampara_pie": True})
+    home.reset({"light.quitamiedos": True, "light.lampara_pie": True, "light.mesita": True})
     await hass.async_block_till_done()
     before = states(hass, home)
     result = await ask(hass, text)
@@ -526,6 +530,9 @@ async def test_an_order_then_told_not_to_touch_it_switches_nothing(hass: HomeAss
         ("apaga la lámpara, que la de pie ya está apagada", {}),  # three lamps: which one?
         # one of the order's kind singled out otherwise may be the very device meant: neither is switched
         ("apaga la lámpara, que la de pie se quedó prendida", {}),
+        # a room the reason tells of, where the order says where its device is, is not the device's
+        ("apaga el radiador toallero, que Irene ya está en el salón", {"switch.toallero": "off"}),
+        ("apaga la luz del aseo, que ya estamos todos en el salón", {"light.luz_aseo": "off"}),
     ],
 )
 async def test_a_device_only_the_reason_names_is_not_switched(

@@ -54,6 +54,25 @@ def test_the_whole_name_after_the_verb_is_the_vote(text: str, voted: str) -> Non
 )
 def test_anything_more_or_less_is_no_vote(text: str) -> None:
     assert vote(words(text), HOME) is None
+    assert text.startswith("¿") or vote(words(text), HOME, state_action="ESTADO") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "voted"),
+    [
+        ("¿está sonando la radio?", "ESTADO radio"),
+        ("¿está puesta la radio?", "ESTADO radio"),
+        ("¿la play sigue encendida, porfa?", "ESTADO play"),
+        ("¿sigue prendida la consola del salón?", "ESTADO consola @ salon"),
+        ("¿está puesta la tele?", None),  # two devices of that name
+        ("¿está sonando música en la radio?", None),  # more than its name
+        ("¿qué está sonando en la radio?", None),
+        ("¿está la radio?", None),  # no state
+    ],
+)
+def test_a_state_question_of_its_whole_name_is_its_vote(text: str, voted: str | None) -> None:
+    assert vote(words(text), HOME, state_action="ESTADO") == voted
+    assert vote(words(text), HOME) is None  # where the models answer no state
 
 
 @pytest.mark.parametrize(

@@ -108,10 +108,12 @@ RADIO_HOME = Home((HomeArea("cocina", (("cocina",),)),), (HomeEntity("switch.rad
         ("quita la radio que no me entero", "OFF radio"),
         ("pon la radio un rato", None),  # a word more
         ("pon la radio de la abuela, que empieza el programa", None),
+        ("¿está sonando la radio?", "ESTADO radio"),  # asked of it
+        ("¿está sonando la radio de la abuela?", None),
     ],
 )
 def test_a_whole_name_said_alone_or_before_a_reason_is_the_vote(text: str, vote: str | None) -> None:
-    assert _by_its_name(text, words(text), RADIO_HOME, None) == vote
+    assert _by_its_name(text, words(text), RADIO_HOME, None, "ESTADO") == vote
 
 
 def _split(text: str, votes: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

@@ -20,6 +20,7 @@ from custom_components.llm_ensemble.naming import (
     place_left_out,
     place_said_of_many,
     place_said_whole,
+    placed_by_the_order,
     resolve,
     singular_forms,
     unvoted_name_word,
@@ -614,6 +615,20 @@ def test_a_place_in_another_devices_name_is_that_devices() -> None:
     assert place_left_out(kept, home, ("light.farol",)) is None
     assert place_left_out(words("que en la cocina no se ve"), home, ("light.farol",)) == "cocina"  # a place alone
     assert without_other_names(reason, home, ("light.cocina",)) == reason  # the chosen device's own name stays
+
+
+def test_the_order_places_its_devices_by_their_room_or_a_name_only_they_have() -> None:
+    """ "apaga la luz del baño, que Lucía ya está en la cocina": the reason's room is not the light's."""
+    home = _home()
+    assert placed_by_the_order(words("apaga la luz del baño"), home, ("light.bano",))  # its area
+    assert placed_by_the_order(words("apaga la luz de la encimera"), home, ("light.encimera",))  # its own name
+    assert placed_by_the_order(words("enciende el radiador toallero"), home, ("switch.toallero",))
+    assert not placed_by_the_order(words("apaga el fluorescente"), home, ("light.fluorescente",))  # one word
+    assert not placed_by_the_order(words("apaga la luz"), home, ("light.bano",))
+    assert not placed_by_the_order(words("pon el ventilador"), home, ("fan.lucia",))
+    assert not placed_by_the_order(words("apaga la luz del aseo"), home, ("light.bano",))  # another room's
+    twice = Home(home.areas, (*home.entities, HomeEntity("light.otra", (words("Luz de la encimera"),), "sala")))
+    assert not placed_by_the_order(words("apaga la luz de la encimera"), twice, ("light.encimera",))  # not only its
 
 
 def test_a_place_said_of_devices_of_several_rooms_the_votes_kept_no_place_of() -> None:
