@@ -41,6 +41,18 @@ CALLED_LAST = frozenset(
      "illo", "pisha", "tronco", "primo", "prima", "porfa", "porfi", "porfis", "plis", "please", "gracias"}
 )  # fmt: skip
 MIN_CALL_LETTERS = 3
+URGES = frozenset({"dale", "andale", "orale"})  # said last after an order, they urge it: "prendé la jarra, dale"
+# Thanks set apart after an order, and whatever is said after them: "…, gracias, mi amor", "…, muchísimas
+# gracias, de verdad", "…, eres un sol", "…, gracias; qué bonita ha quedado la cocina".
+THANKS = re.compile(
+    r"\s*[,;.!]\s*(?:(?:muchas|much[ií]simas|mil)\s+)?gracias\b"
+    r"|\s*[,;.!]\s*(?:eres|sos|es)\s+(?:un|una)\s+(?:sol|amor|cielo|genio|crack)\b"
+    r"|\s*[,;.!]\s*te\s+lo\s+agradezco\b",
+    re.IGNORECASE,
+)
+# After thanks, words that may ask for more: "…, gracias, y la tele también", "…, gracias, pero deja la radio".
+ASKS_MORE = frozenset({"tambien", "tampoco", "pero", "mejor", "ademas", "espera", "igual", "solo"})
+TAG_QUESTION = re.compile(r"[,\s¿]+no\s*\?+\s*$", re.IGNORECASE)  # "…, ¿no?": asks for agreement
 LAST_CALL = re.compile(r"\s*,\s*(\w+)\W*$")
 CALLED = re.compile(r"\s*(\w+)\s*,?\s+(\w+)")
 FIRST_CALL = re.compile(r"\s*(a ver|buen[oa]s (?:d[ií]as|tardes|noches)|\w+)(\s*[,!.]\s*|\s+|$)", re.IGNORECASE)
@@ -63,8 +75,30 @@ def without_calls(text: str, home_words: frozenset[str] | None = None) -> str:
         if following is not None and normalize_lower_ascii(following.group()) == "si":
             break  # "a ver si enciendes la luz", "oye si puedes…": asked, no condition
         rest = rest[first.end() :]
-    rest = _without_a_last_call(rest, home_words)
+    rest = _without_a_last_call(_without_thanks(rest), home_words)
     return rest if home_words is None else _without_a_word_called(rest, home_words)
+
+
+def _without_thanks(text: str) -> str:
+    """Without thanks said after an order, and the remark after them ("…, gracias; ¡qué frío hace!").
+
+    Only where the order comes first and what follows the thanks asks for nothing more: no order,
+    no negation, no "también" or "pero", no "y la…" that adds a device.
+    """
+    thanks = THANKS.search(text)
+    if thanks is None or not _orders(text[: thanks.start()]):
+        return text
+    remark = TAG_QUESTION.sub("", text[thanks.end() :])
+    said = [normalize_lower_ascii(w) for w in WORD.findall(remark)]
+    if any(w in ASKS_MORE or tag(w).gives_order or tag(w).negation for w in said):
+        return text
+    if said[:1] in (["y"], ["e"]) and said[1:2] and said[1] in STOPWORDS:
+        return text  # "…, gracias, y la del baño"
+    return text[: thanks.start()]
+
+
+def _orders(text: str) -> bool:
+    return any(tag(normalize_lower_ascii(w)).gives_order for w in WORD.findall(text))
 
 
 def _without_a_last_call(text: str, home_words: frozenset[str] | None = None) -> str:
@@ -77,13 +111,12 @@ def _without_a_last_call(text: str, home_words: frozenset[str] | None = None) ->
     if last is None or not text[: last.start()].strip():
         return text
     word = normalize_lower_ascii(last.group(1))
-    if word in CALLS:
-        return text[: last.start()]
+    if word in CALLS or (word in URGES and _orders(text[: last.start()])):
+        return text[: last.start()]  # "cortá el riego, che", "prendé la jarra, dale"
     if home_words is None or word in home_words or word in NOT_CALLS or tag(word).switch:
         return text
     calls_someone = word in CALLED_LAST or (last.group(1)[:1].isupper() and len(word) >= MIN_CALL_LETTERS)
-    ordered = any(tag(normalize_lower_ascii(w)).gives_order for w in WORD.findall(text[: last.start()]))
-    return text[: last.start()] if calls_someone and ordered else text
+    return text[: last.start()] if calls_someone and _orders(text[: last.start()]) else text
 
 
 def _without_a_word_called(text: str, home_words: frozenset[str]) -> str:

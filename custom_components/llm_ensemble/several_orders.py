@@ -42,7 +42,8 @@ from .settings import Settings
 
 MAX_ORDERS = 3
 JOINS = frozenset({"y", "e", "luego", "despues", "tambien", "ademas"})
-FILLERS = frozenset({"de", "paso", "porfa", "por", "favor", "entonces", "ya"})  # "y de paso", "y ya"
+# "y de paso", "y ya", "y ahora la del recibidor", "y enseguida el regador"
+FILLERS = frozenset({"de", "paso", "porfa", "por", "favor", "entonces", "ya", "ahora", "ahorita", "enseguida"})
 AT_ONCE = ("de", "una", "vez")  # "y de una vez", as "y de paso"
 # "dime", and the voseo's "decime", "contame", "fijate (si…)": a question begins.
 QUESTION_STARTS = frozenset(
@@ -269,7 +270,9 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
         follows = plain[j + 1] if j + 1 < end else ""
         since = cuts[-1] if len(cuts) > 1 else verb + 1  # the object before: the first, or the last cut off
         place = _another_place(plain, since, j, end)
-        article = plain[j] in DETERMINERS or (dative and plain[j] == "al")
+        # "préndele al abanico … y al de las niñas", "apágale la luz al peque y a su hermana": whom, after "y"
+        whom = plain[j] == "al" or (plain[j] == "a" and plain[j - 1] in JOINS)
+        article = plain[j] in DETERMINERS or (dative and whom)
         if _another_owner(plain, verb, j, ends):
             owners.add(j)
         elif place is False or (place is None and not article) or follows == "que":

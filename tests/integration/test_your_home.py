@@ -186,6 +186,7 @@ async def test_whether_a_device_is_at_work_is_a_state_question(
         "prende el abanico, es broma, que hace un frío que pela",
         "pon la mesa camilla; deja, deja, que ya la pone Irene cuando baje",
         "prende el abanico, tranqui, ya lo prendo yo",
+        "préndele el abanico a Tomás y a su hermana también",  # whose other one? not only his
     ],
 )
 async def test_what_it_cannot_be_sure_of_switches_nothing(
@@ -229,6 +230,11 @@ async def test_without_the_fallback_it_says_why(hass: HomeAssistant, home: RealH
         # A reason said in the same breath: the order is still the order.
         ("apaga el deshumidificador, que se ha quedado encendido", {"switch.deshumidificador": "off"}),
         ("buenas noches, apaga el radiador toallero", {"switch.toallero": "off"}),
+        # Thanks, and a remark after them that names a room, ask for nothing more.
+        ("apaga el deshumidificador, muchas gracias; qué bien ha quedado el salón", {"switch.deshumidificador": "off"}),
+        ("apaga el toallero, gracias, mi amor", {"switch.toallero": "off"}),
+        ("apaga el deshumidificador, eres un sol, de verdad", {"switch.deshumidificador": "off"}),
+        ("apaga el toallero y ahora el deshumidificador", {"switch.toallero": "off", "switch.deshumidificador": "off"}),
         # A change in the reason is the reason's; a question after the order that asks nothing of the home.
         ("apaga el toallero, que ahora sube Irene a ducharse", {"switch.toallero": "off"}),
         ("apaga el deshumidificador. ¿Cuántas veces os lo tengo que decir?", {"switch.deshumidificador": "off"}),

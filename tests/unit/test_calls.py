@@ -66,6 +66,22 @@ HOME_WORDS = frozenset({"cocina", "tele", "luz", "cuarto", "javi", "lampara", "p
         ("apaga la tele, porfa", "apaga la tele"),
         ("apaga la lámpara, anda", "apaga la lámpara, anda"),  # a verb too: left to the checks
         ("pon el ventilador, tres", "pon el ventilador, tres"),  # a level
+        ("pon la radio, dale", "pon la radio"),  # urged
+        ("dale", "dale"),
+        # thanks after the order, and a remark after them, ask for nothing
+        ("enciende la tele, mil gracias, de verdad", "enciende la tele"),
+        ("apaga la luz, gracias, cariño", "apaga la luz"),
+        ("pon la lámpara de pie, eres un sol", "pon la lámpara de pie"),
+        ("apaga la tele, gracias; qué limpia ha quedado la cocina, ¿no?", "apaga la tele"),
+        ("prende la luz, dale, gracias", "prende la luz"),
+        # unless they ask for more
+        ("apaga la luz, gracias, y la del cuarto también", "apaga la luz, gracias, y la del cuarto también"),
+        ("apaga la luz, gracias, y la tele", "apaga la luz, gracias, y la tele"),
+        ("apaga la luz, gracias, pero deja la tele", "apaga la luz, gracias, pero deja la tele"),
+        ("apaga la luz, gracias, no, espera", "apaga la luz, gracias, no, espera"),
+        ("apaga la luz, gracias, y enciende la tele", "apaga la luz, gracias, y enciende la tele"),
+        ("gracias, apaga la luz", "apaga la luz"),  # said first: a call
+        ("la luz de la cocina, gracias", "la luz de la cocina, gracias"),
     ],
 )
 def test_a_word_of_no_name_before_the_order_is_a_call(text: str, asked: str) -> None:

@@ -39,6 +39,12 @@ from custom_components.llm_ensemble.several_orders import (
             ["préndele al abanico de la sala", "préndele al abanico de las niñas"],
         ),
         ("apaga el riego y comprueba si va a llover", ["apaga el riego", "comprueba si va a llover"]),
+        # "y ahora", "y enseguida": then
+        ("enciende la lámpara y ahora la del pasillo", ["enciende la lámpara", "enciende la lámpara del pasillo"]),
+        ("prende la bomba y enseguida el riego", ["prende la bomba", "prende el riego"]),
+        ("enciende la luz y ahora la apagas", ["enciende la luz y ahora la apagas"]),  # a pronoun and a verb
+        # whom, after "y": another order, which the checks read ("a su hermana" names no device)
+        ("apágale la tele al abuelo y a su hermana también", ["apágale la tele al abuelo", "apágale a su hermana"]),
         ("pon la tele, mira, que empieza el partido", ["pon la tele, mira, que empieza el partido"]),  # no "si"
         ("prendé la estufa, ¿hace mucho frío afuera?", ["prendé la estufa", "¿hace mucho frío afuera?"]),
         ("¿qué tiempo hace? enciende la estufa", ["¿qué tiempo hace?", "enciende la estufa"]),  # a sentence ends
