@@ -861,22 +861,26 @@ def _a_name_heard(names: Iterable[Words], heard: frozenset[str]) -> str | None:
     return None
 
 
-def placed_by_the_order(order: Words, home: Home, chosen: Sequence[str]) -> bool:
+def placed_by_the_order(order: Words, home: Home, chosen: Sequence[str], kinds: Kinds) -> bool:
     """Whether the order's own words say where the chosen devices are: their area, or a name only they have.
 
     "apaga el foco del despacho, que Javi se bajó a la cocina", "prende la luz de la escalera, que la
-    de la sala no llega": the reason's room is another place told of, not theirs. A name of one word
-    ("la lámpara") or one another device has too places nothing. `order`: the order's words, as said.
+    de la sala no llega", "apaga el quitamiedos, que Mateo duerme en nuestro cuarto": the reason's room
+    is another place told of, not theirs. A kind's word alone ("la lámpara") or a name another device
+    has too places nothing. `order`: the order's words, as said.
     """
     areas = _areas_of(chosen, home)
     if _a_name_heard((n for a in home.areas if a.area_id in areas for n in a.names), frozenset(order)):
         return True
     others = {name for e in home.entities if e.entity_id not in chosen for name in e.names}
     return any(
-        len(content(name)) > 1 and name not in others and _said_in(name, order)
+        (len(named := content(name)) > 1 or named[0] not in kinds.known)
+        and name not in others
+        and _said_in(name, order)
         for e in home.entities
         if e.entity_id in chosen
         for name in e.names
+        if content(name)
     )
 
 

@@ -620,15 +620,21 @@ def test_a_place_in_another_devices_name_is_that_devices() -> None:
 def test_the_order_places_its_devices_by_their_room_or_a_name_only_they_have() -> None:
     """ "apaga la luz del baño, que Lucía ya está en la cocina": the reason's room is not the light's."""
     home = _home()
-    assert placed_by_the_order(words("apaga la luz del baño"), home, ("light.bano",))  # its area
-    assert placed_by_the_order(words("apaga la luz de la encimera"), home, ("light.encimera",))  # its own name
-    assert placed_by_the_order(words("enciende el radiador toallero"), home, ("switch.toallero",))
-    assert not placed_by_the_order(words("apaga el fluorescente"), home, ("light.fluorescente",))  # one word
-    assert not placed_by_the_order(words("apaga la luz"), home, ("light.bano",))
-    assert not placed_by_the_order(words("pon el ventilador"), home, ("fan.lucia",))
-    assert not placed_by_the_order(words("apaga la luz del aseo"), home, ("light.bano",))  # another room's
+    lamp = Home(home.areas, (HomeEntity("light.lampara", (words("Lámpara"),), "sala"),))
+
+    def placed(text: str, chosen: str, in_home: Home = home) -> bool:
+        return placed_by_the_order(words(text), in_home, (chosen,), KINDS)
+
+    assert placed("apaga la luz del baño", "light.bano")  # its area
+    assert placed("apaga la luz de la encimera", "light.encimera")  # its own name
+    assert placed("enciende el radiador toallero", "switch.toallero")
+    assert placed("apaga el fluorescente", "light.fluorescente")  # a name no kind has
+    assert not placed("apaga la lámpara", "light.lampara", lamp)  # a kind's word
+    assert not placed("apaga la luz", "light.bano")
+    assert not placed("pon el ventilador", "fan.lucia")
+    assert not placed("apaga la luz del aseo", "light.bano")  # another room's
     twice = Home(home.areas, (*home.entities, HomeEntity("light.otra", (words("Luz de la encimera"),), "sala")))
-    assert not placed_by_the_order(words("apaga la luz de la encimera"), twice, ("light.encimera",))  # not only its
+    assert not placed("apaga la luz de la encimera", "light.encimera", twice)  # not only its
 
 
 def test_a_place_said_of_devices_of_several_rooms_the_votes_kept_no_place_of() -> None:
