@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .morphology import DETERMINERS, after_an_article, articles_agree, tag
-from .readings import REASON_WORDS, reason_gives_its_own_order
+from .readings import REASON_WORDS, reason_gives_its_own_order, says_switch_state
 from .said_words import OBJECT_PRONOUNS, OF, SaidWord, paused, said_words
 from .several_orders import Order, says_no_last, split_orders, switch_verb
 
@@ -33,6 +33,14 @@ LEAVE_IT = frozenset({"dejalo", "dejala", "dejalos", "dejalas", "dejelo", "dejel
 BETTER_LEFT = frozenset({"dejarlo", "dejarla", "dejarlos", "dejarlas"})
 # Said after "déjalo": "…, la lamparita déjala en paz", "… déjalo tranquilo", "… déjala así".
 LEFT_SO = (("en", "paz"), ("tranquilo",), ("tranquila",), ("tranquilos",), ("tranquilas",), ("asi",), ("estar",))
+# Kept as it is: "…; el refri, como está", "…; la lámpara tal como está", "…; el foco que siga así".
+AS_IT_IS = (
+    ("como", "esta"), ("tal", "como", "esta"), ("tal", "cual"), ("asi", "como", "esta"),
+    ("que", "siga", "como", "esta"), ("que", "siga", "asi"), ("que", "se", "quede", "como", "esta"),
+    ("que", "se", "quede", "asi"),
+)  # fmt: skip
+# "…; el Xbox que se quede prendido", "…; la bomba que siga prendida": kept in the state it is in.
+STAYS = (("que", "se", "quede"), ("que", "siga"))
 MAX_THING_WORDS = 6  # "el ventilador del cuarto de Lucía"
 NOR = frozenset({"tampoco", "ni"})  # "…, que la camilla tampoco": another thing taken back
 
@@ -108,19 +116,36 @@ def _only_a_reason(text: str, said: Sequence[SaidWord], at: int) -> bool:
 def _after_taking_back(plain: Sequence[str], at: int) -> int | None:
     """The word after the words said at word `at` that take the thing back; None where none are.
 
-    "no", "mejor no", "siempre no", "déjalo" ("… en paz"), "mejor dejarla", "no lo quites".
+    "no", "mejor no", "siempre no", "déjalo" ("… en paz"), "mejor dejarla", "no lo quites", "como
+    está", "que se quede prendido".
     """
     if plain[at] in LEAVE_IT:
         return at + 1 + next((len(so) for so in LEFT_SO if tuple(plain[at + 1 : at + 1 + len(so)]) == so), 0)
-    if plain[at] in ("mejor", "siempre") and at + 1 < len(plain) and plain[at + 1] == "no":
-        return at + 2  # "…, el abanico siempre no"
-    if plain[at] == "mejor" and at + 1 < len(plain) and plain[at + 1] in BETTER_LEFT:
-        return at + 2
+    if (kept := _kept_as_it_is(plain, at)) is not None:
+        return kept
+    following = plain[at + 1] if at + 1 < len(plain) else ""
+    if (plain[at] in ("mejor", "siempre") and following == "no") or (plain[at] == "mejor" and following in BETTER_LEFT):
+        return at + 2  # "…, el abanico siempre no", "…, la de la encimera mejor dejarla"
     if plain[at] != "no":
         return None
     if at + 1 < len(plain) and plain[at + 1] in OBJECT_PRONOUNS:  # "no lo quites"
         return at + 3 if at + 2 < len(plain) and tag(plain[at + 2]).switch else None
     return at + 1
+
+
+def _kept_as_it_is(plain: Sequence[str], at: int) -> int | None:
+    """The word after "como está", "que siga así", "que se quede prendido" said at word `at`, or None.
+
+    A state kept takes the thing back only where it is not what was asked: "apaga la luz y el Xbox;
+    el Xbox que se quede prendido", not "…; la radio que se quede apagada".
+    """
+    if kept := next((len(so) for so in AS_IT_IS if tuple(plain[at : at + len(so)]) == so), 0):
+        return at + kept
+    stays = next((len(so) for so in STAYS if tuple(plain[at : at + len(so)]) == so), 0)
+    if not stays or at + stays >= len(plain) or not says_switch_state(state := plain[at + stays]):
+        return None
+    asked = next((tag(p).direction for p in plain if switch_verb(p)), None)
+    return at + stays + 1 if asked is not None and tag(state).direction not in (None, asked) else None
 
 
 def _names(order: Order, thing: tuple[str, ...]) -> bool:

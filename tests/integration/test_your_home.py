@@ -248,6 +248,11 @@ async def test_without_the_fallback_it_says_why(hass: HomeAssistant, home: RealH
         ),
         # One of two things taken back: the other is still done.
         ("apaga el deshumidificador y el toallero, bueno, el toallero no", {"switch.deshumidificador": "off"}),
+        ("apaga el toallero y el deshumidificador; el deshumidificador tal como está", {"switch.toallero": "off"}),
+        (
+            "apaga el deshumidificador y el toallero; el toallero que se quede encendido, que Irene se ducha",
+            {"switch.deshumidificador": "off"},
+        ),
         (
             "apaga el toallero y el deshumidificador; no, espera, el toallero déjalo, que Irene se va a duchar",
             {"switch.deshumidificador": "off"},

@@ -41,6 +41,11 @@ from custom_components.llm_ensemble.one_taken_back import what_is_left
             "apaga el fluorescente",
         ),
         ("apagá la planchita de Sofi y sus lucecitas, ah no, las lucecitas no", "apagá la planchita de Sofi"),
+        # Kept as it is, or in the state it is in where that is not what was asked.
+        ("enciende el foco y la radio; la radio como está, que es tarde", "enciende el foco"),
+        ("apaga la luz y el ventilador; el ventilador tal como está", "apaga la luz"),
+        ("prende la tele y el riego; el riego que siga así", "prende la tele"),
+        ("apaga la luz del salón y la tele; bueno, la tele que se quede encendida", "apaga la luz del salón"),
         # A device named like a verb is a thing after its article.
         ("apaga el toallero y el quitamiedos, el quitamiedos no", "apaga el toallero"),
     ],
@@ -66,6 +71,8 @@ def test_the_thing_taken_back_is_left_out(text: str, left: str) -> None:
         "apaga la mesa camilla y el deshumidificador, el deshumidificador mejor no, que la camilla tampoco",
         "apaga la tele y la luz, la tele no, que la estoy viendo. Enciende la luz del pasillo",  # an order after
         "apaga la lámpara de pie y la mesa camilla, la lámpara de pie no, la mesa camilla no",
+        "apaga la tele y la radio; la radio que se quede apagada",  # the state asked: taken back or not?
+        "apaga la tele y la radio, la radio como está la tele",  # more after it
     ],
 )
 def test_nothing_is_taken_back_but_one_thing_said_plainly_last(text: str) -> None:
