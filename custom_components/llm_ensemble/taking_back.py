@@ -42,8 +42,12 @@ CALLED_OFF_SAYINGS = frozenset(
      "he cambiado de opinion", "cambie de idea", "cambie de opinion", "cambio de planes", "es broma", "era broma",
      "es una broma", "era una broma", "nel", "no era nada", "era joda", "es joda", "era chiste", "es chiste",
      "era cotorreo", "es cotorreo", "dejalo estar", "dejala estar", "dejalo tranquilo", "dejala tranquila",
-     "dejala en paz", "dejalo en paz", "no le muevas", "no le mueva", "que se quede asi", "q se quede asi"}
+     "dejala en paz", "dejalo en paz", "no le muevas", "no le mueva", "que se quede asi", "q se quede asi",
+     "que siga asi", "que siga como esta", "que se quede como esta", "dejalo como esta", "dejala como esta",
+     "dejalo tal cual", "dejala tal cual"}
 )  # fmt: skip
+# Said before a saying: "…, aunque pensándolo bien que siga así".
+BEFORE_A_SAYING = frozenset({"aunque", "pensandolo", "bien", "mejor"})
 # Sayings that call it off only said last: "…, tranquila, que no pasa nada" and "…, no importa que
 # gaste" still ask for it.
 CALLED_OFF_LAST = frozenset({"no importa", "no hace falta", "tranquilo", "tranquila", "tranqui"})
@@ -122,7 +126,7 @@ def _a_saying(taken: list[str], sayings: frozenset[str]) -> bool:
 
     Not after "que" ("…, que es broma" gives a reason), but for one said in the past ("…, que era broma").
     """
-    said_before = (WITH_THEM | CHANGE_OF_MIND | {"mejor"}) - {"que"}
+    said_before = (WITH_THEM | CHANGE_OF_MIND | BEFORE_A_SAYING) - {"que"}
     if taken[:2] == ["que", "era"] and " ".join(taken[1:]) in sayings:
         return True  # "…, que era broma": said of the order, not why ("…, que no hace falta" is why)
     for start in range(len(taken)):

@@ -187,6 +187,7 @@ async def test_whether_a_device_is_at_work_is_a_state_question(
         "pon la mesa camilla; deja, deja, que ya la pone Irene cuando baje",
         "prende el abanico, tranqui, ya lo prendo yo",
         "préndele el abanico a Tomás y a su hermana también",  # whose other one? not only his
+        "enciende el deshumidificador, aunque pensándolo bien que siga así, que no hay ropa tendida",
     ],
 )
 async def test_what_it_cannot_be_sure_of_switches_nothing(

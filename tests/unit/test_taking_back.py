@@ -58,6 +58,10 @@ from custom_components.llm_ensemble.taking_back import called_off_at_the_end, ta
         ("prendé la jarra, tranqui, ya la prendo yo que estoy en la cocina", True),  # or before someone's doing it
         ("cortá el riego, no importa, que lo corta papá cuando vuelva", True),
         ("prende la tele, que era broma", True),  # a saying in the past, after "que"
+        ("apaga el termo, aunque pensándolo bien que siga así, que hay visita", True),  # kept as it is
+        ("quita la radio, pensándolo bien, déjala como está", True),
+        ("enciende la luz, pensándolo bien, la del baño", False),  # a repair
+        ("apaga la tele, que siga así la radio", False),
         ("apaga el termo, que no hace falta", False),  # why: it is not needed
         ("", False),
     ],
