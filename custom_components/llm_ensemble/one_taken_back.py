@@ -32,7 +32,14 @@ LEAVE_IT = frozenset({"dejalo", "dejala", "dejalos", "dejalas", "dejelo", "dejel
 # "…, la de la encimera mejor dejarla": left, said better so.
 BETTER_LEFT = frozenset({"dejarlo", "dejarla", "dejarlos", "dejarlas"})
 # Said after "déjalo": "…, la lamparita déjala en paz", "… déjalo tranquilo", "… déjala así".
-LEFT_SO = (("en", "paz"), ("tranquilo",), ("tranquila",), ("tranquilos",), ("tranquilas",), ("asi",), ("estar",))
+LEFT_SO = (
+    ("en", "paz"), ("tranquilo",), ("tranquila",), ("tranquilos",), ("tranquilas",), ("asi",), ("estar",),
+    ("como", "esta"), ("tal", "cual"),
+)  # fmt: skip
+# "…, el nuestro me lo dejas tal cual": left so by whom the order is given to.
+YOU_LEAVE = frozenset({"dejas", "dejes", "deja", "deje", "dejan"})
+# "…, el farol no lo cambies": not touched.
+TOUCHED = frozenset({"toques", "toque", "toquen", "tocas", "cambies", "cambie", "muevas", "mueva"})
 # Kept as it is: "…; el refri, como está", "…; la lámpara tal como está", "…; el foco que siga así".
 AS_IT_IS = (
     ("como", "esta"), ("tal", "como", "esta"), ("tal", "cual"), ("asi", "como", "esta"),
@@ -128,8 +135,9 @@ def _after_taking_back(plain: Sequence[str], at: int) -> int | None:
         return at + 2  # "…, el abanico siempre no", "…, la de la encimera mejor dejarla"
     if plain[at] != "no":
         return None
-    if at + 1 < len(plain) and plain[at + 1] in OBJECT_PRONOUNS:  # "no lo quites"
-        return at + 3 if at + 2 < len(plain) and tag(plain[at + 2]).switch else None
+    if at + 1 < len(plain) and plain[at + 1] in OBJECT_PRONOUNS:  # "no lo quites", "no lo toques"
+        touched = at + 2 < len(plain) and (tag(plain[at + 2]).switch or plain[at + 2] in TOUCHED)
+        return at + 3 if touched else None
     return at + 1
 
 
@@ -139,6 +147,12 @@ def _kept_as_it_is(plain: Sequence[str], at: int) -> int | None:
     A state kept takes the thing back only where it is not what was asked: "apaga la luz y el Xbox;
     el Xbox que se quede prendido", not "…; la radio que se quede apagada".
     """
+    if plain[at : at + 1] == ["me"]:
+        at += 1  # "me lo dejas tal cual"
+    if at + 1 < len(plain) and plain[at] in OBJECT_PRONOUNS and plain[at + 1] in YOU_LEAVE:
+        left = at + 2
+        so = next((len(so) for so in LEFT_SO if tuple(plain[left : left + len(so)]) == so), None)
+        return None if so is None else left + so
     if kept := next((len(so) for so in AS_IT_IS if tuple(plain[at : at + len(so)]) == so), 0):
         return at + kept
     stays = next((len(so) for so in STAYS if tuple(plain[at : at + len(so)]) == so), 0)

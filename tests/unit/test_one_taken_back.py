@@ -46,6 +46,9 @@ from custom_components.llm_ensemble.one_taken_back import what_is_left
         ("apaga la luz y el ventilador; el ventilador tal como está", "apaga la luz"),
         ("prende la tele y el riego; el riego que siga así", "prende la tele"),
         ("apaga la luz del salón y la tele; bueno, la tele que se quede encendida", "apaga la luz del salón"),
+        ("apaga la tele y la radio, la radio me la dejas tal cual", "apaga la tele"),
+        ("enciende el foco y la radio; el foco no lo toques, que es de día", "enciende la radio"),
+        ("apaga la tele y el flexo, el flexo déjalo como está", "apaga la tele"),
         # A device named like a verb is a thing after its article.
         ("apaga el toallero y el quitamiedos, el quitamiedos no", "apaga el toallero"),
     ],
@@ -73,6 +76,7 @@ def test_the_thing_taken_back_is_left_out(text: str, left: str) -> None:
         "apaga la lámpara de pie y la mesa camilla, la lámpara de pie no, la mesa camilla no",
         "apaga la tele y la radio; la radio que se quede apagada",  # the state asked: taken back or not?
         "apaga la tele y la radio, la radio como está la tele",  # more after it
+        "apaga la tele y la radio, la radio me la dejas",  # left how?
     ],
 )
 def test_nothing_is_taken_back_but_one_thing_said_plainly_last(text: str) -> None:
