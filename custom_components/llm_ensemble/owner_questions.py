@@ -50,7 +50,10 @@ NOT_OWNERS = frozenset({"quien", "quienes", "que", "cual", "cuales", "alguien", 
 # "nos hemos dejado…", "se ha dejado…": who left it, said by a pronoun and "haber", is no owner either.
 NOT_SAID_OWNERS = frozenset({"nos", "se", "me", "te", "os", "ha", "han", "hemos", "he", "has", "habeis"})
 BELIEF = frozenset({"creo", "parece", "late", "pienso", "diria", "temo"})  # "me parece que…": a hedge, not the owner
-TIMES = frozenset({"anoche", "ayer", "hoy", "despues", "antes", "luego"})  # "… anoche", "… después de la cena"
+TIMES = frozenset({"anoche", "ayer", "hoy", "despues", "antes", "luego", "desde"})  # "… después de la cena"
+# "… a estas horas", "… a la una de la mañana", "… a las tres": when.
+AT_A_TIME = (("a", "estas", "horas"), ("a", "esta", "hora"), ("a", "la", "una"))
+HOURS = frozenset({"dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce"})
 PARTS_OF_DAY = frozenset({"manana", "tarde", "noche", "mediodia"})  # "… esta mañana"
 WORD = re.compile(r"\w+")
 # Someone's past of an on/off verb ("apagó", "prendieron", "apagaste"): the accent tells "apagó" from
@@ -113,7 +116,7 @@ def as_state_question(text: str, with_owner: bool = True, left_as_theirs: bool =
 
 
 def _without_hedge_or_time(said: list[str], plain: list[str]) -> tuple[list[str], list[str]]:
-    """The words without a hedge before them ("creo que…") or a time after ("… anoche", "… otra vez")."""
+    """The words without a hedge before them ("creo que…") or a time after ("… anoche", "… a estas horas")."""
     start = next(
         (i + 1 for i, w in enumerate(plain[: MAX_OWNER_WORDS + 1]) if w == "que" and BELIEF & set(plain[:i])), 0
     )
@@ -124,6 +127,8 @@ def _without_hedge_or_time(said: list[str], plain: list[str]) -> tuple[list[str]
             if plain[i] in TIMES
             or (plain[i] in ("esta", "este") and plain[i + 1 : i + 2] and plain[i + 1] in PARTS_OF_DAY)
             or tuple(plain[i : i + 2]) in AGAIN
+            or tuple(plain[i : i + 3]) in AT_A_TIME
+            or (plain[i : i + 2] == ["a", "las"] and i + 2 < len(plain) and plain[i + 2] in HOURS)
         ),
         len(plain),
     )

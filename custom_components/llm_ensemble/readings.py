@@ -610,7 +610,7 @@ def names_a_state(word: str) -> bool:
 RUNNING = frozenset({"funcionando", "marcha", "andando", "prendido", "prendida"})
 # "¿está calentando el termo?", "¿sigue enfriando el minisplit?", "¿está sonando la radio?": a device at work
 # asked about. Not a state of switching for the weather's check: "¿está calentando el sol?" may be the weather's.
-AT_WORK = frozenset({"calentando", "enfriando", "sonando", "girando"})
+AT_WORK = frozenset({"calentando", "enfriando", "sonando", "girando", "jalando"})
 
 
 def asks_whether_switched(words: Sequence[str], original: str) -> bool:

@@ -34,7 +34,7 @@ WORKS = re.compile(r"(?<=¿)\s*(?:funciona|funcionan|anda|andan|jala|jalan)\b(?!
 # A device at work, in a question: "¿está calentando la estufa?", "¿sigue echando aire el ventilador?",
 # "¿sigue dando vueltas el abanico?", "¿la radio sigue sonando?".
 AT_WORK = re.compile(
-    r"\b(?:calentando|enfriando|funcionando|girando|sonando|regando|en marcha"
+    r"\b(?:calentando|enfriando|funcionando|girando|sonando|regando|jalando|en marcha"
     r"|(?:echando|dando|tirando|sacando) (?:calor|aire|fr[ií]o|vueltas))\b",
     re.IGNORECASE,
 )

@@ -30,6 +30,8 @@ from custom_components.llm_ensemble.owner_questions import as_state_question
         ("¿Ana se fue a la escuela con la luz del cuarto prendida?", "¿está prendida la luz del cuarto de Ana?"),
         ("¿mamá dejó la estufa prendida otra vez?", "¿está prendida la estufa?"),  # when, not what
         ("¿tiene Pili los leds dados de nuevo?", "¿están dados los leds de Pili?"),
+        ("¿mamá tiene todavía la lamparita encendida a estas horas?", "¿está encendida la lamparita de mamá?"),
+        ("¿tiene Pili la lámpara puesta a las tres de la mañana?", "¿está puesta la lámpara de Pili?"),
         ("¿Lupita dejó prendida la cafetera?", "¿está prendida la cafetera?"),  # who left it, not its owner
         ("¿dejaste la luz del porche encendida?", "¿está encendida la luz del porche?"),
         ("¿Tomi dejó prendida la luz de su pieza?", "¿está prendida la luz de pieza de Tomi?"),  # his

@@ -34,6 +34,7 @@ def test_spoken_participles_are_read_written(text: str, written: str) -> None:
     ("text", "asked"),
     [
         ("¿está calentando la mesa camilla?", "¿está encendido la mesa camilla?"),
+        ("¿sigue jalando la bomba?", "¿sigue encendido la bomba?"),  # Mexico's "jalar": to work
         ("¿la mesa camilla sigue echando calor?", "¿la mesa camilla sigue encendido?"),
         ("¿el ventilador está en marcha?", "¿el ventilador está encendido?"),
         ("pon a calentar el agua", None),  # no question
