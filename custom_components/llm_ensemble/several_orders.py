@@ -71,7 +71,8 @@ NOT_OWNERS = (
     STOPWORDS | FILLERS | ALSO | LATER
     | {"eso", "tal", "ahora", "todo", "todos", "todas", "mas", "nada", "algo", "otro", "otra", "otros", "otras", "asi"}
 )  # fmt: skip
-TRAILING_ALSO = re.compile(r"[\s,]+(?:tambi[eé]n|adem[aá]s)\W*$", re.IGNORECASE)  # "y la del lavadero también"
+# "y la del lavadero también", "y la estufita también, que ya baja": said of the device, not of its reason.
+TRAILING_ALSO = re.compile(r"[\s,]+(?:tambi[eé]n|adem[aá]s)(?=\W*$|\s*,\s*(?:que|q|porque)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -560,6 +560,12 @@ async def test_a_device_only_the_reason_names_is_not_switched(
     [
         ("apágale el abanico a Tomás y luego su lámpara", True, {"fan.abanico": "off", "light.mesita": "off"}),
         ("préndele el abanico a Tomás y luego su lámpara", False, {"fan.abanico": "on", "light.mesita": "on"}),
+        # one more said "también" is his too
+        (
+            "apágale el abanico a Tomás y la lámpara también, que ya se durmió",
+            True,
+            {"fan.abanico": "off", "light.mesita": "off"},
+        ),
         # Irene's lamp (she has none), never Tomás's
         ("préndele el abanico a Tomás y préndele su lámpara a Irene", False, {}),
     ],

@@ -42,6 +42,9 @@ from custom_components.llm_ensemble.several_orders import (
         # "y ahora", "y enseguida": then
         ("enciende la lámpara y ahora la del pasillo", ["enciende la lámpara", "enciende la lámpara del pasillo"]),
         ("prende la bomba y enseguida el riego", ["prende la bomba", "prende el riego"]),
+        # "también" is said of the device, before its reason too
+        ("apaga la radio y la tele también", ["apaga la radio", "apaga la tele"]),
+        ("apaga la radio y la tele también, que es tarde", ["apaga la radio", "apaga la tele, que es tarde"]),
         ("enciende la luz y ahora la apagas", ["enciende la luz y ahora la apagas"]),  # a pronoun and a verb
         # whom, after "y": another order, which the checks read ("a su hermana" names no device)
         ("apágale la tele al abuelo y a su hermana también", ["apágale la tele al abuelo", "apágale a su hermana"]),
