@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from .home_check import Home, Words
 from .morphology import DETERMINERS, tag
 from .naming import PLACE_MARK
-from .readings import ASKING_WORDS, AT_WORK, says_switch_state
+from .readings import ASKING_WORDS, AT_WORK_WORDS, says_switch_state
 
 PUT = "pon"  # "pon", "ponme", "poné", "ponga": to put a device on is to turn it on
 TO = frozenset({"a", "al"})  # "dale a la radio", "dale al termo"
@@ -67,7 +67,7 @@ def _asked_of(said: list[str]) -> list[str] | None:
 
 
 def _a_state(word: str) -> bool:
-    return says_switch_state(word) or word in AT_WORK
+    return says_switch_state(word) or word in AT_WORK_WORDS
 
 
 def _action(verb: str) -> str | None:

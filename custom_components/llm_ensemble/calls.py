@@ -18,10 +18,12 @@ home. Any other last word may say more of the order ("…, olvídalo", "…, azu
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .engine.text import normalize_lower_ascii
-from .morphology import STOPWORDS, tag
-from .readings import LATER
+from .morphology import DETERMINERS, STOPWORDS, tag
+from .readings import AS_THINGS_ARE, LATER
+from .taking_back import called_off_at_the_end, takes_back
 
 CALLS = frozenset(
     {"oye", "oiga", "oigan", "hey", "ey", "eh", "hola", "buenas", "venga", "bueno", "pues", "vale", "ok", "okey",
@@ -50,8 +52,13 @@ THANKS = re.compile(
     r"|\s*[,;.!]\s*te\s+lo\s+agradezco\b",
     re.IGNORECASE,
 )
-# After thanks, words that may ask for more: "…, gracias, y la tele también", "…, gracias, pero deja la radio".
-ASKS_MORE = frozenset({"tambien", "tampoco", "pero", "mejor", "ademas", "espera", "igual", "solo"})
+# After thanks, words that may ask for more: "…, gracias, y la tele también", "…, gracias, pero deja la radio",
+# "…, gracias, luego la camilla", "…, gracias, y si puedes la radio".
+ASKS_MORE = frozenset(
+    {"tambien", "tampoco", "pero", "mejor", "ademas", "espera", "igual", "solo", "luego", "despues", "ahora",
+     "enseguida", "si"}
+)  # fmt: skip
+SAID_FIRST = frozenset({"ah", "ay", "oye", "y", "e", "bueno", "pues"})  # "…, gracias, ah, y el toallero"
 TAG_QUESTION = re.compile(r"[,\s¿]+no\s*\?+\s*$", re.IGNORECASE)  # "…, ¿no?": asks for agreement
 LAST_CALL = re.compile(r"\s*,\s*(\w+)\W*$")
 CALLED = re.compile(r"\s*(\w+)\s*,?\s+(\w+)")
@@ -82,8 +89,9 @@ def without_calls(text: str, home_words: frozenset[str] | None = None) -> str:
 def _without_thanks(text: str) -> str:
     """Without thanks said after an order, and the remark after them ("…, gracias; ¡qué frío hace!").
 
-    Only where the order comes first and what follows the thanks asks for nothing more: no order,
-    no negation, no "también" or "pero", no "y la…" that adds a device.
+    Only where the order comes first and what follows the thanks asks for nothing more and takes
+    nothing back: no order, no negation, no "también", "pero", "luego", no words that call the order
+    off ("…, gracias, era broma"), no thing said first or after "y" ("…, gracias, ah, y el toallero").
     """
     thanks = THANKS.search(text)
     if thanks is None or not _orders(text[: thanks.start()]):
@@ -92,9 +100,22 @@ def _without_thanks(text: str) -> str:
     said = [normalize_lower_ascii(w) for w in WORD.findall(remark)]
     if any(w in ASKS_MORE or tag(w).gives_order or tag(w).negation for w in said):
         return text
-    if said[:1] in (["y"], ["e"]) and said[1:2] and said[1] in STOPWORDS:
-        return text  # "…, gracias, y la del baño"
+    if takes_back(said) or called_off_at_the_end(f"{text[: thanks.start()]}, {remark}"):
+        return text  # "…, gracias, nah, déjalo", "…, gracias, aunque pensándolo bien que siga así"
+    if any(w in ("y", "e") and after in DETERMINERS for w, after in pairwise(said)):
+        return text  # "…, gracias, ah, y el toallero"
+    first = next((k for k, w in enumerate(said) if w not in SAID_FIRST), len(said))
+    if first < len(said) and said[first] in DETERMINERS and not _tells_or_calls(said[first:]):
+        return text  # "…, gracias, la radio"
     return text[: thanks.start()]
+
+
+def _tells_or_calls(said: list[str]) -> bool:
+    """Whether words said from an article tell something or call someone, rather than name a thing.
+
+    "el peque dice que…", "la tele ya está puesta", "mi amor"; not "la radio", another thing to switch.
+    """
+    return "que" in said or bool(AS_THINGS_ARE.intersection(said)) or said[1:2] in ([w] for w in CALLED_LAST)
 
 
 def _orders(text: str) -> bool:

@@ -8,9 +8,8 @@ Diego y de Lupita" in two). Only someone the home's names know is read so ("Cuar
 "préndele a la tele", where "a" follows the verb at once and names the device itself.
 
 A last order that says "su" device, and nothing after it, is for the same one: "apágale la tele a
-mi abuelita y luego su lámpara" -> "… y luego la lámpara de mi abuelita"; so is one more device said
-"también" ("apágale la radio al abuelo y el velador también" -> "… y el velador del abuelo también").
-A "le" alone ("…, además préndele el velador") says no one: in Mexico it is often only emphatic.
+mi abuelita y luego su lámpara" -> "… y luego la lámpara de mi abuelita". A "le" alone ("…, además
+préndele el velador") says no one: in Mexico it is often only emphatic.
 """
 
 from __future__ import annotations
@@ -75,10 +74,6 @@ def _for_them_too(rest: str, owner: str) -> str:
     su ventilador").
     """
     said = said_words(rest)
-    if (also := _for_them_also(rest, said)) is not None:  # "… y el velador también": theirs too
-        their, noun = said[also - 2], said[also - 1]
-        article = _article(their.plain, noun.plain) if their.plain in THEIR else rest[their.start : their.end]
-        return f"{rest[: their.start]}{article} {rest[noun.start : noun.end]} {owner}{rest[noun.end :]}"
     if len(said) < 2 or said[0].plain in REASON_WORDS or rest[said[-1].end :].strip(" .!¡?¿,;"):
         return rest
     if any(w.plain in OF_OR_FOR for w in said):
@@ -86,31 +81,8 @@ def _for_them_too(rest: str, owner: str) -> str:
     noun, their = said[-1], said[-2]
     if their.plain not in THEIR or not noun.plain.isalpha():
         return rest
-    article = _article(their.plain, noun.plain)
+    article = THEIR[their.plain][sounds_feminine(singular_of(noun.plain) if is_plural(noun.plain) else noun.plain)]
     return f"{rest[: their.start]}{article} {rest[noun.start : noun.end]} {owner}{rest[noun.end :]}"
-
-
-def _article(their: str, noun: str) -> str:
-    """The article "su" or "sus" stands for before the noun: "su lámpara": "la"."""
-    return THEIR[their][sounds_feminine(singular_of(noun) if is_plural(noun) else noun)]
-
-
-def _for_them_also(rest: str, said: list[SaidWord]) -> int | None:
-    """Where "también" is in "y el velador también" (then nothing, or a reason set apart), or None.
-
-    Only a device said by its article and one word, joined to the order before: "… y la estufita
-    también, que ya baja a acostarse" is for the same one; "… y la luz del pasillo también" names
-    its own place.
-    """
-    also = next((k for k, w in enumerate(said) if w.plain == "tambien"), None)
-    if also is None or also < 2 or said[also - 2].plain not in DETERMINERS or not said[also - 1].plain.isalpha():
-        return None
-    if any(w.plain not in JOINED | {"luego", "despues"} for w in said[: also - 2]):
-        return None
-    after = said[also + 1 :]
-    if after and not (paused(rest, said[also], after[0]) and after[0].plain in REASON_WORDS):
-        return None
-    return None if not after and rest[said[also].end :].strip(" .!¡?¿,;") else also
 
 
 def _first_for(text: str, said: list[SaidWord], start: int) -> int | None:

@@ -22,6 +22,7 @@ from .morphology import DETERMINERS, after_an_article, articles_agree, tag
 from .readings import REASON_WORDS, reason_gives_its_own_order, says_switch_state
 from .said_words import OBJECT_PRONOUNS, OF, SaidWord, paused, said_words
 from .several_orders import Order, says_no_last, split_orders, switch_verb
+from .taking_back import AS_IT_IS, KEPT_AS_IT_IS, STAYS
 
 # Said before the thing: "…, bueno, el termo no", "…; pará, el de mamá no", "…, aunque el ventilador déjalo".
 BEFORE_THE_THING = frozenset(
@@ -32,22 +33,14 @@ LEAVE_IT = frozenset({"dejalo", "dejala", "dejalos", "dejalas", "dejelo", "dejel
 # "…, la de la encimera mejor dejarla": left, said better so.
 BETTER_LEFT = frozenset({"dejarlo", "dejarla", "dejarlos", "dejarlas"})
 # Said after "déjalo": "…, la lamparita déjala en paz", "… déjalo tranquilo", "… déjala así".
-LEFT_SO = (
-    ("en", "paz"), ("tranquilo",), ("tranquila",), ("tranquilos",), ("tranquilas",), ("asi",), ("estar",),
-    ("como", "esta"), ("tal", "cual"),
-)  # fmt: skip
+LEFT_SO = (("en", "paz"), ("tranquilo",), ("tranquila",), ("tranquilos",), ("tranquilas",), ("estar",), *AS_IT_IS)
 # "…, el nuestro me lo dejas tal cual": left so by whom the order is given to.
 YOU_LEAVE = frozenset({"dejas", "dejes", "deja", "deje", "dejan"})
 # "…, el farol no lo cambies": not touched.
 TOUCHED = frozenset({"toques", "toque", "toquen", "tocas", "cambies", "cambie", "muevas", "mueva"})
-# Kept as it is: "…; el refri, como está", "…; la lámpara tal como está", "…; el foco que siga así".
-AS_IT_IS = (
-    ("como", "esta"), ("tal", "como", "esta"), ("tal", "cual"), ("asi", "como", "esta"),
-    ("que", "siga", "como", "esta"), ("que", "siga", "asi"), ("que", "se", "quede", "como", "esta"),
-    ("que", "se", "quede", "asi"),
-)  # fmt: skip
-# "…; el Xbox que se quede prendido", "…; la bomba que siga prendida": kept in the state it is in.
-STAYS = (("que", "se", "quede"), ("que", "siga"))
+# Kept as it is: "…; el refri, como está", "…; la lámpara tal como está", "…; el foco que siga así"; or in
+# the state it is in (`STAYS`, then a state): "…; el Xbox que se quede prendido".
+KEPT = (*(so for so in AS_IT_IS if so != ("asi",)), *KEPT_AS_IT_IS)
 MAX_THING_WORDS = 6  # "el ventilador del cuarto de Lucía"
 NOR = frozenset({"tampoco", "ni"})  # "…, que la camilla tampoco": another thing taken back
 
@@ -56,6 +49,7 @@ NOR = frozenset({"tampoco", "ni"})  # "…, que la camilla tampoco": another thi
 class _TakenBack:
     said_before: str  # the request before the words that take the thing back
     thing: tuple[str, ...]  # the thing taken back, its article first
+    kept_in: str | None = None  # ON or OFF: the state it is to stay in ("que se quede prendido")
 
 
 def what_is_left(text: str) -> str | None:
@@ -70,6 +64,8 @@ def what_is_left(text: str) -> str | None:
     named = [k for k, order in enumerate(orders) if _names(order, taken.thing)]
     if len(orders) < 2 or len(named) != 1:
         return None
+    if taken.kept_in is not None and _direction(orders[named[0]]) in (None, taken.kept_in):
+        return None  # "apaga … y la radio; la radio que se quede apagada": as asked, or taken back?
     kept = [order for k, order in enumerate(orders) if k != named[0]]
     if any(says_no_last(order.text) for order in kept):
         return None  # "…, la tele no, la radio no": another thing said "no" is read whole
@@ -87,7 +83,7 @@ def _taken_back(text: str) -> _TakenBack | None:
         while first < len(plain) and plain[first] in BEFORE_THE_THING:
             first += 1
         if first < len(plain) and plain[first] in DETERMINERS and (end := _thing_ends(text, said, first)):
-            return _TakenBack(text[: said[i - 1].end], tuple(plain[first:end]))
+            return _TakenBack(text[: said[i - 1].end], tuple(plain[first:end]), _kept_in(plain, end))
     return None
 
 
@@ -144,8 +140,8 @@ def _after_taking_back(plain: Sequence[str], at: int) -> int | None:
 def _kept_as_it_is(plain: Sequence[str], at: int) -> int | None:
     """The word after "como está", "que siga así", "que se quede prendido" said at word `at`, or None.
 
-    A state kept takes the thing back only where it is not what was asked: "apaga la luz y el Xbox;
-    el Xbox que se quede prendido", not "…; la radio que se quede apagada".
+    A state kept takes the thing back only where it is not what its order asked (`what_is_left`):
+    "apaga la luz y el Xbox; el Xbox que se quede prendido", not "…; la radio que se quede apagada".
     """
     if plain[at : at + 1] == ["me"]:
         at += 1  # "me lo dejas tal cual"
@@ -153,13 +149,21 @@ def _kept_as_it_is(plain: Sequence[str], at: int) -> int | None:
         left = at + 2
         so = next((len(so) for so in LEFT_SO if tuple(plain[left : left + len(so)]) == so), None)
         return None if so is None else left + so
-    if kept := next((len(so) for so in AS_IT_IS if tuple(plain[at : at + len(so)]) == so), 0):
+    if kept := next((len(so) for so in KEPT if tuple(plain[at : at + len(so)]) == so), 0):
         return at + kept
     stays = next((len(so) for so in STAYS if tuple(plain[at : at + len(so)]) == so), 0)
-    if not stays or at + stays >= len(plain) or not says_switch_state(state := plain[at + stays]):
-        return None
-    asked = next((tag(p).direction for p in plain if switch_verb(p)), None)
-    return at + stays + 1 if asked is not None and tag(state).direction not in (None, asked) else None
+    return at + stays + 1 if stays and at + stays < len(plain) and says_switch_state(plain[at + stays]) else None
+
+
+def _kept_in(plain: Sequence[str], at: int) -> str | None:
+    """ON or OFF, where the words at `at` keep the thing in a state: "que se quede prendido"; else None."""
+    stays = next((len(so) for so in STAYS if tuple(plain[at : at + len(so)]) == so), 0)
+    return tag(plain[at + stays]).direction if stays and at + stays < len(plain) else None
+
+
+def _direction(order: Order) -> str | None:
+    """ON or OFF, as the order's on/off verb says."""
+    return next((tag(w.plain).direction for w in said_words(order.text) if switch_verb(w.plain)), None)
 
 
 def _names(order: Order, thing: tuple[str, ...]) -> bool:

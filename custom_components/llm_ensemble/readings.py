@@ -610,7 +610,7 @@ def names_a_state(word: str) -> bool:
 RUNNING = frozenset({"funcionando", "marcha", "andando", "prendido", "prendida"})
 # "¿está calentando el termo?", "¿sigue enfriando el minisplit?", "¿está sonando la radio?": a device at work
 # asked about. Not a state of switching for the weather's check: "¿está calentando el sol?" may be the weather's.
-AT_WORK = frozenset({"calentando", "enfriando", "sonando", "girando", "jalando"})
+AT_WORK_WORDS = frozenset({"calentando", "enfriando", "sonando", "girando", "jalando", "regando"})
 
 
 def asks_whether_switched(words: Sequence[str], original: str) -> bool:
@@ -621,7 +621,7 @@ def asks_whether_switched(words: Sequence[str], original: str) -> bool:
     checks decide.
     """
     request = Request(tuple(words), original)
-    return request.asked and any(says_switch_state(t.word) or t.word in AT_WORK for t in request.tags)
+    return request.asked and any(says_switch_state(t.word) or t.word in AT_WORK_WORDS for t in request.tags)
 
 
 def wishes_a_state(words: Sequence[str], original: str) -> bool:

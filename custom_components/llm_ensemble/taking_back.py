@@ -36,15 +36,19 @@ CHANGE_OF_MIND = frozenset(
     {"bah", "da", "sabes", "sabe", "que", "ya", "chin", "ups", "uf", "oh", "eh", "pucha", "ni", "ahi", "siempre", "va"}
 )
 
+# How a thing is kept as it is ("…, déjalo así", "…, que siga tal cual"), and what is said before it.
+AS_IT_IS = (("asi",), ("como", "esta"), ("tal", "cual"), ("tal", "como", "esta"), ("asi", "como", "esta"))
+STAYS = (("que", "se", "quede"), ("que", "siga"))
+KEPT_AS_IT_IS = tuple((*stays, *so) for stays in STAYS for so in AS_IT_IS)  # "que siga así", "que se quede…"
 # Whole sayings that call it off: "…, no me hagas caso", "…, retiro lo dicho", "…, era broma, que…".
 CALLED_OFF_SAYINGS = frozenset(
     {"no me hagas caso", "no me haga caso", "ni caso", "tu ni caso", "retiro lo dicho", "he cambiado de idea",
      "he cambiado de opinion", "cambie de idea", "cambie de opinion", "cambio de planes", "es broma", "era broma",
      "es una broma", "era una broma", "nel", "no era nada", "era joda", "es joda", "era chiste", "es chiste",
      "era cotorreo", "es cotorreo", "dejalo estar", "dejala estar", "dejalo tranquilo", "dejala tranquila",
-     "dejala en paz", "dejalo en paz", "no le muevas", "no le mueva", "que se quede asi", "q se quede asi",
-     "que siga asi", "que siga como esta", "que se quede como esta", "dejalo como esta", "dejala como esta",
-     "dejalo tal cual", "dejala tal cual"}
+     "dejala en paz", "dejalo en paz", "no le muevas", "no le mueva", "q se quede asi",
+     *(" ".join(kept) for kept in KEPT_AS_IT_IS),
+     *(f"{it} {' '.join(so)}" for it in ("dejalo", "dejala") for so in AS_IT_IS)}
 )  # fmt: skip
 # Said before a saying: "…, aunque pensándolo bien que siga así".
 BEFORE_A_SAYING = frozenset({"aunque", "pensandolo", "bien", "mejor"})

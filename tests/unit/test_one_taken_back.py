@@ -75,6 +75,7 @@ def test_the_thing_taken_back_is_left_out(text: str, left: str) -> None:
         "apaga la tele y la luz, la tele no, que la estoy viendo. Enciende la luz del pasillo",  # an order after
         "apaga la lámpara de pie y la mesa camilla, la lámpara de pie no, la mesa camilla no",
         "apaga la tele y la radio; la radio que se quede apagada",  # the state asked: taken back or not?
+        "prende el flexo y apaga la radio; la radio que se quede apagada",  # its own order's verb
         "apaga la tele y la radio, la radio como está la tele",  # more after it
         "apaga la tele y la radio, la radio me la dejas",  # left how?
     ],
