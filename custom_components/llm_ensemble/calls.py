@@ -18,12 +18,11 @@ home. Any other last word may say more of the order ("…, olvídalo", "…, azu
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from .engine.text import normalize_lower_ascii
-from .morphology import DETERMINERS, STOPWORDS, tag
-from .readings import AS_THINGS_ARE, LATER
-from .taking_back import called_off_at_the_end, takes_back
+from .morphology import STOPWORDS, tag
+from .readings import LATER
+from .taking_back import takes_back
 
 CALLS = frozenset(
     {"oye", "oiga", "oigan", "hey", "ey", "eh", "hola", "buenas", "venga", "bueno", "pues", "vale", "ok", "okey",
@@ -47,18 +46,18 @@ URGES = frozenset({"dale", "andale", "orale"})  # said last after an order, they
 # Thanks set apart after an order, and whatever is said after them: "…, gracias, mi amor", "…, muchísimas
 # gracias, de verdad", "…, eres un sol", "…, gracias; qué bonita ha quedado la cocina".
 THANKS = re.compile(
-    r"\s*[,;.!]\s*(?:(?:muchas|much[ií]simas|mil)\s+)?gracias\b"
+    r"\s*[,;.!]\s*¡?\s*(?:(?:muchas|much[ií]simas|mil)\s+)?gracias\b"
     r"|\s*[,;.!]\s*(?:eres|sos|es)\s+(?:un|una)\s+(?:sol|amor|cielo|genio|crack)\b"
     r"|\s*[,;.!]\s*te\s+lo\s+agradezco\b",
     re.IGNORECASE,
 )
-# After thanks, words that may ask for more: "…, gracias, y la tele también", "…, gracias, pero deja la radio",
-# "…, gracias, luego la camilla", "…, gracias, y si puedes la radio".
-ASKS_MORE = frozenset(
-    {"tambien", "tampoco", "pero", "mejor", "ademas", "espera", "igual", "solo", "luego", "despues", "ahora",
-     "enseguida", "si"}
-)  # fmt: skip
-SAID_FIRST = frozenset({"ah", "ay", "oye", "y", "e", "bueno", "pues"})  # "…, gracias, ah, y el toallero"
+# After thanks, courtesy alone asks for nothing: "…, gracias, mi amor", "…, mil gracias, de verdad".
+COURTESY_AFTER = CALLED_LAST | {"de", "verdad", "veras", "mi", "muchas", "muchisimas", "mil", "eh", "vale", "guapa"}
+# Or an exclamation set apart: "…, gracias; ay, ¡qué bonita ha quedado la cocina!". It may not ask for more.
+SET_APART = re.compile(r"\s*[;.!¡]")
+OPENERS = frozenset({"ay", "oye", "ah", "uy", "uf", "che", "bueno", "pues"})
+EXCLAIMS = frozenset({"que", "como"})  # "qué bonito quedó…", "cómo ha crecido…"
+ASKS_MORE = frozenset({"tambien", "tampoco", "pero", "mejor", "ademas", "luego", "despues", "ahora", "si", "y", "e"})
 TAG_QUESTION = re.compile(r"[,\s¿]+no\s*\?+\s*$", re.IGNORECASE)  # "…, ¿no?": asks for agreement
 LAST_CALL = re.compile(r"\s*,\s*(\w+)\W*$")
 CALLED = re.compile(r"\s*(\w+)\s*,?\s+(\w+)")
@@ -87,35 +86,31 @@ def without_calls(text: str, home_words: frozenset[str] | None = None) -> str:
 
 
 def _without_thanks(text: str) -> str:
-    """Without thanks said after an order, and the remark after them ("…, gracias; ¡qué frío hace!").
+    """Without thanks said after an order, and courtesy or an exclamation after them.
 
-    Only where the order comes first and what follows the thanks asks for nothing more and takes
-    nothing back: no order, no negation, no "también", "pero", "luego", no words that call the order
-    off ("…, gracias, era broma"), no thing said first or after "y" ("…, gracias, ah, y el toallero").
+    "…, gracias, mi amor", "…, eres un sol, de veras", "…, gracias; oye, ¡qué bonito quedó el
+    comedor!". Anything else after the thanks may ask for more, say when, or take the order back
+    ("…, gracias, y de paso la radio", "…, gracias, en cinco minutos", "…, gracias, era broma"): the
+    request is read whole, and its checks decide.
     """
     thanks = THANKS.search(text)
     if thanks is None or not _orders(text[: thanks.start()]):
         return text
     remark = TAG_QUESTION.sub("", text[thanks.end() :])
     said = [normalize_lower_ascii(w) for w in WORD.findall(remark)]
+    if all(w in COURTESY_AFTER for w in said) or _an_exclamation(remark, said):
+        return text[: thanks.start()]
+    return text
+
+
+def _an_exclamation(remark: str, said: list[str]) -> bool:
+    """Whether a remark is an exclamation of its own that orders, asks and takes back nothing."""
+    first = next((w for w in said if w not in OPENERS), "")
+    if not SET_APART.match(remark) or first not in EXCLAIMS or "?" in remark:
+        return False  # "…, gracias; ¿qué tiempo hace mañana?" asks
     if any(w in ASKS_MORE or tag(w).gives_order or tag(w).negation for w in said):
-        return text
-    if takes_back(said) or called_off_at_the_end(f"{text[: thanks.start()]}, {remark}"):
-        return text  # "…, gracias, nah, déjalo", "…, gracias, aunque pensándolo bien que siga así"
-    if any(w in ("y", "e") and after in DETERMINERS for w, after in pairwise(said)):
-        return text  # "…, gracias, ah, y el toallero"
-    first = next((k for k, w in enumerate(said) if w not in SAID_FIRST), len(said))
-    if first < len(said) and said[first] in DETERMINERS and not _tells_or_calls(said[first:]):
-        return text  # "…, gracias, la radio"
-    return text[: thanks.start()]
-
-
-def _tells_or_calls(said: list[str]) -> bool:
-    """Whether words said from an article tell something or call someone, rather than name a thing.
-
-    "el peque dice que…", "la tele ya está puesta", "mi amor"; not "la radio", another thing to switch.
-    """
-    return "que" in said or bool(AS_THINGS_ARE.intersection(said)) or said[1:2] in ([w] for w in CALLED_LAST)
+        return False
+    return not takes_back(said)
 
 
 def _orders(text: str) -> bool:

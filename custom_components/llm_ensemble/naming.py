@@ -861,32 +861,16 @@ def _a_name_heard(names: Iterable[Words], heard: frozenset[str]) -> str | None:
     return None
 
 
-def placed_by_the_order(order: Words, home: Home, chosen: Sequence[str], kinds: Kinds) -> bool:
-    """Whether the order's own words say where the chosen devices are: their area, or a name only they have.
+def placed_by_the_order(order: Words, home: Home, chosen: Sequence[str]) -> bool:
+    """Whether the order's own words name the area the chosen devices are in.
 
-    "apaga el foco del despacho, que Javi se bajó a la cocina", "prende la luz de la escalera, que la
-    de la sala no llega", "apaga el quitamiedos, que Mateo duerme en nuestro cuarto": the reason's room
-    is another place told of, not theirs. A kind's word alone ("la lámpara") or a name another device
-    has too places nothing. `order`: the order's words, as said.
+    "apaga el foco del despacho, que Javi se bajó a la cocina": the reason's room is another place
+    told of, not the foco's. A device's name alone places nothing, however unique: "enciende el
+    quitamiedos, que Nico no se duerme en el dormitorio" may ask for a night light there.
+    `order`: the order's words, as said.
     """
     areas = _areas_of(chosen, home)
-    if _a_name_heard((n for a in home.areas if a.area_id in areas for n in a.names), frozenset(order)):
-        return True
-    others = {name for e in home.entities if e.entity_id not in chosen for name in e.names}
-    return any(
-        (len(named := content(name)) > 1 or named[0] not in kinds.known)
-        and name not in others
-        and _said_in(name, order)
-        for e in home.entities
-        if e.entity_id in chosen
-        for name in e.names
-        if content(name)
-    )
-
-
-def _said_in(name: Words, said: Words) -> bool:
-    """Whether the name is said whole, its words in a row."""
-    return any(said[i : i + len(name)] == name for i in range(len(said) - len(name) + 1))
+    return _a_name_heard((n for a in home.areas if a.area_id in areas for n in a.names), frozenset(order)) is not None
 
 
 def without_other_names(said: Words, home: Home, chosen: Sequence[str]) -> Words:

@@ -151,14 +151,20 @@ def _kept_as_it_is(plain: Sequence[str], at: int) -> int | None:
         return None if so is None else left + so
     if kept := next((len(so) for so in KEPT if tuple(plain[at : at + len(so)]) == so), 0):
         return at + kept
+    state = _state_kept(plain, at)
+    return None if state is None else state + 1
+
+
+def _state_kept(plain: Sequence[str], at: int) -> int | None:
+    """Where the state is in "que se quede prendido", "que siga apagada" said at word `at`; else None."""
     stays = next((len(so) for so in STAYS if tuple(plain[at : at + len(so)]) == so), 0)
-    return at + stays + 1 if stays and at + stays < len(plain) and says_switch_state(plain[at + stays]) else None
+    return at + stays if stays and at + stays < len(plain) and says_switch_state(plain[at + stays]) else None
 
 
 def _kept_in(plain: Sequence[str], at: int) -> str | None:
     """ON or OFF, where the words at `at` keep the thing in a state: "que se quede prendido"; else None."""
-    stays = next((len(so) for so in STAYS if tuple(plain[at : at + len(so)]) == so), 0)
-    return tag(plain[at + stays]).direction if stays and at + stays < len(plain) else None
+    state = _state_kept(plain, at)
+    return None if state is None else tag(plain[state]).direction
 
 
 def _direction(order: Order) -> str | None:

@@ -24,8 +24,11 @@ from .engine import ROUTE_DOMOTICS, ROUTE_WEATHER, Decision, ModelInfo
 from .engine.text import normalize_lower_ascii
 from .morphology import (
     CLITICS,
+    DEFINITE,
     DETERMINERS,
     PLURAL,
+    POSSESSIVE_MANY,
+    POSSESSIVE_ONE,
     SINGULAR,
     STOPWORDS,
     after_an_article,
@@ -34,7 +37,7 @@ from .morphology import (
     singular_of,
     tag,
 )
-from .readings import ASK_IF, INTERROGATIVES, LATER, REASON, begins_with_an_order
+from .readings import ASK_IF, INTERROGATIVES, LATER, PEOPLE, REASON, begins_with_an_order
 from .reasons import PassOn, Reason
 from .reply import Outcome
 from .said_words import OBJECT_PRONOUNS, OF, SENTENCE_END, WORD, SaidWord, paused, said_words
@@ -272,7 +275,7 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
         since = cuts[-1] if len(cuts) > 1 else verb + 1  # the object before: the first, or the last cut off
         place = _another_place(plain, since, j, end)
         # "préndele al abanico … y al de las niñas", "apágale la luz al peque y a su hermana": whom, after "y"
-        whom = plain[j] == "al" or (plain[j] == "a" and plain[j - 1] in JOINS)
+        whom = plain[j] == "al" or (plain[j] == "a" and plain[j - 1] in JOINS and _someone(text, said, plain, j + 1))
         article = plain[j] in DETERMINERS or (dative and whom)
         if _another_owner(plain, verb, j, ends):
             owners.add(j)
@@ -294,6 +297,15 @@ def _objects(text: str, said: Sequence[SaidWord], plain: Sequence[str], start: i
         of = "de " if cuts[k] in owners else ""  # "… de Javi y Marta": "de Marta"
         orders.append(Order(f"{verb_text} {of}{text[said[begin].start : said[cuts[k + 1] - 1].end]}", shares_verb=True))
     return orders
+
+
+def _someone(text: str, said: Sequence[SaidWord], plain: Sequence[str], k: int) -> bool:
+    """Whether the words from k name someone: "su hermana", "la abuela", "Irene"; not "la cama", "dormir"."""
+    if k >= len(plain):
+        return False
+    if plain[k] in POSSESSIVE_ONE | POSSESSIVE_MANY or plain[k] in PEOPLE:
+        return True
+    return (plain[k] in DEFINITE and k + 1 < len(plain) and plain[k + 1] in PEOPLE) or text[said[k].start].isupper()
 
 
 def _sentence_ends(text: str, said: Sequence[SaidWord], plain: Sequence[str], k: int, end: int) -> bool:

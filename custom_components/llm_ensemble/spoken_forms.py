@@ -14,7 +14,7 @@ import re
 
 from .engine.text import normalize_lower_ascii
 from .morphology import CLITICS, DEFINITE, POSSESSIVE_MANY, POSSESSIVE_ONE, tag
-from .readings import INTERROGATIVES, LEFT, LEFT_SO, STAYED, says_switch_state
+from .readings import AT_WORK_WORDS, INTERROGATIVES, LEFT, LEFT_SO, STAYED, says_switch_state
 from .said_words import SaidWord, paused, said_words
 
 # "está encendía", "sigue encendía", "la tiene encendía", "se ha dejao encendía": a state.
@@ -34,7 +34,7 @@ WORKS = re.compile(r"(?<=¿)\s*(?:funciona|funcionan|anda|andan|jala|jalan)\b(?!
 # A device at work, in a question: "¿está calentando la estufa?", "¿sigue echando aire el ventilador?",
 # "¿sigue dando vueltas el abanico?", "¿la radio sigue sonando?".
 AT_WORK = re.compile(
-    r"\b(?:calentando|enfriando|funcionando|girando|sonando|regando|jalando|en marcha"
+    rf"\b(?:{'|'.join(sorted(AT_WORK_WORDS | {'funcionando'}))}|en marcha"
     r"|(?:echando|dando|tirando|sacando) (?:calor|aire|fr[ií]o|vueltas))\b",
     re.IGNORECASE,
 )

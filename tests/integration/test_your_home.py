@@ -547,9 +547,10 @@ async def test_an_order_then_told_not_to_touch_it_switches_nothing(hass: HomeAss
         ("apaga la lámpara, que la de pie ya está apagada", {}),  # three lamps: which one?
         # one of the order's kind singled out otherwise may be the very device meant: neither is switched
         ("apaga la lámpara, que la de pie se quedó prendida", {}),
-        # a room the reason tells of, where the order says where its device is, is not the device's
-        ("apaga el radiador toallero, que Irene ya está en el salón", {"switch.toallero": "off"}),
+        # a room the reason tells of, where the order names its device's room, is not the device's
         ("apaga la luz del aseo, que ya estamos todos en el salón", {"light.luz_aseo": "off"}),
+        # a device's name alone does not place it: the reason's room may be where one is wanted
+        ("apaga el quitamiedos, que Tomás ya se durmió en su recámara", {}),
     ],
 )
 async def test_a_device_only_the_reason_names_is_not_switched(

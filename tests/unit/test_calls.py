@@ -72,7 +72,8 @@ HOME_WORDS = frozenset({"cocina", "tele", "luz", "cuarto", "javi", "lampara", "p
         ("enciende la tele, mil gracias, de verdad", "enciende la tele"),
         ("apaga la luz, gracias, cariño", "apaga la luz"),
         ("pon la lámpara de pie, eres un sol", "pon la lámpara de pie"),
-        ("apaga la tele, gracias; qué limpia ha quedado la cocina, ¿no?", "apaga la tele"),
+        ("apaga la tele, gracias; qué limpia ha quedado la cocina, ¿no?", "apaga la tele"),  # an exclamation
+        ("apaga la tele. ¡Gracias! Ay, ¡cómo ha crecido el niño!", "apaga la tele"),
         ("prende la luz, dale, gracias", "prende la luz"),
         # unless they ask for more
         ("apaga la luz, gracias, y la del cuarto también", "apaga la luz, gracias, y la del cuarto también"),
@@ -88,7 +89,13 @@ HOME_WORDS = frozenset({"cocina", "tele", "luz", "cuarto", "javi", "lampara", "p
         ("apaga la luz, gracias, era broma", "apaga la luz, gracias, era broma"),
         ("enciende la tele, gracias; bueno, olvídalo", "enciende la tele, gracias; bueno, olvídalo"),
         ("apaga la tele, gracias, aunque pensándolo bien que siga así", None),
-        ("apaga la luz, gracias; el niño dice que quiere ir a la luna", "apaga la luz"),  # tells
+        ("apaga la luz, gracias; el niño dice que quiere ir a la luna", None),  # may say anything
+        ("apaga la luz, gracias; ¿qué tiempo hace mañana?", None),  # asks
+        ("apaga la luz, gracias, y de paso la tele", None),
+        ("apaga la luz, gracias, más bien la tele", None),  # a repair
+        ("enciende la tele, gracias, en cinco minutos", None),  # when
+        ("enciende la tele, gracias, jaja es un chiste", None),
+        ("apaga la luz, gracias; ¡qué bonita quedó la cocina, y el salón!", None),
         ("gracias, apaga la luz", "apaga la luz"),  # said first: a call
         ("la luz de la cocina, gracias", "la luz de la cocina, gracias"),
     ],

@@ -48,6 +48,9 @@ from custom_components.llm_ensemble.several_orders import (
         ("enciende la luz y ahora la apagas", ["enciende la luz y ahora la apagas"]),  # a pronoun and a verb
         # whom, after "y": another order, which the checks read ("a su hermana" names no device)
         ("apágale la tele al abuelo y a su hermana también", ["apágale la tele al abuelo", "apágale a su hermana"]),
+        ("apágale la tele al abuelo y a Irene", ["apágale la tele al abuelo", "apágale a Irene"]),
+        ("apágale el abanico a Tomás y a la cama", ["apágale el abanico a Tomás y a la cama"]),  # no one
+        ("apágale la lámpara al niño y a dormir", ["apágale la lámpara al niño y a dormir"]),
         ("pon la tele, mira, que empieza el partido", ["pon la tele, mira, que empieza el partido"]),  # no "si"
         ("prendé la estufa, ¿hace mucho frío afuera?", ["prendé la estufa", "¿hace mucho frío afuera?"]),
         ("¿qué tiempo hace? enciende la estufa", ["¿qué tiempo hace?", "enciende la estufa"]),  # a sentence ends
