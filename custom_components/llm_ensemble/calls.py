@@ -43,8 +43,7 @@ CALLED_LAST = frozenset(
 )  # fmt: skip
 MIN_CALL_LETTERS = 3
 URGES = frozenset({"dale", "andale", "orale"})  # said last after an order, they urge it: "prendé la jarra, dale"
-# Thanks set apart after an order, and whatever is said after them: "…, gracias, mi amor", "…, muchísimas
-# gracias, de verdad", "…, eres un sol", "…, gracias; qué bonita ha quedado la cocina".
+# Thanks set apart after an order: "…, gracias", "…, muchísimas gracias", "…, eres un sol", "…, te lo agradezco".
 THANKS = re.compile(
     r"\s*[,;.!]\s*¡?\s*(?:(?:muchas|much[ií]simas|mil)\s+)?gracias\b"
     r"|\s*[,;.!]\s*(?:eres|sos|es)\s+(?:un|una)\s+(?:sol|amor|cielo|genio|crack)\b"

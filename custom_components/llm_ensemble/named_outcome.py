@@ -335,7 +335,7 @@ def plan(  # noqa: PLR0911 - one return per row of the module docstring's table
             speech, IntentResponseErrorCode.NO_VALID_TARGETS.value, pass_on=PassOn(Reason.OTHER_DEVICE, other)
         )
     # "apaga el foco del despacho, que Javi se bajó a la cocina": a room the reason tells of, where the
-    # order says theirs, is no place of the devices.
+    # order names the devices' own, is no place of theirs.
     placed = ordered is not None and placed_by_the_order(heard[:ordered], home, found.entity_ids)
     places = (*order, *(() if placed else without_other_names(its_reason, home, found.entity_ids)))
     place = place_cut_short(heard, home, found.entity_ids) or place_left_out(places, home, found.entity_ids)
