@@ -129,8 +129,11 @@ class LLMEnsembleAgent(ConversationEntity):
             # models are unsure; who left it so may name it where the device alone names several.
             plainly = spoken_forms.asked_plainly(text)  # "¿está calentando…?": "¿está encendido…?"
             # "¿mis papás dejaron el abanico dando vueltas?": who left it so, asked plainly
-            of_someone = next((q for q in (text, plainly) if q and owner_questions.as_state_question(q)), None)
-            if of_someone and (asked := owner_questions.as_state_question(of_someone)):
+            asked, of_someone = next(
+                ((found, q) for q in (text, plainly) if q and (found := owner_questions.as_state_question(q))),
+                (None, ""),
+            )
+            if asked:
                 without_owner = owner_questions.as_state_question(of_someone, with_owner=False)
                 theirs = owner_questions.as_state_question(of_someone, left_as_theirs=True)
                 asked_again = tuple(q for q in dict.fromkeys((without_owner, theirs, text)) if q and q != asked)
